@@ -1,0 +1,1078 @@
+//! The retraining cycle of the lesson, one step at a time:
+//! 1 start with the live model → 2 collect new data → 3 trigger retraining →
+//! 4 train → 5 evaluate → 6 check `performance > threshold` → 7 deploy, or alert
+//! the team → 8 repeat. Every value a step reports comes from the real run.
+
+use std::collections::VecDeque;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::drift::{drift_at, DriftState};
+use super::evaluate::{evaluate, Scores};
+use super::params::{ParamError, SimParams, ValidParams, MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS};
+use super::registry::{ModelVersion, Registry, VersionStatus, WindowInfo};
+use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
+use super::train::{train, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
+
+/// How many fitted models are kept besides v1 and the live one; older ones keep
+/// their registry entry but free their memory, so long runs stay bounded.
+pub const MAX_KEPT_MODELS: usize = 32;
+/// How many times the initial data is redrawn if it cannot train v1 (tiny
+/// batches with heavy noise can draw a single class).
+const INITIAL_DRAWS: u32 = 20;
+
+/// The eight steps of the lesson's process table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepKind {
+    /// 1: the live model is ready.
+    Start,
+    /// 2: a new batch arrives.
+    CollectData,
+    /// 3: retraining is triggered.
+    TriggerRetraining,
+    /// 4: a candidate is trained on the window.
+    Train,
+    /// 5: the candidate is scored on the hold-out slice.
+    Evaluate,
+    /// 6: `performance > threshold`?
+    CheckPerformance,
+    /// 7: deploy the candidate, or alert the team.
+    DeployOrAlert,
+    /// 8: the loop goes round again.
+    Repeat,
+}
+
+impl StepKind {
+    /// All steps in order.
+    pub const ALL: [StepKind; 8] = [
+        StepKind::Start,
+        StepKind::CollectData,
+        StepKind::TriggerRetraining,
+        StepKind::Train,
+        StepKind::Evaluate,
+        StepKind::CheckPerformance,
+        StepKind::DeployOrAlert,
+        StepKind::Repeat,
+    ];
+
+    /// 1..=8.
+    pub fn number(self) -> u8 {
+        match self {
+            StepKind::Start => 1,
+            StepKind::CollectData => 2,
+            StepKind::TriggerRetraining => 3,
+            StepKind::Train => 4,
+            StepKind::Evaluate => 5,
+            StepKind::CheckPerformance => 6,
+            StepKind::DeployOrAlert => 7,
+            StepKind::Repeat => 8,
+        }
+    }
+
+    /// The step after this one (8 wraps to 1 of the next cycle).
+    pub fn next(self) -> StepKind {
+        let i = usize::from(self.number()) % 8;
+        StepKind::ALL[i]
+    }
+}
+
+/// One row of the process table, filled from the real run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepRecord {
+    /// The cycle (1-based).
+    pub cycle: u32,
+    /// Which step.
+    pub kind: StepKind,
+    /// 1..=8.
+    pub step: u8,
+    /// The Action column.
+    pub action: String,
+    /// The Input column.
+    pub input: String,
+    /// The Output column.
+    pub output: String,
+    /// The Next Step column.
+    pub next_step: String,
+}
+
+/// One column of the status tracker.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrackerColumn {
+    /// The model variable, e.g. "v2 (retrained)".
+    pub model: String,
+    /// The data variable, e.g. "new dataset (cycle 3, 500 rows)".
+    pub data: String,
+    /// The performance variable, e.g. "0.85" or "N/A".
+    pub performance: String,
+}
+
+/// The lesson's status tracker for the current cycle; a column is `None` until
+/// the cycle reaches it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tracker {
+    /// After step 1.
+    pub start: Option<TrackerColumn>,
+    /// After step 4.
+    pub after_train: Option<TrackerColumn>,
+    /// After step 6.
+    pub after_check: Option<TrackerColumn>,
+    /// After step 8.
+    pub finish: Option<TrackerColumn>,
+}
+
+/// Why a cycle ended in an alert instead of a deploy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AlertReason {
+    /// The candidate scored at or below the threshold.
+    BelowThreshold,
+    /// No candidate could be trained.
+    TrainingFailed(TrainError),
+}
+
+/// An alert to the team.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alert {
+    /// The cycle it was raised in.
+    pub cycle: u32,
+    /// The rejected candidate, when one was trained.
+    pub candidate: Option<u32>,
+    /// Its accuracy, when it was evaluated.
+    pub candidate_score: Option<f64>,
+    /// The threshold in force.
+    pub threshold: f64,
+    /// The version that stays live.
+    pub live: u32,
+    /// Why.
+    pub reason: AlertReason,
+    /// The whole message in words.
+    pub message: String,
+}
+
+/// What step 7 decided.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Decision {
+    /// The candidate went live.
+    Deploy {
+        /// The new live version.
+        version: u32,
+        /// Its accuracy.
+        score: f64,
+        /// The version it replaced.
+        replaced: u32,
+        /// The message in words.
+        message: String,
+    },
+    /// The team was alerted; the live version stays.
+    Alert(Alert),
+}
+
+impl Decision {
+    /// True for a deploy.
+    pub fn is_deploy(&self) -> bool {
+        matches!(self, Decision::Deploy { .. })
+    }
+
+    /// The message in words.
+    pub fn message(&self) -> &str {
+        match self {
+            Decision::Deploy { message, .. } => message,
+            Decision::Alert(a) => &a.message,
+        }
+    }
+}
+
+/// One finished cycle, for the charts and the history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleSummary {
+    /// The cycle.
+    pub cycle: u32,
+    /// The drift its batch was drawn under.
+    pub drift: DriftState,
+    /// The version live when the batch arrived.
+    pub live_before: u32,
+    /// That version's accuracy on the new hold-out slice (how stale it was).
+    pub live_score: f64,
+    /// The never-retrained v1's accuracy on the same slice.
+    pub v1_score: f64,
+    /// The candidate, when one was trained.
+    pub candidate: Option<u32>,
+    /// Its accuracy on the same slice.
+    pub candidate_score: Option<f64>,
+    /// True when the candidate was deployed.
+    pub deployed: bool,
+    /// The version live after the cycle.
+    pub live_after: u32,
+    /// The threshold in force.
+    pub threshold: f64,
+    /// The training window.
+    pub window: WindowInfo,
+}
+
+/// Errors of the simulation itself (never a panic).
+#[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
+pub enum SimError {
+    /// A parameter was out of range.
+    #[error(transparent)]
+    Params(#[from] ParamError),
+    /// Even after redrawing, the initial data could not train v1.
+    #[error("could not train the first model v1: {0}")]
+    InitialTraining(TrainError),
+}
+
+/// Formats a score so that a comparison with the threshold never looks wrong
+/// after rounding: 2 decimals, or as many as it takes (up to 4) to differ.
+pub fn format_score(score: f64, threshold: f64) -> String {
+    for decimals in 2..=4 {
+        let s = format!("{score:.decimals$}");
+        let t = format!("{threshold:.decimals$}");
+        if s != t || decimals == 4 {
+            return s;
+        }
+    }
+    format!("{score:.4}")
+}
+
+/// The whole state of a run.
+#[derive(Clone, Debug)]
+pub struct Simulation {
+    params: ValidParams,
+    /// Settings changed mid-cycle wait here until the next cycle starts.
+    pending: Option<ValidParams>,
+    rng: SimRng,
+    /// The current cycle (0 before the first step).
+    cycle: u32,
+    /// The step that runs next.
+    next: StepKind,
+    /// Training parts of past batches, oldest first, bounded.
+    history_batches: VecDeque<Batch>,
+    /// The newest full batch (the initial one before cycle 1).
+    newest: Batch,
+    /// Its hold-out slice.
+    holdout: Batch,
+    drift: DriftState,
+    models: Vec<(u32, TrainedModel)>,
+    registry: Registry,
+    live: u32,
+    v1_initial_scores: Scores,
+    live_scores: Option<Scores>,
+    v1_scores: Option<Scores>,
+    candidate: Option<u32>,
+    candidate_error: Option<TrainError>,
+    candidate_scores: Option<Scores>,
+    window: WindowInfo,
+    passed: Option<bool>,
+    decision: Option<Decision>,
+    rows: Vec<StepRecord>,
+    tracker: Tracker,
+    summaries: Vec<CycleSummary>,
+    alerts: Vec<Alert>,
+}
+
+impl Simulation {
+    /// Starts a run: draws the initial data and trains v1 on it.
+    pub fn new(params: ValidParams) -> Result<Self, SimError> {
+        let mut rng = rng_from_seed(params.seed);
+        let none = DriftState::none(0);
+        let mut last_error = None;
+        for _ in 0..INITIAL_DRAWS {
+            let batch = generate_batch(&mut rng, 0, params.batch_size, &none, params.label_noise);
+            let (train_part, holdout) = batch.split(params.holdout_fraction);
+            match train(params.model, params.tree_max_depth, &train_part) {
+                Ok(v1) => {
+                    let scores = evaluate(&v1, &holdout);
+                    let window = WindowInfo {
+                        first_cycle: 0,
+                        last_cycle: 0,
+                        rows: train_part.len(),
+                    };
+                    let mut registry = Registry::default();
+                    registry.add(ModelVersion {
+                        version: 1,
+                        status: VersionStatus::Live,
+                        kind: params.model,
+                        trained_in_cycle: 0,
+                        window,
+                        scores,
+                        replaced: None,
+                        replaced_by: None,
+                    });
+                    let mut history_batches = VecDeque::new();
+                    history_batches.push_back(train_part);
+                    return Ok(Simulation {
+                        params,
+                        pending: None,
+                        rng,
+                        cycle: 0,
+                        next: StepKind::Start,
+                        history_batches,
+                        newest: batch,
+                        holdout,
+                        drift: none,
+                        models: vec![(1, v1)],
+                        registry,
+                        live: 1,
+                        v1_initial_scores: scores,
+                        live_scores: None,
+                        v1_scores: None,
+                        candidate: None,
+                        candidate_error: None,
+                        candidate_scores: None,
+                        window,
+                        passed: None,
+                        decision: None,
+                        rows: Vec::new(),
+                        tracker: Tracker::default(),
+                        summaries: Vec::new(),
+                        alerts: Vec::new(),
+                    });
+                }
+                Err(e) => last_error = Some(e),
+            }
+        }
+        Err(SimError::InitialTraining(last_error.unwrap_or(
+            TrainError::TooFewRows {
+                rows: 0,
+                min: super::train::MIN_TRAIN_ROWS,
+            },
+        )))
+    }
+
+    /// Convenience: checks `params` and starts a run.
+    pub fn from_params(params: SimParams) -> Result<Self, SimError> {
+        Self::new(params.check()?)
+    }
+
+    /// The settings in force.
+    pub fn params(&self) -> &SimParams {
+        self.params.get()
+    }
+
+    /// Settings waiting for the next cycle, if any.
+    pub fn pending_params(&self) -> Option<&SimParams> {
+        self.pending.as_ref().map(ValidParams::get)
+    }
+
+    /// True when changing from the current settings to `new` needs a new run
+    /// (a different seed or learner would make the history meaningless).
+    pub fn needs_restart(&self, new: &SimParams) -> bool {
+        let old = self.params.get();
+        old.seed != new.seed || old.model != new.model || old.tree_max_depth != new.tree_max_depth
+    }
+
+    /// Applies settings that do not need a restart: at once between cycles,
+    /// otherwise from the next cycle on. Returns true if they apply now.
+    pub fn reconfigure(&mut self, params: ValidParams) -> bool {
+        if self.next == StepKind::Start {
+            self.params = params;
+            self.pending = None;
+            true
+        } else {
+            self.pending = Some(params);
+            false
+        }
+    }
+
+    /// The current cycle (0 before the first step).
+    pub fn cycle(&self) -> u32 {
+        self.cycle
+    }
+
+    /// The step that runs next.
+    pub fn next_step(&self) -> StepKind {
+        self.next
+    }
+
+    /// The rows of the current cycle's process table so far.
+    pub fn rows(&self) -> &[StepRecord] {
+        &self.rows
+    }
+
+    /// The status tracker of the current cycle.
+    pub fn tracker(&self) -> &Tracker {
+        &self.tracker
+    }
+
+    /// The registry.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// The live version number.
+    pub fn live_version(&self) -> u32 {
+        self.live
+    }
+
+    /// Finished cycles, oldest first.
+    pub fn summaries(&self) -> &[CycleSummary] {
+        &self.summaries
+    }
+
+    /// Every alert of the run, oldest first.
+    pub fn alerts(&self) -> &[Alert] {
+        &self.alerts
+    }
+
+    /// This cycle's decision, once step 7 ran.
+    pub fn decision(&self) -> Option<&Decision> {
+        self.decision.as_ref()
+    }
+
+    /// The newest full batch (the initial data before cycle 1).
+    pub fn newest_batch(&self) -> &Batch {
+        &self.newest
+    }
+
+    /// The drift of the newest batch.
+    pub fn drift(&self) -> &DriftState {
+        &self.drift
+    }
+
+    /// The candidate of this cycle, once step 4 trained one.
+    pub fn candidate(&self) -> Option<u32> {
+        self.candidate
+    }
+
+    /// The candidate's scores, once step 5 ran.
+    pub fn candidate_scores(&self) -> Option<Scores> {
+        self.candidate_scores
+    }
+
+    /// The live model's scores on the newest hold-out slice, once step 2 ran.
+    pub fn live_scores(&self) -> Option<Scores> {
+        self.live_scores
+    }
+
+    /// v1's scores on its own initial hold-out slice.
+    pub fn v1_initial_scores(&self) -> Scores {
+        self.v1_initial_scores
+    }
+
+    fn model(&self, version: u32) -> Option<&TrainedModel> {
+        self.models
+            .iter()
+            .find(|(v, _)| *v == version)
+            .map(|(_, m)| m)
+    }
+
+    /// Decision regions of a version, if its model is still kept.
+    pub fn grid_of(&self, version: u32) -> Option<DecisionGrid> {
+        self.model(version).map(TrainedModel::decision_grid)
+    }
+
+    /// The straight boundary of a version (logistic regression only).
+    pub fn boundary_of(&self, version: u32) -> Option<LinearBoundary> {
+        self.model(version).and_then(TrainedModel::linear_boundary)
+    }
+
+    fn label(&self, version: u32) -> String {
+        format!("v{version}")
+    }
+
+    fn record(&mut self, kind: StepKind, action: &str, input: String, output: String, next: &str) -> StepRecord {
+        let r = StepRecord {
+            cycle: self.cycle,
+            kind,
+            step: kind.number(),
+            action: action.to_string(),
+            input,
+            output,
+            next_step: next.to_string(),
+        };
+        self.rows.push(r.clone());
+        r
+    }
+
+    /// Runs the next step and returns its table row.
+    pub fn step(&mut self) -> StepRecord {
+        let kind = self.next;
+        let record = match kind {
+            StepKind::Start => self.step_start(),
+            StepKind::CollectData => self.step_collect(),
+            StepKind::TriggerRetraining => self.step_trigger(),
+            StepKind::Train => self.step_train(),
+            StepKind::Evaluate => self.step_evaluate(),
+            StepKind::CheckPerformance => self.step_check(),
+            StepKind::DeployOrAlert => self.step_deploy_or_alert(),
+            StepKind::Repeat => self.step_repeat(),
+        };
+        self.next = kind.next();
+        record
+    }
+
+    /// Runs steps until the current cycle is finished (through step 8).
+    pub fn finish_cycle(&mut self) -> Option<&CycleSummary> {
+        loop {
+            let done = self.next == StepKind::Repeat;
+            self.step();
+            if done {
+                return self.summaries.last();
+            }
+        }
+    }
+
+    fn step_start(&mut self) -> StepRecord {
+        if let Some(p) = self.pending.take() {
+            self.params = p;
+        }
+        self.cycle += 1;
+        self.rows.clear();
+        self.tracker = Tracker::default();
+        self.candidate = None;
+        self.candidate_error = None;
+        self.candidate_scores = None;
+        self.live_scores = None;
+        self.v1_scores = None;
+        self.passed = None;
+        self.decision = None;
+        let live = self.label(self.live);
+        let first = self.cycle == 1;
+        let live_entry = self.registry.get(self.live).cloned();
+        let (input, model_var) = if first {
+            (format!("Trained model {live}"), format!("{live} (trained)"))
+        } else {
+            (format!("Model {live} live"), format!("{live} (live)"))
+        };
+        let data = if first {
+            "initial training data".to_string()
+        } else {
+            live_entry
+                .as_ref()
+                .map(|e| format!("trained on {}", e.window.describe()))
+                .unwrap_or_default()
+        };
+        let performance = live_entry
+            .map(|e| format!("{:.2} (when judged)", e.scores.accuracy))
+            .unwrap_or_else(|| "N/A".into());
+        self.tracker.start = Some(TrackerColumn {
+            model: model_var,
+            data,
+            performance,
+        });
+        self.record(
+            StepKind::Start,
+            "Start with existing model",
+            input,
+            "Model ready".into(),
+            "Collect new data",
+        )
+    }
+
+    fn step_collect(&mut self) -> StepRecord {
+        let p = self.params.get().clone();
+        self.drift = drift_at(&p, self.cycle);
+        let batch = generate_batch(&mut self.rng, self.cycle, p.batch_size, &self.drift, p.label_noise);
+        let (train_part, holdout) = batch.split(p.holdout_fraction);
+        self.history_batches.push_back(train_part);
+        self.trim_history();
+        self.newest = batch;
+        self.holdout = holdout;
+        self.live_scores = self.model(self.live).map(|m| evaluate(m, &self.holdout));
+        self.v1_scores = self.model(1).map(|m| evaluate(m, &self.holdout));
+        let stale = self
+            .live_scores
+            .map(|s| format!("; {} scores {:.2} on it", self.label(self.live), s.accuracy))
+            .unwrap_or_default();
+        let output = format!(
+            "New dataset ({} rows, {}{stale})",
+            self.newest.len(),
+            self.drift.describe(p.drift_kind)
+        );
+        self.record(
+            StepKind::CollectData,
+            "Collect new data",
+            "User data stream".into(),
+            output,
+            "Trigger retraining",
+        )
+    }
+
+    /// Drops batches no window can reach any more.
+    fn trim_history(&mut self) {
+        while self.history_batches.len() > MAX_SLIDING_BATCHES + 1 {
+            self.history_batches.pop_front();
+        }
+        loop {
+            let newer: usize = self.history_batches.iter().skip(1).map(Batch::len).sum();
+            if self.history_batches.len() > 1 && newer >= MAX_WINDOW_ROWS {
+                self.history_batches.pop_front();
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// The training window under the current settings.
+    fn build_window(&self) -> (Batch, WindowInfo) {
+        use super::params::TrainingWindow;
+        let take = match self.params.window {
+            TrainingWindow::NewestBatch => 1,
+            TrainingWindow::Sliding(n) => n.max(1),
+            TrainingWindow::AllData => usize::MAX,
+        };
+        let mut chosen: Vec<&Batch> = Vec::new();
+        let mut rows = 0;
+        for b in self.history_batches.iter().rev() {
+            if chosen.len() >= take || (!chosen.is_empty() && rows + b.len() > MAX_WINDOW_ROWS) {
+                break;
+            }
+            rows += b.len();
+            chosen.push(b);
+        }
+        chosen.reverse();
+        let mut data = Batch {
+            cycle: self.cycle,
+            x: Vec::with_capacity(rows),
+            y: Vec::with_capacity(rows),
+        };
+        for b in &chosen {
+            data.x.extend_from_slice(&b.x);
+            data.y.extend_from_slice(&b.y);
+        }
+        let info = WindowInfo {
+            first_cycle: chosen.first().map_or(self.cycle, |b| b.cycle),
+            last_cycle: chosen.last().map_or(self.cycle, |b| b.cycle),
+            rows,
+        };
+        (data, info)
+    }
+
+    fn step_trigger(&mut self) -> StepRecord {
+        let input = format!("New dataset + Model {}", self.label(self.live));
+        self.record(
+            StepKind::TriggerRetraining,
+            "Trigger automated retraining",
+            input,
+            "Training started".into(),
+            "Train model",
+        )
+    }
+
+    fn step_train(&mut self) -> StepRecord {
+        let (data, info) = self.build_window();
+        self.window = info;
+        let p = self.params.get().clone();
+        let input = format!("New dataset: {}", info.describe());
+        let result = train(p.model, p.tree_max_depth, &data);
+        let (output, model_var) = match result {
+            Ok(model) => {
+                let version = self.registry.next_version();
+                self.registry.add(ModelVersion {
+                    version,
+                    status: VersionStatus::Candidate,
+                    kind: p.model,
+                    trained_in_cycle: self.cycle,
+                    window: info,
+                    scores: Scores::default(),
+                    replaced: None,
+                    replaced_by: None,
+                });
+                self.models.push((version, model));
+                self.evict_models();
+                self.candidate = Some(version);
+                (
+                    format!("New model {}", self.label(version)),
+                    format!("{} (retrained)", self.label(version)),
+                )
+            }
+            Err(e) => {
+                let text = format!("Training failed: {e}");
+                self.candidate_error = Some(e);
+                (text, format!("{} (no new model)", self.label(self.live)))
+            }
+        };
+        self.tracker.after_train = Some(TrackerColumn {
+            model: model_var,
+            data: format!("new dataset, {}", info.describe()),
+            performance: "not evaluated yet".into(),
+        });
+        let next = if self.candidate.is_some() {
+            "Evaluate model"
+        } else {
+            "Alert team"
+        };
+        self.record(StepKind::Train, "Train model", input, output, next)
+    }
+
+    /// Frees the oldest fitted models beyond [`MAX_KEPT_MODELS`], never v1, the
+    /// live one or this cycle's candidate.
+    fn evict_models(&mut self) {
+        while self.models.len() > MAX_KEPT_MODELS + 2 {
+            let keep = |v: u32| v == 1 || v == self.live || Some(v) == self.candidate;
+            match self.models.iter().position(|(v, _)| !keep(*v)) {
+                Some(i) => {
+                    self.models.remove(i);
+                }
+                None => break,
+            }
+        }
+    }
+
+    fn step_evaluate(&mut self) -> StepRecord {
+        let threshold = self.params.threshold;
+        match self.candidate.and_then(|v| self.model(v).map(|m| (v, evaluate(m, &self.holdout)))) {
+            Some((version, scores)) => {
+                self.registry.set_scores(version, scores);
+                self.candidate_scores = Some(scores);
+                let input = format!("New model {}", self.label(version));
+                let output = format!("Performance = {}", format_score(scores.accuracy, threshold));
+                self.record(
+                    StepKind::Evaluate,
+                    "Evaluate model",
+                    input,
+                    output,
+                    "Is performance > threshold?",
+                )
+            }
+            None => self.record(
+                StepKind::Evaluate,
+                "Evaluate model",
+                "No new model".into(),
+                "Skipped: nothing to evaluate".into(),
+                "Is performance > threshold?",
+            ),
+        }
+    }
+
+    fn step_check(&mut self) -> StepRecord {
+        let threshold = self.params.threshold;
+        let passed = self
+            .candidate_scores
+            .is_some_and(|s| s.accuracy > threshold);
+        self.passed = Some(passed);
+        let input = match self.candidate_scores {
+            Some(s) => format!(
+                "{} > {:.2}",
+                format_score(s.accuracy, threshold),
+                threshold
+            ),
+            None => "no candidate".to_string(),
+        };
+        let (model_var, performance) = match (self.candidate, self.candidate_scores) {
+            (Some(v), Some(s)) => (
+                format!(
+                    "{} ({})",
+                    self.label(v),
+                    if passed { "passed check" } else { "failed check" }
+                ),
+                format_score(s.accuracy, threshold),
+            ),
+            _ => (
+                format!("{} (no new model)", self.label(self.live)),
+                "N/A".to_string(),
+            ),
+        };
+        self.tracker.after_check = Some(TrackerColumn {
+            model: model_var,
+            data: format!("new dataset, {}", self.window.describe()),
+            performance,
+        });
+        let output = if passed { "True" } else { "False" };
+        let next = if passed { "Deploy model" } else { "Alert team" };
+        self.record(
+            StepKind::CheckPerformance,
+            "Check performance",
+            input,
+            output.into(),
+            next,
+        )
+    }
+
+    fn step_deploy_or_alert(&mut self) -> StepRecord {
+        let threshold = self.params.threshold;
+        let old_live = self.live;
+        if let (true, Some(version), Some(scores)) =
+            (self.passed == Some(true), self.candidate, self.candidate_scores)
+        {
+            self.registry.promote(version);
+            self.live = version;
+            let message = format!(
+                "Deployed: model v{version} scored {} > threshold {threshold:.2}; it replaces v{old_live}.",
+                format_score(scores.accuracy, threshold)
+            );
+            self.decision = Some(Decision::Deploy {
+                version,
+                score: scores.accuracy,
+                replaced: old_live,
+                message,
+            });
+            return self.record(
+                StepKind::DeployOrAlert,
+                "Deploy model",
+                format!("New model v{version}"),
+                format!("Model v{version} live"),
+                "Repeat cycle",
+            );
+        }
+        if let Some(v) = self.candidate {
+            self.registry.reject(v);
+        }
+        let reason = match &self.candidate_error {
+            Some(e) => AlertReason::TrainingFailed(e.clone()),
+            None => AlertReason::BelowThreshold,
+        };
+        let message = match (&reason, self.candidate, self.candidate_scores) {
+            (AlertReason::BelowThreshold, Some(v), Some(s)) => format!(
+                "Alert: model v{v} scored {}, not above the threshold {threshold:.2}; v{old_live} stays live.",
+                format_score(s.accuracy, threshold)
+            ),
+            (AlertReason::TrainingFailed(e), _, _) => {
+                format!("Alert: retraining failed ({e}); v{old_live} stays live.")
+            }
+            _ => format!("Alert: no model passed the check; v{old_live} stays live."),
+        };
+        let alert = Alert {
+            cycle: self.cycle,
+            candidate: self.candidate,
+            candidate_score: self.candidate_scores.map(|s| s.accuracy),
+            threshold,
+            live: old_live,
+            reason,
+            message: message.clone(),
+        };
+        self.alerts.push(alert.clone());
+        self.decision = Some(Decision::Alert(alert));
+        let input = match (self.candidate, self.candidate_scores) {
+            (Some(v), Some(s)) => format!("Model v{v} ({})", format_score(s.accuracy, threshold)),
+            _ => "No new model".to_string(),
+        };
+        self.record(
+            StepKind::DeployOrAlert,
+            "Alert team",
+            input,
+            format!("Team alerted; model v{old_live} stays live"),
+            "Repeat cycle",
+        )
+    }
+
+    fn step_repeat(&mut self) -> StepRecord {
+        let threshold = self.params.threshold;
+        let live = self.live;
+        let deployed = self.decision.as_ref().is_some_and(Decision::is_deploy);
+        let final_perf = if deployed {
+            self.candidate_scores.map(|s| s.accuracy)
+        } else {
+            self.live_scores.map(|s| s.accuracy)
+        };
+        self.tracker.finish = Some(TrackerColumn {
+            model: format!("v{live} (live)"),
+            data: format!("new dataset, {}", self.window.describe()),
+            performance: final_perf
+                .map(|a| format_score(a, threshold))
+                .unwrap_or_else(|| "N/A".into()),
+        });
+        let live_before = self
+            .summaries
+            .last()
+            .map_or(1, |s| s.live_after);
+        self.summaries.push(CycleSummary {
+            cycle: self.cycle,
+            drift: self.drift,
+            live_before,
+            live_score: self.live_scores.map_or(0.0, |s| s.accuracy),
+            v1_score: self.v1_scores.map_or(0.0, |s| s.accuracy),
+            candidate: self.candidate,
+            candidate_score: self.candidate_scores.map(|s| s.accuracy),
+            deployed,
+            live_after: live,
+            threshold,
+            window: self.window,
+        });
+        self.record(
+            StepKind::Repeat,
+            "Cycle repeats",
+            format!("Model v{live} live"),
+            "Continuous updates".into(),
+            "Collect new data",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::params::{DriftKind, DriftPattern, ModelKind, TrainingWindow};
+
+    fn run(params: SimParams, cycles: u32) -> Simulation {
+        let mut sim = Simulation::from_params(params).expect("starts");
+        for _ in 0..cycles {
+            sim.finish_cycle();
+        }
+        sim
+    }
+
+    #[test]
+    fn first_cycle_matches_the_lesson_table() {
+        let mut sim = Simulation::from_params(SimParams::default().label_noise(0.0)).unwrap();
+        let rows: Vec<StepRecord> = (0..8).map(|_| sim.step()).collect();
+        let steps: Vec<u8> = rows.iter().map(|r| r.step).collect();
+        assert_eq!(steps, [1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(rows[0].input, "Trained model v1");
+        assert_eq!(rows[0].output, "Model ready");
+        assert_eq!(rows[1].input, "User data stream");
+        assert_eq!(rows[2].input, "New dataset + Model v1");
+        assert_eq!(rows[2].output, "Training started");
+        assert_eq!(rows[3].output, "New model v2");
+        assert_eq!(rows[4].input, "New model v2");
+        assert!(rows[4].output.starts_with("Performance = 0."));
+        assert!(rows[5].input.ends_with("> 0.80"), "{}", rows[5].input);
+        assert_eq!(rows[5].output, "True");
+        assert_eq!(rows[6].action, "Deploy model");
+        assert_eq!(rows[6].output, "Model v2 live");
+        assert_eq!(rows[7].input, "Model v2 live");
+        assert_eq!(rows[7].next_step, "Collect new data");
+        assert_eq!(sim.live_version(), 2);
+        let t = sim.tracker();
+        assert_eq!(t.start.as_ref().unwrap().model, "v1 (trained)");
+        assert_eq!(t.start.as_ref().unwrap().data, "initial training data");
+        assert_eq!(t.after_train.as_ref().unwrap().model, "v2 (retrained)");
+        assert_eq!(t.after_check.as_ref().unwrap().model, "v2 (passed check)");
+        assert_eq!(t.finish.as_ref().unwrap().model, "v2 (live)");
+    }
+
+    #[test]
+    fn strict_threshold_alerts_and_keeps_the_live_model() {
+        let mut sim = run(SimParams::default().threshold(0.99), 1);
+        assert_eq!(sim.live_version(), 1);
+        assert_eq!(sim.alerts().len(), 1);
+        let a = &sim.alerts()[0];
+        assert_eq!(a.candidate, Some(2));
+        assert_eq!(a.live, 1);
+        assert!(a.message.contains("v2 scored"), "{}", a.message);
+        assert!(a.message.contains("0.99"));
+        assert!(a.message.contains("v1 stays live"));
+        assert_eq!(sim.registry().get(2).unwrap().status, VersionStatus::Rejected);
+        // The next candidate takes the next number.
+        sim.finish_cycle();
+        assert_eq!(sim.summaries()[1].candidate, Some(3));
+    }
+
+    #[test]
+    fn no_drift_keeps_a_stale_model_accurate() {
+        let sim = run(SimParams::default().drift_strength(0.0).label_noise(0.0), 12);
+        for s in sim.summaries() {
+            assert!(s.v1_score > 0.85, "cycle {} v1 {}", s.cycle, s.v1_score);
+            assert!(s.deployed, "cycle {} should deploy", s.cycle);
+        }
+    }
+
+    #[test]
+    fn concept_drift_makes_v1_stale_and_retraining_recovers() {
+        let p = SimParams::default()
+            .drift_strength(1.0)
+            .drift_kind(DriftKind::Concept)
+            .drift_pattern(DriftPattern::Sudden)
+            .window(TrainingWindow::NewestBatch)
+            .label_noise(0.0);
+        let sim = run(p, 8);
+        let late = &sim.summaries()[6];
+        assert!(late.v1_score < 0.3, "v1 should be badly stale: {}", late.v1_score);
+        assert!(late.live_score > 0.85, "retrained live model: {}", late.live_score);
+    }
+
+    #[test]
+    fn covariate_drift_hurts_far_less_than_concept_drift() {
+        let base = SimParams::default()
+            .drift_strength(0.7)
+            .drift_pattern(DriftPattern::Sudden)
+            .label_noise(0.0);
+        let mean_v1_drop = |kind: DriftKind| {
+            let sim = run(base.clone().drift_kind(kind), 10);
+            let before = sim.v1_initial_scores().accuracy;
+            let after: Vec<f64> = sim.summaries()[3..].iter().map(|s| s.v1_score).collect();
+            before - after.iter().sum::<f64>() / after.len() as f64
+        };
+        let covariate = mean_v1_drop(DriftKind::Covariate);
+        let concept = mean_v1_drop(DriftKind::Concept);
+        assert!(concept > 0.3, "concept drop {concept}");
+        assert!(covariate < 0.08, "covariate drop {covariate}");
+        assert!(concept > 4.0 * covariate.max(0.01));
+    }
+
+    #[test]
+    fn same_seed_same_run_bit_for_bit() {
+        for model in [ModelKind::LogisticRegression, ModelKind::DecisionTree] {
+            let p = SimParams::default()
+                .seed(99)
+                .model(model)
+                .drift_pattern(DriftPattern::Gradual);
+            let a = run(p.clone(), 6);
+            let b = run(p, 6);
+            assert_eq!(a.summaries(), b.summaries());
+            assert_eq!(a.registry(), b.registry());
+            assert_eq!(a.rows(), b.rows());
+        }
+        let a = run(SimParams::default().seed(1), 3);
+        let b = run(SimParams::default().seed(2), 3);
+        assert_ne!(a.summaries(), b.summaries());
+    }
+
+    #[test]
+    fn single_class_batches_alert_instead_of_crashing() {
+        // Prior shift to 95 % class 1 on 20-row batches with the newest batch only
+        // draws single-class windows often; every one must become an alert.
+        let p = SimParams::default()
+            .batch_size(20)
+            .drift_kind(DriftKind::Prior)
+            .drift_strength(1.0)
+            .drift_onset(1)
+            .label_noise(0.0)
+            .window(TrainingWindow::NewestBatch);
+        let sim = run(p, 60);
+        let failed: Vec<&Alert> = sim
+            .alerts()
+            .iter()
+            .filter(|a| matches!(a.reason, AlertReason::TrainingFailed(_)))
+            .collect();
+        assert!(!failed.is_empty(), "expected some degenerate batches");
+        for a in failed {
+            assert!(a.message.contains("retraining failed"), "{}", a.message);
+            assert_eq!(a.candidate, None);
+        }
+        assert_eq!(sim.summaries().len(), 60);
+    }
+
+    #[test]
+    fn mid_cycle_changes_wait_for_the_next_cycle() {
+        let mut sim = Simulation::from_params(SimParams::default()).unwrap();
+        for _ in 0..3 {
+            sim.step();
+        }
+        let strict = SimParams::default().threshold(0.99).check().unwrap();
+        assert!(!sim.reconfigure(strict));
+        sim.finish_cycle();
+        assert!(sim.summaries()[0].deployed, "old threshold still applied");
+        sim.finish_cycle();
+        assert!(!sim.summaries()[1].deployed, "new threshold applies next cycle");
+        assert_eq!(sim.params().threshold, 0.99);
+    }
+
+    #[test]
+    fn windows_span_the_right_batches() {
+        let sim = run(SimParams::default().window(TrainingWindow::Sliding(3)), 5);
+        let w = sim.summaries()[4].window;
+        assert_eq!((w.first_cycle, w.last_cycle, w.rows), (3, 5, 1050));
+        let sim = run(SimParams::default().window(TrainingWindow::AllData), 4);
+        let w = sim.summaries()[3].window;
+        assert_eq!((w.first_cycle, w.last_cycle, w.rows), (0, 4, 1750));
+    }
+
+    #[test]
+    fn all_data_window_is_capped() {
+        let p = SimParams::default()
+            .batch_size(20_000)
+            .window(TrainingWindow::AllData);
+        let sim = run(p, 9);
+        let w = sim.summaries()[8].window;
+        assert!(w.rows <= MAX_WINDOW_ROWS, "rows {}", w.rows);
+        assert!(w.rows >= MAX_WINDOW_ROWS - 14_000);
+        assert_eq!(w.last_cycle, 9);
+    }
+
+    #[test]
+    fn scores_never_look_wrong_after_rounding() {
+        assert_eq!(format_score(0.853, 0.80), "0.85");
+        assert_eq!(format_score(0.8033, 0.80), "0.803");
+        assert_eq!(format_score(0.80, 0.80), "0.8000");
+    }
+}

@@ -1,0 +1,13 @@
+//! The pure simulation core: a drifting data stream, real training with linfa,
+//! evaluation, the model registry and the lesson's 8-step retraining cycle.
+//!
+//! Nothing here imports the browser (no yew, web-sys, js-sys or gloo): it is
+//! tested natively and can run unchanged in a Web Worker.
+
+pub mod cycle;
+pub mod drift;
+pub mod evaluate;
+pub mod params;
+pub mod registry;
+pub mod stream;
+pub mod train;

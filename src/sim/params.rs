@@ -1,0 +1,452 @@
+//! Simulation parameters: a builder with documented defaults, checked once into
+//! [`ValidParams`] so that the rest of the core never sees an out-of-range value.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// What the drift changes in the data-generating process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum DriftKind {
+    /// The labelling rule itself moves: the class means rotate around the centre,
+    /// so P(y|x) changes and a stale model becomes wrong.
+    #[default]
+    Concept,
+    /// The input clouds slide along the decision boundary; the labelling rule
+    /// P(y|x) stays, so a stale model keeps most of its accuracy.
+    Covariate,
+    /// The class balance P(y) shifts towards class 1.
+    Prior,
+}
+
+impl DriftKind {
+    /// Every kind, in the order the UI lists them.
+    pub const ALL: [DriftKind; 3] = [DriftKind::Concept, DriftKind::Covariate, DriftKind::Prior];
+
+    /// A short lower-case label, stable for URLs and selects.
+    pub fn key(self) -> &'static str {
+        match self {
+            DriftKind::Concept => "concept",
+            DriftKind::Covariate => "covariate",
+            DriftKind::Prior => "prior",
+        }
+    }
+
+    /// The label the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            DriftKind::Concept => "Concept drift (the rule changes)",
+            DriftKind::Covariate => "Covariate drift (the inputs move)",
+            DriftKind::Prior => "Prior shift (the class balance changes)",
+        }
+    }
+
+    /// Parses [`DriftKind::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// How the drift unfolds over cycles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum DriftPattern {
+    /// Everything switches to the new concept at the onset cycle.
+    #[default]
+    Sudden,
+    /// Each sample comes from the new concept with a probability that follows a
+    /// sigmoid over cycles (as MOA/River's `ConceptDriftStream`); speed sets its width.
+    Gradual,
+    /// The concept moves a little every cycle from the onset on; speed sets the step.
+    Incremental,
+    /// The new concept and the old one take turns; speed sets how long each lasts.
+    Recurring,
+}
+
+impl DriftPattern {
+    /// Every pattern, in the order the UI lists them.
+    pub const ALL: [DriftPattern; 4] = [
+        DriftPattern::Sudden,
+        DriftPattern::Gradual,
+        DriftPattern::Incremental,
+        DriftPattern::Recurring,
+    ];
+
+    /// A short lower-case label, stable for URLs and selects.
+    pub fn key(self) -> &'static str {
+        match self {
+            DriftPattern::Sudden => "sudden",
+            DriftPattern::Gradual => "gradual",
+            DriftPattern::Incremental => "incremental",
+            DriftPattern::Recurring => "recurring",
+        }
+    }
+
+    /// The label the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            DriftPattern::Sudden => "Sudden",
+            DriftPattern::Gradual => "Gradual",
+            DriftPattern::Incremental => "Incremental",
+            DriftPattern::Recurring => "Recurring",
+        }
+    }
+
+    /// Parses [`DriftPattern::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// Which learner is retrained every cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ModelKind {
+    /// linfa-logistic, L2-regularised, L-BFGS.
+    #[default]
+    LogisticRegression,
+    /// linfa-trees, Gini splits.
+    DecisionTree,
+}
+
+impl ModelKind {
+    /// Every model, in the order the UI lists them.
+    pub const ALL: [ModelKind; 2] = [ModelKind::LogisticRegression, ModelKind::DecisionTree];
+
+    /// A short lower-case label, stable for URLs and selects.
+    pub fn key(self) -> &'static str {
+        match self {
+            ModelKind::LogisticRegression => "logistic",
+            ModelKind::DecisionTree => "tree",
+        }
+    }
+
+    /// The label the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            ModelKind::LogisticRegression => "Logistic regression",
+            ModelKind::DecisionTree => "Decision tree",
+        }
+    }
+
+    /// Parses [`ModelKind::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// Which data the candidate model is trained on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrainingWindow {
+    /// Only the training part of the newest batch.
+    NewestBatch,
+    /// The training parts of the last `n` batches (n >= 1).
+    Sliding(usize),
+    /// Everything collected so far, capped at [`MAX_WINDOW_ROWS`] (oldest dropped first)
+    /// so that memory stays bounded on long runs.
+    AllData,
+}
+
+impl Default for TrainingWindow {
+    fn default() -> Self {
+        TrainingWindow::Sliding(3)
+    }
+}
+
+impl TrainingWindow {
+    /// The label the page shows.
+    pub fn label(self) -> String {
+        match self {
+            TrainingWindow::NewestBatch => "Newest batch only".to_string(),
+            TrainingWindow::Sliding(n) => format!("Last {n} batches"),
+            TrainingWindow::AllData => "All data so far".to_string(),
+        }
+    }
+
+    /// A short label, stable for URLs and selects: `newest`, `sliding-N`, `all`.
+    pub fn key(self) -> String {
+        match self {
+            TrainingWindow::NewestBatch => "newest".to_string(),
+            TrainingWindow::Sliding(n) => format!("sliding-{n}"),
+            TrainingWindow::AllData => "all".to_string(),
+        }
+    }
+
+    /// Parses [`TrainingWindow::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "newest" => Some(TrainingWindow::NewestBatch),
+            "all" => Some(TrainingWindow::AllData),
+            _ => key
+                .strip_prefix("sliding-")
+                .and_then(|n| n.parse().ok())
+                .map(TrainingWindow::Sliding),
+        }
+    }
+}
+
+/// The most rows a training window may hold; "all data" drops the oldest beyond it.
+pub const MAX_WINDOW_ROWS: usize = 100_000;
+/// The fewest rows a batch may have (a hold-out slice of 30 % must still hold a few).
+pub const MIN_BATCH_SIZE: usize = 20;
+/// The most rows a batch may have.
+pub const MAX_BATCH_SIZE: usize = 20_000;
+/// The most batches a sliding window may span.
+pub const MAX_SLIDING_BATCHES: usize = 200;
+
+/// Everything that defines a run. Build it with the setters, then [`SimParams::check`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SimParams {
+    /// Seed of the one pinned RNG. Default 42.
+    pub seed: u64,
+    /// Rows per batch, [`MIN_BATCH_SIZE`]..=[`MAX_BATCH_SIZE`]. Default 500.
+    pub batch_size: usize,
+    /// What drifts. Default [`DriftKind::Concept`].
+    pub drift_kind: DriftKind,
+    /// How it drifts. Default [`DriftPattern::Sudden`].
+    pub drift_pattern: DriftPattern,
+    /// 0..=1; 0 means no drift at all. Default 0.6.
+    pub drift_strength: f64,
+    /// 0.05..=1; how fast gradual/incremental/recurring drift unfolds. Default 0.5.
+    pub drift_speed: f64,
+    /// The first cycle that sees drift, 1..=1000. Default 3.
+    pub drift_onset: u32,
+    /// Fraction of labels flipped at random, 0..=0.5. Default 0.05.
+    pub label_noise: f64,
+    /// The learner. Default [`ModelKind::LogisticRegression`].
+    pub model: ModelKind,
+    /// The training window. Default the last 3 batches.
+    pub window: TrainingWindow,
+    /// A candidate is deployed only if its accuracy is strictly greater than this,
+    /// 0.5..=0.99. Default 0.80.
+    pub threshold: f64,
+    /// Fraction of each batch held out for evaluation, 0.1..=0.5. Default 0.3.
+    pub holdout_fraction: f64,
+    /// Maximum depth of the decision tree, 1..=20. Default 6.
+    pub tree_max_depth: usize,
+}
+
+impl Default for SimParams {
+    fn default() -> Self {
+        SimParams {
+            seed: 42,
+            batch_size: 500,
+            drift_kind: DriftKind::default(),
+            drift_pattern: DriftPattern::default(),
+            drift_strength: 0.6,
+            drift_speed: 0.5,
+            drift_onset: 3,
+            label_noise: 0.05,
+            model: ModelKind::default(),
+            window: TrainingWindow::default(),
+            threshold: 0.80,
+            holdout_fraction: 0.3,
+            tree_max_depth: 6,
+        }
+    }
+}
+
+/// A parameter that cannot be used, with what was given and what is allowed.
+#[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
+pub enum ParamError {
+    /// A number outside its allowed range.
+    #[error("{name} must be between {min} and {max}, got {value}")]
+    OutOfRange {
+        /// Which parameter.
+        name: String,
+        /// What was given.
+        value: f64,
+        /// Smallest allowed.
+        min: f64,
+        /// Largest allowed.
+        max: f64,
+    },
+    /// NaN or infinity.
+    #[error("{name} must be a finite number")]
+    NotFinite {
+        /// Which parameter.
+        name: String,
+    },
+}
+
+/// Parameters that passed [`SimParams::check`]; only this type reaches the simulation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ValidParams(SimParams);
+
+impl ValidParams {
+    /// The checked values.
+    pub fn get(&self) -> &SimParams {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for ValidParams {
+    type Target = SimParams;
+    fn deref(&self) -> &SimParams {
+        &self.0
+    }
+}
+
+fn check_range(name: &str, value: f64, min: f64, max: f64) -> Result<(), ParamError> {
+    if !value.is_finite() {
+        return Err(ParamError::NotFinite { name: name.into() });
+    }
+    if value < min || value > max {
+        return Err(ParamError::OutOfRange {
+            name: name.into(),
+            value,
+            min,
+            max,
+        });
+    }
+    Ok(())
+}
+
+impl SimParams {
+    /// Sets the seed.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+    /// Sets the batch size.
+    pub fn batch_size(mut self, rows: usize) -> Self {
+        self.batch_size = rows;
+        self
+    }
+    /// Sets what drifts.
+    pub fn drift_kind(mut self, kind: DriftKind) -> Self {
+        self.drift_kind = kind;
+        self
+    }
+    /// Sets how it drifts.
+    pub fn drift_pattern(mut self, pattern: DriftPattern) -> Self {
+        self.drift_pattern = pattern;
+        self
+    }
+    /// Sets the drift strength.
+    pub fn drift_strength(mut self, strength: f64) -> Self {
+        self.drift_strength = strength;
+        self
+    }
+    /// Sets the drift speed.
+    pub fn drift_speed(mut self, speed: f64) -> Self {
+        self.drift_speed = speed;
+        self
+    }
+    /// Sets the first drifting cycle.
+    pub fn drift_onset(mut self, cycle: u32) -> Self {
+        self.drift_onset = cycle;
+        self
+    }
+    /// Sets the label noise.
+    pub fn label_noise(mut self, noise: f64) -> Self {
+        self.label_noise = noise;
+        self
+    }
+    /// Sets the learner.
+    pub fn model(mut self, model: ModelKind) -> Self {
+        self.model = model;
+        self
+    }
+    /// Sets the training window.
+    pub fn window(mut self, window: TrainingWindow) -> Self {
+        self.window = window;
+        self
+    }
+    /// Sets the deploy threshold.
+    pub fn threshold(mut self, threshold: f64) -> Self {
+        self.threshold = threshold;
+        self
+    }
+    /// Sets the hold-out fraction.
+    pub fn holdout_fraction(mut self, fraction: f64) -> Self {
+        self.holdout_fraction = fraction;
+        self
+    }
+    /// Sets the tree depth.
+    pub fn tree_max_depth(mut self, depth: usize) -> Self {
+        self.tree_max_depth = depth;
+        self
+    }
+
+    /// Checks every value once; the simulation only accepts the result.
+    pub fn check(self) -> Result<ValidParams, ParamError> {
+        check_range(
+            "Batch size",
+            self.batch_size as f64,
+            MIN_BATCH_SIZE as f64,
+            MAX_BATCH_SIZE as f64,
+        )?;
+        check_range("Drift strength", self.drift_strength, 0.0, 1.0)?;
+        check_range("Drift speed", self.drift_speed, 0.05, 1.0)?;
+        check_range("Drift onset", f64::from(self.drift_onset), 1.0, 1000.0)?;
+        check_range("Label noise", self.label_noise, 0.0, 0.5)?;
+        check_range("Deploy threshold", self.threshold, 0.5, 0.99)?;
+        check_range("Hold-out fraction", self.holdout_fraction, 0.1, 0.5)?;
+        check_range("Tree depth", self.tree_max_depth as f64, 1.0, 20.0)?;
+        if let TrainingWindow::Sliding(n) = self.window {
+            check_range(
+                "Training window (batches)",
+                n as f64,
+                1.0,
+                MAX_SLIDING_BATCHES as f64,
+            )?;
+        }
+        Ok(ValidParams(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        let p = SimParams::default().check().expect("defaults must pass");
+        assert_eq!(p.batch_size, 500);
+        assert!((p.threshold - 0.80).abs() < 1e-12);
+    }
+
+    #[test]
+    fn rejects_out_of_range_threshold() {
+        let err = SimParams::default().threshold(1.2).check().unwrap_err();
+        assert!(matches!(err, ParamError::OutOfRange { ref name, .. } if name == "Deploy threshold"));
+        assert!(err.to_string().contains("between 0.5 and 0.99"));
+    }
+
+    #[test]
+    fn rejects_nan_strength() {
+        let err = SimParams::default()
+            .drift_strength(f64::NAN)
+            .check()
+            .unwrap_err();
+        assert!(matches!(err, ParamError::NotFinite { .. }));
+    }
+
+    #[test]
+    fn rejects_tiny_batch_and_empty_window() {
+        assert!(SimParams::default().batch_size(5).check().is_err());
+        assert!(SimParams::default()
+            .window(TrainingWindow::Sliding(0))
+            .check()
+            .is_err());
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for k in DriftKind::ALL {
+            assert_eq!(DriftKind::from_key(k.key()), Some(k));
+        }
+        for p in DriftPattern::ALL {
+            assert_eq!(DriftPattern::from_key(p.key()), Some(p));
+        }
+        for m in ModelKind::ALL {
+            assert_eq!(ModelKind::from_key(m.key()), Some(m));
+        }
+        for w in [
+            TrainingWindow::NewestBatch,
+            TrainingWindow::Sliding(7),
+            TrainingWindow::AllData,
+        ] {
+            assert_eq!(TrainingWindow::from_key(&w.key()), Some(w));
+        }
+        assert_eq!(TrainingWindow::from_key("sliding-x"), None);
+    }
+}

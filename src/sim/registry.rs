@@ -1,0 +1,227 @@
+//! The model registry: every version trained in the run, its status, scores,
+//! the cycle and data window it came from, and which version it replaced.
+
+use serde::{Deserialize, Serialize};
+
+use super::evaluate::Scores;
+use super::params::ModelKind;
+
+/// Where a version stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VersionStatus {
+    /// Trained and not yet judged (between steps 4 and 7).
+    Candidate,
+    /// Serving predictions now.
+    Live,
+    /// Was live, then replaced.
+    Retired,
+    /// Failed the check; never served.
+    Rejected,
+}
+
+impl VersionStatus {
+    /// The word the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            VersionStatus::Candidate => "candidate",
+            VersionStatus::Live => "live",
+            VersionStatus::Retired => "retired",
+            VersionStatus::Rejected => "rejected",
+        }
+    }
+}
+
+/// The rows a model was trained on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowInfo {
+    /// Oldest batch in the window (0 = initial data).
+    pub first_cycle: u32,
+    /// Newest batch in the window.
+    pub last_cycle: u32,
+    /// Training rows.
+    pub rows: usize,
+}
+
+impl WindowInfo {
+    /// For example "cycles 2–4 (1,050 rows)" or "initial data (350 rows)".
+    pub fn describe(&self) -> String {
+        let rows = group_thousands(self.rows);
+        if self.last_cycle == 0 {
+            format!("initial data ({rows} rows)")
+        } else if self.first_cycle == self.last_cycle {
+            format!("cycle {} ({rows} rows)", self.last_cycle)
+        } else {
+            format!(
+                "cycles {}–{} ({rows} rows)",
+                self.first_cycle, self.last_cycle
+            )
+        }
+    }
+}
+
+/// 12345 → "12,345".
+pub fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// One model version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModelVersion {
+    /// 1, 2, 3, …
+    pub version: u32,
+    /// Its status now.
+    pub status: VersionStatus,
+    /// The learner.
+    pub kind: ModelKind,
+    /// The cycle it was trained in (0 for v1).
+    pub trained_in_cycle: u32,
+    /// The data it was trained on.
+    pub window: WindowInfo,
+    /// Its scores on the hold-out slice it was judged on.
+    pub scores: Scores,
+    /// The version it replaced when it went live.
+    pub replaced: Option<u32>,
+    /// The version that replaced it, once retired.
+    pub replaced_by: Option<u32>,
+}
+
+/// All versions of a run, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Registry {
+    versions: Vec<ModelVersion>,
+}
+
+impl Registry {
+    /// Every version, oldest first.
+    pub fn versions(&self) -> &[ModelVersion] {
+        &self.versions
+    }
+
+    /// The next free version number.
+    pub fn next_version(&self) -> u32 {
+        self.versions.last().map_or(1, |v| v.version + 1)
+    }
+
+    /// Looks a version up.
+    pub fn get(&self, version: u32) -> Option<&ModelVersion> {
+        self.versions.iter().find(|v| v.version == version)
+    }
+
+    fn get_mut(&mut self, version: u32) -> Option<&mut ModelVersion> {
+        self.versions.iter_mut().find(|v| v.version == version)
+    }
+
+    /// The version serving now.
+    pub fn live(&self) -> Option<&ModelVersion> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|v| v.status == VersionStatus::Live)
+    }
+
+    /// Adds a newly trained version.
+    pub fn add(&mut self, version: ModelVersion) {
+        self.versions.push(version);
+    }
+
+    /// Records the candidate's scores.
+    pub fn set_scores(&mut self, version: u32, scores: Scores) {
+        if let Some(v) = self.get_mut(version) {
+            v.scores = scores;
+        }
+    }
+
+    /// Makes `version` live and retires the one it replaces.
+    pub fn promote(&mut self, version: u32) {
+        let previous = self.live().map(|v| v.version);
+        if previous == Some(version) {
+            return;
+        }
+        if let Some(prev) = previous.and_then(|p| self.get_mut(p)) {
+            prev.status = VersionStatus::Retired;
+            prev.replaced_by = Some(version);
+        }
+        if let Some(v) = self.get_mut(version) {
+            v.status = VersionStatus::Live;
+            v.replaced = previous;
+            v.replaced_by = None;
+        }
+    }
+
+    /// Marks a candidate as rejected.
+    pub fn reject(&mut self, version: u32) {
+        if let Some(v) = self.get_mut(version) {
+            v.status = VersionStatus::Rejected;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(n: u32, status: VersionStatus) -> ModelVersion {
+        ModelVersion {
+            version: n,
+            status,
+            kind: ModelKind::LogisticRegression,
+            trained_in_cycle: n - 1,
+            window: WindowInfo::default(),
+            scores: Scores::default(),
+            replaced: None,
+            replaced_by: None,
+        }
+    }
+
+    #[test]
+    fn promote_retires_the_previous_live_version() {
+        let mut r = Registry::default();
+        r.add(version(1, VersionStatus::Live));
+        r.add(version(2, VersionStatus::Candidate));
+        r.promote(2);
+        assert_eq!(r.live().unwrap().version, 2);
+        assert_eq!(r.get(1).unwrap().status, VersionStatus::Retired);
+        assert_eq!(r.get(1).unwrap().replaced_by, Some(2));
+        assert_eq!(r.get(2).unwrap().replaced, Some(1));
+        assert_eq!(r.next_version(), 3);
+    }
+
+    #[test]
+    fn reject_keeps_the_live_version() {
+        let mut r = Registry::default();
+        r.add(version(1, VersionStatus::Live));
+        r.add(version(2, VersionStatus::Candidate));
+        r.reject(2);
+        assert_eq!(r.live().unwrap().version, 1);
+        assert_eq!(r.get(2).unwrap().status, VersionStatus::Rejected);
+    }
+
+    #[test]
+    fn windows_describe_themselves() {
+        assert_eq!(group_thousands(1234567), "1,234,567");
+        assert_eq!(group_thousands(12), "12");
+        let w = WindowInfo {
+            first_cycle: 2,
+            last_cycle: 4,
+            rows: 1050,
+        };
+        assert_eq!(w.describe(), "cycles 2–4 (1,050 rows)");
+        assert_eq!(
+            WindowInfo {
+                first_cycle: 0,
+                last_cycle: 0,
+                rows: 350
+            }
+            .describe(),
+            "initial data (350 rows)"
+        );
+    }
+}
