@@ -11,3 +11,4 @@ pub mod params;
 pub mod registry;
 pub mod stream;
 pub mod train;
+pub mod protocol;

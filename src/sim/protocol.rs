@@ -1,0 +1,294 @@
+//! The message boundary between the page and the core: the UI sends
+//! [`Command`]s and receives [`Snapshot`]s, both serde-serialisable, so the same
+//! engine can later run in a Web Worker, and a run can be saved and replayed.
+
+use serde::{Deserialize, Serialize};
+
+use super::cycle::{
+    Alert, CycleSummary, Decision, SimError, Simulation, StepKind, StepRecord, Tracker,
+};
+use super::drift::DriftState;
+use super::evaluate::Scores;
+use super::params::SimParams;
+use super::registry::ModelVersion;
+use super::stream::Batch;
+use super::train::{DecisionGrid, LinearBoundary};
+
+/// The most steps one [`Command::Run`] may advance (a bound on work per message).
+pub const MAX_STEPS_PER_COMMAND: u32 = 8 * 500;
+
+/// What the UI can ask of the engine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// New settings. Seed, model or tree depth restart the run; the rest apply at
+    /// once between cycles, or from the next cycle when sent mid-cycle.
+    Configure(SimParams),
+    /// Advance one step.
+    Step,
+    /// Advance this many steps (capped at [`MAX_STEPS_PER_COMMAND`]).
+    Run(u32),
+    /// Advance to the end of the current cycle (through step 8).
+    FinishCycle,
+    /// Start again at v1 with the current settings.
+    Reset,
+}
+
+/// How a [`Command::Configure`] was applied, so the page can say so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConfigEffect {
+    /// The run restarted at v1 (seed, model or tree depth changed).
+    Restarted,
+    /// Applied now (between cycles).
+    AppliedNow,
+    /// Applies when the next cycle starts.
+    AppliesNextCycle,
+}
+
+/// Everything the page shows, taken after each command.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Settings in force.
+    pub params: SimParams,
+    /// Settings waiting for the next cycle.
+    pub pending: Option<SimParams>,
+    /// Current cycle (0 before the first step).
+    pub cycle: u32,
+    /// The step that runs next.
+    pub next_step: StepKind,
+    /// The step that ran last in this cycle, if any.
+    pub last_step: Option<StepKind>,
+    /// This cycle's process table so far.
+    pub rows: Vec<StepRecord>,
+    /// This cycle's status tracker.
+    pub tracker: Tracker,
+    /// Every version, oldest first.
+    pub registry: Vec<ModelVersion>,
+    /// The live version.
+    pub live_version: u32,
+    /// This cycle's candidate, once trained.
+    pub candidate: Option<u32>,
+    /// The candidate's scores, once evaluated.
+    pub candidate_scores: Option<Scores>,
+    /// The live model's scores on the newest hold-out slice, once collected.
+    pub live_scores: Option<Scores>,
+    /// v1's scores on its initial hold-out slice.
+    pub v1_initial: Scores,
+    /// Finished cycles.
+    pub summaries: Vec<CycleSummary>,
+    /// Every alert.
+    pub alerts: Vec<Alert>,
+    /// This cycle's decision, once made.
+    pub decision: Option<Decision>,
+    /// The newest batch (the initial data before cycle 1).
+    pub batch: Batch,
+    /// The drift of the newest batch.
+    pub drift: DriftState,
+    /// Decision regions of the live model.
+    pub live_grid: Option<DecisionGrid>,
+    /// Its line, for logistic regression.
+    pub live_boundary: Option<LinearBoundary>,
+    /// Decision regions of the candidate while it is being judged (steps 4–7).
+    pub candidate_grid: Option<DecisionGrid>,
+    /// Its line, for logistic regression.
+    pub candidate_boundary: Option<LinearBoundary>,
+    /// How the last Configure applied.
+    pub config_effect: Option<ConfigEffect>,
+    /// A problem with the last command, in words; the run is unchanged by it.
+    pub error: Option<String>,
+}
+
+/// Owns one run and answers commands.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    sim: Simulation,
+}
+
+impl Engine {
+    /// Starts with `params`; if they are invalid, starts with the defaults and
+    /// returns the reason too, so the page can say why.
+    pub fn new(params: SimParams) -> (Engine, Option<String>) {
+        match Simulation::from_params(params) {
+            Ok(sim) => (Engine { sim }, None),
+            Err(e) => {
+                let fallback = Simulation::from_params(SimParams::default())
+                    .expect("the default parameters always start a run");
+                (Engine { sim: fallback }, Some(format!("{e}; using the defaults")))
+            }
+        }
+    }
+
+    /// The run.
+    pub fn simulation(&self) -> &Simulation {
+        &self.sim
+    }
+
+    /// Runs one command and returns the snapshot after it.
+    pub fn handle(&mut self, command: Command) -> Snapshot {
+        let mut effect = None;
+        let mut error = None;
+        match command {
+            Command::Configure(params) => match self.configure(params) {
+                Ok(e) => effect = Some(e),
+                Err(e) => error = Some(e.to_string()),
+            },
+            Command::Step => {
+                self.sim.step();
+            }
+            Command::Run(n) => {
+                for _ in 0..n.min(MAX_STEPS_PER_COMMAND) {
+                    self.sim.step();
+                }
+            }
+            Command::FinishCycle => {
+                self.sim.finish_cycle();
+            }
+            Command::Reset => match Simulation::from_params(self.current_params()) {
+                Ok(sim) => self.sim = sim,
+                Err(e) => error = Some(e.to_string()),
+            },
+        }
+        let mut snap = self.snapshot();
+        snap.config_effect = effect;
+        snap.error = error;
+        snap
+    }
+
+    /// The settings a reset would use: pending ones win.
+    fn current_params(&self) -> SimParams {
+        self.sim
+            .pending_params()
+            .unwrap_or_else(|| self.sim.params())
+            .clone()
+    }
+
+    fn configure(&mut self, params: SimParams) -> Result<ConfigEffect, SimError> {
+        let valid = params.check()?;
+        if self.sim.needs_restart(valid.get()) {
+            self.sim = Simulation::new(valid)?;
+            Ok(ConfigEffect::Restarted)
+        } else if self.sim.reconfigure(valid) {
+            Ok(ConfigEffect::AppliedNow)
+        } else {
+            Ok(ConfigEffect::AppliesNextCycle)
+        }
+    }
+
+    /// The snapshot of the current state.
+    pub fn snapshot(&self) -> Snapshot {
+        let sim = &self.sim;
+        let judging = matches!(
+            sim.rows().last().map(|r| r.kind),
+            Some(StepKind::Train | StepKind::Evaluate | StepKind::CheckPerformance)
+        );
+        let candidate = sim.candidate().filter(|_| judging);
+        Snapshot {
+            params: sim.params().clone(),
+            pending: sim.pending_params().cloned(),
+            cycle: sim.cycle(),
+            next_step: sim.next_step(),
+            last_step: sim.rows().last().map(|r| r.kind),
+            rows: sim.rows().to_vec(),
+            tracker: sim.tracker().clone(),
+            registry: sim.registry().versions().to_vec(),
+            live_version: sim.live_version(),
+            candidate: sim.candidate(),
+            candidate_scores: sim.candidate_scores(),
+            live_scores: sim.live_scores(),
+            v1_initial: sim.v1_initial_scores(),
+            summaries: sim.summaries().to_vec(),
+            alerts: sim.alerts().to_vec(),
+            decision: sim.decision().cloned(),
+            batch: sim.newest_batch().clone(),
+            drift: *sim.drift(),
+            live_grid: sim.grid_of(sim.live_version()),
+            live_boundary: sim.boundary_of(sim.live_version()),
+            candidate_grid: candidate.and_then(|v| sim.grid_of(v)),
+            candidate_boundary: candidate.and_then(|v| sim.boundary_of(v)),
+            config_effect: None,
+            error: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::params::ModelKind;
+
+    #[test]
+    fn invalid_start_falls_back_to_defaults_with_a_reason() {
+        let (engine, why) = Engine::new(SimParams::default().threshold(2.0));
+        assert!(why.unwrap().contains("Deploy threshold"));
+        assert_eq!(engine.simulation().params(), &SimParams::default());
+    }
+
+    #[test]
+    fn invalid_configure_changes_nothing() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        engine.handle(Command::Run(3));
+        let before = engine.snapshot();
+        let after = engine.handle(Command::Configure(SimParams::default().label_noise(0.9)));
+        assert!(after.error.unwrap().contains("Label noise"));
+        assert_eq!(after.rows, before.rows);
+        assert_eq!(after.params, before.params);
+    }
+
+    #[test]
+    fn seed_or_model_change_restarts() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        engine.handle(Command::Run(12));
+        let snap = engine.handle(Command::Configure(
+            SimParams::default().model(ModelKind::DecisionTree),
+        ));
+        assert_eq!(snap.config_effect, Some(ConfigEffect::Restarted));
+        assert_eq!(snap.cycle, 0);
+        assert_eq!(snap.live_version, 1);
+        assert_eq!(snap.params.model, ModelKind::DecisionTree);
+    }
+
+    #[test]
+    fn threshold_change_mid_cycle_is_pending() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        engine.handle(Command::Run(2));
+        let snap = engine.handle(Command::Configure(SimParams::default().threshold(0.9)));
+        assert_eq!(snap.config_effect, Some(ConfigEffect::AppliesNextCycle));
+        assert_eq!(snap.pending.unwrap().threshold, 0.9);
+        let snap = engine.handle(Command::FinishCycle);
+        assert_eq!(snap.params.threshold, 0.8);
+        let snap = engine.handle(Command::Step);
+        assert_eq!(snap.params.threshold, 0.9);
+        assert!(snap.pending.is_none());
+    }
+
+    #[test]
+    fn reset_starts_again_at_v1() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        engine.handle(Command::Run(20));
+        let snap = engine.handle(Command::Reset);
+        assert_eq!((snap.cycle, snap.live_version, snap.rows.len()), (0, 1, 0));
+        assert_eq!(snap.registry.len(), 1);
+    }
+
+    #[test]
+    fn candidate_is_drawn_only_while_judged() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let snap = engine.handle(Command::Run(4));
+        assert!(snap.candidate_grid.is_some());
+        assert!(snap.candidate_boundary.is_some());
+        let snap = engine.handle(Command::Run(3));
+        assert_eq!(snap.last_step, Some(StepKind::DeployOrAlert));
+        assert!(snap.candidate_grid.is_none());
+    }
+
+    #[test]
+    fn snapshots_and_commands_round_trip_through_json() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let snap = engine.handle(Command::Run(9));
+        let text = serde_json::to_string(&snap).unwrap();
+        let back: Snapshot = serde_json::from_str(&text).unwrap();
+        assert!(back == snap, "snapshot changed in a JSON round trip");
+        let cmd = Command::Configure(SimParams::default());
+        let back: Command = serde_json::from_str(&serde_json::to_string(&cmd).unwrap()).unwrap();
+        assert_eq!(back, cmd);
+    }
+}
