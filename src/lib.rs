@@ -1,6 +1,10 @@
 //! Retrain Playground: a browser playground that shows why automated retraining
 //! keeps machine-learning models fresh.
 //!
-//! `sim` is the pure core; `ui` is the Yew layer on top of it (wasm32 only).
+//! `sim` is the pure core (no browser imports, tested natively); `ui` is the thin
+//! Yew layer on top of it, compiled for the browser only.
 
 pub mod sim;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

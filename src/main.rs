@@ -1,1 +1,12 @@
-fn main(){}
+//! Mounts the app in the browser.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<retrain_playground::ui::app::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!("Retrain Playground runs in the browser: run `make serve` and open the printed URL.");
+}

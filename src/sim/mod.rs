@@ -12,3 +12,4 @@ pub mod registry;
 pub mod stream;
 pub mod train;
 pub mod protocol;
+pub mod quiz;

@@ -1,0 +1,96 @@
+# Retrain Playground: build, serve and test.
+#
+#   make serve       install what is missing, then serve a release build on http://127.0.0.1:8080/
+#   make test        install what is missing (incl. Chromium), then run every test tier
+#
+#   make build       release build into dist/ (wasm-opt -Oz)
+#   make setup       only install/check tools (scripts/setup.sh)
+#   make test-native cargo test (native)
+#   make test-wasm   wasm-bindgen-test in headless Chromium (tests/web.rs)
+#   make test-e2e    release build + Playwright journeys (tests/e2e/*.test.mjs)
+#   make lint        cargo fmt --check + clippy (native and wasm32), warnings are errors
+#
+# Each target runs scripts/setup.sh first; it skips whatever is installed, so it
+# costs a few seconds. Pass NO_SETUP=1 to skip it entirely.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# cargo-installed tools (trunk, wasm-bindgen) and npm tools (wasm-opt from binaryen).
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# Trunk otherwise asks crates.io's web API for a newer Trunk on every start.
+export TRUNK_SKIP_VERSION_CHECK := true
+
+HOST ?= 127.0.0.1
+PORT ?= 8080
+CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM_TARGET := wasm32-unknown-unknown
+
+ifdef NO_SETUP
+SETUP :=
+SETUP_BROWSER :=
+else
+SETUP := setup
+SETUP_BROWSER := setup-browser
+endif
+
+.PHONY: help setup setup-browser build serve test test-native test-wasm test-e2e lint clean
+
+help:
+	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh --browser
+
+build: $(SETUP)
+	trunk build --release
+
+serve: $(SETUP)
+	@echo
+	@echo "  Retrain Playground is at http://$(HOST):$(PORT)/"
+	@echo "  (the first build takes a few minutes; Ctrl-C stops the server)"
+	@echo
+	trunk serve --release --address $(HOST) --port $(PORT)
+
+# Runs every tier even when one fails, then fails if any did.
+test: $(SETUP_BROWSER)
+	@failed=""; \
+	for tier in test-native test-wasm test-e2e lint; do \
+	  echo; echo "==> make $$tier"; \
+	  if $(MAKE) NO_SETUP=1 $$tier; then \
+	    echo "==> $$tier: ok"; \
+	  else \
+	    echo "==> $$tier: FAILED"; failed="$$failed $$tier"; \
+	  fi; \
+	done; \
+	echo; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED tiers:$$failed"; exit 1; fi; \
+	echo "make test: all tiers ok (test-native test-wasm test-e2e lint)"
+
+test-native: $(SETUP)
+	cargo test
+
+test-wasm: $(SETUP_BROWSER)
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	cargo test --target $(WASM_TARGET) --test web
+
+test-e2e: $(SETUP_BROWSER)
+	trunk build --release
+	node tests/e2e/run.mjs
+
+# The wasm32 pass lints what is built for wasm32 (lib, bins, tests/web.rs), not
+# --all-targets: benches use criterion and the native tests proptest, which are
+# (or should be) native-only dev-dependencies.
+lint: $(SETUP)
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bins --test web -- -D warnings
+
+clean:
+	rm -rf dist target/e2e-screenshots

@@ -1,0 +1,734 @@
+//! The fixed question bank: the lesson's five practice questions (the snippet
+//! question corrected so that exactly one option is right) and fourteen more
+//! about what this playground shows, each tied to the loop step it is about.
+
+use super::{Difficulty, QuizQuestion};
+use crate::sim::cycle::StepKind;
+
+/// A bank entry as static text; turned into a [`QuizQuestion`] on demand.
+struct Spec {
+    id: &'static str,
+    difficulty: Difficulty,
+    step: StepKind,
+    prompt: &'static str,
+    code: Option<&'static str>,
+    options: [&'static str; 4],
+    correct: usize,
+    hint: &'static str,
+    explanation: &'static str,
+    solution: &'static [&'static str],
+    mistakes: &'static [&'static str],
+}
+
+impl Spec {
+    fn to_question(&self) -> QuizQuestion {
+        QuizQuestion {
+            id: self.id,
+            difficulty: self.difficulty,
+            step: self.step,
+            prompt: self.prompt.to_string(),
+            code: self.code.map(str::to_string),
+            options: self.options.map(str::to_string),
+            correct: self.correct,
+            hint: self.hint.to_string(),
+            explanation: self.explanation.to_string(),
+            solution: self.solution.iter().map(|s| s.to_string()).collect(),
+            mistakes: self.mistakes.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+/// How many questions the bank holds.
+pub const BANK_SIZE: usize = BANK.len();
+
+/// Every bank question, easy ones first, in a fixed order (options in their
+/// fixed order too; [`super::TestSession`] shuffles them).
+pub fn question_bank() -> Vec<QuizQuestion> {
+    let mut all: Vec<QuizQuestion> = BANK.iter().map(Spec::to_question).collect();
+    all.sort_by_key(|q| q.difficulty);
+    all
+}
+
+/// The bank question with this id, if any.
+pub fn question_by_id(id: &str) -> Option<QuizQuestion> {
+    BANK.iter().find(|s| s.id == id).map(Spec::to_question)
+}
+
+const SNIPPET: &str = "def retrain_model(data):
+    model = load_model()
+    model.train(data)
+    model.save()
+
+new_data = get_new_data()
+retrain_model(new_data)
+print('Retraining complete')";
+
+const BANK: [Spec; 19] = [
+    // ---- The lesson's five practice questions ----
+    Spec {
+        id: "why-retraining-matters",
+        difficulty: Difficulty::Easy,
+        step: StepKind::CollectData,
+        prompt: "Why is automated retraining important for machine learning models?",
+        code: None,
+        options: [
+            "It makes models run faster on old data.",
+            "It keeps models updated with new data to maintain accuracy.",
+            "It reduces the size of the model files.",
+            "It removes the need for any human supervision forever.",
+        ],
+        correct: 1,
+        hint: "Think: new data keeps arriving (Step 2), and the world it describes keeps changing.",
+        explanation: "The data a model sees keeps changing; retraining on fresh data lets the model follow those changes, so its accuracy stays high (Steps 2, 5 and 6).",
+        solution: &[
+            "Step 1: Understand model accuracy over time. A model that never learns from new data loses accuracy as conditions change; in the playground, watch the never-retrained v1 fall after the drift onset.",
+            "Step 2: Role of automated retraining. The loop retrains regularly on fresh data and deploys the result only if it scores well, so the live model keeps up.",
+            "Final answer: It keeps models updated with new data to maintain accuracy.",
+            "Quick check: automated retraining = model freshness.",
+        ],
+        mistakes: &[
+            "Confusing speed with accuracy: retraining does not make predictions faster.",
+            "Assuming retraining reduces the model's size.",
+            "Believing automation removes every human role: the team is still alerted when a candidate fails the check (Step 7).",
+        ],
+    },
+    Spec {
+        id: "cron-daily-midnight",
+        difficulty: Difficulty::Easy,
+        step: StepKind::TriggerRetraining,
+        prompt: "Which of the following is the correct way to schedule automated retraining using a cron job every day at midnight?",
+        code: None,
+        options: [
+            "0 0 * * * python retrain.py",
+            "* * 0 0 * python retrain.py",
+            "0 24 * * * python retrain.py",
+            "0 0 0 * * python retrain.py",
+        ],
+        correct: 0,
+        hint: "Cron fields, in order: minute, hour, day of month, month, day of week.",
+        explanation: "`0 0 * * *` means minute 0 of hour 0 (midnight) on every day of every month, whatever the weekday.",
+        solution: &[
+            "Step 1: Understand cron syntax. The five fields are minute (0-59), hour (0-23), day of month (1-31), month (1-12) and day of week (0-7).",
+            "Step 2: Midnight is minute 0 of hour 0, and 'every day' means * in the other three fields: 0 0 * * *.",
+            "Step 3: Rule out the others. '* * 0 0 *' puts 0 in day of month and month, which start at 1; '0 24 * * *' uses hour 24, but hours run 0-23; '0 0 0 * *' asks for day 0 of the month, which does not exist.",
+            "Final answer: 0 0 * * * python retrain.py",
+        ],
+        mistakes: &[
+            "Using hour 24 for midnight: hours run 0-23.",
+            "Mixing up the field order: minute comes first, then hour.",
+            "Using too many zeros: day of month and month start at 1.",
+        ],
+    },
+    Spec {
+        id: "snippet-undefined-function",
+        difficulty: Difficulty::Medium,
+        step: StepKind::Train,
+        prompt: "Given this Python snippet for automated retraining, what happens when the script runs on its own (nothing else defined or imported)?",
+        code: Some(SNIPPET),
+        options: [
+            "It prints: Retraining failed",
+            "It prints: Retraining complete",
+            "NameError: name 'load_model' is not defined",
+            "NameError: name 'get_new_data' is not defined (nothing is printed)",
+        ],
+        correct: 3,
+        hint: "Trace the lines in the order they run: a def only defines a function; find the first line that calls something.",
+        explanation: "Defining retrain_model runs none of its body. The first top-level call is get_new_data(), which is not defined, so Python raises NameError right there: retrain_model is never called, load_model is never reached, and the print never runs.",
+        solution: &[
+            "Step 1: The def statement only creates the function retrain_model; its body (load_model, train, save) does not run yet.",
+            "Step 2: The next line runs new_data = get_new_data(). Nothing defines or imports get_new_data, so Python raises NameError: name 'get_new_data' is not defined.",
+            "Step 3: The uncaught error stops the script on that line. retrain_model(new_data) is never called, so load_model() is never reached, and print('Retraining complete') never runs: only the traceback appears (on stderr).",
+            "Final answer: NameError: name 'get_new_data' is not defined (nothing is printed). The original lesson only offered 'Error: load_model not defined', which names the wrong function.",
+        ],
+        mistakes: &[
+            "Assuming the script reaches print('Retraining complete') despite an undefined function.",
+            "Expecting the load_model error: load_model is inside retrain_model, which is never called because the script stops one line earlier.",
+            "Confusing defining a function with running it: a def runs nothing inside it.",
+            "Picking 'Retraining failed': nothing in the code prints that text.",
+        ],
+    },
+    Spec {
+        id: "accuracy-drops-after-retraining",
+        difficulty: Difficulty::Medium,
+        step: StepKind::CollectData,
+        prompt: "You set up automated retraining but notice the model accuracy is dropping after retraining. What is the most likely cause?",
+        code: None,
+        options: [
+            "The model file is missing from disk.",
+            "The retraining script is not scheduled to run.",
+            "The retraining data is outdated or irrelevant.",
+            "The model is too large to retrain.",
+        ],
+        correct: 2,
+        hint: "A retrained model is only as good as the data it was retrained on.",
+        explanation: "A retrained model learns whatever its training data shows; if that data is stale or no longer matches live traffic, the new model fits the wrong pattern and scores worse.",
+        solution: &[
+            "Step 1: Accuracy drops when the model learns from bad or irrelevant data. In the playground, train on 'All data so far' right after a sudden concept drift: the old rows teach the old rule and the candidate scores badly on the new hold-out slice.",
+            "Step 2: Rule out the others. A missing model file or a job that never runs causes errors or no retraining at all, not a drop after retraining; model size affects speed and memory, not which pattern is learned.",
+            "Final answer: The retraining data is outdated or irrelevant.",
+            "Quick check: bad data in, worse model out.",
+        ],
+        mistakes: &[
+            "Confusing missing files with accuracy issues: a missing file fails loudly.",
+            "Assuming scheduling issues cause an accuracy drop: if retraining never runs, nothing was retrained.",
+            "Blaming model size for accuracy.",
+        ],
+    },
+    Spec {
+        id: "validate-data-before-retraining",
+        difficulty: Difficulty::Hard,
+        step: StepKind::TriggerRetraining,
+        prompt: "You want to automate retraining so the model updates only when new data quality passes a threshold. Which approach best achieves this?",
+        code: None,
+        options: [
+            "Add a data validation step before retraining to check quality metrics.",
+            "Schedule retraining to run every hour regardless of data.",
+            "Manually retrain the model when you feel data is good.",
+            "Delete old data before retraining to force fresh training.",
+        ],
+        correct: 0,
+        hint: "Put a gate in front of Step 3: trigger retraining only when the new data passes checks.",
+        explanation: "A validation step (schema, missing values, label balance, volume) between collecting data and triggering retraining lets the pipeline retrain only on data that passes, automatically and every time.",
+        solution: &[
+            "Step 1: The condition is on the data, so the check must run before training starts: between collecting data (Step 2) and triggering retraining (Step 3).",
+            "Step 2: Evaluate the options. A blind hourly schedule ignores quality; manual retraining is not automated and depends on a feeling; deleting old data does not check the new data at all and may throw away useful history.",
+            "Final answer: Add a data validation step before retraining to check quality metrics.",
+            "Quick check: validate the data, then retrain, then evaluate the model (Steps 5-6).",
+        ],
+        mistakes: &[
+            "Ignoring data quality and relying on Step 6 alone: the model check catches a bad model, but only after training was spent on bad data.",
+            "Relying on manual retraining, which is neither automatic nor repeatable.",
+            "Deleting data without a reason.",
+        ],
+    },
+    // ---- About what this playground shows ----
+    Spec {
+        id: "start-of-cycle",
+        difficulty: Difficulty::Easy,
+        step: StepKind::Start,
+        prompt: "According to the process table, what does the cycle start with at Step 1?",
+        code: None,
+        options: [
+            "An untrained model with random weights.",
+            "An existing trained model (v1) that is ready to serve.",
+            "A new dataset but no model.",
+            "An alert from the team.",
+        ],
+        correct: 1,
+        hint: "Read the Input and Output columns of Step 1.",
+        explanation: "Step 1's input is 'Trained model v1' and its output 'Model ready': retraining keeps an existing model fresh rather than starting from nothing. Later cycles start from whichever version is live.",
+        solution: &[
+            "Step 1: Find the row with Step 1 in the process table.",
+            "Step 2: Its Input is 'Trained model v1' and its Output 'Model ready'.",
+            "Step 3: In later cycles the first row reads 'Model vN live': the loop always starts from the model that is serving now.",
+            "Final answer: An existing trained model (v1) that is ready to serve.",
+        ],
+        mistakes: &[
+            "Thinking each cycle trains from scratch with no model in production.",
+            "Thinking the cycle starts with data: data is collected at Step 2.",
+            "Thinking alerts start the cycle: alerts happen at Step 7, when a candidate fails.",
+        ],
+    },
+    Spec {
+        id: "live-model-after-alert",
+        difficulty: Difficulty::Easy,
+        step: StepKind::DeployOrAlert,
+        prompt: "The candidate fails the check at Step 6 and the team is alerted at Step 7. Which model serves predictions after that?",
+        code: None,
+        options: [
+            "The rejected candidate, with a warning flag.",
+            "No model: serving stops until the team fixes the pipeline.",
+            "The original v1, restored automatically.",
+            "The model that was live before: it stays live.",
+        ],
+        correct: 3,
+        hint: "Read the Output column of the alert row at Step 7.",
+        explanation: "An alert changes nothing in production: the candidate is rejected and the version that was live keeps serving (the table says, for example, 'Team alerted; model v2 stays live').",
+        solution: &[
+            "Step 1: Step 7 deploys only when Step 6 was True.",
+            "Step 2: When it was False, the else branch calls alert_team(): nothing is deployed and nothing is taken down.",
+            "Step 3: The live model stays live until a later candidate passes. In the registry the rejected candidate is marked 'rejected' and never serves.",
+            "Final answer: The model that was live before stays live.",
+        ],
+        mistakes: &[
+            "Thinking an alert rolls back to v1: it keeps whatever is live now, which may be v5.",
+            "Thinking an alert stops serving: the product keeps working with the proven model.",
+            "Thinking the newest model is always the live one.",
+        ],
+    },
+    Spec {
+        id: "why-the-loop-repeats",
+        difficulty: Difficulty::Easy,
+        step: StepKind::Repeat,
+        prompt: "Why does Step 8 lead back to 'Collect new data' instead of ending the process?",
+        code: None,
+        options: [
+            "Because the model must be retrained until it reaches 100 % accuracy.",
+            "Because the loop only exists to retry failed deployments.",
+            "Because new data keeps arriving and the world keeps changing, so the model must keep being checked and refreshed.",
+            "Because every loop makes the model larger and therefore better.",
+        ],
+        correct: 2,
+        hint: "The lesson's tip: the cycle repeats indefinitely to keep the model fresh.",
+        explanation: "Freshness is not a one-off: data drifts again after every deployment, so the loop keeps collecting, retraining, checking and deploying (or alerting) for as long as the model serves.",
+        solution: &[
+            "Step 1: A deployed model is fresh only for the data it was trained on.",
+            "Step 2: New data keeps arriving at Step 2, and it may have drifted since the last cycle.",
+            "Step 3: Repeating the loop checks every new batch and retrains, so the live model follows the change.",
+            "Final answer: New data keeps arriving and the world keeps changing.",
+        ],
+        mistakes: &[
+            "Expecting 100 % accuracy: label noise and overlapping classes cap what any model can reach.",
+            "Thinking the loop only retries failures: successful cycles repeat too.",
+            "Thinking retraining makes models bigger: it refits them to recent data.",
+        ],
+    },
+    Spec {
+        id: "stale-score-at-collect",
+        difficulty: Difficulty::Medium,
+        step: StepKind::CollectData,
+        prompt: "At Step 2 the Output column reads 'New dataset (500 rows, rule rotated 108°; v2 scores 0.61 on it)'. What does 0.61 tell you?",
+        code: None,
+        options: [
+            "How stale the live model is: its accuracy on the freshly collected data, before any retraining.",
+            "The score of this cycle's new candidate.",
+            "The share of the new rows that drifted.",
+            "The deploy threshold for this cycle.",
+        ],
+        correct: 0,
+        hint: "Which model exists at Step 2? The candidate is only trained at Step 4.",
+        explanation: "At Step 2 only the live model (here v2) exists, so the number is its accuracy on the new batch's hold-out slice: a drop like 0.61 shows the data has drifted away from what v2 learned, which is exactly why the loop retrains.",
+        solution: &[
+            "Step 1: The candidate does not exist yet: it is trained at Step 4 and scored at Step 5.",
+            "Step 2: The sentence names v2, the live model, and says it 'scores 0.61 on it', on the new dataset.",
+            "Step 3: Comparing it with v2's earlier score shows how stale v2 has become since the rule rotated.",
+            "Final answer: the live model's accuracy on the fresh data, before retraining.",
+        ],
+        mistakes: &[
+            "Reading it as the candidate's score: that appears at Step 5 as 'Performance = ...'.",
+            "Reading it as the drift amount: the drift is described by 'rule rotated 108°'.",
+            "Reading it as the threshold: the threshold appears at Step 6.",
+        ],
+    },
+    Spec {
+        id: "prior-shift",
+        difficulty: Difficulty::Medium,
+        step: StepKind::CollectData,
+        prompt: "The playground's 'Prior shift' drift changes which part of the data?",
+        code: None,
+        options: [
+            "The rule that maps inputs to labels, P(y | x).",
+            "Where the inputs sit along the boundary, with the class shares unchanged.",
+            "The deploy threshold the candidate must beat.",
+            "The class balance P(y): more and more new samples belong to class 1.",
+        ],
+        correct: 3,
+        hint: "A prior is the probability of each class before you look at the inputs.",
+        explanation: "Prior shift changes how common each class is (up to 95 % class 1 at full strength) while each class's inputs and the labelling rule stay as they were.",
+        solution: &[
+            "Step 1: A prior is P(y), the share of each label before seeing any input.",
+            "Step 2: Under prior shift the class-1 share rises (to 95 % at full strength); each class's input cloud and the rule stay the same.",
+            "Step 3: The other options describe concept drift (the rule), covariate drift (the inputs) and a setting of the pipeline, not of the data.",
+            "Final answer: The class balance P(y).",
+        ],
+        mistakes: &[
+            "Confusing prior shift with concept drift: the labelling rule does not move.",
+            "Expecting prior shift to ruin a good stale model: each class is still classified about as well, only their shares change.",
+            "Forgetting that a small, heavily skewed batch can hold a single class, which cannot be trained on at all.",
+        ],
+    },
+    Spec {
+        id: "strict-threshold",
+        difficulty: Difficulty::Medium,
+        step: StepKind::CheckPerformance,
+        prompt: "The threshold is 0.80 and the candidate scores exactly 0.80 on the hold-out slice. What does Step 6 output, and what happens at Step 7?",
+        code: None,
+        options: [
+            "False, because the rule is performance > threshold and 0.80 is not greater than 0.80; the team is alerted.",
+            "True, because 0.80 meets the threshold; the candidate is deployed.",
+            "True after rounding up to 0.81; the candidate is deployed.",
+            "The check is skipped for ties; the candidate and the live model share traffic.",
+        ],
+        correct: 0,
+        hint: "Read the condition in the Input column of Step 6: is it > or >=?",
+        explanation: "The check is strict: performance > threshold. A tie is not greater, so Step 6 is False and Step 7 alerts the team while the live model stays. The table prints extra decimals (0.8000) so that a tie never looks like a pass.",
+        solution: &[
+            "Step 1: Step 6's condition is performance > threshold (the lesson's code: if evaluate(new_model) > threshold).",
+            "Step 2: 0.80 > 0.80 is False; only a score strictly above 0.80 passes.",
+            "Step 3: With False, Step 7 takes the else branch, alert_team(): the candidate is rejected and the live model stays.",
+            "Final answer: False; the team is alerted.",
+        ],
+        mistakes: &[
+            "Reading > as >=: the lesson's transcript says 'meets or exceeds', but its code and table use >, and the code is what runs.",
+            "Trusting a rounded display: 0.7996 shows as 0.80 at two decimals; this app shows more decimals when needed.",
+            "Thinking a tie deploys 'to be safe': keeping the proven live model is the safe choice.",
+        ],
+    },
+    Spec {
+        id: "held-out-evaluation",
+        difficulty: Difficulty::Medium,
+        step: StepKind::Evaluate,
+        prompt: "Why does Step 5 score the candidate on a held-out slice of the new batch that the candidate never trained on?",
+        code: None,
+        options: [
+            "Because the held-out slice is larger than the training data, so the score is more precise.",
+            "Because a model cannot make predictions for rows it was trained on.",
+            "Because scores on its own training rows are optimistic; unseen rows estimate how it will do on new live data.",
+            "Because evaluating on unseen rows is faster.",
+        ],
+        correct: 2,
+        hint: "Would you trust a student who grades the exact exercises they memorised?",
+        explanation: "A model has already fitted its training rows, noise included, so its accuracy there overstates how it will do in production. Fresh rows it never saw give an honest estimate of live performance, which is what the deploy decision needs.",
+        solution: &[
+            "Step 1: Training fits the model to its training rows, including their quirks and noise.",
+            "Step 2: Scored on those same rows, the model looks better than it is (a deep decision tree can score close to 1.0 on its own rows).",
+            "Step 3: The held-out slice (30 % of the newest batch by default) never enters any training window, so it measures how the candidate handles new data.",
+            "Final answer: scores on training rows are optimistic; unseen rows estimate live performance.",
+        ],
+        mistakes: &[
+            "Evaluating on training data and deploying an overfitted model.",
+            "Thinking the hold-out must be large: it must be unseen and representative; here it is the smaller part of each batch.",
+            "Thinking a model cannot predict its training rows: it can, just too well.",
+        ],
+    },
+    Spec {
+        id: "stale-v1-decays",
+        difficulty: Difficulty::Medium,
+        step: StepKind::Repeat,
+        prompt: "The accuracy chart shows v1 (never retrained) falling after the drift onset while the live, retrained model stays above the threshold. Why does v1 decay?",
+        code: None,
+        options: [
+            "v1's saved weights slowly degrade over time.",
+            "v1 learned the old pattern and never sees new data, so as the data drifts its boundary goes out of date.",
+            "v1 is scored on a smaller hold-out slice than the live model.",
+            "Retrained models get a bonus from the threshold check.",
+        ],
+        correct: 1,
+        hint: "Both lines are scored on the same new hold-out slice every cycle; only one of them ever learns from new data.",
+        explanation: "A model is a snapshot of the data it was trained on. v1 keeps its original boundary while the world moves, so its accuracy on fresh data falls; the loop retrains on recent data, so the live model follows the change. That gap is why automated retraining keeps models fresh.",
+        solution: &[
+            "Step 1: Every cycle, v1 and the live model are scored on the same hold-out slice of the newest batch.",
+            "Step 2: Before the onset the new data looks like v1's training data, and v1 scores well.",
+            "Step 3: After the onset the data drifts; v1 never retrains, so its errors grow with the drift.",
+            "Step 4: The loop trains candidates on recent windows and deploys those that pass, so the live line recovers.",
+        ],
+        mistakes: &[
+            "Thinking models wear out like hardware: the weights never change; the data does.",
+            "Comparing scores from different data: here both are scored on the same slice.",
+            "Expecting v1 to decay with no drift: at drift strength 0, v1 stays accurate.",
+        ],
+    },
+    Spec {
+        id: "concept-vs-covariate-drift",
+        difficulty: Difficulty::Hard,
+        step: StepKind::CollectData,
+        prompt: "In the playground, with drift strength 0.7 and a sudden pattern, which kind of drift hurts the never-retrained v1 much more?",
+        code: None,
+        options: [
+            "Covariate drift: the inputs slide along the boundary to places v1 never trained on, so it fails there.",
+            "Concept drift: the labelling rule rotates, so v1's boundary now splits the classes in the wrong place.",
+            "Both hurt v1 equally, because both change the incoming data.",
+            "Neither: v1 was trained well, so drift cannot lower its accuracy.",
+        ],
+        correct: 1,
+        hint: "Ask whether the rule P(label | input) changed, or only where the inputs appear.",
+        explanation: "Concept drift changes P(y|x): the same input now has a different label, so v1's old boundary is wrong. Covariate drift here slides the inputs along the boundary but keeps the rule, so v1's boundary still separates the classes and v1 keeps most of its accuracy.",
+        solution: &[
+            "Step 1: Concept drift rotates the labelling rule itself: in part of the plane, points on one side of v1's boundary now belong to the other class.",
+            "Step 2: Covariate drift moves where inputs appear, P(x), but not how they are labelled, P(y|x). The clouds slide along the boundary, so the boundary v1 learned still separates them.",
+            "Step 3: In the playground, v1's accuracy falls well below the threshold under concept drift, while under covariate drift it stays close to where it started.",
+            "Final answer: Concept drift.",
+        ],
+        mistakes: &[
+            "Assuming any change in the data hurts equally: what matters is whether the input-to-label rule changed.",
+            "Thinking unseen inputs are always misclassified: a boundary extends beyond the training data.",
+            "Concluding covariate drift never matters: inputs that move across a boundary, or into regions the model fits poorly, can still hurt.",
+        ],
+    },
+    Spec {
+        id: "window-after-sudden-drift",
+        difficulty: Difficulty::Hard,
+        step: StepKind::Train,
+        prompt: "Full-strength sudden concept drift reverses the labelling rule at cycle 3. Which training window lets cycle 3's candidate pass the 0.80 check?",
+        code: None,
+        options: [
+            "All data so far: the more rows, the better the model.",
+            "Newest batch only: it holds only rows labelled by the new rule.",
+            "Last 3 batches: two old batches plus the new one give the best of both worlds.",
+            "It makes no difference: only the threshold decides.",
+        ],
+        correct: 1,
+        hint: "The hold-out slice comes from the newest batch. Which rows in each window follow the same rule?",
+        explanation: "After a sudden change, old rows teach the old (now reversed) rule. Training on the newest batch alone learns the new rule, so the candidate scores well on the new hold-out slice; windows that mix in older batches are outvoted by stale rows until the new data dominates.",
+        solution: &[
+            "Step 1: From cycle 3 on, every new row is labelled by the reversed rule, and so is the hold-out slice.",
+            "Step 2: 'All data so far' holds the initial data and cycles 1-2 (old rule) plus cycle 3 (new rule): three old batches to one new, so it learns mostly the old rule and fails. 'Last 3 batches' has two old to one new and fails too.",
+            "Step 3: 'Newest batch only' holds only cycle 3's rows, learns the new rule and passes.",
+            "Step 4: The trade-off: with stable data or slow change, wider windows give more rows and steadier models; after a sudden change they hold the past against you. A sliding window recovers within a few cycles; 'all data' takes far longer.",
+        ],
+        mistakes: &[
+            "Believing more data is always better: more data from a different rule is worse data.",
+            "Forgetting that the hold-out slice comes from the newest batch, so it follows the new rule.",
+            "Always choosing the newest batch: with small or noisy batches it gives jumpy models; the best window depends on how the data changes.",
+        ],
+    },
+    Spec {
+        id: "label-noise-ceiling",
+        difficulty: Difficulty::Hard,
+        step: StepKind::Evaluate,
+        prompt: "No drift, label noise 0.25 (a quarter of the labels flipped at random, in training and hold-out data alike), threshold 0.80. Almost every cycle ends in an alert. Why?",
+        code: None,
+        options: [
+            "Flipped hold-out labels cannot be predicted by any model, so measured accuracy tops out near 0.72, below 0.80.",
+            "The learner cannot train on noisy data, so Step 4 fails every time.",
+            "The noise makes the model overfit; a deeper decision tree would pass.",
+            "Retraining too often causes the alerts; a weekly schedule would fix them.",
+        ],
+        correct: 0,
+        hint: "If a label was flipped at random, what could any model learn about it from the input?",
+        explanation: "Random flips do not depend on the input, so even the best possible boundary (about 0.93 accurate on clean labels here) gets the flipped rows wrong: about 0.93 x 0.75 + 0.07 x 0.25 = 0.72. No candidate can beat 0.80, so the check fails for a reason no retraining can fix: clean the labels or set a threshold the data allows.",
+        solution: &[
+            "Step 1: Without noise, the two classes overlap, so the best boundary is about 0.93 accurate.",
+            "Step 2: A quarter of the hold-out labels are flipped at random. The best model is right on about 0.93 of the unflipped rows and, by luck, on about 0.07 of the flipped ones: 0.93 x 0.75 + 0.07 x 0.25 = 0.72.",
+            "Step 3: Step 6 asks for more than 0.80, which is above this ceiling, so nearly every candidate fails and the team is alerted.",
+            "Final answer: label noise caps the measurable accuracy below the threshold.",
+        ],
+        mistakes: &[
+            "Blaming the model or its depth: more capacity fits the noise and does worse on the hold-out slice.",
+            "Thinking noise stops training: training works; it just cannot be right about random flips.",
+            "Setting a threshold without knowing the best accuracy the data allows.",
+        ],
+    },
+    Spec {
+        id: "single-class-batch",
+        difficulty: Difficulty::Hard,
+        step: StepKind::Train,
+        prompt: "Prior shift at full strength (95 % class 1), batches of 20 rows, window 'Newest batch only'. Step 4 often reads 'Training failed'. Why, and what happens next?",
+        code: None,
+        options: [
+            "The learner crashes because 20 rows is too many for a browser.",
+            "The threshold is too high, so training is skipped; the candidate is deployed anyway.",
+            "The 14 training rows often hold only class 1, so there is no boundary to learn; the team is alerted and the live model stays.",
+            "Prior shift deletes class 0 from the hold-out slice, so evaluation fails and the live model is taken down.",
+        ],
+        correct: 2,
+        hint: "How many training rows does a 20-row batch keep after a 30 % hold-out, and how likely is a class-0 row among them?",
+        explanation: "With 95 % class 1, a 14-row training window often holds no class-0 row at all, and a classifier cannot learn a boundary from one class. Step 4 reports the failure, Step 6 has no candidate (False), Step 7 alerts the team, and the live model keeps serving.",
+        solution: &[
+            "Step 1: 30 % of each batch is held out, so the newest-batch window has 14 training rows.",
+            "Step 2: With each row class 1 with probability 0.95, all 14 are class 1 with probability 0.95^14 = 0.49: about every other cycle.",
+            "Step 3: A training set with a single class has no boundary to learn, so Step 4 reports 'Training failed' and no candidate exists.",
+            "Step 4: With no candidate, Step 6 is False and Step 7 alerts the team; the live model stays live. A wider window (more batches) makes this rare.",
+        ],
+        mistakes: &[
+            "Thinking a failed training run takes the live model down: the live model keeps serving.",
+            "Blaming the threshold: the check never gets a candidate to judge.",
+            "Retraining more often: the fix is more (or more varied) rows per training window.",
+        ],
+    },
+    Spec {
+        id: "candidate-version-numbers",
+        difficulty: Difficulty::Hard,
+        step: StepKind::Train,
+        prompt: "Cycle 1 trains v2, which fails the check (alert; v1 stays live). Cycle 2 trains a new candidate. What is its version number?",
+        code: None,
+        options: [
+            "v2 again, because v2 was never deployed.",
+            "v1.1, a patch of the live model.",
+            "v3: every trained model gets the next number, and the rejected v2 keeps its number in the registry.",
+            "v1, because the live model is retrained in place.",
+        ],
+        correct: 2,
+        hint: "Look at the registry: is a rejected version deleted?",
+        explanation: "The registry records every trained model, rejected ones included, so you can see what was tried and why it failed. Numbers are never reused: cycle 2's candidate is v3 while v1 is still live.",
+        solution: &[
+            "Step 1: Cycle 1's Step 4 trained v2; Step 6 was False, so v2 was marked rejected, not deleted.",
+            "Step 2: The registry hands out the next free number to every new model.",
+            "Step 3: Cycle 2's Step 4 therefore reads 'New model v3', and Step 1 of cycle 2 still reads 'Model v1 live'.",
+            "Final answer: v3.",
+        ],
+        mistakes: &[
+            "Reusing the number of a rejected model: two different models called v2 would make the history ambiguous.",
+            "Thinking retraining changes the live model in place: it trains a separate candidate.",
+            "Assuming the live version and the newest version are the same.",
+        ],
+    },
+    Spec {
+        id: "why-check-before-deploy",
+        difficulty: Difficulty::Hard,
+        step: StepKind::CheckPerformance,
+        prompt: "Why not skip Steps 5 and 6 and always deploy the model that was just retrained?",
+        code: None,
+        options: [
+            "Because deploying takes longer than evaluating.",
+            "Because the newest model is always better, so the check is only a formality.",
+            "Because models may only be deployed once per day.",
+            "Because a freshly retrained model can be worse than the live one (bad data, noise, a failed fit), and the check stops it from replacing a good model.",
+        ],
+        correct: 3,
+        hint: "What does the else branch in the lesson's code protect you from?",
+        explanation: "Retraining is automatic, so nobody looks at each new model. The evaluate-and-check gate is the automatic reviewer: only a candidate that beats the threshold on fresh, unseen data goes live; otherwise the team is alerted and the proven model keeps serving.",
+        solution: &[
+            "Step 1: A retrained model is only as good as its window: stale rows after a sudden drift, heavy label noise or a tiny batch can all produce a worse model.",
+            "Step 2: Steps 5 and 6 measure the candidate on unseen data and compare it with the threshold.",
+            "Step 3: A candidate that fails never reaches users; the team is alerted instead and the live model stays.",
+            "Final answer: the check stops a worse model from replacing a good one.",
+        ],
+        mistakes: &[
+            "Assuming newer means better: newer only means trained on more recent data.",
+            "Treating the check as a formality: in the playground, try a high threshold or heavy label noise and watch it reject candidates.",
+            "Thinking the check is about speed or deployment limits.",
+        ],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::cycle::{Simulation, StepRecord};
+    use crate::sim::params::{DriftKind, DriftPattern, SimParams, TrainingWindow};
+    use crate::sim::quiz::{check_question, OPTION_COUNT};
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_question_has_four_distinct_options_and_one_right_index() {
+        for q in question_bank() {
+            check_question(&q).unwrap_or_else(|e| panic!("{e}"));
+            assert!(q.correct < OPTION_COUNT, "{}", q.id);
+            assert!(!q.solution.is_empty(), "{} has no solution", q.id);
+            assert!(!q.mistakes.is_empty(), "{} has no mistakes", q.id);
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_found_by_id() {
+        let bank = question_bank();
+        let ids: HashSet<&str> = bank.iter().map(|q| q.id).collect();
+        assert_eq!(ids.len(), bank.len());
+        for q in &bank {
+            assert_eq!(question_by_id(q.id).as_ref(), Some(q));
+        }
+        assert!(question_by_id("no-such-question").is_none());
+    }
+
+    #[test]
+    fn bank_is_big_enough_for_a_test_at_every_level() {
+        let bank = question_bank();
+        assert_eq!(bank.len(), BANK_SIZE);
+        assert!(bank.len() >= 12);
+        let count = |d| bank.iter().filter(|q| q.difficulty == d).count();
+        assert!(count(Difficulty::Easy) >= 3);
+        assert!(count(Difficulty::Medium) >= 4);
+        assert!(count(Difficulty::Hard) >= 3);
+        // Easy first.
+        assert!(bank.windows(2).all(|w| w[0].difficulty <= w[1].difficulty));
+    }
+
+    #[test]
+    fn right_answers_are_spread_over_the_letters() {
+        let mut per_letter = [0; OPTION_COUNT];
+        for q in question_bank() {
+            per_letter[q.correct] += 1;
+        }
+        assert!(per_letter.iter().all(|&n| n >= 3), "{per_letter:?}");
+    }
+
+    #[test]
+    fn the_lessons_five_practice_questions_are_included() {
+        for id in [
+            "why-retraining-matters",
+            "cron-daily-midnight",
+            "snippet-undefined-function",
+            "accuracy-drops-after-retraining",
+            "validate-data-before-retraining",
+        ] {
+            assert!(question_by_id(id).is_some(), "missing {id}");
+        }
+        let cron = question_by_id("cron-daily-midnight").unwrap();
+        assert_eq!(cron.correct_option(), "0 0 * * * python retrain.py");
+        let drop = question_by_id("accuracy-drops-after-retraining").unwrap();
+        assert!(drop.correct_option().contains("outdated or irrelevant"));
+        let validate = question_by_id("validate-data-before-retraining").unwrap();
+        assert!(validate.correct_option().contains("validation step"));
+    }
+
+    #[test]
+    fn snippet_question_has_the_real_error_as_its_only_right_option() {
+        let q = question_by_id("snippet-undefined-function").unwrap();
+        let code = q.code.as_deref().expect("shows code");
+        assert!(code.contains("new_data = get_new_data()"));
+        assert!(code.contains("print('Retraining complete')"));
+        assert_eq!(
+            q.correct_option(),
+            "NameError: name 'get_new_data' is not defined (nothing is printed)"
+        );
+        let mentions: Vec<&String> = q
+            .options
+            .iter()
+            .filter(|o| o.contains("get_new_data"))
+            .collect();
+        assert_eq!(mentions.len(), 1, "only the right option names get_new_data");
+        let text = q.solution.join(" ") + &q.mistakes.join(" ");
+        assert!(text.contains("never called"), "explains why load_model is not reached");
+        assert!(text.contains("load_model"));
+    }
+
+    fn run(params: SimParams, cycles: u32) -> Simulation {
+        let mut sim = Simulation::from_params(params).expect("starts");
+        for _ in 0..cycles {
+            sim.finish_cycle();
+        }
+        sim
+    }
+
+    // The bank makes claims about the playground; these check that the real
+    // simulation backs them up.
+
+    #[test]
+    fn newest_batch_window_recovers_first_after_sudden_reversal() {
+        let base = SimParams::default()
+            .drift_kind(DriftKind::Concept)
+            .drift_pattern(DriftPattern::Sudden)
+            .drift_strength(1.0)
+            .drift_onset(3);
+        let third = |w: TrainingWindow| run(base.clone().window(w), 3).summaries()[2].clone();
+        let newest = third(TrainingWindow::NewestBatch);
+        assert!(newest.deployed, "newest batch passes: {:?}", newest.candidate_score);
+        for w in [TrainingWindow::Sliding(3), TrainingWindow::AllData] {
+            let s = third(w);
+            assert!(!s.deployed, "{w:?} should fail: {:?}", s.candidate_score);
+        }
+    }
+
+    #[test]
+    fn heavy_label_noise_keeps_candidates_below_the_threshold() {
+        let p = SimParams::default().drift_strength(0.0).label_noise(0.25);
+        let sim = run(p, 12);
+        let deployed = sim.summaries().iter().filter(|s| s.deployed).count();
+        assert!(deployed <= 1, "{deployed} of 12 deployed");
+        for s in sim.summaries() {
+            let score = s.candidate_score.expect("trains fine");
+            assert!(score < 0.82, "cycle {} scored {score}", s.cycle);
+        }
+    }
+
+    #[test]
+    fn rejected_candidates_keep_their_number() {
+        let sim = run(SimParams::default().threshold(0.99), 2);
+        assert_eq!(sim.summaries()[0].candidate, Some(2));
+        assert_eq!(sim.summaries()[1].candidate, Some(3));
+        assert_eq!(sim.live_version(), 1);
+    }
+
+    #[test]
+    fn step_two_reports_the_live_models_score_as_quoted() {
+        let mut sim = Simulation::from_params(SimParams::default()).unwrap();
+        sim.finish_cycle();
+        let rows: Vec<StepRecord> = (0..2).map(|_| sim.step()).collect();
+        assert!(
+            rows[1].output.contains("; v2 scores 0."),
+            "{}",
+            rows[1].output
+        );
+    }
+}

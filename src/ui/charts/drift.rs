@@ -1,0 +1,259 @@
+//! Drift applied so far: the effective drift of each cycle's batch (0 = none,
+//! 1 = full) as a line over a light area, with the current batch ringed.
+
+use std::rc::Rc;
+
+use plotters::chart::ChartBuilder;
+use plotters::element::{Circle, PathElement, Polygon};
+use plotters::style::{Color, TRANSPARENT};
+use yew::prelude::*;
+
+use super::{
+    chart_figure, cycle_axis, cycle_tick, draw_legend, draw_note, format_count, tint, use_chart,
+    window_start, Area, ChartText, DrawResult, Glyph, LegendEntry, FONT, GREY, GRID, INK,
+    LABEL_FONT_PX, OI_BLUE, TICK_FONT_PX,
+};
+use crate::sim::drift::DriftState;
+use crate::sim::protocol::Snapshot;
+
+/// At most this many cycles are drawn (the newest).
+pub const MAX_CYCLES_SHOWN: usize = 300;
+/// Up to this many points, each also gets a dot.
+const DOTS_UP_TO: usize = 60;
+/// Below this, drift counts as none.
+const NONE: f64 = 1e-9;
+
+/// Properties of [`DriftChart`].
+#[derive(Properties, PartialEq)]
+pub struct DriftChartProps {
+    /// The state to show: `summaries[i].drift`, `drift` (the newest batch's) and
+    /// `params` (drift kind, onset, strength) are used.
+    pub snapshot: Rc<Snapshot>,
+}
+
+/// The drift applied per cycle so far.
+#[component]
+pub fn DriftChart(props: &DriftChartProps) -> Html {
+    let snap = &props.snapshot;
+    let text = drift_text(snap);
+    let key = (
+        snap.summaries.len(),
+        snap.summaries.last().map(|c| (c.cycle, c.drift)),
+        snap.drift,
+    );
+    let (canvas, error) = use_chart("drift", key, props.snapshot.clone(), draw_drift);
+    chart_figure("chart-drift", canvas, &text, error)
+}
+
+/// The drift of every batch so far, oldest first: one per finished cycle, then
+/// the newest batch's if it is newer (a cycle in progress), as `(cycle, state)`.
+pub fn drift_history(s: &Snapshot) -> Vec<DriftState> {
+    let mut out: Vec<DriftState> = s.summaries.iter().map(|c| c.drift).collect();
+    let newer = out.last().is_none_or(|last| s.drift.cycle > last.cycle);
+    if newer {
+        out.push(s.drift);
+    }
+    out
+}
+
+/// The drift chart's text alternatives.
+pub fn drift_text(s: &Snapshot) -> ChartText {
+    let history = drift_history(s);
+    let now = s.drift;
+    let what = if now.cycle == 0 {
+        "Initial data (cycle 0)".to_string()
+    } else {
+        format!("Current batch (cycle {})", now.cycle)
+    };
+    let first = history.iter().find(|d| d.effective > NONE);
+    let peak = history
+        .iter()
+        .filter(|d| d.effective.is_finite())
+        .max_by(|a, b| a.effective.total_cmp(&b.effective));
+    let mut caption = if now.effective > NONE {
+        format!(
+            "{what}: drift applied {:.2} of full ({}).",
+            now.effective,
+            now.describe(s.params.drift_kind)
+        )
+    } else {
+        format!("{what}: no drift applied (0.00).")
+    };
+    match (first, peak) {
+        (Some(f), Some(p)) => caption.push_str(&format!(
+            " Drift first appeared at cycle {}; the highest so far is {:.2} (cycle {}).",
+            f.cycle, p.effective, p.cycle
+        )),
+        _ if s.params.drift_strength <= 0.0 => {
+            caption.push_str(" Drift strength is 0, so the data never drifts.")
+        }
+        _ if now.cycle < s.params.drift_onset => caption.push_str(&format!(
+            " Drift is set to begin at cycle {}.",
+            s.params.drift_onset
+        )),
+        _ => {}
+    }
+    if history.len() > MAX_CYCLES_SHOWN {
+        caption.push_str(&format!(
+            " The chart shows the last {} of {} cycles.",
+            format_count(MAX_CYCLES_SHOWN),
+            format_count(history.len())
+        ));
+    }
+    let span = match (history.first(), history.last()) {
+        (Some(a), Some(b)) if a.cycle != b.cycle => format!("cycles {} to {}", a.cycle, b.cycle),
+        _ => format!("cycle {}", now.cycle),
+    };
+    let aria = format!(
+        "Line chart of the drift applied per cycle (0 = none, 1 = full) for {span}; \
+         the current batch has {:.2}.",
+        now.effective
+    );
+    ChartText {
+        aria_label: aria,
+        caption,
+    }
+}
+
+fn legend() -> Vec<LegendEntry> {
+    vec![
+        LegendEntry::new(
+            Glyph::Area {
+                fill: tint(OI_BLUE, 0.2),
+                line: OI_BLUE,
+            },
+            "drift applied\nper cycle",
+        ),
+        LegendEntry::new(Glyph::Ring { color: INK }, "current\nbatch"),
+    ]
+}
+
+/// Draws the chart: plot on the left, legend on the right.
+fn draw_drift(root: &Area, s: &Snapshot) -> DrawResult {
+    let history = drift_history(s);
+    let shown = &history[window_start(history.len(), MAX_CYCLES_SHOWN)..];
+    let (x0, x1, x_labels) = match (shown.first(), shown.last()) {
+        (Some(a), Some(b)) => cycle_axis(a.cycle, b.cycle, 5),
+        _ => cycle_axis(0, 0, 5),
+    };
+    let (plot_area, legend_area) = root.split_horizontally(420);
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin(10)
+        .margin_right(14)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
+    chart
+        .configure_mesh()
+        .x_labels(x_labels)
+        .y_labels(6)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(GREY)
+        .label_style((FONT, TICK_FONT_PX, &INK))
+        .axis_desc_style((FONT, LABEL_FONT_PX, &INK))
+        .x_label_formatter(&cycle_tick)
+        .y_label_formatter(&|v| format!("{v:.1}"))
+        .x_desc("cycle")
+        .y_desc("drift applied (0 = none, 1 = full)")
+        .draw()?;
+
+    let points: Vec<(f64, f64)> = shown
+        .iter()
+        .filter(|d| d.effective.is_finite())
+        .map(|d| (f64::from(d.cycle), d.effective.clamp(0.0, 1.0)))
+        .collect();
+    if let (Some(first), Some(last)) = (points.first(), points.last()) {
+        if points.len() > 1 {
+            let mut area = points.clone();
+            area.push((last.0, 0.0));
+            area.push((first.0, 0.0));
+            chart.draw_series(std::iter::once(Polygon::new(
+                area,
+                tint(OI_BLUE, 0.2).filled(),
+            )))?;
+            chart.draw_series(std::iter::once(PathElement::new(
+                points.clone(),
+                OI_BLUE.stroke_width(3),
+            )))?;
+        }
+        if points.len() <= DOTS_UP_TO {
+            chart.draw_series(points.iter().map(|p| Circle::new(*p, 4, OI_BLUE.filled())))?;
+        }
+    }
+    if s.drift.effective.is_finite() {
+        let now = (f64::from(s.drift.cycle), s.drift.effective.clamp(0.0, 1.0));
+        chart.draw_series(std::iter::once(Circle::new(now, 8, INK.stroke_width(3))))?;
+    }
+
+    let below = draw_legend(&legend_area, 14, &legend())?;
+    if history.len() > shown.len() {
+        draw_note(
+            &legend_area,
+            below + 2,
+            &format!(
+                "last {} of\n{} cycles",
+                format_count(shown.len()),
+                format_count(history.len())
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::params::SimParams;
+    use crate::sim::protocol::{Command, Engine};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn snapshot_after(params: SimParams, steps: u32) -> Snapshot {
+        let (mut engine, _) = Engine::new(params);
+        engine.handle(Command::Run(steps))
+    }
+
+    #[wasm_bindgen_test]
+    fn before_the_onset_it_says_when_drift_begins() {
+        let s = snapshot_after(SimParams::default(), 0);
+        let t = drift_text(&s);
+        assert!(
+            t.caption.starts_with("Initial data (cycle 0): no drift"),
+            "{}",
+            t.caption
+        );
+        assert!(t.caption.contains("begin at cycle 3"), "{}", t.caption);
+        assert_eq!(drift_history(&s).len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    fn after_the_onset_it_states_the_amount_and_the_peak() {
+        // Default: sudden concept drift at strength 0.6 from cycle 3.
+        let s = snapshot_after(SimParams::default(), 8 * 4);
+        let t = drift_text(&s);
+        assert!(
+            t.caption.starts_with(
+                "Current batch (cycle 4): drift applied 0.60 of full (rule rotated 108°)."
+            ),
+            "{}",
+            t.caption
+        );
+        assert!(
+            t.caption.contains("first appeared at cycle 3"),
+            "{}",
+            t.caption
+        );
+        assert!(t.aria_label.contains("cycles 1 to 4"), "{}", t.aria_label);
+        // Mid-cycle, the new batch is one more point.
+        let s = snapshot_after(SimParams::default(), 8 * 4 + 2);
+        assert_eq!(s.drift.cycle, 5);
+        assert_eq!(drift_history(&s).len(), 5);
+    }
+
+    #[wasm_bindgen_test]
+    fn zero_strength_never_drifts() {
+        let s = snapshot_after(SimParams::default().drift_strength(0.0), 8 * 5);
+        let t = drift_text(&s);
+        assert!(t.caption.contains("never drifts"), "{}", t.caption);
+    }
+}

@@ -1,0 +1,469 @@
+//! The three charts of the page, drawn with plotters on a `<canvas>`:
+//! [`ScatterChart`] (the newest batch and the models' decision regions),
+//! [`PerformanceChart`] (accuracy per cycle) and [`DriftChart`] (drift applied so
+//! far).
+//!
+//! Every chart is a `<figure>` holding a `<canvas role="img">` whose `aria-label`
+//! is a one-sentence summary, and a `<figcaption>` that states the key numbers in
+//! words. Those sentences come from small pure functions in each file, so they
+//! can be tested without a browser. A chart redraws only when a cheap key of the
+//! data it shows changes, and a drawing error is shown in the caption (and logged
+//! as a console warning), never a panic.
+
+pub mod drift;
+pub mod performance;
+pub mod scatter;
+
+pub use drift::DriftChart;
+pub use performance::PerformanceChart;
+pub use scatter::ScatterChart;
+
+use std::rc::Rc;
+
+use plotters::backend::DrawingBackend;
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
+use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, IntoFont, RGBColor, TextStyle, WHITE};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::{Element, HtmlCanvasElement};
+use yew::prelude::*;
+
+use crate::sim::protocol::Snapshot;
+
+/// Width of every chart's canvas in canvas pixels (CSS scales it to the column).
+pub const CANVAS_WIDTH: u32 = 560;
+/// Height of every chart's canvas in canvas pixels.
+pub const CANVAS_HEIGHT: u32 = 360;
+
+/// The font family of all chart text.
+pub(crate) const FONT: &str = "sans-serif";
+/// Tick labels (at least 14 px, readable on a projector).
+pub(crate) const TICK_FONT_PX: u32 = 14;
+/// Axis titles and legend labels.
+pub(crate) const LABEL_FONT_PX: u32 = 15;
+
+/// Okabe–Ito blue: class 0, the live model.
+pub(crate) const OI_BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+/// Okabe–Ito orange: class 1.
+pub(crate) const OI_ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+/// Okabe–Ito vermillion: the candidate's boundary, alerts.
+pub(crate) const OI_VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+/// Okabe–Ito bluish green: deploys.
+pub(crate) const OI_GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+/// Okabe–Ito reddish purple: candidates.
+pub(crate) const OI_PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
+/// Near-black for text, axes and the live boundary.
+pub(crate) const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+/// Grey of "v1, never retrained" and secondary text (5.3:1 on white).
+pub(crate) const GREY: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);
+/// Gridlines.
+pub(crate) const GRID: RGBColor = RGBColor(0xE2, 0xE2, 0xE2);
+
+/// `color` laid over white at `opacity`, as an opaque colour (so overlapping
+/// cells never darken each other).
+pub(crate) fn tint(color: RGBColor, opacity: f64) -> RGBColor {
+    let a = opacity.clamp(0.0, 1.0);
+    let mix = |c: u8| (255.0 - a * (255.0 - f64::from(c))).round() as u8;
+    RGBColor(mix(color.0), mix(color.1), mix(color.2))
+}
+
+/// The error type of every drawing call.
+pub(crate) type DrawError = DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
+/// The result of drawing one chart.
+pub(crate) type DrawResult = Result<(), DrawError>;
+/// The whole canvas as a plotters drawing area.
+pub(crate) type Area = DrawingArea<CanvasBackend, Shift>;
+
+/// The text alternatives of one chart, computed from the data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartText {
+    /// One sentence for the canvas's `aria-label`.
+    pub aria_label: String,
+    /// The figcaption: the key numbers in words.
+    pub caption: String,
+}
+
+/// `n` with thousands separators: 20000 → "20,000".
+pub use crate::sim::registry::group_thousands as format_count;
+
+/// "1 deploy", "4 deploys".
+pub fn count_noun(n: usize, singular: &str, plural: &str) -> String {
+    let noun = if n == 1 { singular } else { plural };
+    format!("{} {noun}", format_count(n))
+}
+
+/// The stride of a deterministic subsample that keeps at most `cap` of `n`
+/// items: every `stride`-th item, starting with the first (1 = all of them).
+pub fn sample_stride(n: usize, cap: usize) -> usize {
+    if cap == 0 || n <= cap {
+        1
+    } else {
+        n.div_ceil(cap)
+    }
+}
+
+/// How many items a stride subsample of `n` keeps.
+pub fn sampled_count(n: usize, stride: usize) -> usize {
+    n.div_ceil(stride.max(1))
+}
+
+/// Index of the first item shown when at most `max_shown` of `len` are drawn
+/// (the newest ones).
+pub fn window_start(len: usize, max_shown: usize) -> usize {
+    len.saturating_sub(max_shown)
+}
+
+/// The x range of a per-cycle chart showing cycles `first..=last` (each cycle
+/// centred in a unit-wide slot, at least `min_slots` slots) and how many tick
+/// labels to ask for so that ticks fall on whole cycles.
+pub fn cycle_axis(first: u32, last: u32, min_slots: u32) -> (f64, f64, usize) {
+    let (lo, hi) = (first.min(last), first.max(last));
+    let hi = hi.max(lo.saturating_add(min_slots.saturating_sub(1)));
+    let slots = hi - lo + 1;
+    (
+        f64::from(lo) - 0.5,
+        f64::from(hi) + 0.5,
+        slots.clamp(1, 10) as usize,
+    )
+}
+
+/// A tick label for a cycle axis: whole numbers only.
+pub(crate) fn cycle_tick(v: &f64) -> String {
+    if (v - v.round()).abs() < 1e-6 {
+        format!("{:.0}", v.round())
+    } else {
+        String::new()
+    }
+}
+
+/// The mark drawn next to a legend label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Glyph {
+    /// A line sample; dashed when `dashed`.
+    Line {
+        color: RGBColor,
+        width: u32,
+        dashed: bool,
+    },
+    /// A step line sample.
+    Step { color: RGBColor, width: u32 },
+    /// A filled circle with a darker rim.
+    Dot { fill: RGBColor, rim: RGBColor },
+    /// A hollow ring.
+    Ring { color: RGBColor },
+    /// A filled upward triangle with a darker rim.
+    Triangle { fill: RGBColor, rim: RGBColor },
+    /// An ×.
+    Cross { color: RGBColor },
+    /// Two colour squares side by side (decision regions).
+    Regions { left: RGBColor, right: RGBColor },
+    /// A filled area under a line.
+    Area { fill: RGBColor, line: RGBColor },
+}
+
+/// One legend row: a glyph and a label (`\n` breaks the label into lines).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct LegendEntry {
+    pub glyph: Glyph,
+    pub label: String,
+}
+
+impl LegendEntry {
+    pub(crate) fn new(glyph: Glyph, label: impl Into<String>) -> Self {
+        LegendEntry {
+            glyph,
+            label: label.into(),
+        }
+    }
+}
+
+/// Text style for canvas text in pixel coordinates.
+pub(crate) fn text_style(size: u32, color: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle {
+        font: (FONT, size).into_font(),
+        color: color.to_backend_color(),
+        pos: Pos::new(h, v),
+    }
+}
+
+/// The triangle's corners around `(0, 0)`, pointing up, for a marker of
+/// circumradius `r` pixels.
+pub(crate) fn triangle_offsets(r: i32) -> Vec<(i32, i32)> {
+    // Corners at -90°, 30°, 150° (screen y grows downwards).
+    let h = (f64::from(r) * 0.866).round() as i32;
+    let half = r / 2;
+    vec![(0, -r), (h, half), (-h, half)]
+}
+
+/// Draws a filled circle of radius `r` with a 1 px rim at pixel `(x, y)` of `area`.
+pub(crate) fn draw_dot(
+    area: &Area,
+    (x, y): (i32, i32),
+    r: i32,
+    fill: RGBColor,
+    rim: RGBColor,
+) -> DrawResult {
+    area.draw(&Circle::new((x, y), r, fill.filled()))?;
+    area.draw(&Circle::new((x, y), r, rim.stroke_width(1)))
+}
+
+/// Draws a filled upward triangle of circumradius `r` with a 1 px rim at pixel
+/// `(x, y)` of `area`.
+pub(crate) fn draw_triangle(
+    area: &Area,
+    (x, y): (i32, i32),
+    r: i32,
+    fill: RGBColor,
+    rim: RGBColor,
+) -> DrawResult {
+    let pts: Vec<(i32, i32)> = triangle_offsets(r)
+        .into_iter()
+        .map(|(dx, dy)| (x + dx, y + dy))
+        .collect();
+    let mut outline = pts.clone();
+    outline.push(pts[0]);
+    area.draw(&Polygon::new(pts, fill.filled()))?;
+    area.draw(&PathElement::new(outline, rim.stroke_width(1)))
+}
+
+/// Draws an × of half-size `r` at pixel `(x, y)` of `area`.
+pub(crate) fn draw_cross(area: &Area, (x, y): (i32, i32), r: i32, color: RGBColor) -> DrawResult {
+    let style = color.stroke_width(3);
+    area.draw(&PathElement::new(
+        vec![(x - r, y - r), (x + r, y + r)],
+        style,
+    ))?;
+    area.draw(&PathElement::new(
+        vec![(x - r, y + r), (x + r, y - r)],
+        style,
+    ))
+}
+
+/// Draws a glyph centred at `(x, y)` (pixels of `area`), 28 px wide.
+fn draw_glyph(area: &Area, glyph: Glyph, x: i32, y: i32) -> DrawResult {
+    let (x0, x1) = (x - 14, x + 14);
+    match glyph {
+        Glyph::Line {
+            color,
+            width,
+            dashed,
+        } => {
+            let style = color.stroke_width(width);
+            if dashed {
+                area.draw(&DashedPathElement::new(vec![(x0, y), (x1, y)], 7, 5, style))
+            } else {
+                area.draw(&PathElement::new(vec![(x0, y), (x1, y)], style))
+            }
+        }
+        Glyph::Step { color, width } => area.draw(&PathElement::new(
+            vec![(x0, y + 5), (x, y + 5), (x, y - 5), (x1, y - 5)],
+            color.stroke_width(width),
+        )),
+        Glyph::Dot { fill, rim } => draw_dot(area, (x, y), 5, fill, rim),
+        Glyph::Ring { color } => area.draw(&Circle::new((x, y), 7, color.stroke_width(3))),
+        Glyph::Triangle { fill, rim } => draw_triangle(area, (x, y), 7, fill, rim),
+        Glyph::Cross { color } => draw_cross(area, (x, y), 6, color),
+        Glyph::Regions { left, right } => {
+            area.draw(&Rectangle::new([(x0, y - 8), (x, y + 8)], left.filled()))?;
+            area.draw(&Rectangle::new([(x, y - 8), (x1, y + 8)], right.filled()))?;
+            area.draw(&Rectangle::new(
+                [(x0, y - 8), (x1, y + 8)],
+                GREY.stroke_width(1),
+            ))
+        }
+        Glyph::Area { fill, line } => {
+            area.draw(&Polygon::new(
+                vec![
+                    (x0, y + 8),
+                    (x0, y + 2),
+                    (x, y - 4),
+                    (x1, y - 6),
+                    (x1, y + 8),
+                ],
+                fill.filled(),
+            ))?;
+            area.draw(&PathElement::new(
+                vec![(x0, y + 2), (x, y - 4), (x1, y - 6)],
+                line.stroke_width(3),
+            ))
+        }
+    }
+}
+
+/// Draws a legend down the left edge of `area` (a panel beside the plot), from
+/// `top`; returns the y just below it. Labels are [`LABEL_FONT_PX`].
+pub(crate) fn draw_legend(
+    area: &Area,
+    top: i32,
+    entries: &[LegendEntry],
+) -> Result<i32, DrawError> {
+    const LINE: i32 = 19;
+    const GAP: i32 = 10;
+    let style = text_style(LABEL_FONT_PX, &INK, HPos::Left, VPos::Center);
+    let mut y = top;
+    for entry in entries {
+        let lines: Vec<&str> = entry.label.lines().collect();
+        let n = lines.len().max(1) as i32;
+        let first_centre = y + LINE / 2;
+        draw_glyph(area, entry.glyph, 18, first_centre)?;
+        for (i, line) in lines.iter().enumerate() {
+            area.draw_text(line, &style, (40, first_centre + i as i32 * LINE))?;
+        }
+        y += n * LINE + GAP;
+    }
+    Ok(y)
+}
+
+/// Draws secondary text lines (e.g. "showing 1,500 of 20,000") in grey.
+pub(crate) fn draw_note(area: &Area, top: i32, text: &str) -> Result<i32, DrawError> {
+    let style = text_style(TICK_FONT_PX, &GREY, HPos::Left, VPos::Top);
+    let mut y = top;
+    for line in text.lines() {
+        area.draw_text(line, &style, (8, y))?;
+        y += 18;
+    }
+    Ok(y)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `console.warn` (a warning, not an error: the page's end-to-end tests
+    /// fail on console errors, and a chart that could not draw still has its
+    /// text alternative).
+    #[wasm_bindgen(js_namespace = console, js_name = warn)]
+    fn console_warn(message: &str);
+}
+
+/// Clears the canvas to white, then runs `draw` on it, then presents it; sets
+/// the canvas's `data-draw-ms` attribute to the time the draw took.
+fn paint(
+    canvas: &NodeRef,
+    snapshot: &Snapshot,
+    draw: fn(&Area, &Snapshot) -> DrawResult,
+) -> Result<(), String> {
+    let element = canvas
+        .cast::<HtmlCanvasElement>()
+        .ok_or_else(|| "the canvas is not on the page yet".to_string())?;
+    let backend = CanvasBackend::with_canvas_object(element)
+        .ok_or_else(|| "this browser gave no 2D canvas context".to_string())?;
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let started = performance.as_ref().map(|p| p.now());
+    let root = backend.into_drawing_area();
+    let run = || -> DrawResult {
+        root.fill(&WHITE)?;
+        draw(&root, snapshot)?;
+        root.present()
+    };
+    let outcome = run().map_err(|e| e.to_string());
+    // How long the draw took, for the end-to-end tests' time budget.
+    if let (Some(p), Some(t0), Some(element)) = (performance, started, canvas.cast::<Element>()) {
+        let _ = element.set_attribute("data-draw-ms", &format!("{:.1}", p.now() - t0));
+    }
+    outcome
+}
+
+/// Draws a chart on the canvas behind the returned `NodeRef` whenever `key`
+/// changes; returns the drawing error, if any, in words.
+#[hook]
+pub(crate) fn use_chart<K>(
+    name: &'static str,
+    key: K,
+    snapshot: Rc<Snapshot>,
+    draw: fn(&Area, &Snapshot) -> DrawResult,
+) -> (NodeRef, Option<String>)
+where
+    K: PartialEq + 'static,
+{
+    let canvas = use_node_ref();
+    let error = use_state_eq(|| None::<String>);
+    {
+        let canvas = canvas.clone();
+        let error = error.clone();
+        use_effect_with(key, move |_| {
+            let outcome = paint(&canvas, &snapshot, draw);
+            if let Err(e) = &outcome {
+                console_warn(&format!("{name} chart: could not draw: {e}"));
+            }
+            error.set(outcome.err());
+        });
+    }
+    (canvas, (*error).clone())
+}
+
+/// The `<figure>` every chart renders: canvas, then the text alternative, then
+/// the drawing error if there was one.
+pub(crate) fn chart_figure(
+    class: &'static str,
+    canvas: NodeRef,
+    text: &ChartText,
+    error: Option<String>,
+) -> Html {
+    html! {
+        <figure class={classes!("chart", class)}>
+            <canvas
+                ref={canvas}
+                width={CANVAS_WIDTH.to_string()}
+                height={CANVAS_HEIGHT.to_string()}
+                role="img"
+                aria-label={text.aria_label.clone()}
+            />
+            <figcaption>
+                { text.caption.clone() }
+                if let Some(e) = error {
+                    <span class="chart-error">{ format!(" (The chart could not be drawn: {e}.)") }</span>
+                }
+            </figcaption>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn counts_get_separators_and_plurals() {
+        assert_eq!(format_count(0), "0");
+        assert_eq!(format_count(999), "999");
+        assert_eq!(format_count(1_500), "1,500");
+        assert_eq!(format_count(20_000), "20,000");
+        assert_eq!(format_count(1_234_567), "1,234,567");
+        assert_eq!(count_noun(1, "alert", "alerts"), "1 alert");
+        assert_eq!(count_noun(0, "alert", "alerts"), "0 alerts");
+    }
+
+    #[wasm_bindgen_test]
+    fn stride_keeps_at_most_the_cap() {
+        assert_eq!(sample_stride(500, 1_500), 1);
+        assert_eq!(sample_stride(1_500, 1_500), 1);
+        assert_eq!(sample_stride(1_501, 1_500), 2);
+        let s = sample_stride(20_000, 1_500);
+        assert_eq!(s, 14);
+        assert!(sampled_count(20_000, s) <= 1_500);
+        assert_eq!(sampled_count(0, 1), 0);
+        assert_eq!(window_start(1_000, 300), 700);
+        assert_eq!(window_start(10, 300), 0);
+    }
+
+    #[wasm_bindgen_test]
+    fn cycle_axis_puts_whole_cycles_in_slots() {
+        assert_eq!(cycle_axis(1, 5, 1), (0.5, 5.5, 5));
+        assert_eq!(cycle_axis(3, 3, 1), (2.5, 3.5, 1));
+        assert_eq!(cycle_axis(1, 1, 5), (0.5, 5.5, 5));
+        assert_eq!(cycle_axis(701, 1_000, 1), (700.5, 1_000.5, 10));
+        assert_eq!(cycle_tick(&3.0), "3");
+        assert_eq!(cycle_tick(&2.5), "");
+    }
+
+    #[wasm_bindgen_test]
+    fn tint_is_light() {
+        assert_eq!(tint(OI_BLUE, 0.0), RGBColor(255, 255, 255));
+        assert_eq!(tint(OI_BLUE, 1.0), OI_BLUE);
+        let t = tint(OI_ORANGE, 0.15);
+        assert!(t.0 > 240 && t.1 > 225 && t.2 > 210);
+    }
+}

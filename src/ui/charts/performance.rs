@@ -1,0 +1,359 @@
+//! Accuracy per cycle: the live model on each new batch, every candidate, the
+//! never-retrained v1, the deploy threshold, and markers for deploys and alerts.
+
+use std::rc::Rc;
+
+use plotters::chart::ChartBuilder;
+use plotters::element::{Circle, DashedPathElement, PathElement};
+use plotters::series::LineSeries;
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::{Color, RGBColor, TRANSPARENT};
+use yew::prelude::*;
+
+use super::{
+    chart_figure, count_noun, cycle_axis, cycle_tick, draw_cross, draw_legend, draw_note,
+    draw_triangle, format_count, text_style, use_chart, window_start, Area, ChartText, DrawResult,
+    Glyph, LegendEntry, FONT, GREY, GRID, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN, OI_PURPLE,
+    OI_VERMILLION, TICK_FONT_PX,
+};
+use crate::sim::cycle::{format_score, CycleSummary};
+use crate::sim::protocol::Snapshot;
+
+/// At most this many cycles are drawn (the newest); the caption says so.
+pub const MAX_CYCLES_SHOWN: usize = 300;
+/// Up to this many cycles, the live line also gets a dot per cycle.
+const DOTS_UP_TO: usize = 60;
+/// Rim of the deploy triangles.
+const GREEN_RIM: RGBColor = RGBColor(0x00, 0x5C, 0x43);
+/// Height at which an alert without a candidate score is marked.
+const NO_SCORE_Y: f64 = 0.03;
+
+/// Properties of [`PerformanceChart`].
+#[derive(Properties, PartialEq)]
+pub struct PerformanceChartProps {
+    /// The state to show: `summaries` (and `params.threshold` before the first
+    /// cycle finishes) are used.
+    pub snapshot: Rc<Snapshot>,
+}
+
+/// Accuracy per cycle: live model, candidates, v1 and the threshold.
+#[component]
+pub fn PerformanceChart(props: &PerformanceChartProps) -> Html {
+    let snap = &props.snapshot;
+    let text = performance_text(snap);
+    let key = (
+        snap.summaries.len(),
+        snap.summaries.last().cloned(),
+        snap.params.threshold,
+    );
+    let (canvas, error) = use_chart("performance", key, props.snapshot.clone(), draw_performance);
+    chart_figure("chart-performance", canvas, &text, error)
+}
+
+/// Deploys and alerts over all finished cycles.
+pub fn deploys_and_alerts(summaries: &[CycleSummary]) -> (usize, usize) {
+    let deploys = summaries.iter().filter(|s| s.deployed).count();
+    (deploys, summaries.len() - deploys)
+}
+
+/// The performance chart's text alternatives.
+pub fn performance_text(s: &Snapshot) -> ChartText {
+    let Some(last) = s.summaries.last() else {
+        return ChartText {
+            aria_label: "Accuracy per cycle: empty until the first cycle finishes.".into(),
+            caption: format!(
+                "No finished cycles yet: run a cycle to see performance. \
+                 A candidate is deployed only if it scores above the threshold {:.2}.",
+                s.params.threshold
+            ),
+        };
+    };
+    let n = s.summaries.len();
+    let t = last.threshold;
+    let score = |v: f64| format_score(v, t);
+    let (deploys, alerts) = deploys_and_alerts(&s.summaries);
+    let tally = format!(
+        "{}, {}",
+        count_noun(deploys, "deploy", "deploys"),
+        count_noun(alerts, "alert", "alerts")
+    );
+    let candidate = match (last.candidate, last.candidate_score) {
+        (Some(v), Some(c)) if last.deployed => {
+            format!("candidate v{v} scored {} and was deployed", score(c))
+        }
+        (Some(v), Some(c)) => format!("candidate v{v} scored {}, not above it: alert", score(c)),
+        (_, _) if last.deployed => "a new model was deployed".to_string(),
+        (_, _) => "no candidate could be scored: alert".to_string(),
+    };
+    let mut caption = format!(
+        "Cycle {}: live model v{} {} on new data, v1 {}, threshold {t:.2}; {candidate}. \
+         Over {}: {tally}.",
+        last.cycle,
+        last.live_before,
+        score(last.live_score),
+        score(last.v1_score),
+        count_noun(n, "cycle", "cycles"),
+    );
+    if n > MAX_CYCLES_SHOWN {
+        caption.push_str(&format!(
+            " The chart shows the last {} of {} cycles.",
+            format_count(MAX_CYCLES_SHOWN),
+            format_count(n)
+        ));
+    }
+    let aria = format!(
+        "Accuracy per cycle over {}: at cycle {} the live model scored {} on new data \
+         against a threshold of {t:.2}, with {tally}.",
+        count_noun(n, "cycle", "cycles"),
+        last.cycle,
+        score(last.live_score),
+    );
+    ChartText {
+        aria_label: aria,
+        caption,
+    }
+}
+
+fn legend() -> Vec<LegendEntry> {
+    vec![
+        LegendEntry::new(
+            Glyph::Line {
+                color: OI_BLUE,
+                width: 3,
+                dashed: false,
+            },
+            "live model\non new data",
+        ),
+        LegendEntry::new(
+            Glyph::Line {
+                color: GREY,
+                width: 2,
+                dashed: true,
+            },
+            "v1, never\nretrained",
+        ),
+        LegendEntry::new(
+            Glyph::Dot {
+                fill: OI_PURPLE,
+                rim: INK,
+            },
+            "candidate",
+        ),
+        LegendEntry::new(
+            Glyph::Triangle {
+                fill: OI_GREEN,
+                rim: GREEN_RIM,
+            },
+            "deployed",
+        ),
+        LegendEntry::new(
+            Glyph::Cross {
+                color: OI_VERMILLION,
+            },
+            "alert",
+        ),
+        LegendEntry::new(
+            Glyph::Step {
+                color: INK,
+                width: 2,
+            },
+            "threshold",
+        ),
+    ]
+}
+
+fn finite(p: &(f64, f64)) -> bool {
+    p.0.is_finite() && p.1.is_finite()
+}
+
+/// Draws the chart: plot on the left, legend on the right.
+fn draw_performance(root: &Area, s: &Snapshot) -> DrawResult {
+    let all = &s.summaries;
+    let shown = &all[window_start(all.len(), MAX_CYCLES_SHOWN)..];
+    let (x0, x1, x_labels) = match (shown.first(), shown.last()) {
+        (Some(a), Some(b)) => cycle_axis(a.cycle, b.cycle, 1),
+        _ => cycle_axis(1, 1, 5),
+    };
+    let (plot_area, legend_area) = root.split_horizontally(388);
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin(10)
+        .margin_right(14)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
+    chart
+        .configure_mesh()
+        .x_labels(x_labels)
+        .y_labels(11)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(GREY)
+        .label_style((FONT, TICK_FONT_PX, &INK))
+        .axis_desc_style((FONT, LABEL_FONT_PX, &INK))
+        .x_label_formatter(&cycle_tick)
+        .y_label_formatter(&|v| format!("{v:.1}"))
+        .x_desc("cycle")
+        .y_desc("accuracy")
+        .draw()?;
+
+    // The threshold, as a step line (it can change between cycles).
+    let steps: Vec<(f64, f64)> = if shown.is_empty() {
+        vec![(x0, s.params.threshold), (x1, s.params.threshold)]
+    } else {
+        shown
+            .iter()
+            .flat_map(|c| {
+                let x = f64::from(c.cycle);
+                [(x - 0.5, c.threshold), (x + 0.5, c.threshold)]
+            })
+            .filter(finite)
+            .collect()
+    };
+    chart.draw_series(LineSeries::new(steps, INK.stroke_width(2)))?;
+
+    let at = |c: &CycleSummary, v: f64| (f64::from(c.cycle), v);
+    // v1, never retrained: dashed grey.
+    let v1: Vec<(f64, f64)> = shown
+        .iter()
+        .map(|c| at(c, c.v1_score))
+        .filter(finite)
+        .collect();
+    if v1.len() > 1 {
+        chart.draw_series(std::iter::once(DashedPathElement::new(
+            v1.clone(),
+            9,
+            6,
+            GREY.stroke_width(2),
+        )))?;
+    }
+    // The live model on each new batch.
+    let live: Vec<(f64, f64)> = shown
+        .iter()
+        .map(|c| at(c, c.live_score))
+        .filter(finite)
+        .collect();
+    chart.draw_series(std::iter::once(PathElement::new(
+        live.clone(),
+        OI_BLUE.stroke_width(3),
+    )))?;
+    if shown.len() <= DOTS_UP_TO {
+        chart.draw_series(v1.iter().map(|p| Circle::new(*p, 3, GREY.filled())))?;
+        chart.draw_series(live.iter().map(|p| Circle::new(*p, 4, OI_BLUE.filled())))?;
+    }
+    // Candidates, then deploy and alert markers on top of them.
+    for c in shown {
+        let score = c.candidate_score.filter(|v| v.is_finite());
+        if let Some(v) = score {
+            let p = chart.backend_coord(&at(c, v));
+            root.draw(&Circle::new(p, 4, OI_PURPLE.filled()))?;
+            root.draw(&Circle::new(p, 4, INK.stroke_width(1)))?;
+        }
+        if c.deployed {
+            if let Some(v) = score {
+                draw_triangle(root, chart.backend_coord(&at(c, v)), 8, OI_GREEN, GREEN_RIM)?;
+            }
+        } else {
+            let y = score.unwrap_or(NO_SCORE_Y);
+            draw_cross(root, chart.backend_coord(&at(c, y)), 6, OI_VERMILLION)?;
+        }
+    }
+
+    if shown.is_empty() {
+        let style = text_style(LABEL_FONT_PX + 1, &GREY, HPos::Center, VPos::Center);
+        let centre = chart.backend_coord(&((x0 + x1) / 2.0, 0.45));
+        root.draw_text("Run a cycle to see performance", &style, centre)?;
+    }
+
+    let below = draw_legend(&legend_area, 14, &legend())?;
+    if all.len() > shown.len() {
+        draw_note(
+            &legend_area,
+            below + 2,
+            &format!(
+                "last {} of\n{} cycles",
+                format_count(shown.len()),
+                format_count(all.len())
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::params::SimParams;
+    use crate::sim::protocol::{Command, Engine};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn snapshot_after(steps: u32) -> Snapshot {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        engine.handle(Command::Run(steps))
+    }
+
+    #[wasm_bindgen_test]
+    fn empty_run_says_run_a_cycle() {
+        let s = snapshot_after(0);
+        let t = performance_text(&s);
+        assert!(
+            t.caption.contains("run a cycle to see performance"),
+            "{}",
+            t.caption
+        );
+        assert!(t.caption.contains("0.80"), "{}", t.caption);
+        assert!(t.aria_label.ends_with('.'));
+    }
+
+    #[wasm_bindgen_test]
+    fn caption_states_the_last_cycle_and_the_tally() {
+        let mut s = snapshot_after(8 * 3);
+        assert_eq!(s.summaries.len(), 3);
+        // Pin the numbers so the sentence is predictable.
+        for (i, c) in s.summaries.iter_mut().enumerate() {
+            c.deployed = i != 1;
+            c.threshold = 0.8;
+        }
+        let last = s.summaries.last_mut().unwrap();
+        last.live_before = 2;
+        last.live_score = 0.91;
+        last.v1_score = 0.42;
+        last.candidate = Some(4);
+        last.candidate_score = Some(0.93);
+        let t = performance_text(&s);
+        assert_eq!(
+            t.caption,
+            "Cycle 3: live model v2 0.91 on new data, v1 0.42, threshold 0.80; \
+             candidate v4 scored 0.93 and was deployed. Over 3 cycles: 2 deploys, 1 alert."
+        );
+        assert!(t.aria_label.contains("3 cycles") && t.aria_label.contains("0.91"));
+    }
+
+    #[wasm_bindgen_test]
+    fn an_alert_and_a_long_run_are_said() {
+        let mut s = snapshot_after(8);
+        let one = s.summaries[0].clone();
+        s.summaries = (1..=1_000)
+            .map(|cycle| {
+                let mut c = one.clone();
+                c.cycle = cycle;
+                c.deployed = false;
+                c.candidate_score = Some(0.8);
+                c.threshold = 0.8;
+                c
+            })
+            .collect();
+        let t = performance_text(&s);
+        assert!(t.caption.contains("not above it: alert"), "{}", t.caption);
+        assert!(
+            t.caption.contains("0 deploys, 1,000 alerts"),
+            "{}",
+            t.caption
+        );
+        assert!(
+            t.caption.contains("shows the last 300 of 1,000 cycles"),
+            "{}",
+            t.caption
+        );
+        assert_eq!(deploys_and_alerts(&s.summaries), (0, 1_000));
+    }
+}

@@ -1,0 +1,15 @@
+//! One component per file; each takes the snapshot (or plain values) as props
+//! and reports user intent through callbacks.
+
+pub mod alert_log;
+pub mod code_sample;
+pub mod decision_banner;
+pub mod process_flow;
+pub mod process_table;
+pub mod registry_table;
+pub mod run_controls;
+pub mod select_field;
+pub mod settings;
+pub mod slider;
+pub mod stats;
+pub mod status_tracker;

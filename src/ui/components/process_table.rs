@@ -1,0 +1,65 @@
+//! The lesson's process table, filled row by row from the real run.
+
+use yew::prelude::*;
+
+use crate::sim::protocol::Snapshot;
+
+/// Props of [`ProcessTable`].
+#[derive(Properties, PartialEq)]
+pub struct ProcessTableProps {
+    /// The run.
+    pub snapshot: std::rc::Rc<Snapshot>,
+    /// A step to highlight (from a key moment).
+    #[prop_or_default]
+    pub highlighted: Option<u8>,
+}
+
+/// Step, Action, Input, Output, Next Step.
+#[component]
+pub fn ProcessTable(props: &ProcessTableProps) -> Html {
+    let s = &props.snapshot;
+    let last = s.rows.last().map(|r| r.step);
+    html! {
+        <section class="panel table-panel" aria-labelledby="table-title">
+            <h2 id="table-title">{ "Process table" }
+                <span class="flow-cycle">{ if s.cycle == 0 { "press Step to start cycle 1".to_string() } else { format!("cycle {}", s.cycle) } }</span>
+            </h2>
+            <div class="table-scroll">
+            <table class="process-table" data-testid="process-table">
+                <caption>{ "Process table" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Step" }</th>
+                        <th scope="col">{ "Action" }</th>
+                        <th scope="col">{ "Input" }</th>
+                        <th scope="col">{ "Output" }</th>
+                        <th scope="col">{ "Next Step" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for s.rows.iter().map(|r| {
+                        let class = classes!(
+                            (Some(r.step) == last).then_some("current"),
+                            (Some(r.step) == props.highlighted).then_some("highlighted"),
+                            (r.action == "Alert team").then_some("alert-row"),
+                            (r.action == "Deploy model").then_some("deploy-row"),
+                        );
+                        html! {
+                            <tr class={class} data-step={r.step.to_string()}>
+                                <th scope="row">{ r.step }</th>
+                                <td>{ &r.action }</td>
+                                <td>{ &r.input }</td>
+                                <td>{ &r.output }</td>
+                                <td>{ &r.next_step }</td>
+                            </tr>
+                        }
+                    }) }
+                    if s.rows.is_empty() {
+                        <tr class="empty"><td colspan="5">{ "No steps yet in this cycle." }</td></tr>
+                    }
+                </tbody>
+            </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,141 @@
+//! The settings panel: drift, noise, threshold, batch size, model, window and seed.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::select_field::SelectField;
+use super::slider::Slider;
+use crate::sim::params::{
+    DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow, MIN_BATCH_SIZE,
+};
+
+/// The training windows offered in the select.
+const WINDOW_CHOICES: [TrainingWindow; 5] = [
+    TrainingWindow::NewestBatch,
+    TrainingWindow::Sliding(3),
+    TrainingWindow::Sliding(5),
+    TrainingWindow::Sliding(10),
+    TrainingWindow::AllData,
+];
+/// The largest batch the slider offers (the core accepts more from a link).
+const SLIDER_MAX_BATCH: usize = 5000;
+
+/// Props of [`Settings`].
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    /// The settings shown (pending ones if a change waits for the next cycle).
+    pub params: SimParams,
+    /// Called with the whole new settings after any change.
+    pub on_change: Callback<SimParams>,
+    /// Called with a message when a typed value cannot be used.
+    pub on_invalid: Callback<String>,
+}
+
+fn options<T: Copy>(all: &[T], key: impl Fn(T) -> String, label: impl Fn(T) -> String) -> Vec<(String, String)> {
+    all.iter().map(|&v| (key(v), label(v))).collect()
+}
+
+/// The settings form.
+#[component]
+pub fn Settings(props: &SettingsProps) -> Html {
+    let p = props.params.clone();
+    let emit = |f: fn(SimParams, f64) -> SimParams| {
+        let p = p.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |v: f64| cb.emit(f(p.clone(), v)))
+    };
+    let emit_key = |f: fn(SimParams, &str) -> Option<SimParams>| {
+        let p = p.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |k: String| {
+            if let Some(new) = f(p.clone(), &k) {
+                cb.emit(new);
+            }
+        })
+    };
+    let window_choices: Vec<TrainingWindow> = {
+        let mut w = WINDOW_CHOICES.to_vec();
+        if !w.contains(&p.window) {
+            w.push(p.window);
+        }
+        w
+    };
+    let seed_change = {
+        let p = p.clone();
+        let cb = props.on_change.clone();
+        let bad = props.on_invalid.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            match text.trim().parse::<u64>() {
+                Ok(seed) if seed <= (1u64 << 53) => cb.emit(p.clone().seed(seed)),
+                _ => {
+                    input.set_value(&p.seed.to_string());
+                    bad.emit(format!(
+                        "Seed must be a whole number from 0 to 9007199254740992; \"{}\" was ignored.",
+                        text.chars().take(40).collect::<String>()
+                    ));
+                }
+            }
+        })
+    };
+    html! {
+        <section class="panel settings" aria-labelledby="settings-title">
+            <h2 id="settings-title">{ "Settings" }</h2>
+            <p class="hint">{ "Drift, noise, threshold, batch size and window apply from the next cycle. Seed and model restart the run at v1." }</p>
+            <Slider id="drift-strength" label="Drift strength" min={0.0} max={1.0} step={0.05}
+                value={p.drift_strength} shown={format!("{:.2}", p.drift_strength)}
+                hint={AttrValue::from("0 = the world never changes")}
+                on_change={emit(|p, v| p.drift_strength(v))} />
+            <Slider id="drift-speed" label="Drift speed" min={0.05} max={1.0} step={0.05}
+                value={p.drift_speed} shown={format!("{:.2}", p.drift_speed)}
+                hint={AttrValue::from(speed_hint(p.drift_pattern, p.drift_onset))}
+                on_change={emit(|p, v| p.drift_speed(v))} />
+            <Slider id="threshold" label="Deploy threshold" min={0.5} max={0.99} step={0.01}
+                value={p.threshold} shown={format!("{:.2}", p.threshold)}
+                hint={AttrValue::from("Deploy only if accuracy > threshold")}
+                on_change={emit(|p, v| p.threshold((v * 100.0).round() / 100.0))} />
+            <Slider id="label-noise" label="Label noise" min={0.0} max={0.5} step={0.01}
+                value={p.label_noise} shown={format!("{:.0}%", p.label_noise * 100.0)}
+                hint={AttrValue::from("Share of labels flipped at random")}
+                on_change={emit(|p, v| p.label_noise(v))} />
+            <Slider id="batch-size" label="Batch size" min={MIN_BATCH_SIZE as f64} max={SLIDER_MAX_BATCH as f64} step={20.0}
+                value={p.batch_size as f64} shown={format!("{} rows", p.batch_size)}
+                hint={AttrValue::from("New rows per cycle; 30% held out for evaluation")}
+                on_change={emit(|p, v| p.batch_size(v.round().max(0.0) as usize))} />
+            <SelectField id="drift-kind" label="Drift kind"
+                options={options(&DriftKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
+                selected={p.drift_kind.key().to_string()}
+                on_change={emit_key(|p, k| DriftKind::from_key(k).map(|v| p.drift_kind(v)))} />
+            <SelectField id="drift-pattern" label="Drift pattern"
+                options={options(&DriftPattern::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
+                selected={p.drift_pattern.key().to_string()}
+                on_change={emit_key(|p, k| DriftPattern::from_key(k).map(|v| p.drift_pattern(v)))} />
+            <SelectField id="model" label="Model"
+                options={options(&ModelKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
+                selected={p.model.key().to_string()}
+                hint={AttrValue::from("Changing the model restarts the run")}
+                on_change={emit_key(|p, k| ModelKind::from_key(k).map(|v| p.model(v)))} />
+            <SelectField id="window" label="Training window"
+                options={options(&window_choices, |w| w.key(), |w| w.label())}
+                selected={p.window.key()}
+                on_change={emit_key(|p, k| TrainingWindow::from_key(k).map(|v| p.window(v)))} />
+            <div class="field">
+                <label for="seed">{ "Seed" }</label>
+                <input type="number" id="seed" min="0" step="1" inputmode="numeric"
+                    value={p.seed.to_string()} onchange={seed_change}
+                    aria-describedby="seed-hint" />
+                <p class="hint" id="seed-hint">{ "Same seed and settings, same run. Changing it restarts the run." }</p>
+            </div>
+        </section>
+    }
+}
+
+fn speed_hint(pattern: DriftPattern, onset: u32) -> String {
+    match pattern {
+        DriftPattern::Sudden => format!("Not used by sudden drift: it switches at cycle {onset}"),
+        DriftPattern::Gradual => format!("How quickly the new concept takes over (from cycle {onset})"),
+        DriftPattern::Incremental => format!("How far the concept moves each cycle (from cycle {onset})"),
+        DriftPattern::Recurring => format!("How often the old concept comes back (from cycle {onset})"),
+    }
+}

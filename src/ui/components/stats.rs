@@ -1,0 +1,54 @@
+//! The headline numbers: cycle, next step, live model and its accuracy, v1's
+//! accuracy, deploys and alerts.
+
+use yew::prelude::*;
+
+use crate::sim::protocol::Snapshot;
+
+/// Props of [`Stats`].
+#[derive(Properties, PartialEq)]
+pub struct StatsProps {
+    /// The run.
+    pub snapshot: std::rc::Rc<Snapshot>,
+}
+
+/// The stat cards.
+#[component]
+pub fn Stats(props: &StatsProps) -> Html {
+    let s = &props.snapshot;
+    // The live model's accuracy on the newest hold-out slice when this cycle has
+    // collected data; otherwise the score it was deployed with.
+    let (accuracy, accuracy_note) = match (s.live_scores, s.decision.as_ref()) {
+        (Some(_), Some(d)) if d.is_deploy() => (
+            s.candidate_scores.map_or(0.0, |c| c.accuracy),
+            "new live model on this cycle's hold-out",
+        ),
+        (Some(live), _) => (live.accuracy, "on this cycle's new data"),
+        (None, _) => (
+            s.registry
+                .iter()
+                .find(|v| v.version == s.live_version)
+                .map_or(0.0, |v| v.scores.accuracy),
+            "when it was judged",
+        ),
+    };
+    let v1 = s.summaries.last().map(|x| x.v1_score);
+    let deploys = s.summaries.iter().filter(|x| x.deployed).count();
+    html! {
+        <section class="stats" aria-label="Run summary">
+            <div class="stat"><span class="stat-label">{ "Cycle" }</span>
+                <span class="stat-value" data-testid="cycle">{ s.cycle }</span></div>
+            <div class="stat"><span class="stat-label">{ "Next step" }</span>
+                <span class="stat-value" data-testid="next-step">{ s.next_step.number() }</span></div>
+            <div class="stat"><span class="stat-label">{ "Live model" }</span>
+                <span class="stat-value" data-testid="live-version">{ format!("v{}", s.live_version) }</span></div>
+            <div class="stat wide"><span class="stat-label">{ "Live accuracy" }</span>
+                <span class="stat-value" data-testid="accuracy">{ format!("{accuracy:.2}") }</span>
+                <span class="stat-note">{ accuracy_note }</span></div>
+            <div class="stat"><span class="stat-label">{ "v1, never retrained" }</span>
+                <span class="stat-value" data-testid="v1-accuracy">{ v1.map_or("—".to_string(), |a| format!("{a:.2}")) }</span></div>
+            <div class="stat"><span class="stat-label">{ "Deploys / alerts" }</span>
+                <span class="stat-value">{ format!("{deploys} / {}", s.alerts.len()) }</span></div>
+        </section>
+    }
+}

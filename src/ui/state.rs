@@ -1,0 +1,297 @@
+//! The page's one reducer. UI state changes only through [`Action`]; the core is
+//! reached only through [`Command`]s and answers with [`Snapshot`]s, so moving the
+//! engine into a Web Worker later changes no component.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::sim::params::SimParams;
+use crate::sim::protocol::{Command, ConfigEffect, Engine, Snapshot};
+
+/// How fast Play advances.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    /// One step per second: for explaining each step.
+    Slow,
+    /// Three steps per second.
+    Normal,
+    /// Ten steps per second.
+    Fast,
+    /// A whole cycle every tenth of a second.
+    CyclePerTick,
+    /// A whole cycle per frame.
+    Full,
+}
+
+impl Speed {
+    /// Every speed, slowest first.
+    pub const ALL: [Speed; 5] = [
+        Speed::Slow,
+        Speed::Normal,
+        Speed::Fast,
+        Speed::CyclePerTick,
+        Speed::Full,
+    ];
+
+    /// The label of the Speed select.
+    pub fn label(self) -> &'static str {
+        match self {
+            Speed::Slow => "Slow (1 step/s)",
+            Speed::Normal => "Normal (3 steps/s)",
+            Speed::Fast => "Fast (10 steps/s)",
+            Speed::CyclePerTick => "Very fast (10 cycles/s)",
+            Speed::Full => "Full speed",
+        }
+    }
+
+    /// A stable key for the select.
+    pub fn key(self) -> &'static str {
+        match self {
+            Speed::Slow => "slow",
+            Speed::Normal => "normal",
+            Speed::Fast => "fast",
+            Speed::CyclePerTick => "cycles",
+            Speed::Full => "full",
+        }
+    }
+
+    /// Parses [`Speed::key`].
+    pub fn from_key(key: &str) -> Option<Speed> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Milliseconds between ticks.
+    pub fn interval_ms(self) -> u32 {
+        match self {
+            Speed::Slow => 1000,
+            Speed::Normal => 333,
+            Speed::Fast | Speed::CyclePerTick => 100,
+            Speed::Full => 16,
+        }
+    }
+
+    /// Steps per tick.
+    pub fn steps_per_tick(self) -> u32 {
+        match self {
+            Speed::Slow | Speed::Normal | Speed::Fast => 1,
+            Speed::CyclePerTick | Speed::Full => 8,
+        }
+    }
+}
+
+/// A message shown near the controls.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// The words.
+    pub text: String,
+    /// True for a problem (shown as an alert), false for information.
+    pub is_error: bool,
+}
+
+/// Everything the page shows.
+#[derive(Clone)]
+pub struct Playground {
+    /// The engine; shared, because it lives outside the render cycle (as it will
+    /// in a worker).
+    engine: Rc<RefCell<Engine>>,
+    /// The latest answer of the engine.
+    pub snapshot: Rc<Snapshot>,
+    /// Auto-advancing?
+    pub playing: bool,
+    /// How fast.
+    pub speed: Speed,
+    /// A message about the last change.
+    pub notice: Option<Notice>,
+    /// A step to highlight in the process table (from the lesson's key moments).
+    pub highlighted_step: Option<u8>,
+}
+
+impl PartialEq for Playground {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.snapshot, &other.snapshot)
+            && self.playing == other.playing
+            && self.speed == other.speed
+            && self.notice == other.notice
+            && self.highlighted_step == other.highlighted_step
+    }
+}
+
+/// Everything that can change the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Send a command to the engine.
+    Send(Command),
+    /// Start or stop auto-advancing.
+    SetPlaying(bool),
+    /// Flip between playing and paused.
+    TogglePlay,
+    /// Change the play speed.
+    SetSpeed(Speed),
+    /// One tick of the play timer.
+    Tick,
+    /// Show a message (e.g. a value the page could not read).
+    ShowNotice(Notice),
+    /// Highlight a step of the process table (or none).
+    Highlight(Option<u8>),
+}
+
+/// The shared handle components use.
+pub type PlaygroundHandle = UseReducerHandle<Playground>;
+
+impl Playground {
+    /// Starts a run with `params`, explaining any fallback.
+    pub fn new(params: SimParams) -> Self {
+        let (engine, problem) = Engine::new(params);
+        let snapshot = Rc::new(engine.snapshot());
+        Playground {
+            engine: Rc::new(RefCell::new(engine)),
+            snapshot,
+            playing: false,
+            speed: Speed::Normal,
+            notice: problem.map(|text| Notice {
+                text,
+                is_error: true,
+            }),
+            highlighted_step: None,
+        }
+    }
+
+    /// The settings the controls show: pending ones if a change waits for the
+    /// next cycle.
+    pub fn shown_params(&self) -> &SimParams {
+        self.snapshot
+            .pending
+            .as_ref()
+            .unwrap_or(&self.snapshot.params)
+    }
+
+    fn send(&self, command: Command) -> Snapshot {
+        self.engine.borrow_mut().handle(command)
+    }
+}
+
+/// Names the settings that differ, for the notice after a change.
+fn changed_names(old: &SimParams, new: &SimParams) -> Vec<&'static str> {
+    let mut names = Vec::new();
+    let mut check = |changed: bool, name: &'static str| {
+        if changed {
+            names.push(name);
+        }
+    };
+    check(old.seed != new.seed, "Seed");
+    check(old.model != new.model, "Model");
+    check(old.tree_max_depth != new.tree_max_depth, "Tree depth");
+    check(old.drift_kind != new.drift_kind, "Drift kind");
+    check(old.drift_pattern != new.drift_pattern, "Drift pattern");
+    check(old.drift_strength != new.drift_strength, "Drift strength");
+    check(old.drift_speed != new.drift_speed, "Drift speed");
+    check(old.drift_onset != new.drift_onset, "Drift onset");
+    check(old.label_noise != new.label_noise, "Label noise");
+    check(old.threshold != new.threshold, "Deploy threshold");
+    check(old.batch_size != new.batch_size, "Batch size");
+    check(old.window != new.window, "Training window");
+    check(old.holdout_fraction != new.holdout_fraction, "Hold-out fraction");
+    names
+}
+
+fn describe_effect(effect: ConfigEffect, names: &[&str]) -> String {
+    let what = if names.is_empty() {
+        "The settings".to_string()
+    } else {
+        names.join(", ")
+    };
+    match effect {
+        ConfigEffect::Restarted => format!("{what} changed: the run restarted at v1."),
+        ConfigEffect::AppliedNow => format!("{what} changed: applies to this cycle."),
+        ConfigEffect::AppliesNextCycle => {
+            format!("{what} changed: applies from the next cycle.")
+        }
+    }
+}
+
+impl Reducible for Playground {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::Send(command) => {
+                let before = self.shown_params().clone();
+                let configure = match &command {
+                    Command::Configure(p) => Some(p.clone()),
+                    _ => None,
+                };
+                if configure.as_ref() == Some(&before) {
+                    return self;
+                }
+                let is_reset = command == Command::Reset;
+                let snap = self.send(command);
+                let mut next = (*self).clone();
+                next.notice = match (&snap.error, snap.config_effect, configure) {
+                    (Some(err), _, _) => Some(Notice {
+                        text: err.clone(),
+                        is_error: true,
+                    }),
+                    (None, Some(effect), Some(new)) => Some(Notice {
+                        text: describe_effect(effect, &changed_names(&before, &new)),
+                        is_error: false,
+                    }),
+                    _ if is_reset => Some(Notice {
+                        text: "Reset: the run starts again at v1.".into(),
+                        is_error: false,
+                    }),
+                    _ => None,
+                };
+                if is_reset {
+                    next.playing = false;
+                }
+                next.snapshot = Rc::new(snap);
+                Rc::new(next)
+            }
+            Action::SetPlaying(playing) => {
+                if self.playing == playing {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.playing = playing;
+                Rc::new(next)
+            }
+            Action::TogglePlay => {
+                let mut next = (*self).clone();
+                next.playing = !self.playing;
+                Rc::new(next)
+            }
+            Action::SetSpeed(speed) => {
+                if self.speed == speed {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.speed = speed;
+                Rc::new(next)
+            }
+            Action::Tick => {
+                if !self.playing {
+                    return self;
+                }
+                let snap = self.send(Command::Run(self.speed.steps_per_tick()));
+                let mut next = (*self).clone();
+                next.snapshot = Rc::new(snap);
+                Rc::new(next)
+            }
+            Action::ShowNotice(notice) => {
+                let mut next = (*self).clone();
+                next.notice = Some(notice);
+                Rc::new(next)
+            }
+            Action::Highlight(step) => {
+                if self.highlighted_step == step {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.highlighted_step = step;
+                Rc::new(next)
+            }
+        }
+    }
+}

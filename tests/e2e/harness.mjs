@@ -1,0 +1,242 @@
+// Shared harness for the end-to-end journeys (tests/e2e/*.test.mjs).
+//
+//   const app = await launchApp(t);   // static server for dist/ + headless Chromium
+//   const page = await app.open('/'); // guarded page: see below
+//   ...
+//   await app.screenshot(page, 'name'); // -> target/e2e-screenshots/name.png
+//   const violations = await runAxe(page); // axe-core accessibility check
+//
+// Every page opened through the harness fails its test (in an after hook, once
+// the test body ends) on any console error, any uncaught page error, or any
+// request to an address that is not loopback (such requests are also aborted).
+// The browser, its profile dir and the server are cleaned up automatically.
+//
+// The server: tests/e2e/run.mjs starts one for all journeys and passes its URL in
+// E2E_BASE_URL; without it (e.g. `node --test tests/e2e/`) each file starts its own.
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const SCREENSHOT_DIR = join(ROOT, 'target', 'e2e-screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function isLoopbackHost(hostname) {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** Serves `dir` on 127.0.0.1 at a free port. Resolves to { url, close() }. */
+export async function serveStatic(dir = DIST) {
+  let html;
+  try {
+    html = await readFile(join(dir, 'index.html'), 'utf8');
+  } catch {
+    throw new Error(`${dir}/index.html not found: build first (make build, or trunk build --release)`);
+  }
+  if (html.includes('.well-known/trunk/ws')) {
+    // `trunk serve` leaves its live-reload script (a websocket to a templated
+    // address that only Trunk's own server fills in) in dist/index.html.
+    throw new Error(`${dir} was built by \`trunk serve\`: rebuild it with make build (trunk build --release)`);
+  }
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const { pathname } = new URL(req.url, 'http://127.0.0.1');
+      let file = normalize(join(root, decodeURIComponent(pathname)));
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+      }
+      if (!info?.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-store',
+      });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    } catch (err) {
+      res.writeHead(500).end(String(err));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/**
+ * Starts (or reuses) the server and a fresh headless Chromium for test `t`.
+ * Everything is closed in `t.after`, which also fails the test on recorded problems.
+ */
+export async function launchApp(t, { viewport = { width: 1280, height: 800 } } = {}) {
+  let server = null;
+  let baseUrl = process.env.E2E_BASE_URL;
+  if (!baseUrl) {
+    server = await serveStatic();
+    baseUrl = server.url;
+  }
+
+  const profileDir = await mkdtemp(join(tmpdir(), 'retrain-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+  });
+  context.setDefaultTimeout(15_000);
+
+  const problems = [];
+  const seen = new WeakSet();
+  const onConsole = (msg) => {
+    if (seen.has(msg)) return;
+    seen.add(msg);
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      problems.push(`console error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  };
+  const guardPage = (page) => {
+    page.on('console', onConsole);
+    page.on('pageerror', (err) => problems.push(`uncaught page error: ${err.stack || err}`));
+    page.on('crash', () => problems.push('page crashed'));
+    page.on('worker', (worker) => worker.on('console', onConsole));
+  };
+  context.pages().forEach(guardPage);
+  context.on('page', guardPage);
+
+  // Nothing may leave the machine: abort and record every non-loopback request.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      /* unparsable: treat as external */
+    }
+    if (isLoopbackHost(host)) return route.continue();
+    problems.push(`request to a non-loopback address: ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  await context.routeWebSocket(
+    (url) => !isLoopbackHost(url.hostname),
+    (ws) => {
+      problems.push(`websocket to a non-loopback address: ${ws.url()}`);
+      return ws.close();
+    },
+  );
+
+  t.after(async () => {
+    await context.close().catch(() => {});
+    await rm(profileDir, { recursive: true, force: true }).catch(() => {});
+    if (server) await server.close();
+    if (problems.length) {
+      throw new Error(`${problems.length} problem(s) in the browser:\n  - ${problems.join('\n  - ')}`);
+    }
+  });
+
+  return {
+    baseUrl,
+    context,
+    problems,
+    /** Opens `path` (relative to the app root) in a guarded page and waits for load. */
+    async open(path = '/') {
+      const existing = context.pages().find((p) => p.url() === 'about:blank');
+      const page = existing ?? (await context.newPage());
+      await page.goto(new URL(path, baseUrl).href, { waitUntil: 'load' });
+      return page;
+    },
+    /** Full-page screenshot to target/e2e-screenshots/<name>.png; returns the path. */
+    async screenshot(page, name) {
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    /** Fails now (instead of at the end) if anything was recorded so far. */
+    assertClean() {
+      if (problems.length) {
+        throw new Error(`${problems.length} problem(s) in the browser:\n  - ${problems.join('\n  - ')}`);
+      }
+    },
+  };
+}
+
+/** Polls `locator`'s text until it matches `regex`; returns the match. */
+export async function waitForText(locator, regex, { timeout = 15_000, interval = 50 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    last = await locator.textContent({ timeout: Math.max(1, deadline - Date.now()) });
+    const m = last?.match(regex);
+    if (m) return m;
+    if (Date.now() > deadline) {
+      throw new Error(`text ${JSON.stringify(last)} did not match ${regex} within ${timeout} ms`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Runs axe-core in `page` (WCAG 2.x A/AA rules by default) and returns its
+ * violations as short strings (empty when the page passes).
+ */
+export async function runAxe(page, { tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } = {}) {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  const violations = await page.evaluate(
+    async (runOnly) => (await window.axe.run(document, { runOnly })).violations,
+    { type: 'tag', values: tags },
+  );
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Runs the end-to-end journeys against the release build in dist/:
+//   node tests/e2e/run.mjs [name-filter ...]
+// Serves dist/ on 127.0.0.1 at a free port (one server for all journeys, URL in
+// E2E_BASE_URL), then runs tests/e2e/*.test.mjs with node's test runner (TAP
+// output, one file at a time). Exit code: the test runner's.
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, serveStatic } from './harness.mjs';
+
+const dir = join(ROOT, 'tests', 'e2e');
+const filters = process.argv.slice(2);
+const files = (await readdir(dir))
+  .filter((f) => f.endsWith('.test.mjs'))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort()
+  .map((f) => join('tests', 'e2e', f));
+if (files.length === 0) {
+  console.error(`e2e: no tests/e2e/*.test.mjs file matches ${JSON.stringify(filters)}`);
+  process.exit(1);
+}
+
+let server;
+try {
+  server = await serveStatic();
+} catch (err) {
+  console.error(`e2e: ${err.message}`);
+  process.exit(1);
+}
+console.log(`e2e: serving dist/ at ${server.url}; journeys: ${files.join(' ')}`);
+
+const child = spawn(
+  process.execPath,
+  ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files],
+  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: server.url } },
+);
+const stop = (sig) => child.kill(sig);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+const code = await new Promise((ok) => child.on('exit', (c, sig) => ok(c ?? (sig ? 1 : 0))));
+await server.close();
+console.log(`e2e: screenshots in target/e2e-screenshots/`);
+process.exit(code);

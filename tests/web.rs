@@ -1,0 +1,111 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the app mounts into
+//! a fresh element, buttons are clicked, and the rendered text is asserted.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use retrain_playground::sim::params::SimParams;
+use retrain_playground::ui::app::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the app with `params` into a new element and returns that element.
+async fn mount(params: SimParams) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            initial: Some(params),
+        },
+    )
+    .render();
+    settle().await;
+    root
+}
+
+/// Lets yew's scheduler render.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+fn button(root: &Element, name: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+        if b.text_content().unwrap_or_default().trim() == name {
+            return b;
+        }
+    }
+    panic!("no button named {name}");
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn accuracy(root: &Element) -> f64 {
+    let t = text(root, "[data-testid=accuracy]");
+    t.trim_start_matches("Accuracy:").trim().parse().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_with_title_and_step_button() {
+    let root = mount(SimParams::default()).await;
+    assert!(text(&root, "h1").contains("Retrain Playground"));
+    button(&root, "Step");
+    let a = accuracy(&root);
+    assert!(a > 0.5 && a <= 1.0, "v1 accuracy {a}");
+}
+
+#[wasm_bindgen_test]
+async fn step_fills_the_process_table_row_by_row() {
+    let root = mount(SimParams::default()).await;
+    let step = button(&root, "Step");
+    for expected in 1..=5 {
+        step.click();
+        settle().await;
+        let rows = root
+            .query_selector_all("[data-testid=process-table] tbody tr[data-step]")
+            .unwrap()
+            .length();
+        assert_eq!(rows, expected);
+    }
+    let last = text(&root, "[data-testid=process-table] tbody tr[data-step='5']");
+    assert!(last.contains("Performance = 0."), "{last}");
+    let a = accuracy(&root);
+    assert!(a > 0.0 && a <= 1.0);
+}
+
+#[wasm_bindgen_test]
+async fn strict_threshold_ends_the_cycle_with_an_alert() {
+    let root = mount(SimParams::default().threshold(0.99)).await;
+    button(&root, "Finish cycle").click();
+    settle().await;
+    let decision = text(&root, "[data-testid=decision]");
+    assert!(decision.contains("Alert"), "{decision}");
+    assert!(decision.contains("not above the threshold 0.99"), "{decision}");
+    assert_eq!(text(&root, "[data-testid=live-version]"), "v1");
+    let announced = text(&root, "[data-testid=announcer]");
+    assert!(announced.contains("v1 stays live"), "{announced}");
+}
+
+#[wasm_bindgen_test]
+async fn reset_goes_back_to_v1() {
+    let root = mount(SimParams::default()).await;
+    button(&root, "Finish cycle").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=live-version]"), "v2");
+    button(&root, "Reset").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=live-version]"), "v1");
+    assert_eq!(text(&root, "[data-testid=cycle]"), "0");
+}
