@@ -370,6 +370,29 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(Config { cases: 16, ..Config::default() })]
+
+    /// Small hold-out slices of 10-40 rows score in tenths, so candidates often
+    /// tie a threshold of 0.6, 0.8 or 0.9 exactly: a tie must never deploy.
+    #[test]
+    fn exact_ties_with_the_threshold_are_not_deployed(
+        p in valid_params_with(prop::sample::select(vec![20usize, 40, 60, 80])),
+        threshold in prop::sample::select(vec![0.6, 0.8, 0.9]),
+    ) {
+        let p = p.holdout_fraction(0.5).threshold(threshold);
+        let mut sim = start(&p);
+        for _ in 0..30 {
+            run_checked_cycle(&mut sim);
+        }
+        for c in sim.summaries() {
+            if c.candidate_score == Some(threshold) {
+                prop_assert!(!c.deployed, "cycle {}: a tie at {} was deployed", c.cycle, threshold);
+            }
+        }
+    }
+}
+
+proptest! {
     #![proptest_config(Config { cases: 12, ..Config::default() })]
 
     /// Same seed and settings: identical summaries and registry, bit for bit,

@@ -92,7 +92,10 @@ async fn strict_threshold_ends_the_cycle_with_an_alert() {
     settle().await;
     let decision = text(&root, "[data-testid=decision]");
     assert!(decision.contains("Alert"), "{decision}");
-    assert!(decision.contains("not above the threshold 0.99"), "{decision}");
+    assert!(
+        decision.contains("not above the threshold 0.99"),
+        "{decision}"
+    );
     assert_eq!(text(&root, "[data-testid=live-version]"), "v1");
     let announced = text(&root, "[data-testid=announcer]");
     assert!(announced.contains("v1 stays live"), "{announced}");

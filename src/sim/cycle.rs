@@ -469,7 +469,14 @@ impl Simulation {
         format!("v{version}")
     }
 
-    fn record(&mut self, kind: StepKind, action: &str, input: String, output: String, next: &str) -> StepRecord {
+    fn record(
+        &mut self,
+        kind: StepKind,
+        action: &str,
+        input: String,
+        output: String,
+        next: &str,
+    ) -> StepRecord {
         let r = StepRecord {
             cycle: self.cycle,
             kind,
@@ -561,7 +568,13 @@ impl Simulation {
     fn step_collect(&mut self) -> StepRecord {
         let p = self.params.get().clone();
         self.drift = drift_at(&p, self.cycle);
-        let batch = generate_batch(&mut self.rng, self.cycle, p.batch_size, &self.drift, p.label_noise);
+        let batch = generate_batch(
+            &mut self.rng,
+            self.cycle,
+            p.batch_size,
+            &self.drift,
+            p.label_noise,
+        );
         let (train_part, holdout) = batch.split(p.holdout_fraction);
         self.history_batches.push_back(train_part);
         self.trim_history();
@@ -710,7 +723,10 @@ impl Simulation {
 
     fn step_evaluate(&mut self) -> StepRecord {
         let threshold = self.params.threshold;
-        match self.candidate.and_then(|v| self.model(v).map(|m| (v, evaluate(m, &self.holdout)))) {
+        match self
+            .candidate
+            .and_then(|v| self.model(v).map(|m| (v, evaluate(m, &self.holdout))))
+        {
             Some((version, scores)) => {
                 self.registry.set_scores(version, scores);
                 self.candidate_scores = Some(scores);
@@ -741,11 +757,7 @@ impl Simulation {
             .is_some_and(|s| s.accuracy > threshold);
         self.passed = Some(passed);
         let input = match self.candidate_scores {
-            Some(s) => format!(
-                "{} > {:.2}",
-                format_score(s.accuracy, threshold),
-                threshold
-            ),
+            Some(s) => format!("{} > {:.2}", format_score(s.accuracy, threshold), threshold),
             None => "no candidate".to_string(),
         };
         let (model_var, performance) = match (self.candidate, self.candidate_scores) {
@@ -753,7 +765,11 @@ impl Simulation {
                 format!(
                     "{} ({})",
                     self.label(v),
-                    if passed { "passed check" } else { "failed check" }
+                    if passed {
+                        "passed check"
+                    } else {
+                        "failed check"
+                    }
                 ),
                 format_score(s.accuracy, threshold),
             ),
@@ -781,9 +797,11 @@ impl Simulation {
     fn step_deploy_or_alert(&mut self) -> StepRecord {
         let threshold = self.params.threshold;
         let old_live = self.live;
-        if let (true, Some(version), Some(scores)) =
-            (self.passed == Some(true), self.candidate, self.candidate_scores)
-        {
+        if let (true, Some(version), Some(scores)) = (
+            self.passed == Some(true),
+            self.candidate,
+            self.candidate_scores,
+        ) {
             self.registry.promote(version);
             self.live = version;
             let message = format!(
@@ -861,10 +879,7 @@ impl Simulation {
                 .map(|a| format_score(a, threshold))
                 .unwrap_or_else(|| "N/A".into()),
         });
-        let live_before = self
-            .summaries
-            .last()
-            .map_or(1, |s| s.live_after);
+        let live_before = self.summaries.last().map_or(1, |s| s.live_after);
         self.summaries.push(CycleSummary {
             cycle: self.cycle,
             drift: self.drift,
@@ -941,7 +956,10 @@ mod tests {
         assert!(a.message.contains("v2 scored"), "{}", a.message);
         assert!(a.message.contains("0.99"));
         assert!(a.message.contains("v1 stays live"));
-        assert_eq!(sim.registry().get(2).unwrap().status, VersionStatus::Rejected);
+        assert_eq!(
+            sim.registry().get(2).unwrap().status,
+            VersionStatus::Rejected
+        );
         // The next candidate takes the next number.
         sim.finish_cycle();
         assert_eq!(sim.summaries()[1].candidate, Some(3));
@@ -949,7 +967,10 @@ mod tests {
 
     #[test]
     fn no_drift_keeps_a_stale_model_accurate() {
-        let sim = run(SimParams::default().drift_strength(0.0).label_noise(0.0), 12);
+        let sim = run(
+            SimParams::default().drift_strength(0.0).label_noise(0.0),
+            12,
+        );
         for s in sim.summaries() {
             assert!(s.v1_score > 0.85, "cycle {} v1 {}", s.cycle, s.v1_score);
             assert!(s.deployed, "cycle {} should deploy", s.cycle);
@@ -966,8 +987,16 @@ mod tests {
             .label_noise(0.0);
         let sim = run(p, 8);
         let late = &sim.summaries()[6];
-        assert!(late.v1_score < 0.3, "v1 should be badly stale: {}", late.v1_score);
-        assert!(late.live_score > 0.85, "retrained live model: {}", late.live_score);
+        assert!(
+            late.v1_score < 0.3,
+            "v1 should be badly stale: {}",
+            late.v1_score
+        );
+        assert!(
+            late.live_score > 0.85,
+            "retrained live model: {}",
+            late.live_score
+        );
     }
 
     #[test]
@@ -1043,7 +1072,10 @@ mod tests {
         sim.finish_cycle();
         assert!(sim.summaries()[0].deployed, "old threshold still applied");
         sim.finish_cycle();
-        assert!(!sim.summaries()[1].deployed, "new threshold applies next cycle");
+        assert!(
+            !sim.summaries()[1].deployed,
+            "new threshold applies next cycle"
+        );
         assert_eq!(sim.params().threshold, 0.99);
     }
 

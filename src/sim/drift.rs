@@ -151,9 +151,7 @@ mod tests {
     #[test]
     fn gradual_share_rises_monotonically_to_one() {
         let p = params(DriftPattern::Gradual).drift_speed(0.3);
-        let shares: Vec<f64> = (1..40)
-            .map(|c| drift_at(&p, c).new_concept_share)
-            .collect();
+        let shares: Vec<f64> = (1..40).map(|c| drift_at(&p, c).new_concept_share).collect();
         assert!(shares.windows(2).all(|w| w[1] >= w[0]));
         assert!(shares[0] < 0.2, "starts mostly old: {}", shares[0]);
         assert!(*shares.last().unwrap() > 0.99);

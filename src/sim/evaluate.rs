@@ -93,6 +93,9 @@ mod tests {
         let s = score_predictions(&[], &[]);
         assert_eq!(s.accuracy, 0.0);
         let s = score_predictions(&[false, false], &[false, false]);
-        assert_eq!((s.accuracy, s.precision, s.recall, s.f1), (1.0, 0.0, 0.0, 0.0));
+        assert_eq!(
+            (s.accuracy, s.precision, s.recall, s.f1),
+            (1.0, 0.0, 0.0, 0.0)
+        );
     }
 }

@@ -407,7 +407,9 @@ mod tests {
     #[test]
     fn rejects_out_of_range_threshold() {
         let err = SimParams::default().threshold(1.2).check().unwrap_err();
-        assert!(matches!(err, ParamError::OutOfRange { ref name, .. } if name == "Deploy threshold"));
+        assert!(
+            matches!(err, ParamError::OutOfRange { ref name, .. } if name == "Deploy threshold")
+        );
         assert!(err.to_string().contains("between 0.5 and 0.99"));
     }
 

@@ -112,7 +112,10 @@ impl Engine {
             Err(e) => {
                 let fallback = Simulation::from_params(SimParams::default())
                     .expect("the default parameters always start a run");
-                (Engine { sim: fallback }, Some(format!("{e}; using the defaults")))
+                (
+                    Engine { sim: fallback },
+                    Some(format!("{e}; using the defaults")),
+                )
             }
         }
     }

@@ -132,10 +132,7 @@ pub fn grade(question: &QuizQuestion, chosen: usize) -> Graded {
     let explanation = if correct {
         format!("Correct: {right}. {}", question.explanation)
     } else {
-        format!(
-            "Not quite: the answer is {right}. {}",
-            question.explanation
-        )
+        format!("Not quite: the answer is {right}. {}", question.explanation)
     };
     Graded {
         correct,
@@ -182,7 +179,11 @@ pub fn check_question(question: &QuizQuestion) -> Result<(), String> {
         .collect();
     for (i, a) in normalised.iter().enumerate() {
         if a.is_empty() {
-            return Err(format!("{}: option {} is empty", question.id, option_letter(i)));
+            return Err(format!(
+                "{}: option {} is empty",
+                question.id,
+                option_letter(i)
+            ));
         }
         if normalised[..i].contains(a) {
             return Err(format!(

@@ -179,11 +179,10 @@ mod tests {
         let mut d = DriftState::none(3);
         d.covariate_shift = 4.0;
         let b = generate_batch(&mut rng_from_seed(5), 3, 2000, &d, 0.0);
-        let inside = b
-            .x
-            .iter()
-            .filter(|p| p[0].abs() < VIEW_HALF_SIDE && p[1].abs() < VIEW_HALF_SIDE)
-            .count();
+        let inside =
+            b.x.iter()
+                .filter(|p| p[0].abs() < VIEW_HALF_SIDE && p[1].abs() < VIEW_HALF_SIDE)
+                .count();
         assert!(inside as f64 / 2000.0 > 0.99);
     }
 

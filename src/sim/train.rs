@@ -116,7 +116,11 @@ pub fn check_trainable(data: &Batch) -> Result<(), TrainError> {
 }
 
 /// Fits a model of `kind` on `data`.
-pub fn train(kind: ModelKind, tree_max_depth: usize, data: &Batch) -> Result<TrainedModel, TrainError> {
+pub fn train(
+    kind: ModelKind,
+    tree_max_depth: usize,
+    data: &Batch,
+) -> Result<TrainedModel, TrainError> {
     check_trainable(data)?;
     let x = records(&data.x);
     match kind {
@@ -250,8 +254,12 @@ mod tests {
     #[test]
     fn tree_training_is_reproducible() {
         let d = data(300, 6);
-        let grid_a = train(ModelKind::DecisionTree, 8, &d).unwrap().decision_grid();
-        let grid_b = train(ModelKind::DecisionTree, 8, &d).unwrap().decision_grid();
+        let grid_a = train(ModelKind::DecisionTree, 8, &d)
+            .unwrap()
+            .decision_grid();
+        let grid_b = train(ModelKind::DecisionTree, 8, &d)
+            .unwrap()
+            .decision_grid();
         assert_eq!(grid_a, grid_b);
     }
 

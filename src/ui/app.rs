@@ -1,6 +1,6 @@
 //! The page: the reducer, the play timer, keyboard shortcuts, and the layout.
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Interval;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -53,7 +53,9 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
             let interval = playing.then(|| {
-                Interval::new(speed.interval_ms(), move || dispatcher.dispatch(Action::Tick))
+                Interval::new(speed.interval_ms(), move || {
+                    dispatcher.dispatch(Action::Tick)
+                })
             });
             move || drop(interval)
         });
@@ -65,34 +67,43 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let document = gloo_utils_document();
             let listener = document.map(|doc| {
-                EventListener::new(&doc, "keydown", move |e| {
-                    let Some(event) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if typing_in_field(event) || event.ctrl_key() || event.meta_key() || event.alt_key() {
-                        return;
-                    }
-                    let on_button = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"));
-                    match event.key().as_str() {
-                        "ArrowRight" => {
-                            event.prevent_default();
-                            dispatcher.dispatch(Action::Send(Command::Step));
+                EventListener::new_with_options(
+                    &doc,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(event) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if typing_in_field(event)
+                            || event.ctrl_key()
+                            || event.meta_key()
+                            || event.alt_key()
+                        {
+                            return;
                         }
-                        // Space on a focused button presses that button instead.
-                        " " | "Spacebar" if !on_button => {
-                            event.prevent_default();
-                            dispatcher.dispatch(Action::TogglePlay);
+                        let on_button = event
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"));
+                        match event.key().as_str() {
+                            "ArrowRight" => {
+                                event.prevent_default();
+                                dispatcher.dispatch(Action::Send(Command::Step));
+                            }
+                            // Space on a focused button presses that button instead.
+                            " " | "Spacebar" if !on_button => {
+                                event.prevent_default();
+                                dispatcher.dispatch(Action::TogglePlay);
+                            }
+                            "r" | "R" => {
+                                event.prevent_default();
+                                dispatcher.dispatch(Action::Send(Command::Reset));
+                            }
+                            _ => {}
                         }
-                        "r" | "R" => {
-                            event.prevent_default();
-                            dispatcher.dispatch(Action::Send(Command::Reset));
-                        }
-                        _ => {}
-                    }
-                })
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -116,7 +127,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_invalid = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::ShowNotice(Notice { text, is_error: true })))
+        Callback::from(move |text: String| {
+            state.dispatch(Action::ShowNotice(Notice {
+                text,
+                is_error: true,
+            }))
+        })
     };
     let snap = state.snapshot.clone();
 

@@ -192,7 +192,10 @@ fn changed_names(old: &SimParams, new: &SimParams) -> Vec<&'static str> {
     check(old.threshold != new.threshold, "Deploy threshold");
     check(old.batch_size != new.batch_size, "Batch size");
     check(old.window != new.window, "Training window");
-    check(old.holdout_fraction != new.holdout_fraction, "Hold-out fraction");
+    check(
+        old.holdout_fraction != new.holdout_fraction,
+        "Hold-out fraction",
+    );
     names
 }
 

@@ -667,9 +667,16 @@ mod tests {
             .iter()
             .filter(|o| o.contains("get_new_data"))
             .collect();
-        assert_eq!(mentions.len(), 1, "only the right option names get_new_data");
+        assert_eq!(
+            mentions.len(),
+            1,
+            "only the right option names get_new_data"
+        );
         let text = q.solution.join(" ") + &q.mistakes.join(" ");
-        assert!(text.contains("never called"), "explains why load_model is not reached");
+        assert!(
+            text.contains("never called"),
+            "explains why load_model is not reached"
+        );
         assert!(text.contains("load_model"));
     }
 
@@ -693,7 +700,11 @@ mod tests {
             .drift_onset(3);
         let third = |w: TrainingWindow| run(base.clone().window(w), 3).summaries()[2].clone();
         let newest = third(TrainingWindow::NewestBatch);
-        assert!(newest.deployed, "newest batch passes: {:?}", newest.candidate_score);
+        assert!(
+            newest.deployed,
+            "newest batch passes: {:?}",
+            newest.candidate_score
+        );
         for w in [TrainingWindow::Sliding(3), TrainingWindow::AllData] {
             let s = third(w);
             assert!(!s.deployed, "{w:?} should fail: {:?}", s.candidate_score);

@@ -241,9 +241,9 @@ mod tests {
         for s in ["", "{", "not json", "{\"version\":1,", "\u{0}"] {
             let e = Progress::from_storage(s).unwrap_err();
             assert!(matches!(e, ProgressError::NotJson(_)), "{s:?}: {e:?}");
-            assert!(e
-                .notice()
-                .starts_with("Saved progress could not be read and was reset: it is not valid JSON"));
+            assert!(e.notice().starts_with(
+                "Saved progress could not be read and was reset: it is not valid JSON"
+            ));
         }
     }
 
@@ -257,7 +257,13 @@ mod tests {
             Progress::from_storage(r#"{"answered":1}"#),
             Err(ProgressError::MissingVersion)
         );
-        for (v, found) in [("0", "0"), ("2", "2"), ("\"1\"", "\"1\""), ("1.5", "1.5"), ("-1", "-1")] {
+        for (v, found) in [
+            ("0", "0"),
+            ("2", "2"),
+            ("\"1\"", "\"1\""),
+            ("1.5", "1.5"),
+            ("-1", "-1"),
+        ] {
             let s = format!(
                 r#"{{"version":{v},"answered":1,"correct":1,"best_test_score":null,"tests_taken":0}}"#
             );

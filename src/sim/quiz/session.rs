@@ -242,14 +242,23 @@ mod tests {
             let ids: HashSet<&str> = qs.iter().map(|q| q.id).collect();
             assert_eq!(ids.len(), TEST_LENGTH);
         }
-        assert_eq!(TEST_COUNTS.iter().map(|(_, n)| n).sum::<usize>(), TEST_LENGTH);
+        assert_eq!(
+            TEST_COUNTS.iter().map(|(_, n)| n).sum::<usize>(),
+            TEST_LENGTH
+        );
     }
 
     #[test]
     fn same_seed_same_test_and_seeds_vary_the_pick() {
         assert_eq!(TestSession::new(9), TestSession::new(9));
         let picks: HashSet<Vec<&str>> = (0..20)
-            .map(|s| TestSession::new(s).questions().iter().map(|q| q.id).collect())
+            .map(|s| {
+                TestSession::new(s)
+                    .questions()
+                    .iter()
+                    .map(|q| q.id)
+                    .collect()
+            })
             .collect();
         assert!(picks.len() > 10, "only {} different tests", picks.len());
     }
@@ -290,7 +299,11 @@ mod tests {
         let mut t = TestSession::new(11);
         for i in 0..TEST_LENGTH {
             let q = &t.questions()[i];
-            let choice = if i % 3 == 0 { (q.correct + 1) % 4 } else { q.correct };
+            let choice = if i % 3 == 0 {
+                (q.correct + 1) % 4
+            } else {
+                q.correct
+            };
             t.answer(i, choice).unwrap();
         }
         let r = t.result();

@@ -116,7 +116,9 @@ impl RowFacts {
         let cycle = train.cycle;
         let live = row(rows, StepKind::Start)
             .and_then(|r| version_in(&r.input))
-            .or_else(|| row(rows, StepKind::TriggerRetraining).and_then(|r| version_in(&r.input)))?;
+            .or_else(|| {
+                row(rows, StepKind::TriggerRetraining).and_then(|r| version_in(&r.input))
+            })?;
         let candidate = if train.output.starts_with("New model") {
             Some(version_in(&train.output)?)
         } else {
@@ -447,7 +449,10 @@ pub struct PredictionOutcome {
 fn sentence(prediction: Prediction, actual: Prediction, fact: String) -> PredictionOutcome {
     let right = prediction == actual;
     let explanation = if right {
-        format!("You predicted {}, and you were right: {fact}", prediction.label())
+        format!(
+            "You predicted {}, and you were right: {fact}",
+            prediction.label()
+        )
     } else {
         format!("You predicted {}; {fact}", prediction.label())
     };
@@ -573,7 +578,10 @@ mod tests {
         assert!(visual_quiz(&[], 0.8).is_none());
         for steps in 0..=3 {
             let sim = run_to(SimParams::default(), 0, steps);
-            assert!(visual_quiz(sim.rows(), 0.8).is_none(), "after {steps} steps");
+            assert!(
+                visual_quiz(sim.rows(), 0.8).is_none(),
+                "after {steps} steps"
+            );
         }
     }
 
@@ -677,7 +685,10 @@ mod tests {
                 assert!(a.contains("no new model was trained"), "{a}");
                 assert!(a.contains(&format!("v{live} stays live")), "{a}");
                 assert!(quiz[2].prompt.contains("no candidate was trained"));
-                assert_eq!(quiz[2].correct_option(), format!("Alert the team; v{live} stays live"));
+                assert_eq!(
+                    quiz[2].correct_option(),
+                    format!("Alert the team; v{live} stays live")
+                );
                 found = true;
                 break;
             }
@@ -746,7 +757,9 @@ mod tests {
         );
         let right = grade_prediction(Prediction::Alert, &decision, 0.99);
         assert!(right.right);
-        assert!(right.explanation.starts_with("You predicted an alert, and you were right: the candidate v2"));
+        assert!(right
+            .explanation
+            .starts_with("You predicted an alert, and you were right: the candidate v2"));
     }
 
     #[test]
@@ -757,10 +770,17 @@ mod tests {
         assert!(decision.is_deploy());
         let out = grade_prediction(Prediction::Deploy, &decision, 0.8);
         assert!(out.right);
-        assert!(out.explanation.contains("so it was deployed and replaced v1."), "{}", out.explanation);
+        assert!(
+            out.explanation
+                .contains("so it was deployed and replaced v1."),
+            "{}",
+            out.explanation
+        );
         let wrong = grade_prediction(Prediction::Alert, &decision, 0.8);
         assert!(!wrong.right);
-        assert!(wrong.explanation.starts_with("You predicted an alert; the candidate v2 scored 0."));
+        assert!(wrong
+            .explanation
+            .starts_with("You predicted an alert; the candidate v2 scored 0."));
     }
 
     #[test]
@@ -776,19 +796,24 @@ mod tests {
         };
         let out = grade_prediction(Prediction::Deploy, &Decision::Alert(alert), 0.8);
         assert!(!out.right);
-        assert!(out.explanation.contains("no candidate could be trained (the training data holds only class 1"));
+        assert!(out
+            .explanation
+            .contains("no candidate could be trained (the training data holds only class 1"));
         assert!(out.explanation.ends_with("v3 stays live."));
     }
 
     #[test]
     fn grading_at_the_check_agrees_with_the_final_decision() {
         for threshold in [0.6, 0.8, 0.9, 0.99] {
-            let mut sim = Simulation::from_params(SimParams::default().threshold(threshold)).unwrap();
+            let mut sim =
+                Simulation::from_params(SimParams::default().threshold(threshold)).unwrap();
             for cycle in 0..4 {
                 for _ in 0..5 {
                     sim.step();
                 }
-                assert!(grade_prediction_at_check(Prediction::Deploy, sim.rows(), threshold).is_none());
+                assert!(
+                    grade_prediction_at_check(Prediction::Deploy, sim.rows(), threshold).is_none()
+                );
                 sim.step();
                 let early = grade_prediction_at_check(Prediction::Deploy, sim.rows(), threshold)
                     .expect("step 6 ran");
@@ -815,7 +840,19 @@ mod tests {
     }
 
     fn arbitrary_row() -> impl Strategy<Value = StepRecord> {
-        (0usize..8, any::<u32>(), ".*", ".*", prop::sample::select(vec!["True", "False", "New model v3", "Training failed: x", "Performance = 0.7"]))
+        (
+            0usize..8,
+            any::<u32>(),
+            ".*",
+            ".*",
+            prop::sample::select(vec![
+                "True",
+                "False",
+                "New model v3",
+                "Training failed: x",
+                "Performance = 0.7",
+            ]),
+        )
             .prop_map(|(k, cycle, input, junk, output)| {
                 let kind = StepKind::ALL[k];
                 StepRecord {

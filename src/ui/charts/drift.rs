@@ -66,10 +66,15 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
         format!("Current batch (cycle {})", now.cycle)
     };
     let first = history.iter().find(|d| d.effective > NONE);
-    let peak = history
-        .iter()
-        .filter(|d| d.effective.is_finite())
-        .max_by(|a, b| a.effective.total_cmp(&b.effective));
+    // The first cycle that reached the highest drift.
+    let peak =
+        history
+            .iter()
+            .filter(|d| d.effective.is_finite())
+            .fold(None::<&DriftState>, |best, d| match best {
+                Some(b) if b.effective >= d.effective => Some(b),
+                _ => Some(d),
+            });
     let mut caption = if now.effective > NONE {
         format!(
             "{what}: drift applied {:.2} of full ({}).",
@@ -81,7 +86,7 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
     };
     match (first, peak) {
         (Some(f), Some(p)) => caption.push_str(&format!(
-            " Drift first appeared at cycle {}; the highest so far is {:.2} (cycle {}).",
+            " Drift first appeared at cycle {}; the highest so far is {:.2}, first reached at cycle {}.",
             f.cycle, p.effective, p.cycle
         )),
         _ if s.params.drift_strength <= 0.0 => {

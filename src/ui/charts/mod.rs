@@ -120,12 +120,12 @@ pub fn window_start(len: usize, max_shown: usize) -> usize {
 /// centred in a unit-wide slot, at least `min_slots` slots) and how many tick
 /// labels to ask for so that ticks fall on whole cycles.
 pub fn cycle_axis(first: u32, last: u32, min_slots: u32) -> (f64, f64, usize) {
-    let (lo, hi) = (first.min(last), first.max(last));
-    let hi = hi.max(lo.saturating_add(min_slots.saturating_sub(1)));
+    let (lo, hi) = (u64::from(first.min(last)), u64::from(first.max(last)));
+    let hi = hi.max(lo + u64::from(min_slots.max(1)) - 1);
     let slots = hi - lo + 1;
     (
-        f64::from(lo) - 0.5,
-        f64::from(hi) + 0.5,
+        lo as f64 - 0.5,
+        hi as f64 + 0.5,
         slots.clamp(1, 10) as usize,
     )
 }
@@ -455,6 +455,7 @@ mod tests {
         assert_eq!(cycle_axis(3, 3, 1), (2.5, 3.5, 1));
         assert_eq!(cycle_axis(1, 1, 5), (0.5, 5.5, 5));
         assert_eq!(cycle_axis(701, 1_000, 1), (700.5, 1_000.5, 10));
+        assert_eq!(cycle_axis(u32::MAX, 0, 1).2, 10);
         assert_eq!(cycle_tick(&3.0), "3");
         assert_eq!(cycle_tick(&2.5), "");
     }

@@ -171,7 +171,7 @@ fn draw_performance(root: &Area, s: &Snapshot) -> DrawResult {
     let all = &s.summaries;
     let shown = &all[window_start(all.len(), MAX_CYCLES_SHOWN)..];
     let (x0, x1, x_labels) = match (shown.first(), shown.last()) {
-        (Some(a), Some(b)) => cycle_axis(a.cycle, b.cycle, 1),
+        (Some(a), Some(b)) => cycle_axis(a.cycle, b.cycle, 5),
         _ => cycle_axis(1, 1, 5),
     };
     let (plot_area, legend_area) = root.split_horizontally(388);

@@ -43,7 +43,9 @@ pub fn CodeSample(props: &CodeSampleProps) -> Html {
         .any(|r| r.kind == StepKind::CheckPerformance && r.output == "False");
     let active = s.last_step.and_then(|k| line_for_step(k, check_failed));
     let threshold = s.params.threshold;
-    let score = s.candidate_scores.map(|sc| format_score(sc.accuracy, threshold));
+    let score = s
+        .candidate_scores
+        .map(|sc| format_score(sc.accuracy, threshold));
     let reached = |k: StepKind| s.rows.iter().any(|r| r.kind == k);
     let live_at_start = match &s.decision {
         Some(Decision::Deploy { replaced, .. }) => *replaced,
@@ -61,12 +63,21 @@ pub fn CodeSample(props: &CodeSampleProps) -> Html {
                 None => "training failed".into(),
             }),
             2 if reached(StepKind::CheckPerformance) => Some(match &score {
-                Some(sc) => format!("{sc} > {threshold:.2} → {}", if check_failed { "False" } else { "True" }),
+                Some(sc) => format!(
+                    "{sc} > {threshold:.2} → {}",
+                    if check_failed { "False" } else { "True" }
+                ),
                 None => "no new model → False".into(),
             }),
-            2 if reached(StepKind::Evaluate) => score.clone().map(|sc| format!("evaluate(new_model) = {sc}")),
-            3 if reached(StepKind::DeployOrAlert) && !check_failed => Some(format!("v{} is live", s.live_version)),
-            5 if reached(StepKind::DeployOrAlert) && check_failed => Some(format!("team alerted; v{} stays live", s.live_version)),
+            2 if reached(StepKind::Evaluate) => score
+                .clone()
+                .map(|sc| format!("evaluate(new_model) = {sc}")),
+            3 if reached(StepKind::DeployOrAlert) && !check_failed => {
+                Some(format!("v{} is live", s.live_version))
+            }
+            5 if reached(StepKind::DeployOrAlert) && check_failed => {
+                Some(format!("team alerted; v{} stays live", s.live_version))
+            }
             _ => None,
         }
     };

@@ -34,7 +34,11 @@ pub fn DecisionBanner(props: &DecisionBannerProps) -> Html {
             format!("Cycle {}: the deploy-or-alert decision comes at step 7.", s.cycle),
         ),
     };
-    let announced = s.decision.as_ref().map(|d| d.message().to_string()).unwrap_or_default();
+    let announced = s
+        .decision
+        .as_ref()
+        .map(|d| d.message().to_string())
+        .unwrap_or_default();
     html! {
         <section class={classes!("panel", class)} aria-labelledby="decision-title" data-testid="decision">
             <h2 id="decision-title">

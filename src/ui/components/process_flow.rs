@@ -31,33 +31,58 @@ pub fn ProcessFlow(props: &ProcessFlowProps) -> Html {
         .iter()
         .any(|r| r.kind == StepKind::CheckPerformance && r.output == "False");
     let cand = s.candidate.map(|v| format!("v{v}"));
-    let score = s.candidate_scores.map(|sc| format_score(sc.accuracy, threshold));
+    let score = s
+        .candidate_scores
+        .map(|sc| format_score(sc.accuracy, threshold));
     let reached = |step: u8| s.rows.iter().any(|r| r.step == step);
     let nodes = vec![
-        Node { title: "Start with trained model", detail: format!("v{} ready", s.live_version), step: 1, class: "" },
+        Node {
+            title: "Start with trained model",
+            detail: format!("v{} ready", s.live_version),
+            step: 1,
+            class: "",
+        },
         Node {
             title: "Collect new data",
-            detail: if reached(2) { format!("{} rows", s.batch.len()) } else { "data stream".into() },
+            detail: if reached(2) {
+                format!("{} rows", s.batch.len())
+            } else {
+                "data stream".into()
+            },
             step: 2,
             class: "",
         },
-        Node { title: "Trigger automated retraining", detail: "new data arrived".into(), step: 3, class: "" },
+        Node {
+            title: "Trigger automated retraining",
+            detail: "new data arrived".into(),
+            step: 3,
+            class: "",
+        },
         Node {
             title: "Train model on updated data",
-            detail: cand.clone().filter(|_| reached(4)).map_or("train(data)".into(), |v| format!("→ {v}")),
+            detail: cand
+                .clone()
+                .filter(|_| reached(4))
+                .map_or("train(data)".into(), |v| format!("→ {v}")),
             step: 4,
             class: "",
         },
         Node {
             title: "Evaluate model performance",
-            detail: score.clone().filter(|_| reached(5)).map_or("evaluate()".into(), |sc| format!("= {sc}")),
+            detail: score
+                .clone()
+                .filter(|_| reached(5))
+                .map_or("evaluate()".into(), |sc| format!("= {sc}")),
             step: 5,
             class: "",
         },
         Node {
             title: "Performance > threshold?",
             detail: match (&score, reached(6)) {
-                (Some(sc), true) => format!("{sc} > {threshold:.2}: {}", if check_failed { "False" } else { "True" }),
+                (Some(sc), true) => format!(
+                    "{sc} > {threshold:.2}: {}",
+                    if check_failed { "False" } else { "True" }
+                ),
                 (None, true) => "no candidate: False".into(),
                 _ => format!("threshold {threshold:.2}"),
             },
@@ -66,7 +91,13 @@ pub fn ProcessFlow(props: &ProcessFlowProps) -> Html {
         },
     ];
     let node_html = |n: &Node, extra: &'static str, active: bool| {
-        let classes = classes!("flow-node", n.class, extra, active.then_some("current"), reached(n.step).then_some("done"));
+        let classes = classes!(
+            "flow-node",
+            n.class,
+            extra,
+            active.then_some("current"),
+            reached(n.step).then_some("done")
+        );
         html! {
             <li class={classes} aria-current={active.then_some("step")}>
                 <span class="flow-step">{ format!("Step {}", n.step) }</span>
@@ -79,17 +110,30 @@ pub fn ProcessFlow(props: &ProcessFlowProps) -> Html {
     let alert_active = current == Some(7) && check_failed;
     let deploy = Node {
         title: "Deploy updated model to prod",
-        detail: if reached(7) && !check_failed { format!("v{} live", s.live_version) } else { "deploy(new_model)".into() },
+        detail: if reached(7) && !check_failed {
+            format!("v{} live", s.live_version)
+        } else {
+            "deploy(new_model)".into()
+        },
         step: 7,
         class: "deploy-node",
     };
     let alert = Node {
         title: "Alert team",
-        detail: if reached(7) && check_failed { format!("v{} stays live", s.live_version) } else { "alert_team()".into() },
+        detail: if reached(7) && check_failed {
+            format!("v{} stays live", s.live_version)
+        } else {
+            "alert_team()".into()
+        },
         step: 7,
         class: "alert-node",
     };
-    let repeat = Node { title: "Repeat cycle", detail: format!("cycle {} → {}", s.cycle.max(1), s.cycle.max(1) + 1), step: 8, class: "" };
+    let repeat = Node {
+        title: "Repeat cycle",
+        detail: format!("cycle {} → {}", s.cycle.max(1), s.cycle.max(1) + 1),
+        step: 8,
+        class: "",
+    };
     html! {
         <section class="panel flow" aria-labelledby="flow-title">
             <h2 id="flow-title">{ "Process flow" }

@@ -31,7 +31,11 @@ pub struct SettingsProps {
     pub on_invalid: Callback<String>,
 }
 
-fn options<T: Copy>(all: &[T], key: impl Fn(T) -> String, label: impl Fn(T) -> String) -> Vec<(String, String)> {
+fn options<T: Copy>(
+    all: &[T],
+    key: impl Fn(T) -> String,
+    label: impl Fn(T) -> String,
+) -> Vec<(String, String)> {
     all.iter().map(|&v| (key(v), label(v))).collect()
 }
 
@@ -134,8 +138,14 @@ pub fn Settings(props: &SettingsProps) -> Html {
 fn speed_hint(pattern: DriftPattern, onset: u32) -> String {
     match pattern {
         DriftPattern::Sudden => format!("Not used by sudden drift: it switches at cycle {onset}"),
-        DriftPattern::Gradual => format!("How quickly the new concept takes over (from cycle {onset})"),
-        DriftPattern::Incremental => format!("How far the concept moves each cycle (from cycle {onset})"),
-        DriftPattern::Recurring => format!("How often the old concept comes back (from cycle {onset})"),
+        DriftPattern::Gradual => {
+            format!("How quickly the new concept takes over (from cycle {onset})")
+        }
+        DriftPattern::Incremental => {
+            format!("How far the concept moves each cycle (from cycle {onset})")
+        }
+        DriftPattern::Recurring => {
+            format!("How often the old concept comes back (from cycle {onset})")
+        }
     }
 }

@@ -20,7 +20,9 @@ pub fn StatusTracker(props: &StatusTrackerProps) -> Html {
     let cols: [&Option<TrackerColumn>; 4] = [&t.start, &t.after_train, &t.after_check, &t.finish];
     let cell = |c: &Option<TrackerColumn>, f: fn(&TrackerColumn) -> &String| match c {
         Some(col) => html! { <td>{ f(col) }</td> },
-        None => html! { <td class="pending"><span aria-hidden="true">{ "…" }</span><span class="sr-only">{ "not reached yet" }</span></td> },
+        None => {
+            html! { <td class="pending"><span aria-hidden="true">{ "…" }</span><span class="sr-only">{ "not reached yet" }</span></td> }
+        }
     };
     let row = |name: &'static str, f: fn(&TrackerColumn) -> &String| {
         html! {
