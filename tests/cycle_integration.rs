@@ -6,7 +6,7 @@
 //! classes swap sides, so a model of the old concept scores about 1 - 0.93 on
 //! the new one, and the reverse.
 
-use retrain_playground::sim::cycle::{AlertReason, CycleSummary, Simulation};
+use retrain_playground::sim::cycle::{AlertReason, CycleSummary, Simulation, MAX_KEPT_MODELS};
 use retrain_playground::sim::params::{
     DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow,
 };
@@ -296,4 +296,49 @@ fn a_candidate_that_ties_the_threshold_is_not_deployed() {
         ties >= 3,
         "only {ties} exact ties: the test would prove nothing"
     );
+}
+
+/// When every candidate fails the check for longer than the fitted-model store
+/// holds (`MAX_KEPT_MODELS`), the old rejected models are freed, but the live
+/// model keeps serving: it is still scored every cycle and still drawn.
+#[test]
+fn a_long_streak_of_alerts_keeps_serving_the_same_live_model() {
+    let streak = MAX_KEPT_MODELS as u32 + 8;
+    for seed in SEEDS {
+        let calm = SimParams::default().seed(seed).drift_strength(0.0);
+        let mut sim = Simulation::from_params(calm.clone()).unwrap();
+        sim.finish_cycle();
+        assert_eq!(sim.live_version(), 2, "seed {seed}: v2 deployed at 0.80");
+
+        let strict = calm.threshold(0.99).check().unwrap();
+        assert!(sim.reconfigure(strict), "applies between cycles");
+        for _ in 0..streak {
+            sim.finish_cycle();
+        }
+        for c in &sim.summaries()[1..] {
+            assert!(!c.deployed, "seed {seed} cycle {}", c.cycle);
+            assert_eq!((c.live_before, c.live_after), (2, 2));
+            assert!(
+                c.live_score > 0.8,
+                "seed {seed} cycle {}: v2 scored {}",
+                c.cycle,
+                c.live_score
+            );
+        }
+        assert_eq!(sim.alerts().len(), streak as usize);
+        assert!(
+            sim.grid_of(2).is_some(),
+            "seed {seed}: the live model was freed"
+        );
+        assert!(sim.grid_of(1).is_some(), "seed {seed}: v1 was freed");
+        assert!(
+            sim.grid_of(3).is_none(),
+            "seed {seed}: old rejected models are freed"
+        );
+        assert_eq!(sim.registry().versions().len(), 2 + streak as usize);
+        assert_eq!(
+            sim.registry().get(3).unwrap().status,
+            VersionStatus::Rejected
+        );
+    }
 }

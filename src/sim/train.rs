@@ -270,7 +270,7 @@ mod tests {
         // The weight vector may point either way (linfa picks which label is
         // "positive"); the line's orientation is what must match.
         let off = (b.w2.atan2(b.w1).to_degrees() - 35.0).rem_euclid(180.0);
-        assert!(off < 8.0 || off > 172.0, "orientation off by {off}");
+        assert!(!(8.0..=172.0).contains(&off), "orientation off by {off}");
         assert_eq!(m.decision_grid().class1.len(), GRID_CELLS * GRID_CELLS);
     }
 

@@ -94,7 +94,6 @@ pub fn CodeSample(props: &CodeSampleProps) -> Html {
                             if let Some(n) = note(i) {
                                 <span class="code-note">{ format!("{}# {n}", " ".repeat(line.len() - line.trim_start().len())) }</span>
                             }
-                            { "\n" }
                         </span>
                     }
                 }) }

@@ -35,7 +35,7 @@ pub fn ProcessFlow(props: &ProcessFlowProps) -> Html {
         .candidate_scores
         .map(|sc| format_score(sc.accuracy, threshold));
     let reached = |step: u8| s.rows.iter().any(|r| r.step == step);
-    let nodes = vec![
+    let nodes = [
         Node {
             title: "Start with trained model",
             detail: format!("v{} ready", s.live_version),
