@@ -9,6 +9,8 @@ use super::charts::{DriftChart, PerformanceChart, ScatterChart};
 use super::components::alert_log::AlertLog;
 use super::components::code_sample::CodeSample;
 use super::components::decision_banner::DecisionBanner;
+use super::components::learn::Learn;
+use super::components::prediction::PredictBeforeReveal;
 use super::components::process_flow::ProcessFlow;
 use super::components::process_table::ProcessTable;
 use super::components::registry_table::RegistryTable;
@@ -134,12 +136,23 @@ pub fn App(props: &AppProps) -> Html {
             }))
         })
     };
+    let on_highlight = {
+        let state = state.clone();
+        Callback::from(move |step: Option<u8>| state.dispatch(Action::Highlight(step)))
+    };
     let snap = state.snapshot.clone();
 
     html! {
         <div class="app">
             <header class="app-header">
                 <h1>{ "Retrain Playground" }</h1>
+                <nav class="page-nav" aria-label="Sections">
+                    <a href="#flow-title">{ "Playground" }</a>
+                    <a href="#lesson">{ "Lesson" }</a>
+                    <a href="#visual-quiz">{ "Visual quiz" }</a>
+                    <a href="#practice">{ "Practice" }</a>
+                    <a href="#test-yourself">{ "Test yourself" }</a>
+                </nav>
                 <p class="tagline">{ "Watch a real model go stale as the data drifts, get retrained in your browser, and be deployed — or raise an alert — cycle after cycle." }</p>
             </header>
             <div class="layout">
@@ -167,6 +180,7 @@ pub fn App(props: &AppProps) -> Html {
                         <ScatterChart snapshot={snap.clone()} />
                         <div class="stack">
                             <DecisionBanner snapshot={snap.clone()} />
+                            <PredictBeforeReveal snapshot={snap.clone()} />
                             <CodeSample snapshot={snap.clone()} />
                         </div>
                     </div>
@@ -178,8 +192,9 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <div class="grid-3-2">
                         <RegistryTable snapshot={snap.clone()} />
-                        <AlertLog snapshot={snap} />
+                        <AlertLog snapshot={snap.clone()} />
                     </div>
+                    <Learn snapshot={snap} highlighted={state.highlighted_step} on_highlight={on_highlight} />
                 </main>
             </div>
             <footer class="app-footer">

@@ -1,0 +1,54 @@
+//! The lesson's visual quiz, built from the run on screen: its answers quote the
+//! real versions and scores of this cycle's process table.
+
+use yew::prelude::*;
+
+use super::question_card::QuestionCard;
+use crate::sim::protocol::Snapshot;
+use crate::sim::quiz::visual_quiz_from_snapshot;
+
+/// Props of [`VisualQuiz`].
+#[derive(Properties, PartialEq)]
+pub struct VisualQuizProps {
+    /// The run.
+    pub snapshot: std::rc::Rc<Snapshot>,
+    /// Called with whether each answer was right.
+    pub on_answered: Callback<bool>,
+}
+
+/// The visual quiz section.
+#[component]
+pub fn VisualQuiz(props: &VisualQuizProps) -> Html {
+    let s = &props.snapshot;
+    let questions = visual_quiz_from_snapshot(s);
+    let on_answered = {
+        let cb = props.on_answered.clone();
+        Callback::from(move |(_, g): (usize, crate::sim::quiz::Graded)| cb.emit(g.correct))
+    };
+    html! {
+        <section class="panel visual-quiz" id="visual-quiz" aria-labelledby="visual-quiz-title">
+            <h2 id="visual-quiz-title">{ "Visual quiz: about the run on screen" }</h2>
+            { match questions {
+                None => html! {
+                    <p class="hint">{ "Step the cycle to Step 4 (or press Finish cycle): the questions are built from this cycle's process table and tracker." }</p>
+                },
+                Some(qs) => html! {
+                    <>
+                        if qs.len() < 3 {
+                            <p class="hint">{ "More questions appear once Step 6 has run." }</p>
+                        }
+                        { for qs.into_iter().enumerate().map(|(i, q)| {
+                            // Keyed by cycle and question, so a new cycle gives fresh cards.
+                            let key = format!("{}-{}-{}", s.cycle, q.id, q.prompt.len());
+                            html! {
+                                <QuestionCard key={key} id={format!("vq{i}")}
+                                    heading={AttrValue::from(format!("Question {} of 3 (cycle {})", i + 1, s.cycle))}
+                                    question={q} on_answered={on_answered.clone()} />
+                            }
+                        }) }
+                    </>
+                },
+            } }
+        </section>
+    }
+}
