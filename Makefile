@@ -87,10 +87,16 @@ test-e2e: $(SETUP_BROWSER)
 # The wasm32 pass lints what is built for wasm32 (lib, bins, tests/web.rs), not
 # --all-targets: benches use criterion and the native tests proptest, which are
 # (or should be) native-only dev-dependencies.
+# All three checks run even when one fails; lint fails if any did.
 lint: $(SETUP)
-	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --bins --test web -- -D warnings
+	@failed=""; \
+	for cmd in "cargo fmt --all --check" \
+	           "cargo clippy --all-targets -- -D warnings" \
+	           "cargo clippy --target $(WASM_TARGET) --lib --bins --test web -- -D warnings"; do \
+	  echo "$$cmd"; \
+	  $$cmd || failed="$$failed; $$cmd"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "lint: FAILED: $${failed#; }"; exit 1; fi
 
 clean:
 	rm -rf dist target/e2e-screenshots

@@ -14,6 +14,8 @@ use super::params::{ParamError, SimParams, ValidParams, MAX_SLIDING_BATCHES, MAX
 use super::registry::{ModelVersion, Registry, VersionStatus, WindowInfo};
 use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
 use super::train::{train, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
+use super::triggers::{Observation, TriggerEval, TriggerState};
+use super::validate::{validate_batch, Fault, ValidationFailure, ValidationReport};
 
 /// How many fitted models are kept besides v1 and the live one; older ones keep
 /// their registry entry but free their memory, so long runs stay bounded.
@@ -128,6 +130,16 @@ pub enum AlertReason {
     BelowThreshold,
     /// No candidate could be trained.
     TrainingFailed(TrainError),
+    /// The new batch failed data validation, so retraining was skipped.
+    ValidationFailed(Vec<ValidationFailure>),
+    /// The candidate passed the threshold but did not beat the live model by the
+    /// champion/challenger margin.
+    ChampionGate {
+        /// The live model's accuracy on the same hold-out slice.
+        live_score: f64,
+        /// The margin required.
+        margin: f64,
+    },
 }
 
 /// An alert to the team.
@@ -165,6 +177,15 @@ pub enum Decision {
     },
     /// The team was alerted; the live version stays.
     Alert(Alert),
+    /// Retraining was not triggered this cycle; the live version stays.
+    Kept {
+        /// The live version.
+        live: u32,
+        /// Why retraining did not run.
+        reason: String,
+        /// The message in words.
+        message: String,
+    },
 }
 
 impl Decision {
@@ -178,6 +199,7 @@ impl Decision {
         match self {
             Decision::Deploy { message, .. } => message,
             Decision::Alert(a) => &a.message,
+            Decision::Kept { message, .. } => message,
         }
     }
 }
@@ -207,6 +229,35 @@ pub struct CycleSummary {
     pub threshold: f64,
     /// The training window.
     pub window: WindowInfo,
+    /// True when a candidate was trained this cycle.
+    #[serde(default)]
+    pub retrained: bool,
+    /// Why the trigger fired or not.
+    #[serde(default)]
+    pub trigger_reason: String,
+    /// A fault injected into this cycle's batch.
+    #[serde(default)]
+    pub fault: Option<Fault>,
+}
+
+/// Why a rollback was refused.
+#[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
+pub enum RollbackError {
+    /// No such version in the registry.
+    #[error("there is no model v{0} in the registry")]
+    UnknownVersion(u32),
+    /// The version is live already.
+    #[error("model v{0} is already live")]
+    AlreadyLive(u32),
+    /// The version never served and failed its check.
+    #[error("model v{0} was rejected by its check; only versions that once passed can be rolled back to")]
+    NeverPassed(u32),
+    /// Its fitted model was freed to bound memory.
+    #[error("model v{0} is too old: its fitted model is no longer kept")]
+    NotKept(u32),
+    /// A candidate is being judged; roll back between cycles.
+    #[error("finish this cycle first (a candidate is being judged)")]
+    MidCycle,
 }
 
 /// Errors of the simulation itself (never a panic).
@@ -267,6 +318,13 @@ pub struct Simulation {
     tracker: Tracker,
     summaries: Vec<CycleSummary>,
     alerts: Vec<Alert>,
+    trigger_state: TriggerState,
+    trigger_eval: Option<TriggerEval>,
+    validation: Option<ValidationReport>,
+    pending_fault: Option<Fault>,
+    applied_fault: Option<Fault>,
+    /// The live model's agreement with the last batch's labels.
+    last_agreement: Option<f64>,
 }
 
 impl Simulation {
@@ -325,6 +383,12 @@ impl Simulation {
                         tracker: Tracker::default(),
                         summaries: Vec::new(),
                         alerts: Vec::new(),
+                        trigger_state: TriggerState::default(),
+                        trigger_eval: None,
+                        validation: None,
+                        pending_fault: None,
+                        applied_fault: None,
+                        last_agreement: None,
                     });
                 }
                 Err(e) => last_error = Some(e),
@@ -448,6 +512,87 @@ impl Simulation {
         self.v1_initial_scores
     }
 
+    /// This cycle's trigger decision, once step 2 ran.
+    pub fn trigger_eval(&self) -> Option<&TriggerEval> {
+        self.trigger_eval.as_ref()
+    }
+
+    /// This cycle's validation report, once step 2 ran (when validation is on).
+    pub fn validation(&self) -> Option<&ValidationReport> {
+        self.validation.as_ref()
+    }
+
+    /// The fault waiting for the next batch.
+    pub fn pending_fault(&self) -> Option<Fault> {
+        self.pending_fault
+    }
+
+    /// The fault applied to this cycle's batch.
+    pub fn applied_fault(&self) -> Option<Fault> {
+        self.applied_fault
+    }
+
+    /// Injects `fault` into the next batch that arrives.
+    pub fn inject_fault(&mut self, fault: Fault) {
+        self.pending_fault = Some(fault);
+    }
+
+    /// True when the version's fitted model is still kept (so it can go live again).
+    pub fn is_kept(&self, version: u32) -> bool {
+        self.model(version).is_some()
+    }
+
+    /// Makes an earlier version live again. Allowed except while a candidate is
+    /// being judged; the registry records who replaced whom.
+    pub fn rollback(&mut self, version: u32) -> Result<(), RollbackError> {
+        let entry = self
+            .registry
+            .get(version)
+            .ok_or(RollbackError::UnknownVersion(version))?;
+        if version == self.live {
+            return Err(RollbackError::AlreadyLive(version));
+        }
+        if matches!(
+            entry.status,
+            VersionStatus::Rejected | VersionStatus::Candidate
+        ) {
+            return Err(RollbackError::NeverPassed(version));
+        }
+        if !self.is_kept(version) {
+            return Err(RollbackError::NotKept(version));
+        }
+        if matches!(
+            self.next,
+            StepKind::Evaluate | StepKind::CheckPerformance | StepKind::DeployOrAlert
+        ) {
+            return Err(RollbackError::MidCycle);
+        }
+        self.registry.rollback(version, self.cycle);
+        self.live = version;
+        self.trigger_state.reset();
+        Ok(())
+    }
+
+    /// Rows of the live model's training window that are still stored (the
+    /// reference for validation and the KS test).
+    fn live_reference(&self) -> Vec<[f64; 2]> {
+        let window = self.registry.get(self.live).map(|v| v.window);
+        let mut rows: Vec<[f64; 2]> = Vec::new();
+        for b in &self.history_batches {
+            if window.is_none_or(|w| b.cycle >= w.first_cycle && b.cycle <= w.last_cycle) {
+                rows.extend_from_slice(&b.x);
+            }
+        }
+        if rows.is_empty() {
+            rows = self
+                .history_batches
+                .iter()
+                .flat_map(|b| b.x.iter().copied())
+                .collect();
+        }
+        rows
+    }
+
     fn model(&self, version: u32) -> Option<&TrainedModel> {
         self.models
             .iter()
@@ -532,6 +677,9 @@ impl Simulation {
         self.v1_scores = None;
         self.passed = None;
         self.decision = None;
+        self.trigger_eval = None;
+        self.validation = None;
+        self.applied_fault = None;
         let live = self.label(self.live);
         let first = self.cycle == 1;
         let live_entry = self.registry.get(self.live).cloned();
@@ -568,26 +716,68 @@ impl Simulation {
     fn step_collect(&mut self) -> StepRecord {
         let p = self.params.get().clone();
         self.drift = drift_at(&p, self.cycle);
-        let batch = generate_batch(
+        let mut batch = generate_batch(
             &mut self.rng,
             self.cycle,
             p.batch_size,
             &self.drift,
             p.label_noise,
         );
+        if let Some(fault) = self.pending_fault.take() {
+            fault.apply(&mut batch);
+            self.applied_fault = Some(fault);
+        }
+        let reference = self.live_reference();
+        let live_predictions = self.model(self.live).map(|m| m.predict(&batch.x));
         let (train_part, holdout) = batch.split(p.holdout_fraction);
-        self.history_batches.push_back(train_part);
-        self.trim_history();
-        self.newest = batch;
         self.holdout = holdout;
         self.live_scores = self.model(self.live).map(|m| evaluate(m, &self.holdout));
         self.v1_scores = self.model(1).map(|m| evaluate(m, &self.holdout));
+        let previous = self.last_agreement;
+        self.validation = p
+            .validate_data
+            .then(|| validate_batch(&batch, &reference, live_predictions.as_deref(), previous));
+        self.last_agreement = live_predictions.as_deref().map(|pred| {
+            let agree = pred.iter().zip(&batch.y).filter(|(p, y)| p == y).count();
+            agree as f64 / batch.len().max(1) as f64
+        });
+        let errors: Vec<f64> = live_predictions
+            .as_deref()
+            .unwrap_or(&[])
+            .iter()
+            .zip(&batch.y)
+            .map(|(p, y)| if p == y { 0.0 } else { 1.0 })
+            .collect();
+        let observation = Observation {
+            cycle: self.cycle,
+            errors: &errors,
+            live_accuracy: self.live_scores.map_or(0.0, |s| s.accuracy),
+            threshold: p.threshold,
+            reference: &reference,
+            new_rows: &batch.x,
+            minutes_per_cycle: p.minutes_per_cycle,
+        };
+        self.trigger_eval = Some(self.trigger_state.evaluate(&p.trigger, &observation));
+        // A batch that failed validation is quarantined: no window ever trains on it.
+        if self
+            .validation
+            .as_ref()
+            .is_none_or(ValidationReport::passed)
+        {
+            self.history_batches.push_back(train_part);
+            self.trim_history();
+        }
+        self.newest = batch;
         let stale = self
             .live_scores
             .map(|s| format!("; {} scores {:.2} on it", self.label(self.live), s.accuracy))
             .unwrap_or_default();
+        let fault = self
+            .applied_fault
+            .map(|f| format!("; fault injected: {}", f.label().to_lowercase()))
+            .unwrap_or_default();
         let output = format!(
-            "New dataset ({} rows, {}{stale})",
+            "New dataset ({} rows, {}{stale}{fault})",
             self.newest.len(),
             self.drift.describe(p.drift_kind)
         );
@@ -650,20 +840,79 @@ impl Simulation {
         (data, info)
     }
 
+    /// The failed validation report, when the new batch failed its checks.
+    fn blocked_by_validation(&self) -> Option<&ValidationReport> {
+        self.validation.as_ref().filter(|v| !v.passed())
+    }
+
+    /// True when this cycle's trigger fired (or no trigger was evaluated).
+    fn triggered(&self) -> bool {
+        self.trigger_eval.as_ref().is_none_or(|t| t.fired)
+    }
+
+    /// True when the cycle skips retraining without an alert.
+    fn quietly_skipped(&self) -> bool {
+        !self.triggered() && self.blocked_by_validation().is_none()
+    }
+
     fn step_trigger(&mut self) -> StepRecord {
         let input = format!("New dataset + Model {}", self.label(self.live));
+        let every = self.params.trigger == super::params::RetrainTrigger::EveryCycle;
+        let why = self
+            .trigger_eval
+            .as_ref()
+            .map_or(String::new(), |t| t.reason.clone());
+        let (output, next) = if let Some(v) = self.blocked_by_validation() {
+            (
+                format!("Blocked by data validation: {}", v.summary()),
+                "Alert team",
+            )
+        } else if !self.triggered() {
+            (
+                format!(
+                    "Not triggered: {}",
+                    why.trim_start_matches("not triggered: ")
+                ),
+                "Keep live model",
+            )
+        } else if every {
+            ("Training started".to_string(), "Train model")
+        } else {
+            (format!("Training started ({why})"), "Train model")
+        };
         self.record(
             StepKind::TriggerRetraining,
             "Trigger automated retraining",
             input,
-            "Training started".into(),
-            "Train model",
+            output,
+            next,
         )
     }
 
     fn step_train(&mut self) -> StepRecord {
         let (data, info) = self.build_window();
         self.window = info;
+        if !self.triggered() || self.blocked_by_validation().is_some() {
+            let blocked = self.blocked_by_validation().is_some();
+            let live = self.label(self.live);
+            self.tracker.after_train = Some(TrackerColumn {
+                model: format!("{live} (not retrained)"),
+                data: "new dataset (not used for training)".into(),
+                performance: "not evaluated".into(),
+            });
+            let (output, next) = if blocked {
+                ("Skipped: the batch failed validation", "Alert team")
+            } else {
+                ("Skipped: retraining not triggered", "Keep live model")
+            };
+            return self.record(
+                StepKind::Train,
+                "Train model",
+                "New dataset".into(),
+                output.into(),
+                next,
+            );
+        }
         let p = self.params.get().clone();
         let input = format!("New dataset: {}", info.describe());
         let result = train(p.model, p.tree_max_depth, &data);
@@ -740,6 +989,20 @@ impl Simulation {
                     "Is performance > threshold?",
                 )
             }
+            None if self.quietly_skipped() => {
+                let live = self.live;
+                let score = self.live_scores.map_or(0.0, |s| s.accuracy);
+                self.record(
+                    StepKind::Evaluate,
+                    "Evaluate model",
+                    format!("Model v{live} (live)"),
+                    format!(
+                        "Live model v{live} scores {} on new data",
+                        format_score(score, threshold)
+                    ),
+                    "Keep live model",
+                )
+            }
             None => self.record(
                 StepKind::Evaluate,
                 "Evaluate model",
@@ -750,15 +1013,53 @@ impl Simulation {
         }
     }
 
+    /// The champion/challenger gate: `None` when off or without a baseline,
+    /// else (passed, live accuracy, margin).
+    fn champion_gate(&self) -> Option<(bool, f64, f64)> {
+        let margin = self.params.min_improvement?;
+        let live = self.live_scores?.accuracy;
+        let cand = self.candidate_scores?.accuracy;
+        Some((cand >= live + margin - 1e-12, live, margin))
+    }
+
     fn step_check(&mut self) -> StepRecord {
         let threshold = self.params.threshold;
-        let passed = self
+        if self.quietly_skipped() {
+            self.passed = None;
+            let live = self.label(self.live);
+            let performance = self.live_scores.map_or("N/A".into(), |s| {
+                format!("{} (live model)", format_score(s.accuracy, threshold))
+            });
+            self.tracker.after_check = Some(TrackerColumn {
+                model: format!("{live} (live, no candidate)"),
+                data: "new dataset (not used for training)".into(),
+                performance,
+            });
+            return self.record(
+                StepKind::CheckPerformance,
+                "Check performance",
+                "no candidate".into(),
+                "Skipped: nothing to check".into(),
+                "Keep live model",
+            );
+        }
+        let above = self
             .candidate_scores
             .is_some_and(|s| s.accuracy > threshold);
+        let gate = self.champion_gate();
+        let passed = above && gate.is_none_or(|(ok, _, _)| ok);
         self.passed = Some(passed);
-        let input = match self.candidate_scores {
-            Some(s) => format!("{} > {:.2}", format_score(s.accuracy, threshold), threshold),
-            None => "no candidate".to_string(),
+        let input = match (self.candidate_scores, gate) {
+            (Some(s), None) => {
+                format!("{} > {:.2}", format_score(s.accuracy, threshold), threshold)
+            }
+            (Some(s), Some((_, live, margin))) => format!(
+                "{} > {:.2} and ≥ live {} + {margin:.2}",
+                format_score(s.accuracy, threshold),
+                threshold,
+                format_score(live, threshold)
+            ),
+            (None, _) => "no candidate".to_string(),
         };
         let (model_var, performance) = match (self.candidate, self.candidate_scores) {
             (Some(v), Some(s)) => (
@@ -797,13 +1098,34 @@ impl Simulation {
     fn step_deploy_or_alert(&mut self) -> StepRecord {
         let threshold = self.params.threshold;
         let old_live = self.live;
+        if self.quietly_skipped() {
+            let reason = self
+                .trigger_eval
+                .as_ref()
+                .map_or("not triggered".to_string(), |t| t.reason.clone());
+            let message = format!("No retraining this cycle ({reason}); v{old_live} stays live.");
+            self.decision = Some(Decision::Kept {
+                live: old_live,
+                reason,
+                message,
+            });
+            return self.record(
+                StepKind::DeployOrAlert,
+                "Keep live model",
+                format!("Model v{old_live}"),
+                format!("Model v{old_live} stays live (not triggered)"),
+                "Repeat cycle",
+            );
+        }
         if let (true, Some(version), Some(scores)) = (
             self.passed == Some(true),
             self.candidate,
             self.candidate_scores,
         ) {
-            self.registry.promote(version);
+            self.registry.promote_at(version, self.cycle);
             self.live = version;
+            // The new model's errors are a new stream for the detectors.
+            self.trigger_state.reset();
             let message = format!(
                 "Deployed: model v{version} scored {} > threshold {threshold:.2}; it replaces v{old_live}.",
                 format_score(scores.accuracy, threshold)
@@ -825,9 +1147,17 @@ impl Simulation {
         if let Some(v) = self.candidate {
             self.registry.reject(v);
         }
-        let reason = match &self.candidate_error {
-            Some(e) => AlertReason::TrainingFailed(e.clone()),
-            None => AlertReason::BelowThreshold,
+        let gate = self.champion_gate();
+        let above = self
+            .candidate_scores
+            .is_some_and(|s| s.accuracy > threshold);
+        let reason = match (&self.candidate_error, self.blocked_by_validation(), gate) {
+            (_, Some(v), _) => AlertReason::ValidationFailed(v.failures.clone()),
+            (Some(e), _, _) => AlertReason::TrainingFailed(e.clone()),
+            (None, None, Some((false, live_score, margin))) if above => {
+                AlertReason::ChampionGate { live_score, margin }
+            }
+            _ => AlertReason::BelowThreshold,
         };
         let message = match (&reason, self.candidate, self.candidate_scores) {
             (AlertReason::BelowThreshold, Some(v), Some(s)) => format!(
@@ -837,6 +1167,19 @@ impl Simulation {
             (AlertReason::TrainingFailed(e), _, _) => {
                 format!("Alert: retraining failed ({e}); v{old_live} stays live.")
             }
+            (AlertReason::ValidationFailed(failures), _, _) => format!(
+                "Alert: data validation failed ({}); retraining skipped, v{old_live} stays live.",
+                failures
+                    .iter()
+                    .map(|f| format!("{}: {}", f.check_name(), f.describe()))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            (AlertReason::ChampionGate { live_score, margin }, Some(v), Some(s)) => format!(
+                "Alert: model v{v} scored {} > {threshold:.2} but did not beat live v{old_live} ({}) by {margin:.2} (champion/challenger gate); v{old_live} stays live.",
+                format_score(s.accuracy, threshold),
+                format_score(*live_score, threshold)
+            ),
             _ => format!("Alert: no model passed the check; v{old_live} stays live."),
         };
         let alert = Alert {
@@ -892,6 +1235,12 @@ impl Simulation {
             live_after: live,
             threshold,
             window: self.window,
+            retrained: self.candidate.is_some(),
+            trigger_reason: self
+                .trigger_eval
+                .as_ref()
+                .map_or(String::new(), |t| t.reason.clone()),
+            fault: self.applied_fault,
         });
         self.record(
             StepKind::Repeat,
@@ -903,7 +1252,8 @@ impl Simulation {
     }
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::sim::params::{DriftKind, DriftPattern, ModelKind, TrainingWindow};

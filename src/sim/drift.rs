@@ -120,7 +120,8 @@ pub fn drift_at(params: &SimParams, cycle: u32) -> DriftState {
     }
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::sim::params::SimParams;

@@ -70,7 +70,8 @@ pub fn evaluate(model: &TrainedModel, holdout: &Batch) -> Scores {
     score_predictions(&model.predict(&holdout.x), &holdout.y)
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use approx::assert_relative_eq;

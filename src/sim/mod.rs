@@ -4,12 +4,17 @@
 //! Nothing here imports the browser (no yew, web-sys, js-sys or gloo): it is
 //! tested natively and can run unchanged in a Web Worker.
 
+pub mod cron;
 pub mod cycle;
+pub mod detectors;
 pub mod drift;
 pub mod evaluate;
 pub mod params;
 pub mod protocol;
 pub mod quiz;
+pub mod race;
 pub mod registry;
 pub mod stream;
 pub mod train;
+pub mod triggers;
+pub mod validate;

@@ -182,6 +182,93 @@ impl TrainingWindow {
     }
 }
 
+/// Which drift detector the "drift detected" trigger uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum DetectorKind {
+    /// ADWIN (delta 0.002) on the live model's error stream.
+    #[default]
+    Adwin,
+    /// Page-Hinkley (River's defaults) on the live model's error stream.
+    PageHinkley,
+    /// Two-sample Kolmogorov–Smirnov test per feature, training window vs new batch (p < 0.05).
+    KsTest,
+}
+
+impl DetectorKind {
+    /// Every detector, in the order the UI lists them.
+    pub const ALL: [DetectorKind; 3] = [
+        DetectorKind::Adwin,
+        DetectorKind::PageHinkley,
+        DetectorKind::KsTest,
+    ];
+
+    /// A stable key for selects and links.
+    pub fn key(self) -> &'static str {
+        match self {
+            DetectorKind::Adwin => "adwin",
+            DetectorKind::PageHinkley => "page-hinkley",
+            DetectorKind::KsTest => "ks",
+        }
+    }
+
+    /// The label the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            DetectorKind::Adwin => "ADWIN on the error stream",
+            DetectorKind::PageHinkley => "Page-Hinkley on the error stream",
+            DetectorKind::KsTest => "Kolmogorov–Smirnov test on the inputs",
+        }
+    }
+
+    /// Parses [`DetectorKind::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// When retraining is triggered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum RetrainTrigger {
+    /// Every cycle (the lesson's loop).
+    #[default]
+    EveryCycle,
+    /// On a 5-field cron schedule over the simulated clock, e.g. `0 0 * * *`.
+    Schedule(String),
+    /// When a drift detector fires.
+    DriftDetected(DetectorKind),
+    /// When the live model's accuracy on new labelled data falls below the threshold.
+    PerformanceDrop,
+    /// Never: the model is never retrained (the baseline of the policy race).
+    Never,
+}
+
+impl RetrainTrigger {
+    /// A stable key for selects: `every`, `schedule`, `drift`, `drop`, `never`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            RetrainTrigger::EveryCycle => "every",
+            RetrainTrigger::Schedule(_) => "schedule",
+            RetrainTrigger::DriftDetected(_) => "drift",
+            RetrainTrigger::PerformanceDrop => "drop",
+            RetrainTrigger::Never => "never",
+        }
+    }
+
+    /// The label the page shows.
+    pub fn label(&self) -> String {
+        match self {
+            RetrainTrigger::EveryCycle => "Every cycle".into(),
+            RetrainTrigger::Schedule(c) => format!("Schedule ({c})"),
+            RetrainTrigger::DriftDetected(d) => format!("Drift detected ({})", d.label()),
+            RetrainTrigger::PerformanceDrop => "Performance drop".into(),
+            RetrainTrigger::Never => "Never retrain".into(),
+        }
+    }
+}
+
+/// The default cron schedule: daily at midnight.
+pub const DEFAULT_CRON: &str = "0 0 * * *";
+
 /// The most rows a training window may hold; "all data" drops the oldest beyond it.
 pub const MAX_WINDOW_ROWS: usize = 100_000;
 /// The fewest rows a batch may have (a hold-out slice of 30 % must still hold a few).
@@ -221,6 +308,27 @@ pub struct SimParams {
     pub holdout_fraction: f64,
     /// Maximum depth of the decision tree, 1..=20. Default 6.
     pub tree_max_depth: usize,
+    /// When retraining runs. Default every cycle.
+    #[serde(default)]
+    pub trigger: RetrainTrigger,
+    /// Simulated minutes per cycle (for cron schedules), 1..=10080. Default 360 (6 hours).
+    #[serde(default = "default_clock")]
+    pub minutes_per_cycle: u32,
+    /// Validate each new batch before retraining. Default on.
+    #[serde(default = "default_true")]
+    pub validate_data: bool,
+    /// Champion/challenger gate: the candidate must beat the live model on the same
+    /// hold-out slice by at least this much, 0..=0.2; `None` turns the gate off. Default off.
+    #[serde(default)]
+    pub min_improvement: Option<f64>,
+}
+
+fn default_clock() -> u32 {
+    360
+}
+
+fn default_true() -> bool {
+    true
 }
 
 impl Default for SimParams {
@@ -239,6 +347,10 @@ impl Default for SimParams {
             threshold: 0.80,
             holdout_fraction: 0.3,
             tree_max_depth: 6,
+            trigger: RetrainTrigger::EveryCycle,
+            minutes_per_cycle: default_clock(),
+            validate_data: true,
+            min_improvement: None,
         }
     }
 }
@@ -246,6 +358,9 @@ impl Default for SimParams {
 /// A parameter that cannot be used, with what was given and what is allowed.
 #[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
 pub enum ParamError {
+    /// A cron expression that cannot be parsed.
+    #[error("Cron schedule: {0}")]
+    Cron(String),
     /// A number outside its allowed range.
     #[error("{name} must be between {min} and {max}, got {value}")]
     OutOfRange {
@@ -366,6 +481,27 @@ impl SimParams {
         self
     }
 
+    /// Sets the retraining trigger.
+    pub fn trigger(mut self, trigger: RetrainTrigger) -> Self {
+        self.trigger = trigger;
+        self
+    }
+    /// Sets the simulated minutes per cycle.
+    pub fn minutes_per_cycle(mut self, minutes: u32) -> Self {
+        self.minutes_per_cycle = minutes;
+        self
+    }
+    /// Turns data validation on or off.
+    pub fn validate_data(mut self, on: bool) -> Self {
+        self.validate_data = on;
+        self
+    }
+    /// Sets the champion/challenger margin (`None` = gate off).
+    pub fn min_improvement(mut self, margin: Option<f64>) -> Self {
+        self.min_improvement = margin;
+        self
+    }
+
     /// Checks every value once; the simulation only accepts the result.
     pub fn check(self) -> Result<ValidParams, ParamError> {
         check_range(
@@ -381,6 +517,18 @@ impl SimParams {
         check_range("Deploy threshold", self.threshold, 0.5, 0.99)?;
         check_range("Hold-out fraction", self.holdout_fraction, 0.1, 0.5)?;
         check_range("Tree depth", self.tree_max_depth as f64, 1.0, 20.0)?;
+        check_range(
+            "Minutes per cycle",
+            f64::from(self.minutes_per_cycle),
+            1.0,
+            10_080.0,
+        )?;
+        if let Some(m) = self.min_improvement {
+            check_range("Champion margin", m, 0.0, 0.2)?;
+        }
+        if let RetrainTrigger::Schedule(text) = &self.trigger {
+            super::cron::CronSchedule::parse(text).map_err(|e| ParamError::Cron(e.to_string()))?;
+        }
         if let TrainingWindow::Sliding(n) = self.window {
             check_range(
                 "Training window (batches)",
@@ -393,7 +541,8 @@ impl SimParams {
     }
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -450,5 +599,35 @@ mod tests {
             assert_eq!(TrainingWindow::from_key(&w.key()), Some(w));
         }
         assert_eq!(TrainingWindow::from_key("sliding-x"), None);
+        for d in DetectorKind::ALL {
+            assert_eq!(DetectorKind::from_key(d.key()), Some(d));
+        }
+    }
+
+    #[test]
+    fn rejects_invalid_cron_with_its_reason() {
+        let err = SimParams::default()
+            .trigger(RetrainTrigger::Schedule("0 24 * * *".into()))
+            .check()
+            .unwrap_err();
+        assert!(matches!(err, ParamError::Cron(_)));
+        assert!(err.to_string().contains("24"), "{err}");
+        assert!(SimParams::default()
+            .trigger(RetrainTrigger::Schedule(DEFAULT_CRON.into()))
+            .check()
+            .is_ok());
+    }
+
+    #[test]
+    fn rejects_out_of_range_margin_and_clock() {
+        assert!(SimParams::default()
+            .min_improvement(Some(0.5))
+            .check()
+            .is_err());
+        assert!(SimParams::default().minutes_per_cycle(0).check().is_err());
+        assert!(SimParams::default()
+            .min_improvement(Some(0.02))
+            .check()
+            .is_ok());
     }
 }

@@ -10,9 +10,13 @@ use super::cycle::{
 use super::drift::DriftState;
 use super::evaluate::Scores;
 use super::params::SimParams;
+use super::race::{policy_race, PolicyRace};
 use super::registry::ModelVersion;
+use super::registry::RegistryEvent;
 use super::stream::Batch;
 use super::train::{DecisionGrid, LinearBoundary};
+use super::triggers::TriggerEval;
+use super::validate::{Fault, ValidationReport};
 
 /// The most steps one [`Command::Run`] may advance (a bound on work per message).
 pub const MAX_STEPS_PER_COMMAND: u32 = 8 * 500;
@@ -31,6 +35,12 @@ pub enum Command {
     FinishCycle,
     /// Start again at v1 with the current settings.
     Reset,
+    /// Inject a fault into the next batch.
+    InjectFault(Fault),
+    /// Make an earlier version live again.
+    Rollback(u32),
+    /// Race the retraining policies over this many cycles of the current stream.
+    RunPolicyRace(u32),
 }
 
 /// How a [`Command::Configure`] was applied, so the page can say so.
@@ -91,6 +101,20 @@ pub struct Snapshot {
     pub candidate_grid: Option<DecisionGrid>,
     /// Its line, for logistic regression.
     pub candidate_boundary: Option<LinearBoundary>,
+    /// This cycle's trigger decision, once step 2 ran.
+    pub trigger_eval: Option<TriggerEval>,
+    /// This cycle's data validation, once step 2 ran (when on).
+    pub validation: Option<ValidationReport>,
+    /// A fault waiting for the next batch.
+    pub pending_fault: Option<Fault>,
+    /// The fault applied to this cycle's batch.
+    pub applied_fault: Option<Fault>,
+    /// Every change of the live version.
+    pub registry_events: Vec<RegistryEvent>,
+    /// Versions whose fitted model is kept (they can be rolled back to).
+    pub kept_versions: Vec<u32>,
+    /// The last policy race, if one was run.
+    pub race: Option<PolicyRace>,
     /// How the last Configure applied.
     pub config_effect: Option<ConfigEffect>,
     /// A problem with the last command, in words; the run is unchanged by it.
@@ -101,6 +125,7 @@ pub struct Snapshot {
 #[derive(Clone, Debug)]
 pub struct Engine {
     sim: Simulation,
+    race: Option<PolicyRace>,
 }
 
 impl Engine {
@@ -108,12 +133,15 @@ impl Engine {
     /// returns the reason too, so the page can say why.
     pub fn new(params: SimParams) -> (Engine, Option<String>) {
         match Simulation::from_params(params) {
-            Ok(sim) => (Engine { sim }, None),
+            Ok(sim) => (Engine { sim, race: None }, None),
             Err(e) => {
                 let fallback = Simulation::from_params(SimParams::default())
                     .expect("the default parameters always start a run");
                 (
-                    Engine { sim: fallback },
+                    Engine {
+                        sim: fallback,
+                        race: None,
+                    },
                     Some(format!("{e}; using the defaults")),
                 )
             }
@@ -147,6 +175,16 @@ impl Engine {
             }
             Command::Reset => match Simulation::from_params(self.current_params()) {
                 Ok(sim) => self.sim = sim,
+                Err(e) => error = Some(e.to_string()),
+            },
+            Command::InjectFault(fault) => self.sim.inject_fault(fault),
+            Command::Rollback(version) => {
+                if let Err(e) = self.sim.rollback(version) {
+                    error = Some(format!("Rollback refused: {e}"));
+                }
+            }
+            Command::RunPolicyRace(cycles) => match policy_race(&self.current_params(), cycles) {
+                Ok(race) => self.race = Some(race),
                 Err(e) => error = Some(e.to_string()),
             },
         }
@@ -207,13 +245,27 @@ impl Engine {
             live_boundary: sim.boundary_of(sim.live_version()),
             candidate_grid: candidate.and_then(|v| sim.grid_of(v)),
             candidate_boundary: candidate.and_then(|v| sim.boundary_of(v)),
+            trigger_eval: sim.trigger_eval().cloned(),
+            validation: sim.validation().cloned(),
+            pending_fault: sim.pending_fault(),
+            applied_fault: sim.applied_fault(),
+            registry_events: sim.registry().events().to_vec(),
+            kept_versions: sim
+                .registry()
+                .versions()
+                .iter()
+                .map(|v| v.version)
+                .filter(|&v| sim.is_kept(v))
+                .collect(),
+            race: self.race.clone(),
             config_effect: None,
             error: None,
         }
     }
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::sim::params::ModelKind;

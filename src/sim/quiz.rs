@@ -196,7 +196,8 @@ pub fn check_question(question: &QuizQuestion) -> Result<(), String> {
     Ok(())
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

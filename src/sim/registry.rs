@@ -93,10 +93,50 @@ pub struct ModelVersion {
     pub replaced_by: Option<u32>,
 }
 
-/// All versions of a run, oldest first.
+/// How a version went live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RegistryEventKind {
+    /// A candidate passed its check and was deployed.
+    Deployed,
+    /// An earlier version was made live again by hand.
+    RolledBack,
+}
+
+/// One change of the live version: who replaced whom, and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryEvent {
+    /// The cycle it happened in.
+    pub cycle: u32,
+    /// Deploy or rollback.
+    pub kind: RegistryEventKind,
+    /// The version that stopped serving.
+    pub from: Option<u32>,
+    /// The version that went live.
+    pub to: u32,
+}
+
+impl RegistryEvent {
+    /// For example "cycle 4: v2 rolled back, replacing v4".
+    pub fn describe(&self) -> String {
+        let from = self
+            .from
+            .map_or(String::new(), |f| format!(", replacing v{f}"));
+        match self.kind {
+            RegistryEventKind::Deployed => {
+                format!("cycle {}: v{} deployed{from}", self.cycle, self.to)
+            }
+            RegistryEventKind::RolledBack => {
+                format!("cycle {}: rolled back to v{}{from}", self.cycle, self.to)
+            }
+        }
+    }
+}
+
+/// All versions of a run, oldest first, and the history of the live version.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Registry {
     versions: Vec<ModelVersion>,
+    events: Vec<RegistryEvent>,
 }
 
 impl Registry {
@@ -156,6 +196,35 @@ impl Registry {
         }
     }
 
+    /// Every change of the live version, oldest first.
+    pub fn events(&self) -> &[RegistryEvent] {
+        &self.events
+    }
+
+    /// Deploys `version` in `cycle` and records it.
+    pub fn promote_at(&mut self, version: u32, cycle: u32) {
+        self.record(version, cycle, RegistryEventKind::Deployed);
+    }
+
+    /// Makes an earlier `version` live again in `cycle` and records it.
+    pub fn rollback(&mut self, version: u32, cycle: u32) {
+        self.record(version, cycle, RegistryEventKind::RolledBack);
+    }
+
+    fn record(&mut self, version: u32, cycle: u32, kind: RegistryEventKind) {
+        let from = self.live().map(|v| v.version);
+        if from == Some(version) || self.get(version).is_none() {
+            return;
+        }
+        self.promote(version);
+        self.events.push(RegistryEvent {
+            cycle,
+            kind,
+            from,
+            to: version,
+        });
+    }
+
     /// Marks a candidate as rejected.
     pub fn reject(&mut self, version: u32) {
         if let Some(v) = self.get_mut(version) {
@@ -164,7 +233,8 @@ impl Registry {
     }
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -202,6 +272,32 @@ mod tests {
         r.reject(2);
         assert_eq!(r.live().unwrap().version, 1);
         assert_eq!(r.get(2).unwrap().status, VersionStatus::Rejected);
+    }
+
+    #[test]
+    fn rollback_records_who_replaced_whom() {
+        let mut r = Registry::default();
+        r.add(version(1, VersionStatus::Live));
+        r.add(version(2, VersionStatus::Candidate));
+        r.promote_at(2, 1);
+        r.rollback(1, 3);
+        assert_eq!(r.live().unwrap().version, 1);
+        assert_eq!(r.get(2).unwrap().status, VersionStatus::Retired);
+        assert_eq!(r.get(2).unwrap().replaced_by, Some(1));
+        let events: Vec<String> = r.events().iter().map(RegistryEvent::describe).collect();
+        assert_eq!(
+            events,
+            [
+                "cycle 1: v2 deployed, replacing v1",
+                "cycle 3: rolled back to v1, replacing v2"
+            ]
+        );
+        r.rollback(1, 4);
+        assert_eq!(
+            r.events().len(),
+            2,
+            "rolling back to the live version changes nothing"
+        );
     }
 
     #[test]

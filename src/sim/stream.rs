@@ -132,7 +132,8 @@ pub fn generate_batch(
     Batch { cycle, x, y }
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::sim::drift::DriftState;

@@ -9,7 +9,9 @@ use super::charts::{DriftChart, PerformanceChart, ScatterChart};
 use super::components::alert_log::AlertLog;
 use super::components::code_sample::CodeSample;
 use super::components::decision_banner::DecisionBanner;
+use super::components::gates::Gates;
 use super::components::learn::Learn;
+use super::components::policy_race::PolicyRacePanel;
 use super::components::prediction::PredictBeforeReveal;
 use super::components::process_flow::ProcessFlow;
 use super::components::process_table::ProcessTable;
@@ -140,6 +142,18 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |step: Option<u8>| state.dispatch(Action::Highlight(step)))
     };
+    let on_inject = {
+        let state = state.clone();
+        Callback::from(move |f| state.dispatch(Action::Send(Command::InjectFault(f))))
+    };
+    let on_rollback = {
+        let state = state.clone();
+        Callback::from(move |v| state.dispatch(Action::Send(Command::Rollback(v))))
+    };
+    let on_race = {
+        let state = state.clone();
+        Callback::from(move |n| state.dispatch(Action::Send(Command::RunPolicyRace(n))))
+    };
     let snap = state.snapshot.clone();
 
     html! {
@@ -148,6 +162,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h1>{ "Retrain Playground" }</h1>
                 <nav class="page-nav" aria-label="Sections">
                     <a href="#flow-title">{ "Playground" }</a>
+                    <a href="#policy-race">{ "Policy race" }</a>
                     <a href="#lesson">{ "Lesson" }</a>
                     <a href="#visual-quiz">{ "Visual quiz" }</a>
                     <a href="#practice">{ "Practice" }</a>
@@ -185,15 +200,17 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     </div>
                     <StatusTracker snapshot={snap.clone()} />
+                    <Gates snapshot={snap.clone()} on_inject={on_inject} />
                     <ProcessTable snapshot={snap.clone()} highlighted={state.highlighted_step} />
                     <div class="grid-2">
                         <PerformanceChart snapshot={snap.clone()} />
                         <DriftChart snapshot={snap.clone()} />
                     </div>
                     <div class="grid-3-2">
-                        <RegistryTable snapshot={snap.clone()} />
+                        <RegistryTable snapshot={snap.clone()} on_rollback={on_rollback} />
                         <AlertLog snapshot={snap.clone()} />
                     </div>
+                    <PolicyRacePanel snapshot={snap.clone()} on_run={on_race} />
                     <Learn snapshot={snap} highlighted={state.highlighted_step} on_highlight={on_highlight} />
                 </main>
             </div>

@@ -196,6 +196,12 @@ fn changed_names(old: &SimParams, new: &SimParams) -> Vec<&'static str> {
         old.holdout_fraction != new.holdout_fraction,
         "Hold-out fraction",
     );
+    check(old.trigger != new.trigger, "Retraining trigger");
+    check(old.validate_data != new.validate_data, "Data validation");
+    check(
+        old.min_improvement != new.min_improvement,
+        "Champion margin",
+    );
     names
 }
 
@@ -229,6 +235,17 @@ impl Reducible for Playground {
                     return self;
                 }
                 let is_reset = command == Command::Reset;
+                let info = match &command {
+                    Command::Rollback(v) => Some(format!("Rolled back: model v{v} is live again.")),
+                    Command::InjectFault(f) => Some(format!(
+                        "Fault injected: the next batch arrives with {}.",
+                        f.label().to_lowercase()
+                    )),
+                    Command::RunPolicyRace(n) => Some(format!(
+                        "Policy race finished: {n} cycles under 5 policies."
+                    )),
+                    _ => None,
+                };
                 let snap = self.send(command);
                 let mut next = (*self).clone();
                 next.notice = match (&snap.error, snap.config_effect, configure) {
@@ -242,6 +259,10 @@ impl Reducible for Playground {
                     }),
                     _ if is_reset => Some(Notice {
                         text: "Reset: the run starts again at v1.".into(),
+                        is_error: false,
+                    }),
+                    _ if info.is_some() => info.map(|text| Notice {
+                        text,
                         is_error: false,
                     }),
                     _ => None,

@@ -123,7 +123,7 @@ test('Reset starts again at v1', async (t) => {
   await finishCycle(page);
   await finishCycle(page);
   assert.notEqual(await text(page, 'cycle'), '0');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   assert.equal(await text(page, 'live-version'), 'v1');
   assert.equal(await text(page, 'cycle'), '0');
   assert.equal(await row(page, 1).count(), 0);
@@ -138,7 +138,7 @@ test('seed and model changes restart the run; the same seed gives the same run',
   await waitForText(page.getByTestId('notice'), /Seed changed: the run restarted at v1/);
   for (let i = 0; i < 5; i++) await step(page);
   const first = (await cells(page, 5))[3];
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   for (let i = 0; i < 5; i++) await step(page);
   assert.equal((await cells(page, 5))[3], first, 'same seed, same performance');
 

@@ -221,7 +221,8 @@ impl TestSession {
     }
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::sim::quiz::{check_question, question_by_id};

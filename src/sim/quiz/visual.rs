@@ -487,6 +487,14 @@ pub fn grade_prediction(
                 (AlertReason::TrainingFailed(e), _, _) => format!(
                     "no candidate could be trained ({e}), so the team was alerted and v{live} stays live."
                 ),
+                (AlertReason::ValidationFailed(_), _, _) => format!(
+                    "the new batch failed data validation, so retraining was skipped, the team was alerted and v{live} stays live."
+                ),
+                (AlertReason::ChampionGate { live_score, margin }, Some(c), Some(s)) => format!(
+                    "the candidate v{c} scored {} but did not beat the live model ({}) by {margin:.2}, so the team was alerted and v{live} stays live.",
+                    format_score(s, t),
+                    format_score(*live_score, t)
+                ),
                 (_, Some(c), Some(s)) => format!(
                     "the candidate v{c} scored {}, not above {t:.2}, so the team was alerted and v{live} stays live.",
                     format_score(s, t)
@@ -496,6 +504,9 @@ pub fn grade_prediction(
                 ),
             }
         }
+        Decision::Kept { live, reason, .. } => format!(
+            "retraining did not run this cycle ({reason}), so nothing was deployed and v{live} stays live."
+        ),
     };
     sentence(prediction, Prediction::of(decision), fact)
 }
@@ -542,7 +553,8 @@ pub fn grade_prediction_at_check(
     Some(sentence(prediction, actual, fact))
 }
 
-#[cfg(test)]
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::sim::cycle::{Alert, Simulation};

@@ -12,10 +12,12 @@
 
 pub mod drift;
 pub mod performance;
+pub mod race;
 pub mod scatter;
 
 pub use drift::DriftChart;
 pub use performance::PerformanceChart;
+pub use race::RaceChart;
 pub use scatter::ScatterChart;
 
 use std::rc::Rc;

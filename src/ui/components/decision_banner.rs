@@ -20,6 +20,7 @@ pub fn DecisionBanner(props: &DecisionBannerProps) -> Html {
     let (class, title, text) = match &s.decision {
         Some(d @ Decision::Deploy { .. }) => ("decision deploy", "Deployed", d.message().to_string()),
         Some(d @ Decision::Alert(_)) => ("decision alert", "Alert", d.message().to_string()),
+        Some(d @ Decision::Kept { .. }) => ("decision waiting", "Not retrained", d.message().to_string()),
         None if s.rows.is_empty() && s.cycle == 0 => (
             "decision waiting",
             "Ready",
@@ -44,7 +45,7 @@ pub fn DecisionBanner(props: &DecisionBannerProps) -> Html {
             <h2 id="decision-title">
                 if s.decision.as_ref().is_some_and(Decision::is_deploy) {
                     <span class="decision-icon" aria-hidden="true">{ "✓ " }</span>
-                } else if s.decision.is_some() {
+                } else if matches!(s.decision, Some(Decision::Alert(_))) {
                     <span class="decision-icon" aria-hidden="true">{ "! " }</span>
                 }
                 { title }

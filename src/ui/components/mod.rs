@@ -4,8 +4,10 @@
 pub mod alert_log;
 pub mod code_sample;
 pub mod decision_banner;
+pub mod gates;
 pub mod learn;
 pub mod lesson;
+pub mod policy_race;
 pub mod practice;
 pub mod prediction;
 pub mod process_flow;

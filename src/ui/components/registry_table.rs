@@ -13,6 +13,8 @@ const SHOWN: usize = 25;
 pub struct RegistryTableProps {
     /// The run.
     pub snapshot: std::rc::Rc<Snapshot>,
+    /// Makes an earlier version live again.
+    pub on_rollback: Callback<u32>,
 }
 
 /// The registry table.
@@ -26,6 +28,15 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
         .filter(|(i, v)| *i < SHOWN || v.status == VersionStatus::Live)
         .map(|(_, v)| v)
         .collect();
+    let kept = &props.snapshot.kept_versions;
+    let can_roll_back = |v: &crate::sim::registry::ModelVersion| {
+        v.status == VersionStatus::Retired && kept.contains(&v.version)
+    };
+    let rollback = |version: u32| {
+        let cb = props.on_rollback.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(version))
+    };
+    let events = &props.snapshot.registry_events;
     html! {
         <section class="panel registry" aria-labelledby="registry-title">
             <h2 id="registry-title">{ format!("Model registry ({} versions)", versions.len()) }</h2>
@@ -39,6 +50,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
                         <th scope="col">{ "Accuracy" }</th>
                         <th scope="col">{ "Trained on" }</th>
                         <th scope="col">{ "History" }</th>
+                        <th scope="col">{ "Rollback" }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -62,12 +74,26 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
                                 <td>{ score }</td>
                                 <td>{ v.window.describe() }</td>
                                 <td>{ history }</td>
+                                <td>
+                                    if can_roll_back(v) {
+                                        <button type="button" class="link-button"
+                                            onclick={rollback(v.version)}>
+                                            { format!("Make v{} live", v.version) }
+                                        </button>
+                                    }
+                                </td>
                             </tr>
                         }
                     }) }
                 </tbody>
             </table>
             </div>
+            if !events.is_empty() {
+                <details class="registry-history">
+                    <summary>{ format!("Who replaced whom ({} changes)", events.len()) }</summary>
+                    <ol>{ for events.iter().rev().take(30).map(|e| html! { <li>{ e.describe() }</li> }) }</ol>
+                </details>
+            }
             if versions.len() > shown.len() {
                 <p class="hint">{ format!("Showing the newest {} of {} versions.", shown.len(), versions.len()) }</p>
             }

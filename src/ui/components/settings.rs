@@ -6,7 +6,8 @@ use yew::prelude::*;
 use super::select_field::SelectField;
 use super::slider::Slider;
 use crate::sim::params::{
-    DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow, MIN_BATCH_SIZE,
+    DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger, SimParams, TrainingWindow,
+    DEFAULT_CRON, MIN_BATCH_SIZE,
 };
 
 /// The training windows offered in the select.
@@ -83,6 +84,24 @@ pub fn Settings(props: &SettingsProps) -> Html {
             }
         })
     };
+    let cron_change = {
+        let p = p.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            // Invalid text is reported by the core's check, which names the field.
+            let text: String = input.value().chars().take(100).collect();
+            cb.emit(p.clone().trigger(RetrainTrigger::Schedule(text)));
+        })
+    };
+    let validate_change = {
+        let p = p.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            cb.emit(p.clone().validate_data(input.checked()));
+        })
+    };
     html! {
         <section class="panel settings" aria-labelledby="settings-title">
             <h2 id="settings-title">{ "Settings" }</h2>
@@ -124,6 +143,34 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 options={options(&window_choices, |w| w.key(), |w| w.label())}
                 selected={p.window.key()}
                 on_change={emit_key(|p, k| TrainingWindow::from_key(k).map(|v| p.window(v)))} />
+            <SelectField id="trigger" label="Retraining trigger"
+                options={trigger_options()}
+                selected={p.trigger.key().to_string()}
+                hint={AttrValue::from(trigger_hint(&p.trigger))}
+                on_change={emit_key(|p, k| trigger_from_key(&p, k).map(|t| p.clone().trigger(t)))} />
+            if let RetrainTrigger::Schedule(cron) = &p.trigger {
+                <div class="field">
+                    <label for="cron">{ "Cron schedule" }</label>
+                    <input type="text" id="cron" value={cron.clone()} spellcheck="false"
+                        autocomplete="off" onchange={cron_change} aria-describedby="cron-hint" />
+                    <p class="hint" id="cron-hint">{ format!("minute hour day month weekday, e.g. 0 0 * * * (daily at midnight). Each cycle is {} hours of simulated time.", p.minutes_per_cycle as f64 / 60.0) }</p>
+                </div>
+            }
+            if let RetrainTrigger::DriftDetected(d) = p.trigger {
+                <SelectField id="detector" label="Drift detector"
+                    options={options(&DetectorKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
+                    selected={d.key().to_string()}
+                    on_change={emit_key(|p, k| DetectorKind::from_key(k).map(|d| p.trigger(RetrainTrigger::DriftDetected(d))))} />
+            }
+            <div class="field checkbox">
+                <input type="checkbox" id="validate" checked={p.validate_data} onchange={validate_change} />
+                <label for="validate">{ "Validate data before retraining" }</label>
+            </div>
+            <Slider id="champion" label="Champion margin" min={0.0} max={0.1} step={0.01}
+                value={p.min_improvement.unwrap_or(0.0)}
+                shown={p.min_improvement.map_or("off".to_string(), |m| format!("+{m:.2}"))}
+                hint={AttrValue::from("A candidate must also beat the live model by this much (0 = gate off)")}
+                on_change={emit(|p, v| p.min_improvement(if v < 0.005 { None } else { Some((v * 100.0).round() / 100.0) }))} />
             <div class="field">
                 <label for="seed">{ "Seed" }</label>
                 <input type="number" id="seed" min="0" step="1" inputmode="numeric"
@@ -147,5 +194,48 @@ fn speed_hint(pattern: DriftPattern, onset: u32) -> String {
         DriftPattern::Recurring => {
             format!("How often the old concept comes back (from cycle {onset})")
         }
+    }
+}
+
+fn trigger_options() -> Vec<(String, String)> {
+    [
+        ("every", "Every cycle"),
+        ("schedule", "Schedule (cron)"),
+        ("drift", "Drift detected"),
+        ("drop", "Performance drop"),
+        ("never", "Never retrain"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+/// The trigger for a select key, keeping the current schedule or detector.
+fn trigger_from_key(p: &SimParams, key: &str) -> Option<RetrainTrigger> {
+    Some(match key {
+        "every" => RetrainTrigger::EveryCycle,
+        "schedule" => match &p.trigger {
+            RetrainTrigger::Schedule(c) => RetrainTrigger::Schedule(c.clone()),
+            _ => RetrainTrigger::Schedule(DEFAULT_CRON.into()),
+        },
+        "drift" => match p.trigger {
+            RetrainTrigger::DriftDetected(d) => RetrainTrigger::DriftDetected(d),
+            _ => RetrainTrigger::DriftDetected(DetectorKind::default()),
+        },
+        "drop" => RetrainTrigger::PerformanceDrop,
+        "never" => RetrainTrigger::Never,
+        _ => return None,
+    })
+}
+
+fn trigger_hint(t: &RetrainTrigger) -> &'static str {
+    match t {
+        RetrainTrigger::EveryCycle => "Retrain on every new batch (the lesson's loop)",
+        RetrainTrigger::Schedule(_) => "Retrain when the schedule fires on the simulated clock",
+        RetrainTrigger::DriftDetected(_) => {
+            "Retrain when a detector sees the data or errors change"
+        }
+        RetrainTrigger::PerformanceDrop => "Retrain when live accuracy falls below the threshold",
+        RetrainTrigger::Never => "Never retrain: watch the model go stale",
     }
 }

@@ -1,0 +1,130 @@
+//! The policy race: the same seeded stream run under several retraining
+//! policies side by side, to show which kind of automated retraining keeps a
+//! model fresh and how many retrains each one costs.
+
+use serde::{Deserialize, Serialize};
+
+use super::cycle::{SimError, Simulation};
+use super::params::{DetectorKind, RetrainTrigger, SimParams, DEFAULT_CRON};
+
+/// The most cycles one race may run (a bound on work per request).
+pub const MAX_RACE_CYCLES: u32 = 200;
+
+/// One policy's run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyRun {
+    /// The policy, as the page names it.
+    pub name: String,
+    /// Its trigger.
+    pub trigger: RetrainTrigger,
+    /// The live model's accuracy on each cycle's new data (before that cycle's
+    /// retraining): what users of the model experienced.
+    pub accuracy: Vec<f64>,
+    /// Cycles in which a candidate was trained.
+    pub retrains: u32,
+    /// Candidates deployed.
+    pub deploys: u32,
+    /// Alerts raised.
+    pub alerts: u32,
+    /// Mean of `accuracy`.
+    pub mean_accuracy: f64,
+}
+
+/// All policies' runs over the same stream.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyRace {
+    /// Cycles run.
+    pub cycles: u32,
+    /// One run per policy, in the order the page lists them.
+    pub runs: Vec<PolicyRun>,
+}
+
+/// The policies raced: never, every cycle, the schedule, drift detected and
+/// performance drop (the schedule and detector follow `params` when set there).
+pub fn race_policies(params: &SimParams) -> Vec<RetrainTrigger> {
+    let schedule = match &params.trigger {
+        RetrainTrigger::Schedule(c) => c.clone(),
+        _ => DEFAULT_CRON.to_string(),
+    };
+    let detector = match params.trigger {
+        RetrainTrigger::DriftDetected(d) => d,
+        _ => DetectorKind::default(),
+    };
+    vec![
+        RetrainTrigger::Never,
+        RetrainTrigger::EveryCycle,
+        RetrainTrigger::Schedule(schedule),
+        RetrainTrigger::DriftDetected(detector),
+        RetrainTrigger::PerformanceDrop,
+    ]
+}
+
+/// Runs every policy of [`race_policies`] for `cycles` cycles (capped at
+/// [`MAX_RACE_CYCLES`]) on the stream that `params` (seed, drift, noise, …) defines.
+pub fn policy_race(params: &SimParams, cycles: u32) -> Result<PolicyRace, SimError> {
+    let cycles = cycles.clamp(1, MAX_RACE_CYCLES);
+    let mut runs = Vec::new();
+    for trigger in race_policies(params) {
+        let mut sim = Simulation::from_params(params.clone().trigger(trigger.clone()))?;
+        for _ in 0..cycles {
+            sim.finish_cycle();
+        }
+        let accuracy: Vec<f64> = sim.summaries().iter().map(|s| s.live_score).collect();
+        let mean_accuracy = accuracy.iter().sum::<f64>() / accuracy.len().max(1) as f64;
+        runs.push(PolicyRun {
+            name: trigger.label(),
+            trigger,
+            retrains: sim.summaries().iter().filter(|s| s.retrained).count() as u32,
+            deploys: sim.summaries().iter().filter(|s| s.deployed).count() as u32,
+            alerts: sim.alerts().len() as u32,
+            accuracy,
+            mean_accuracy,
+        });
+    }
+    Ok(PolicyRace { cycles, runs })
+}
+
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::sim::params::{DriftKind, DriftPattern};
+
+    #[test]
+    fn retraining_beats_never_retraining_under_concept_drift() {
+        let p = SimParams::default()
+            .drift_kind(DriftKind::Concept)
+            .drift_pattern(DriftPattern::Incremental)
+            .drift_strength(1.0)
+            .drift_speed(0.3);
+        let race = policy_race(&p, 24).unwrap();
+        assert_eq!(race.runs.len(), 5);
+        let never = &race.runs[0];
+        let every = &race.runs[1];
+        assert_eq!(never.retrains, 0);
+        assert_eq!(every.retrains, 24);
+        assert!(
+            every.mean_accuracy > never.mean_accuracy + 0.2,
+            "every {:.2} vs never {:.2}",
+            every.mean_accuracy,
+            never.mean_accuracy
+        );
+        for run in &race.runs[2..] {
+            assert!(
+                run.retrains < 24,
+                "{} retrained {} times",
+                run.name,
+                run.retrains
+            );
+            assert!(run.mean_accuracy > never.mean_accuracy, "{}", run.name);
+        }
+    }
+
+    #[test]
+    fn all_policies_see_the_same_stream() {
+        let race = policy_race(&SimParams::default().drift_strength(0.0), 3).unwrap();
+        // Without drift and before any retrain differs, cycle 1 is identical.
+        let first: Vec<f64> = race.runs.iter().map(|r| r.accuracy[0]).collect();
+        assert!(first.windows(2).all(|w| w[0] == w[1]), "{first:?}");
+    }
+}

@@ -1,0 +1,381 @@
+//! Data validation before retraining (as TFX's ExampleValidator does): checks on
+//! each new batch, and the faults a teacher can inject to show the gate working.
+
+use serde::{Deserialize, Serialize};
+
+use super::stream::Batch;
+use super::train::MIN_TRAIN_ROWS;
+
+/// How far (in standard deviations of the reference data) a feature may sit from
+/// the reference mean before it counts as implausible. Covariate drift at full
+/// strength moves inputs about 2 deviations; injected faults move them by
+/// thousands.
+pub const MAX_PLAUSIBLE_SIGMAS: f64 = 10.0;
+/// Below this agreement between the live model and the new labels, the labels
+/// look flipped — if the previous batch agreed well (at least
+/// [`HEALTHY_AGREEMENT`]). A sudden full reversal of the world looks exactly like
+/// a broken labelling pipeline; what tells them apart is persistence: a real
+/// change is still there in the next batch, so the check lets it through then.
+pub const MIN_LABEL_AGREEMENT: f64 = 0.15;
+/// Agreement of a batch the live model still understands.
+pub const HEALTHY_AGREEMENT: f64 = 0.5;
+
+/// A fault injected into the next batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fault {
+    /// About a tenth of the rows lose a feature value (NaN).
+    MissingValues,
+    /// Every label becomes class 1.
+    SingleClass,
+    /// Every label is inverted (a broken labelling pipeline).
+    FlippedLabels,
+    /// A few rows carry absurd values (a unit or sensor error).
+    OutOfRange,
+}
+
+impl Fault {
+    /// Every fault, in the order the UI lists them.
+    pub const ALL: [Fault; 4] = [
+        Fault::MissingValues,
+        Fault::SingleClass,
+        Fault::FlippedLabels,
+        Fault::OutOfRange,
+    ];
+
+    /// A stable key for selects and links.
+    pub fn key(self) -> &'static str {
+        match self {
+            Fault::MissingValues => "missing",
+            Fault::SingleClass => "single-class",
+            Fault::FlippedLabels => "flipped",
+            Fault::OutOfRange => "out-of-range",
+        }
+    }
+
+    /// The label the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Fault::MissingValues => "Missing values",
+            Fault::SingleClass => "A single class",
+            Fault::FlippedLabels => "Flipped labels",
+            Fault::OutOfRange => "Out-of-range values",
+        }
+    }
+
+    /// Parses [`Fault::key`].
+    pub fn from_key(key: &str) -> Option<Fault> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// Applies the fault to a batch. Deterministic: which rows are hit depends
+    /// only on their position.
+    pub fn apply(self, batch: &mut Batch) {
+        match self {
+            Fault::MissingValues => {
+                for (i, row) in batch.x.iter_mut().enumerate() {
+                    if i % 10 == 3 {
+                        row[i % 2] = f64::NAN;
+                    }
+                }
+            }
+            Fault::SingleClass => batch.y.iter_mut().for_each(|v| *v = true),
+            Fault::FlippedLabels => batch.y.iter_mut().for_each(|v| *v = !*v),
+            Fault::OutOfRange => {
+                for (i, row) in batch.x.iter_mut().enumerate() {
+                    if i % 25 == 7 {
+                        row[0] *= 1_000.0;
+                        row[1] = 9_999.0;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One failed check, with what was found.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ValidationFailure {
+    /// Fewer rows than training needs.
+    TooFewRows {
+        /// Rows in the batch.
+        rows: usize,
+        /// Rows needed.
+        min: usize,
+    },
+    /// Only one class present.
+    SingleClass {
+        /// The class present.
+        class: u8,
+    },
+    /// Missing or infinite feature values.
+    NonFinite {
+        /// How many rows.
+        rows: usize,
+        /// The first one.
+        first_row: usize,
+    },
+    /// Feature values far outside what the model was trained on.
+    OutOfRange {
+        /// Which feature (1 or 2).
+        feature: u8,
+        /// How many rows.
+        rows: usize,
+        /// The most extreme value.
+        worst: f64,
+    },
+    /// The labels disagree with the live model far more than drift explains.
+    LabelsLookFlipped {
+        /// Share of labels the live model agrees with.
+        agreement: f64,
+    },
+}
+
+impl ValidationFailure {
+    /// The check's name, for the table.
+    pub fn check_name(&self) -> &'static str {
+        match self {
+            ValidationFailure::TooFewRows { .. } => "enough rows",
+            ValidationFailure::SingleClass { .. } => "both classes present",
+            ValidationFailure::NonFinite { .. } => "no missing values",
+            ValidationFailure::OutOfRange { .. } => "plausible feature ranges",
+            ValidationFailure::LabelsLookFlipped { .. } => "labels valid",
+        }
+    }
+
+    /// The failure in words.
+    pub fn describe(&self) -> String {
+        match self {
+            ValidationFailure::TooFewRows { rows, min } => {
+                format!("only {rows} rows, need at least {min}")
+            }
+            ValidationFailure::SingleClass { class } => {
+                format!("every label is class {class}, so there is no boundary to learn")
+            }
+            ValidationFailure::NonFinite { rows, first_row } => {
+                format!("{rows} rows have missing values (first: row {first_row})")
+            }
+            ValidationFailure::OutOfRange {
+                feature,
+                rows,
+                worst,
+            } => format!(
+                "{rows} rows have feature {feature} far outside the training range (worst {worst:.1})"
+            ),
+            ValidationFailure::LabelsLookFlipped { agreement } => format!(
+                "the live model agrees with only {:.0}% of the new labels: they look flipped",
+                agreement * 100.0
+            ),
+        }
+    }
+}
+
+/// The outcome of validating one batch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ValidationReport {
+    /// The checks run, by name, in order.
+    pub checks: Vec<String>,
+    /// The failures; empty means the batch passed.
+    pub failures: Vec<ValidationFailure>,
+    /// Share of the new labels the live model agrees with, when known.
+    pub agreement: Option<f64>,
+}
+
+impl ValidationReport {
+    /// True when every check passed.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+
+    /// A one-line summary for the table.
+    pub fn summary(&self) -> String {
+        if self.passed() {
+            format!("All {} checks passed", self.checks.len())
+        } else {
+            self.failures
+                .iter()
+                .map(|f| format!("{} failed: {}", f.check_name(), f.describe()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
+}
+
+/// Mean and standard deviation per feature of the finite rows.
+fn moments(rows: &[[f64; 2]]) -> Option<[(f64, f64); 2]> {
+    let finite: Vec<&[f64; 2]> = rows
+        .iter()
+        .filter(|r| r[0].is_finite() && r[1].is_finite())
+        .collect();
+    if finite.len() < 2 {
+        return None;
+    }
+    let n = finite.len() as f64;
+    let mut out = [(0.0, 0.0); 2];
+    for (f, slot) in out.iter_mut().enumerate() {
+        let mean = finite.iter().map(|r| r[f]).sum::<f64>() / n;
+        let var = finite.iter().map(|r| (r[f] - mean).powi(2)).sum::<f64>() / (n - 1.0);
+        *slot = (mean, var.sqrt().max(1e-9));
+    }
+    Some(out)
+}
+
+/// Validates `batch` against `reference` (the rows the live model knows) and the
+/// live model's predictions on the batch (`live_predictions`, same order);
+/// `previous_agreement` is the last batch's agreement (see [`MIN_LABEL_AGREEMENT`]).
+pub fn validate_batch(
+    batch: &Batch,
+    reference: &[[f64; 2]],
+    live_predictions: Option<&[bool]>,
+    previous_agreement: Option<f64>,
+) -> ValidationReport {
+    let checks = [
+        "enough rows",
+        "both classes present",
+        "no missing values",
+        "plausible feature ranges",
+        "labels valid",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut failures = Vec::new();
+    if batch.len() < MIN_TRAIN_ROWS {
+        failures.push(ValidationFailure::TooFewRows {
+            rows: batch.len(),
+            min: MIN_TRAIN_ROWS,
+        });
+    }
+    let positives = batch.positives();
+    if !batch.is_empty() && (positives == 0 || positives == batch.len()) {
+        failures.push(ValidationFailure::SingleClass {
+            class: u8::from(positives > 0),
+        });
+    }
+    let bad: Vec<usize> = batch
+        .x
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r[0].is_finite() || !r[1].is_finite())
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(&first_row) = bad.first() {
+        failures.push(ValidationFailure::NonFinite {
+            rows: bad.len(),
+            first_row,
+        });
+    }
+    if let Some(m) = moments(reference) {
+        for (f, (mean, sd)) in m.iter().enumerate() {
+            let far: Vec<f64> = batch
+                .x
+                .iter()
+                .map(|r| r[f])
+                .filter(|v| v.is_finite() && ((v - mean) / sd).abs() > MAX_PLAUSIBLE_SIGMAS)
+                .collect();
+            if !far.is_empty() {
+                let worst =
+                    far.iter()
+                        .copied()
+                        .fold(0.0_f64, |a, v| if v.abs() > a.abs() { v } else { a });
+                failures.push(ValidationFailure::OutOfRange {
+                    feature: f as u8 + 1,
+                    rows: far.len(),
+                    worst,
+                });
+            }
+        }
+    }
+    let agreement = live_predictions
+        .filter(|p| !batch.is_empty() && p.len() == batch.len())
+        .map(|pred| {
+            let agree = pred.iter().zip(&batch.y).filter(|(p, y)| p == y).count();
+            agree as f64 / batch.len() as f64
+        });
+    if let Some(a) = agreement {
+        let was_healthy = previous_agreement.is_none_or(|p| p >= HEALTHY_AGREEMENT);
+        if a < MIN_LABEL_AGREEMENT && was_healthy {
+            failures.push(ValidationFailure::LabelsLookFlipped { agreement: a });
+        }
+    }
+    ValidationReport {
+        checks,
+        failures,
+        agreement,
+    }
+}
+
+// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::sim::drift::DriftState;
+    use crate::sim::stream::{generate_batch, rng_from_seed};
+
+    fn batch(seed: u64, shift: f64) -> Batch {
+        let mut d = DriftState::none(1);
+        d.covariate_shift = shift;
+        generate_batch(&mut rng_from_seed(seed), 1, 400, &d, 0.05)
+    }
+
+    #[test]
+    fn a_healthy_batch_passes_even_under_full_covariate_drift() {
+        let reference = batch(1, 0.0);
+        let report = validate_batch(&batch(2, 4.0), &reference.x, None, None);
+        assert!(report.passed(), "{}", report.summary());
+        assert_eq!(report.summary(), "All 5 checks passed");
+    }
+
+    #[test]
+    fn each_fault_fails_the_check_that_names_it() {
+        let reference = batch(1, 0.0);
+        for (fault, check) in [
+            (Fault::MissingValues, "no missing values"),
+            (Fault::SingleClass, "both classes present"),
+            (Fault::OutOfRange, "plausible feature ranges"),
+        ] {
+            let mut b = batch(3, 0.0);
+            fault.apply(&mut b);
+            let report = validate_batch(&b, &reference.x, None, None);
+            assert!(
+                report.failures.iter().any(|f| f.check_name() == check),
+                "{fault:?}: {}",
+                report.summary()
+            );
+        }
+    }
+
+    #[test]
+    fn flipped_labels_are_caught_by_disagreement_with_the_live_model() {
+        let reference = batch(1, 0.0);
+        let mut b = batch(4, 0.0);
+        let truthful = b.y.clone();
+        Fault::FlippedLabels.apply(&mut b);
+        // A live model that predicts the true labels (an ideal stale model).
+        let report = validate_batch(&b, &reference.x, Some(&truthful), Some(0.9));
+        assert!(matches!(
+            report.failures.as_slice(),
+            [ValidationFailure::LabelsLookFlipped { agreement }] if *agreement < 0.01
+        ));
+        assert!(report.summary().starts_with("labels valid failed"));
+        // The same disagreement twice in a row is a real change, not bad data.
+        let again = validate_batch(&b, &reference.x, Some(&truthful), report.agreement);
+        assert!(again.passed(), "{}", again.summary());
+    }
+
+    #[test]
+    fn tiny_and_empty_batches_fail_without_panicking() {
+        let empty = Batch::default();
+        let report = validate_batch(&empty, &[], Some(&[]), None);
+        assert!(!report.passed());
+        assert!(matches!(
+            report.failures[0],
+            ValidationFailure::TooFewRows { rows: 0, .. }
+        ));
+    }
+
+    #[test]
+    fn fault_keys_round_trip() {
+        for f in Fault::ALL {
+            assert_eq!(Fault::from_key(f.key()), Some(f));
+        }
+    }
+}

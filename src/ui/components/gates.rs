@@ -1,0 +1,98 @@
+//! The trigger and the gates around the loop: what the trigger saw (the
+//! detector's statistic in plain words), the data-validation checks of the new
+//! batch, and the fault a teacher can inject to show the validation gate.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::sim::protocol::Snapshot;
+use crate::sim::validate::Fault;
+
+/// Props of [`Gates`].
+#[derive(Properties, PartialEq)]
+pub struct GatesProps {
+    /// The run.
+    pub snapshot: std::rc::Rc<Snapshot>,
+    /// Injects a fault into the next batch.
+    pub on_inject: Callback<Fault>,
+}
+
+/// The trigger-and-gates panel.
+#[component]
+pub fn Gates(props: &GatesProps) -> Html {
+    let s = &props.snapshot;
+    let chosen = use_state(|| Fault::MissingValues);
+    let on_select = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(f) = Fault::from_key(&select.value()) {
+                chosen.set(f);
+            }
+        })
+    };
+    let inject = {
+        let cb = props.on_inject.clone();
+        let chosen = chosen.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(*chosen))
+    };
+    let trigger_text = match &s.trigger_eval {
+        Some(t) => format!(
+            "{} {}",
+            if t.fired { "Fired:" } else { "Did not fire:" },
+            t.reason
+        ),
+        None => "Evaluated when new data arrives (Step 2).".to_string(),
+    };
+    html! {
+        <section class="panel gates" aria-labelledby="gates-title">
+            <h2 id="gates-title">{ "Trigger and data validation" }</h2>
+            <p class="gate-line"><strong>{ "Trigger: " }</strong>{ s.params.trigger.label() }</p>
+            <p data-testid="trigger-status">{ trigger_text }</p>
+            if let Some(t) = &s.trigger_eval {
+                <p class="hint" data-testid="trigger-detail">{ &t.detail }</p>
+            }
+            <h3>{ "Data validation" }</h3>
+            if !s.params.validate_data {
+                <p class="hint">{ "Validation is off: any batch goes straight into training." }</p>
+            } else {
+                { match &s.validation {
+                    None => html! { <p class="hint">{ "Each new batch is checked before retraining." }</p> },
+                    Some(v) => html! {
+                        <ul class="checks" data-testid="validation">
+                            { for v.checks.iter().map(|c| {
+                                let failure = v.failures.iter().find(|f| f.check_name() == c.as_str());
+                                html! {
+                                    <li class={classes!(if failure.is_some() { "fail" } else { "pass" })}>
+                                        <span aria-hidden="true">{ if failure.is_some() { "✗ " } else { "✓ " } }</span>
+                                        { c.clone() }
+                                        { failure.map_or(String::new(), |f| format!(" — failed: {}", f.describe())) }
+                                        <span class="sr-only">{ if failure.is_some() { " (failed)" } else { " (passed)" } }</span>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    },
+                } }
+            }
+            <div class="fault-bar">
+                <div class="field inline">
+                    <label for="fault">{ "Inject a fault" }</label>
+                    <select id="fault" onchange={on_select}>
+                        { for Fault::ALL.iter().map(|f| html! {
+                            <option value={f.key()} selected={*f == *chosen}>{ f.label() }</option>
+                        }) }
+                    </select>
+                </div>
+                <button type="button" onclick={inject}>{ "Inject into next batch" }</button>
+            </div>
+            <p role="status" class="hint" data-testid="fault-status">
+                { match (s.pending_fault, s.applied_fault) {
+                    (Some(f), _) => format!("Next batch will arrive with: {}.", f.label().to_lowercase()),
+                    (None, Some(f)) => format!("This cycle's batch arrived with: {}.", f.label().to_lowercase()),
+                    _ => String::new(),
+                } }
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+//! The policy race: the same stream under never / every cycle / schedule / drift
+//! detected / performance drop, with accuracy over time and retrains per policy.
+
+use yew::prelude::*;
+
+use crate::sim::protocol::Snapshot;
+use crate::ui::charts::RaceChart;
+
+/// Cycles a race runs.
+pub const RACE_CYCLES: u32 = 40;
+
+/// Props of [`PolicyRacePanel`].
+#[derive(Properties, PartialEq)]
+pub struct PolicyRaceProps {
+    /// The run (its settings define the stream; its `race` holds the result).
+    pub snapshot: std::rc::Rc<Snapshot>,
+    /// Runs the race.
+    pub on_run: Callback<u32>,
+}
+
+/// The policy race panel.
+#[component]
+pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
+    let run = {
+        let cb = props.on_run.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(RACE_CYCLES))
+    };
+    let race = props.snapshot.race.as_ref();
+    html! {
+        <section class="panel race" id="policy-race" aria-labelledby="race-title">
+            <h2 id="race-title">{ "Policy race: which retraining keeps the model fresh?" }</h2>
+            <p>{ format!("Runs the current stream (seed, drift, noise, model) for {RACE_CYCLES} cycles under five policies side by side.") }</p>
+            <button type="button" class="primary" onclick={run}>{ "Run policy race" }</button>
+            if let Some(r) = race {
+                <RaceChart snapshot={props.snapshot.clone()} />
+                <div class="table-scroll">
+                <table data-testid="race-table">
+                    <caption>{ format!("Policy race over {} cycles", r.cycles) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Policy" }</th>
+                        <th scope="col">{ "Mean accuracy" }</th>
+                        <th scope="col">{ "Retrains" }</th>
+                        <th scope="col">{ "Deploys" }</th>
+                        <th scope="col">{ "Alerts" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.runs.iter().map(|p| html! {
+                            <tr>
+                                <th scope="row">{ &p.name }</th>
+                                <td>{ format!("{:.3}", p.mean_accuracy) }</td>
+                                <td>{ p.retrains }</td>
+                                <td>{ p.deploys }</td>
+                                <td>{ p.alerts }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+        </section>
+    }
+}
