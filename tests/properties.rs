@@ -20,8 +20,8 @@ use retrain_playground::sim::cycle::{
 };
 use retrain_playground::sim::evaluate::Scores;
 use retrain_playground::sim::params::{
-    DriftKind, DriftPattern, ModelKind, ParamError, SimParams, TrainingWindow, MAX_BATCH_SIZE,
-    MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS, MIN_BATCH_SIZE,
+    DriftKind, DriftPattern, ModelKind, ParamError, RetrainTrigger, SimParams, TrainingWindow,
+    MAX_BATCH_SIZE, MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS, MIN_BATCH_SIZE,
 };
 use retrain_playground::sim::registry::{VersionStatus, WindowInfo};
 use retrain_playground::sim::validate::Fault;
@@ -561,11 +561,13 @@ enum Field {
     Threshold,
     Holdout,
     TreeDepth,
+    MinutesPerCycle,
+    ChampionMargin,
     SlidingWindow,
 }
 
 impl Field {
-    const ALL: [Field; 9] = [
+    const ALL: [Field; 11] = [
         Field::BatchSize,
         Field::DriftStrength,
         Field::DriftSpeed,
@@ -574,6 +576,8 @@ impl Field {
         Field::Threshold,
         Field::Holdout,
         Field::TreeDepth,
+        Field::MinutesPerCycle,
+        Field::ChampionMargin,
         Field::SlidingWindow,
     ];
 
@@ -587,6 +591,8 @@ impl Field {
             Field::Threshold => "Deploy threshold",
             Field::Holdout => "Hold-out fraction",
             Field::TreeDepth => "Tree depth",
+            Field::MinutesPerCycle => "Minutes per cycle",
+            Field::ChampionMargin => "Champion margin",
             Field::SlidingWindow => "Training window (batches)",
         }
     }
@@ -602,6 +608,8 @@ impl Field {
             Field::Threshold => (0.5, 0.99),
             Field::Holdout => (0.1, 0.5),
             Field::TreeDepth => (1.0, 20.0),
+            Field::MinutesPerCycle => (1.0, 10_080.0),
+            Field::ChampionMargin => (0.0, 0.2),
             Field::SlidingWindow => (1.0, MAX_SLIDING_BATCHES as f64),
         }
     }
@@ -614,6 +622,7 @@ impl Field {
                 | Field::LabelNoise
                 | Field::Threshold
                 | Field::Holdout
+                | Field::ChampionMargin
         )
     }
 }
@@ -652,7 +661,7 @@ fn bad_value(field: Field) -> BoxedStrategy<Bad> {
     if field.is_float() {
         bad_float(lo, hi).prop_map(Bad::Float).boxed()
     } else {
-        let cap = if field == Field::DriftOnset {
+        let cap = if matches!(field, Field::DriftOnset | Field::MinutesPerCycle) {
             u64::from(u32::MAX)
         } else {
             usize::MAX as u64
@@ -681,6 +690,8 @@ fn corrupt(p: SimParams, field: Field, bad: Bad) -> SimParams {
         Field::Threshold => p.threshold(float(bad)),
         Field::Holdout => p.holdout_fraction(float(bad)),
         Field::TreeDepth => p.tree_max_depth(int(bad) as usize),
+        Field::MinutesPerCycle => p.minutes_per_cycle(u32::try_from(int(bad)).unwrap()),
+        Field::ChampionMargin => p.min_improvement(Some(float(bad))),
         Field::SlidingWindow => p.window(TrainingWindow::Sliding(int(bad) as usize)),
     }
 }
@@ -689,13 +700,11 @@ fn one_bad_field() -> impl Strategy<Value = (Field, Bad)> {
     prop::sample::select(Field::ALL.to_vec()).prop_flat_map(|f| (Just(f), bad_value(f)))
 }
 
-/// The parameter a range check names. Other errors (such as a cron schedule
-/// that does not parse) are never provoked here.
+/// The parameter an error names.
 fn error_name(e: &ParamError) -> &str {
     match e {
         ParamError::OutOfRange { name, .. } | ParamError::NotFinite { name } => name,
-        #[allow(unreachable_patterns)]
-        _ => "(not a range check)",
+        ParamError::Cron(_) => "Cron schedule",
     }
 }
 
@@ -742,6 +751,41 @@ proptest! {
         let err = p.check().expect_err("invalid values must be rejected");
         prop_assert!(names.contains(&error_name(&err)), "{} not among {:?}", err, names);
         prop_assert!(err.to_string().contains(error_name(&err)));
+    }
+
+    /// Any text as a cron schedule: `check` never panics; it accepts the text or
+    /// rejects it as a cron error that says so.
+    #[test]
+    fn any_cron_text_is_accepted_or_rejected_without_panic(
+        text in prop_oneof![
+            "\\PC{0,40}",
+            "[0-9*/,A-Za-z-]{1,6}( {1,2}[0-9*/,A-Za-z-]{1,6}){0,6}",
+        ],
+    ) {
+        let p = SimParams::default().trigger(RetrainTrigger::Schedule(text.clone()));
+        if let Err(e) = p.check() {
+            prop_assert!(matches!(e, ParamError::Cron(_)), "{:?}: {:?}", text, e);
+            prop_assert!(e.to_string().starts_with("Cron schedule"), "{}", e);
+        }
+    }
+
+    /// Well-formed schedules pass.
+    #[test]
+    fn well_formed_cron_schedules_pass(
+        minute in 0u32..=59,
+        hour in 0u32..=23,
+        step in 1u32..=12,
+        weekday in 0u32..=7,
+    ) {
+        for text in [
+            format!("{minute} {hour} * * *"),
+            format!("*/{step} * * * *"),
+            format!("{minute} {hour} * * {weekday}"),
+            format!("0 0-{hour}/{step} 1,15 * MON-FRI"),
+        ] {
+            let p = SimParams::default().trigger(RetrainTrigger::Schedule(text.clone()));
+            prop_assert!(p.check().is_ok(), "{} rejected", text);
+        }
     }
 
     /// The valid space really is valid (the invalid properties above are not

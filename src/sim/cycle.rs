@@ -733,7 +733,10 @@ impl Simulation {
         self.holdout = holdout;
         self.live_scores = self.model(self.live).map(|m| evaluate(m, &self.holdout));
         self.v1_scores = self.model(1).map(|m| evaluate(m, &self.holdout));
-        let previous = self.last_agreement;
+        // Before any batch, the live model's own score stands for "healthy".
+        let previous = self
+            .last_agreement
+            .or_else(|| self.registry.get(self.live).map(|v| v.scores.accuracy));
         self.validation = p
             .validate_data
             .then(|| validate_batch(&batch, &reference, live_predictions.as_deref(), previous));

@@ -11,12 +11,13 @@ use super::train::MIN_TRAIN_ROWS;
 /// strength moves inputs about 2 deviations; injected faults move them by
 /// thousands.
 pub const MAX_PLAUSIBLE_SIGMAS: f64 = 10.0;
-/// Below this agreement between the live model and the new labels, the labels
-/// look flipped — if the previous batch agreed well (at least
+/// The labels look flipped when the live model's agreement with them is the
+/// mirror image of its agreement with the previous batch (at most
+/// `1 - previous + FLIP_TOLERANCE`), and the previous batch was healthy (at least
 /// [`HEALTHY_AGREEMENT`]). A sudden full reversal of the world looks exactly like
 /// a broken labelling pipeline; what tells them apart is persistence: a real
 /// change is still there in the next batch, so the check lets it through then.
-pub const MIN_LABEL_AGREEMENT: f64 = 0.15;
+pub const FLIP_TOLERANCE: f64 = 0.08;
 /// Agreement of a batch the live model still understands.
 pub const HEALTHY_AGREEMENT: f64 = 0.5;
 
@@ -221,7 +222,7 @@ fn moments(rows: &[[f64; 2]]) -> Option<[(f64, f64); 2]> {
 
 /// Validates `batch` against `reference` (the rows the live model knows) and the
 /// live model's predictions on the batch (`live_predictions`, same order);
-/// `previous_agreement` is the last batch's agreement (see [`MIN_LABEL_AGREEMENT`]).
+/// `previous_agreement` is the last batch's agreement (see [`FLIP_TOLERANCE`]).
 pub fn validate_batch(
     batch: &Batch,
     reference: &[[f64; 2]],
@@ -291,8 +292,9 @@ pub fn validate_batch(
             agree as f64 / batch.len() as f64
         });
     if let Some(a) = agreement {
-        let was_healthy = previous_agreement.is_none_or(|p| p >= HEALTHY_AGREEMENT);
-        if a < MIN_LABEL_AGREEMENT && was_healthy {
+        let mirrored = previous_agreement
+            .is_some_and(|p| p >= HEALTHY_AGREEMENT && a <= 1.0 - p + FLIP_TOLERANCE);
+        if mirrored {
             failures.push(ValidationFailure::LabelsLookFlipped { agreement: a });
         }
     }

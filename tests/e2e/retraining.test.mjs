@@ -47,7 +47,6 @@ test('schedule trigger: daily at midnight fires every 4th six-hour cycle; invali
 
 test('drift detected: ADWIN and the KS test fire at the drift, not before', async (t) => {
   const { page } = await open(t);
-  await page.getByRole('slider', { name: 'Drift strength' }).fill('1');
   await setTrigger(page, 'drift');
   await finishCycle(page);
   await finishCycle(page);
@@ -56,6 +55,7 @@ test('drift detected: ADWIN and the KS test fire at the drift, not before', asyn
   await finishCycle(page); // cycle 3: sudden concept drift
   assert.match((await cells(page, 3))[3], /^Training started \(ADWIN detected drift/);
 
+  await page.getByRole('slider', { name: 'Drift strength' }).fill('1');
   await page.getByRole('combobox', { name: 'Drift kind' }).selectOption('covariate');
   await page.getByRole('combobox', { name: 'Drift detector' }).selectOption('ks');
   await page.getByRole('spinbutton', { name: 'Seed' }).fill('5');
@@ -70,7 +70,6 @@ test('drift detected: ADWIN and the KS test fire at the drift, not before', asyn
 
 test('performance drop and never: retraining only when the live model falls below the threshold', async (t) => {
   const { page } = await open(t);
-  await page.getByRole('slider', { name: 'Drift strength' }).fill('1');
   await setTrigger(page, 'drop');
   await finishCycle(page);
   assert.match((await cells(page, 3))[3], /^Not triggered: live accuracy 0\.\d\d ≥ threshold 0\.80/);
@@ -91,6 +90,8 @@ test('validation catches each injected fault and names the failed check', async 
     ['out-of-range', /plausible feature ranges: \d+ rows have feature \d far outside/],
     ['flipped', /labels valid: the live model agrees with only \d+% of the new labels/],
   ];
+  // No drift: on a drifting stream, flipped labels and a reversed world look alike.
+  await page.getByRole('slider', { name: 'Drift strength' }).fill('0');
   await finishCycle(page);
   for (const [fault, re] of cases) {
     const live = await text(page, 'live-version');
@@ -111,6 +112,7 @@ test('validation catches each injected fault and names the failed check', async 
 test('with validation off, flipped labels deploy a bad model', async (t) => {
   const { page } = await open(t);
   await page.getByRole('checkbox', { name: 'Validate data before retraining' }).uncheck();
+  await page.getByRole('slider', { name: 'Drift strength' }).fill('0');
   await page.getByRole('combobox', { name: 'Training window' }).selectOption('newest');
   await finishCycle(page);
   await page.getByRole('combobox', { name: 'Inject a fault' }).selectOption('flipped');
@@ -126,6 +128,7 @@ test('with validation off, flipped labels deploy a bad model', async (t) => {
 
 test('champion/challenger gate and rollback', async (t) => {
   const { app, page } = await open(t);
+  await page.getByRole('slider', { name: 'Drift strength' }).fill('0');
   await finishCycle(page);
   await finishCycle(page);
   assert.equal(await text(page, 'live-version'), 'v3');
