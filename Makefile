@@ -78,7 +78,7 @@ test-native: $(SETUP)
 test-wasm: $(SETUP_BROWSER)
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=$(CHROMEDRIVER) \
-	cargo test --target $(WASM_TARGET) --test web
+	cargo test --target $(WASM_TARGET) --lib --test web
 
 test-e2e: $(SETUP_BROWSER)
 	trunk build --release

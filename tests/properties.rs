@@ -1,16 +1,21 @@
 //! Property tests of the simulation core over random parameters.
 //!
-//! Valid parameters: the cycle never panics, every cycle fills the 8-row table,
-//! the deploy decision is exactly `candidate_score > threshold`, the registry
-//! always has one live version, every score is a finite number in [0, 1], and the
-//! same seed and settings replay bit for bit.
+//! Valid parameters (every drift kind, pattern, learner and training window,
+//! data validation on or off, now and then a fault injected into a batch): the
+//! cycle never panics, every cycle fills the 8-row table, the deploy decision is
+//! exactly `candidate_score > threshold`, the live version is the candidate or
+//! the previous one with an alert saying why, the registry always has exactly one
+//! live version, every score is a finite number in [0, 1], the training window
+//! holds exactly the stored (not quarantined) batches it should, and the same
+//! seed and settings replay bit for bit.
 //!
-//! Invalid parameters: `SimParams::check` returns a typed `ParamError` naming the
+//! Invalid parameters (out of range, NaN, infinite; any text as a cron
+//! schedule): `SimParams::check` returns a typed `ParamError` naming the
 //! parameter, and never panics.
 //!
-//! Runtime: about 32 random runs of 10-12 cycles, a few replays, and one long run
-//! of 120 cycles (past the model-eviction bound), well under a minute in the
-//! default test profile.
+//! Runtime: 32 random runs of 10-12 cycles, 16 runs of 30 tiny cycles, a few
+//! short replays and fault runs, and one long run of 120 cycles (past the
+//! model-eviction bound): about 10-20 s in the default test profile on 2 cores.
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;

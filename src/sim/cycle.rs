@@ -10,7 +10,7 @@ use thiserror::Error;
 
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
-use super::params::{ParamError, SimParams, ValidParams, MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS};
+use super::params::{ParamError, SimParams, ValidParams, MAX_WINDOW_ROWS};
 use super::registry::{ModelVersion, Registry, VersionStatus, WindowInfo};
 use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
 use super::train::{train, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
@@ -793,11 +793,10 @@ impl Simulation {
         )
     }
 
-    /// Drops batches no window can reach any more.
+    /// Drops batches no window can reach any more: every window is capped at
+    /// [`MAX_WINDOW_ROWS`] rows, so older rows are never read (this also bounds
+    /// memory on long runs).
     fn trim_history(&mut self) {
-        while self.history_batches.len() > MAX_SLIDING_BATCHES + 1 {
-            self.history_batches.pop_front();
-        }
         loop {
             let newer: usize = self.history_batches.iter().skip(1).map(Batch::len).sum();
             if self.history_batches.len() > 1 && newer >= MAX_WINDOW_ROWS {
@@ -933,8 +932,8 @@ impl Simulation {
                     replaced_by: None,
                 });
                 self.models.push((version, model));
-                self.evict_models();
                 self.candidate = Some(version);
+                self.evict_models();
                 (
                     format!("New model {}", self.label(version)),
                     format!("{} (retrained)", self.label(version)),

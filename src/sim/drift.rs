@@ -90,7 +90,13 @@ pub fn drift_at(params: &SimParams, cycle: u32) -> DriftState {
             // centre p half a width after the onset, so the onset is where mixing starts.
             let width = 1.0 + (1.0 - speed) * 9.0;
             let centre = f64::from(onset) + width / 2.0;
-            let p = sigmoid(4.0 * (f64::from(cycle) - centre) / width);
+            // No new-concept samples before the onset: the onset is the first
+            // cycle that sees drift, as for every pattern.
+            let p = if since < 0.0 {
+                0.0
+            } else {
+                sigmoid(4.0 * (f64::from(cycle) - centre) / width)
+            };
             (1.0, p)
         }
         DriftPattern::Incremental => {
@@ -154,6 +160,8 @@ mod tests {
         let p = params(DriftPattern::Gradual).drift_speed(0.3);
         let shares: Vec<f64> = (1..40).map(|c| drift_at(&p, c).new_concept_share).collect();
         assert!(shares.windows(2).all(|w| w[1] >= w[0]));
+        assert_eq!(shares[1], 0.0, "no drift before the onset (cycle 3)");
+        assert!(shares[2] > 0.0);
         assert!(shares[0] < 0.2, "starts mostly old: {}", shares[0]);
         assert!(*shares.last().unwrap() > 0.99);
     }
