@@ -13,7 +13,7 @@ use super::evaluate::{evaluate, Scores};
 use super::params::{ParamError, SimParams, ValidParams, MAX_WINDOW_ROWS};
 use super::registry::{ModelVersion, Registry, VersionStatus, WindowInfo};
 use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
-use super::train::{train, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
+use super::train::{train, train_from, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
 use super::triggers::{Observation, TriggerEval, TriggerState};
 use super::validate::{validate_batch, Fault, ValidationFailure, ValidationReport};
 
@@ -917,7 +917,12 @@ impl Simulation {
         }
         let p = self.params.get().clone();
         let input = format!("New dataset: {}", info.describe());
-        let result = train(p.model, p.tree_max_depth, &data);
+        let warm = if p.warm_start {
+            self.model(self.live)
+        } else {
+            None
+        };
+        let result = train_from(p.model, p.tree_max_depth, &data, warm);
         let (output, model_var) = match result {
             Ok(model) => {
                 let version = self.registry.next_version();

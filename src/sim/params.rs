@@ -321,6 +321,10 @@ pub struct SimParams {
     /// hold-out slice by at least this much, 0..=0.2; `None` turns the gate off. Default off.
     #[serde(default)]
     pub min_improvement: Option<f64>,
+    /// Start logistic regression from the live model's weights (same optimum,
+    /// fewer iterations). Default on.
+    #[serde(default = "default_true")]
+    pub warm_start: bool,
 }
 
 fn default_clock() -> u32 {
@@ -351,6 +355,7 @@ impl Default for SimParams {
             minutes_per_cycle: default_clock(),
             validate_data: true,
             min_improvement: None,
+            warm_start: true,
         }
     }
 }
@@ -494,6 +499,11 @@ impl SimParams {
     /// Turns data validation on or off.
     pub fn validate_data(mut self, on: bool) -> Self {
         self.validate_data = on;
+        self
+    }
+    /// Turns warm starts on or off.
+    pub fn warm_start(mut self, on: bool) -> Self {
+        self.warm_start = on;
         self
     }
     /// Sets the champion/challenger margin (`None` = gate off).

@@ -41,6 +41,23 @@ pub enum Command {
     Rollback(u32),
     /// Race the retraining policies over this many cycles of the current stream.
     RunPolicyRace(u32),
+    /// Replace the run with a new one from these settings (invalid ones fall
+    /// back to the defaults, with the reason in `error`).
+    Start(SimParams),
+    /// Time real training on freshly drawn windows of these sizes (both models),
+    /// for the benchmark; results in `Snapshot::training_timings`.
+    MeasureTraining(Vec<usize>),
+}
+
+/// How long training took on a window of `rows` rows, measured where the engine runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainingTiming {
+    /// Rows in the window.
+    pub rows: usize,
+    /// Logistic regression fit, milliseconds.
+    pub logistic_ms: f64,
+    /// Decision tree fit, milliseconds.
+    pub tree_ms: f64,
 }
 
 /// How a [`Command::Configure`] was applied, so the page can say so.
@@ -115,6 +132,10 @@ pub struct Snapshot {
     pub kept_versions: Vec<u32>,
     /// The last policy race, if one was run.
     pub race: Option<PolicyRace>,
+    /// Milliseconds the engine spent on the last command (when it has a clock).
+    pub engine_ms: Option<f64>,
+    /// The last training measurement, if one was asked for.
+    pub training_timings: Vec<TrainingTiming>,
     /// How the last Configure applied.
     pub config_effect: Option<ConfigEffect>,
     /// A problem with the last command, in words; the run is unchanged by it.
@@ -126,6 +147,10 @@ pub struct Snapshot {
 pub struct Engine {
     sim: Simulation,
     race: Option<PolicyRace>,
+    timings: Vec<TrainingTiming>,
+    /// A millisecond clock, injected where one exists (the core never asks the
+    /// browser for the time itself).
+    clock: Option<fn() -> f64>,
 }
 
 impl Engine {
@@ -133,19 +158,61 @@ impl Engine {
     /// returns the reason too, so the page can say why.
     pub fn new(params: SimParams) -> (Engine, Option<String>) {
         match Simulation::from_params(params) {
-            Ok(sim) => (Engine { sim, race: None }, None),
+            Ok(sim) => (Engine::around(sim), None),
             Err(e) => {
                 let fallback = Simulation::from_params(SimParams::default())
                     .expect("the default parameters always start a run");
                 (
-                    Engine {
-                        sim: fallback,
-                        race: None,
-                    },
+                    Engine::around(fallback),
                     Some(format!("{e}; using the defaults")),
                 )
             }
         }
+    }
+
+    fn around(sim: Simulation) -> Engine {
+        Engine {
+            sim,
+            race: None,
+            timings: Vec::new(),
+            clock: None,
+        }
+    }
+
+    /// Gives the engine a millisecond clock, so snapshots report how long each
+    /// command took and training can be timed.
+    pub fn set_clock(&mut self, clock: fn() -> f64) {
+        self.clock = Some(clock);
+    }
+
+    fn measure(&self, rows: &[usize]) -> Vec<TrainingTiming> {
+        let Some(now) = self.clock else {
+            return Vec::new();
+        };
+        let params = self.sim.params();
+        rows.iter()
+            .map(|&n| {
+                let n = n.clamp(super::train::MIN_TRAIN_ROWS, super::params::MAX_WINDOW_ROWS);
+                let data = super::stream::generate_batch(
+                    &mut super::stream::rng_from_seed(params.seed),
+                    0,
+                    n,
+                    &super::drift::DriftState::none(0),
+                    params.label_noise,
+                );
+                let mut time = |kind| {
+                    let t0 = now();
+                    // A failed fit still took its time; the benchmark reports it.
+                    let _ = super::train::train(kind, params.tree_max_depth, &data);
+                    now() - t0
+                };
+                TrainingTiming {
+                    rows: n,
+                    logistic_ms: time(super::params::ModelKind::LogisticRegression),
+                    tree_ms: time(super::params::ModelKind::DecisionTree),
+                }
+            })
+            .collect()
     }
 
     /// The run.
@@ -155,9 +222,21 @@ impl Engine {
 
     /// Runs one command and returns the snapshot after it.
     pub fn handle(&mut self, command: Command) -> Snapshot {
+        let started = self.clock.map(|now| now());
         let mut effect = None;
         let mut error = None;
         match command {
+            Command::Start(params) => {
+                let clock = self.clock;
+                let (engine, problem) = Engine::new(params);
+                *self = engine;
+                self.clock = clock;
+                error = problem;
+            }
+            Command::MeasureTraining(rows) => {
+                let rows: Vec<usize> = rows.into_iter().take(8).collect();
+                self.timings = self.measure(&rows);
+            }
             Command::Configure(params) => match self.configure(params) {
                 Ok(e) => effect = Some(e),
                 Err(e) => error = Some(e.to_string()),
@@ -191,6 +270,7 @@ impl Engine {
         let mut snap = self.snapshot();
         snap.config_effect = effect;
         snap.error = error;
+        snap.engine_ms = self.clock.zip(started).map(|(now, t0)| now() - t0);
         snap
     }
 
@@ -258,6 +338,8 @@ impl Engine {
                 .filter(|&v| sim.is_kept(v))
                 .collect(),
             race: self.race.clone(),
+            engine_ms: None,
+            training_timings: self.timings.clone(),
             config_effect: None,
             error: None,
         }
@@ -313,6 +395,39 @@ mod tests {
         let snap = engine.handle(Command::Step);
         assert_eq!(snap.params.threshold, 0.9);
         assert!(snap.pending.is_none());
+    }
+
+    #[test]
+    fn start_replaces_the_run_and_reports_bad_settings() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        engine.handle(Command::Run(9));
+        let snap = engine.handle(Command::Start(SimParams::default().seed(7)));
+        assert_eq!((snap.cycle, snap.params.seed), (0, 7));
+        let snap = engine.handle(Command::Start(SimParams::default().batch_size(1)));
+        assert!(snap.error.unwrap().contains("Batch size"));
+        assert_eq!(snap.params, SimParams::default());
+    }
+
+    #[test]
+    fn training_is_timed_only_with_a_clock() {
+        fn fake_clock() -> f64 {
+            use std::sync::atomic::{AtomicU64, Ordering};
+            static T: AtomicU64 = AtomicU64::new(0);
+            T.fetch_add(5, Ordering::Relaxed) as f64
+        }
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let snap = engine.handle(Command::MeasureTraining(vec![1000]));
+        assert!(snap.training_timings.is_empty());
+        assert_eq!(snap.engine_ms, None);
+        engine.set_clock(fake_clock);
+        let snap = engine.handle(Command::MeasureTraining(vec![1000, 5000]));
+        let rows: Vec<usize> = snap.training_timings.iter().map(|t| t.rows).collect();
+        assert_eq!(rows, [1000, 5000]);
+        assert!(snap
+            .training_timings
+            .iter()
+            .all(|t| t.logistic_ms == 5.0 && t.tree_ms == 5.0));
+        assert!(snap.engine_ms.unwrap() > 0.0);
     }
 
     #[test]
