@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use retrain_playground::sim::params::SimParams;
-use retrain_playground::ui::app::{App, AppProps};
+use retrain_playground::ui::app::{App, AppProps, LocalEngine};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -21,6 +21,7 @@ async fn mount(params: SimParams) -> Element {
         root.clone(),
         AppProps {
             initial: Some(params),
+            local: Some(LocalEngine::new()),
         },
     )
     .render();

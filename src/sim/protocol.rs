@@ -200,7 +200,7 @@ impl Engine {
                     &super::drift::DriftState::none(0),
                     params.label_noise,
                 );
-                let mut time = |kind| {
+                let time = |kind| {
                     let t0 = now();
                     // A failed fit still took its time; the benchmark reports it.
                     let _ = super::train::train(kind, params.tree_max_depth, &data);

@@ -22,7 +22,11 @@ use super::components::stats::Stats;
 use super::components::status_tracker::StatusTracker;
 use super::state::{Action, Notice, Playground, PlaygroundHandle};
 use crate::sim::params::SimParams;
-use crate::sim::protocol::Command;
+use crate::sim::protocol::{Command, Engine, Snapshot};
+use crate::worker::EngineWorker;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use yew_agent::worker::{use_worker_bridge, WorkerProvider};
 
 /// True when a key press belongs to a form field (typing, moving a slider,
 /// choosing an option), so page shortcuts must not steal it.
@@ -38,27 +42,166 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         || el.get_attribute("contenteditable").is_some()
 }
 
+/// An engine on the page's own thread, for component tests (no worker script
+/// is served there). The page itself always uses the worker. It is held as a
+/// `dyn Fn` so that the engine's code is linked only where one is built (the
+/// tests), never into the page's wasm.
+#[derive(Clone)]
+pub struct LocalEngine(Rc<dyn Fn(Command) -> Snapshot>);
+
+impl LocalEngine {
+    /// An engine with default settings (the page sends `Start` with its own).
+    pub fn new() -> Self {
+        let engine = RefCell::new(Engine::new(SimParams::default()).0);
+        LocalEngine(Rc::new(move |command| engine.borrow_mut().handle(command)))
+    }
+
+    fn handle(&self, command: Command) -> Snapshot {
+        (self.0)(command)
+    }
+}
+
+impl Default for LocalEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl PartialEq for LocalEngine {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// Settings to start with (the defaults unless a test or link gives others).
     #[prop_or_default]
     pub initial: Option<SimParams>,
+    /// Run the engine on this thread instead of the worker (tests only).
+    #[prop_or_default]
+    pub local: Option<LocalEngine>,
 }
 
-/// The whole playground.
+/// Where the worker script is served (Trunk writes it next to index.html).
+const WORKER_PATH: &str = "worker.js";
+
+/// The whole playground: connects to the engine, then draws the page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone().unwrap_or_default();
-    let state: PlaygroundHandle = use_reducer(move || Playground::new(initial));
+    match &props.local {
+        Some(engine) => html! { <LocalConnection engine={engine.clone()} initial={initial} /> },
+        None => html! {
+            <WorkerProvider<EngineWorker> path={WORKER_PATH} lazy={false}>
+                <WorkerConnection initial={initial} />
+            </WorkerProvider<EngineWorker>>
+        },
+    }
+}
 
-    // The play timer lives only while playing, at the chosen speed.
-    {
+/// Counts commands in flight, shared with timers and listeners.
+#[derive(Clone, Default)]
+pub struct InFlight(Rc<Cell<usize>>);
+
+impl PartialEq for InFlight {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WorkerConnectionProps {
+    initial: SimParams,
+}
+
+/// The page talking to the engine worker.
+#[component]
+fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
+    let state: PlaygroundHandle = use_reducer(Playground::default);
+    let in_flight = use_memo((), |_| InFlight::default());
+    let bridge = {
         let dispatcher = state.dispatcher();
+        let in_flight = (*in_flight).clone();
+        use_worker_bridge::<EngineWorker, _>(move |snapshot| {
+            in_flight.0.set(in_flight.0.get().saturating_sub(1));
+            dispatcher.dispatch(Action::Received(Rc::new(snapshot)));
+        })
+    };
+    let send = {
+        let dispatcher = state.dispatcher();
+        let in_flight = (*in_flight).clone();
+        use_memo((), move |_| {
+            Callback::from(move |command: Command| {
+                in_flight.0.set(in_flight.0.get() + 1);
+                dispatcher.dispatch(Action::Sent(command.clone()));
+                bridge.send(command);
+            })
+        })
+    };
+    {
+        let send = (*send).clone();
+        let initial = props.initial.clone();
+        use_effect_with((), move |_| send.emit(Command::Start(initial)));
+    }
+    html! { <Page state={state} send={(*send).clone()} in_flight={(*in_flight).clone()} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct LocalConnectionProps {
+    engine: LocalEngine,
+    initial: SimParams,
+}
+
+/// The page talking to an engine on its own thread (component tests).
+#[component]
+fn LocalConnection(props: &LocalConnectionProps) -> Html {
+    let state: PlaygroundHandle = use_reducer(Playground::default);
+    let in_flight = use_memo((), |_| InFlight::default());
+    let send = {
+        let dispatcher = state.dispatcher();
+        let engine = props.engine.clone();
+        use_memo((), move |_| {
+            Callback::from(move |command: Command| {
+                dispatcher.dispatch(Action::Sent(command.clone()));
+                let snapshot = engine.handle(command);
+                dispatcher.dispatch(Action::Received(Rc::new(snapshot)));
+            })
+        })
+    };
+    {
+        let send = (*send).clone();
+        let initial = props.initial.clone();
+        use_effect_with((), move |_| send.emit(Command::Start(initial)));
+    }
+    html! { <Page state={state} send={(*send).clone()} in_flight={(*in_flight).clone()} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct PageProps {
+    state: PlaygroundHandle,
+    send: Callback<Command>,
+    in_flight: InFlight,
+}
+
+/// The page itself.
+#[component]
+fn Page(props: &PageProps) -> Html {
+    let state = props.state.clone();
+
+    // The play timer lives only while playing, at the chosen speed. A tick sends
+    // work only when the engine has answered the last one, so a slow window never
+    // piles up commands.
+    {
+        let send = props.send.clone();
+        let in_flight = props.in_flight.clone();
         use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
             let interval = playing.then(|| {
                 Interval::new(speed.interval_ms(), move || {
-                    dispatcher.dispatch(Action::Tick)
+                    if in_flight.0.get() == 0 {
+                        send.emit(Command::Run(speed.steps_per_tick()));
+                    }
                 })
             });
             move || drop(interval)
@@ -68,8 +211,9 @@ pub fn App(props: &AppProps) -> Html {
     // Keyboard: → step, Space play/pause, R reset — never while typing in a field.
     {
         let dispatcher = state.dispatcher();
+        let send = props.send.clone();
         use_effect_with((), move |_| {
-            let document = gloo_utils_document();
+            let document = web_sys::window().and_then(|w| w.document());
             let listener = document.map(|doc| {
                 EventListener::new_with_options(
                     &doc,
@@ -93,7 +237,7 @@ pub fn App(props: &AppProps) -> Html {
                         match event.key().as_str() {
                             "ArrowRight" => {
                                 event.prevent_default();
-                                dispatcher.dispatch(Action::Send(Command::Step));
+                                send.emit(Command::Step);
                             }
                             // Space on a focused button presses that button instead.
                             " " | "Spacebar" if !on_button => {
@@ -102,7 +246,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                             "r" | "R" => {
                                 event.prevent_default();
-                                dispatcher.dispatch(Action::Send(Command::Reset));
+                                send.emit(Command::Reset);
                             }
                             _ => {}
                         }
@@ -113,9 +257,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let Some(snap) = state.snapshot.clone() else {
+        return html! {
+            <div class="app">
+                <header class="app-header"><h1>{ "Retrain Playground" }</h1></header>
+                <p role="status" class="loading">{ "Starting the simulation engine…" }</p>
+            </div>
+        };
+    };
     let send = |command: Command| {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(Action::Send(command.clone())))
+        let send = props.send.clone();
+        Callback::from(move |_: ()| send.emit(command.clone()))
     };
     let on_toggle_play = {
         let state = state.clone();
@@ -126,8 +278,8 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |speed| state.dispatch(Action::SetSpeed(speed)))
     };
     let on_settings = {
-        let state = state.clone();
-        Callback::from(move |p: SimParams| state.dispatch(Action::Send(Command::Configure(p))))
+        let send = props.send.clone();
+        Callback::from(move |p: SimParams| send.emit(Command::Configure(p)))
     };
     let on_invalid = {
         let state = state.clone();
@@ -143,21 +295,21 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |step: Option<u8>| state.dispatch(Action::Highlight(step)))
     };
     let on_inject = {
-        let state = state.clone();
-        Callback::from(move |f| state.dispatch(Action::Send(Command::InjectFault(f))))
+        let send = props.send.clone();
+        Callback::from(move |f| send.emit(Command::InjectFault(f)))
     };
     let on_rollback = {
-        let state = state.clone();
-        Callback::from(move |v| state.dispatch(Action::Send(Command::Rollback(v))))
+        let send = props.send.clone();
+        Callback::from(move |v| send.emit(Command::Rollback(v)))
     };
     let on_race = {
-        let state = state.clone();
-        Callback::from(move |n| state.dispatch(Action::Send(Command::RunPolicyRace(n))))
+        let send = props.send.clone();
+        Callback::from(move |n| send.emit(Command::RunPolicyRace(n)))
     };
-    let snap = state.snapshot.clone();
 
     html! {
-        <div class="app">
+        // data-pending: commands the engine has not answered yet (tests wait for 0).
+        <div class="app" data-pending={state.in_flight().to_string()}>
             <header class="app-header">
                 <h1>{ "Retrain Playground" }</h1>
                 <nav class="page-nav" aria-label="Sections">
@@ -186,7 +338,7 @@ pub fn App(props: &AppProps) -> Html {
                            role={if n.is_error { "alert" } else { "status" }}
                            data-testid="notice">{ &n.text }</p>
                     }
-                    <Settings params={state.shown_params().clone()} on_change={on_settings} on_invalid={on_invalid} />
+                    <Settings params={state.shown_params()} on_change={on_settings} on_invalid={on_invalid} />
                 </aside>
                 <main class="main">
                     <Stats snapshot={snap.clone()} />
@@ -219,8 +371,4 @@ pub fn App(props: &AppProps) -> Html {
             </footer>
         </div>
     }
-}
-
-fn gloo_utils_document() -> Option<web_sys::Document> {
-    web_sys::window().and_then(|w| w.document())
 }

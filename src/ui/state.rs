@@ -2,13 +2,13 @@
 //! reached only through [`Command`]s and answers with [`Snapshot`]s, so moving the
 //! engine into a Web Worker later changes no component.
 
-use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, ConfigEffect, Engine, Snapshot};
+use crate::sim::protocol::{Command, ConfigEffect, Snapshot};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,13 +91,13 @@ pub struct Notice {
 }
 
 /// Everything the page shows.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Playground {
-    /// The engine; shared, because it lives outside the render cycle (as it will
-    /// in a worker).
-    engine: Rc<RefCell<Engine>>,
-    /// The latest answer of the engine.
-    pub snapshot: Rc<Snapshot>,
+    /// The latest answer of the engine (`None` until it has started).
+    pub snapshot: Option<Rc<Snapshot>>,
+    /// Commands sent and not yet answered, each with the settings shown when it
+    /// was sent (the engine answers in order).
+    pending: VecDeque<(Command, SimParams)>,
     /// Auto-advancing?
     pub playing: bool,
     /// How fast.
@@ -108,29 +108,19 @@ pub struct Playground {
     pub highlighted_step: Option<u8>,
 }
 
-impl PartialEq for Playground {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.snapshot, &other.snapshot)
-            && self.playing == other.playing
-            && self.speed == other.speed
-            && self.notice == other.notice
-            && self.highlighted_step == other.highlighted_step
-    }
-}
-
 /// Everything that can change the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Send a command to the engine.
-    Send(Command),
+    /// A command went to the engine.
+    Sent(Command),
+    /// The engine answered the oldest pending command.
+    Received(Rc<Snapshot>),
     /// Start or stop auto-advancing.
     SetPlaying(bool),
     /// Flip between playing and paused.
     TogglePlay,
     /// Change the play speed.
     SetSpeed(Speed),
-    /// One tick of the play timer.
-    Tick,
     /// Show a message (e.g. a value the page could not read).
     ShowNotice(Notice),
     /// Highlight a step of the process table (or none).
@@ -140,35 +130,31 @@ pub enum Action {
 /// The shared handle components use.
 pub type PlaygroundHandle = UseReducerHandle<Playground>;
 
-impl Playground {
-    /// Starts a run with `params`, explaining any fallback.
-    pub fn new(params: SimParams) -> Self {
-        let (engine, problem) = Engine::new(params);
-        let snapshot = Rc::new(engine.snapshot());
+impl Default for Playground {
+    fn default() -> Self {
         Playground {
-            engine: Rc::new(RefCell::new(engine)),
-            snapshot,
+            snapshot: None,
+            pending: VecDeque::new(),
             playing: false,
             speed: Speed::Normal,
-            notice: problem.map(|text| Notice {
-                text,
-                is_error: true,
-            }),
+            notice: None,
             highlighted_step: None,
         }
     }
+}
 
+impl Playground {
     /// The settings the controls show: pending ones if a change waits for the
     /// next cycle.
-    pub fn shown_params(&self) -> &SimParams {
-        self.snapshot
-            .pending
-            .as_ref()
-            .unwrap_or(&self.snapshot.params)
+    pub fn shown_params(&self) -> SimParams {
+        self.snapshot.as_ref().map_or_else(SimParams::default, |s| {
+            s.pending.clone().unwrap_or_else(|| s.params.clone())
+        })
     }
 
-    fn send(&self, command: Command) -> Snapshot {
-        self.engine.borrow_mut().handle(command)
+    /// Commands waiting for an answer.
+    pub fn in_flight(&self) -> usize {
+        self.pending.len()
     }
 }
 
@@ -225,15 +211,21 @@ impl Reducible for Playground {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Send(command) => {
-                let before = self.shown_params().clone();
+            Action::Sent(command) => {
+                let mut next = (*self).clone();
+                next.pending.push_back((command, self.shown_params()));
+                Rc::new(next)
+            }
+            Action::Received(snap) => {
+                let mut next = (*self).clone();
+                let Some((command, before)) = next.pending.pop_front() else {
+                    next.snapshot = Some(snap);
+                    return Rc::new(next);
+                };
                 let configure = match &command {
                     Command::Configure(p) => Some(p.clone()),
                     _ => None,
                 };
-                if configure.as_ref() == Some(&before) {
-                    return self;
-                }
                 let is_reset = command == Command::Reset;
                 let info = match &command {
                     Command::Rollback(v) => Some(format!("Rolled back: model v{v} is live again.")),
@@ -246,15 +238,19 @@ impl Reducible for Playground {
                     )),
                     _ => None,
                 };
-                let snap = self.send(command);
-                let mut next = (*self).clone();
-                next.notice = match (&snap.error, snap.config_effect, configure) {
+                let quiet = matches!(
+                    command,
+                    Command::Step | Command::Run(_) | Command::FinishCycle
+                );
+                let names = configure.as_ref().map(|new| changed_names(&before, new));
+                next.notice = match (&snap.error, snap.config_effect, names) {
                     (Some(err), _, _) => Some(Notice {
                         text: err.clone(),
                         is_error: true,
                     }),
-                    (None, Some(effect), Some(new)) => Some(Notice {
-                        text: describe_effect(effect, &changed_names(&before, &new)),
+                    (None, Some(_), Some(names)) if names.is_empty() => next.notice.clone(),
+                    (None, Some(effect), Some(names)) => Some(Notice {
+                        text: describe_effect(effect, &names),
                         is_error: false,
                     }),
                     _ if is_reset => Some(Notice {
@@ -265,12 +261,14 @@ impl Reducible for Playground {
                         text,
                         is_error: false,
                     }),
+                    // Stepping keeps the last message; anything else clears it.
+                    _ if quiet => next.notice.clone(),
                     _ => None,
                 };
                 if is_reset {
                     next.playing = false;
                 }
-                next.snapshot = Rc::new(snap);
+                next.snapshot = Some(snap);
                 Rc::new(next)
             }
             Action::SetPlaying(playing) => {
@@ -294,15 +292,7 @@ impl Reducible for Playground {
                 next.speed = speed;
                 Rc::new(next)
             }
-            Action::Tick => {
-                if !self.playing {
-                    return self;
-                }
-                let snap = self.send(Command::Run(self.speed.steps_per_tick()));
-                let mut next = (*self).clone();
-                next.snapshot = Rc::new(snap);
-                Rc::new(next)
-            }
+
             Action::ShowNotice(notice) => {
                 let mut next = (*self).clone();
                 next.notice = Some(notice);

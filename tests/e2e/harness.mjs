@@ -240,3 +240,11 @@ export async function runAxe(page, { tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wc
     (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 }
+
+/**
+ * Waits until the engine (in its Web Worker) has answered every command the page
+ * sent, so what the page shows is the result of the last action.
+ */
+export async function settle(page) {
+  await page.locator('.app[data-pending="0"]').waitFor();
+}

@@ -3,11 +3,11 @@
 // yourself run, and progress that survives a reload (or is reset when corrupted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchApp, waitForText } from './harness.mjs';
+import { launchApp, settle, waitForText } from './harness.mjs';
 
-const step = (page) => page.getByRole('button', { name: 'Step', exact: true }).click();
+const step = async (page) => { await page.getByRole('button', { name: 'Step', exact: true }).click(); await settle(page); };
 const cells = async (page, n) =>
-  (await page.locator(`[data-testid=process-table] tbody tr[data-step="${n}"]`).locator('th, td').allTextContents()).map((s) => s.trim());
+  (await settle(page), await page.locator(`[data-testid=process-table] tbody tr[data-step="${n}"]`).locator('th, td').allTextContents()).map((s) => s.trim());
 
 async function open(t, path = '/') {
   const app = await launchApp(t);

@@ -2,14 +2,14 @@
 // the table and tracker read back, and screenshots mid-cycle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchApp, waitForText } from './harness.mjs';
+import { launchApp, settle, waitForText } from './harness.mjs';
 
-const step = (page) => page.getByRole('button', { name: 'Step', exact: true }).click();
-const finishCycle = (page) => page.getByRole('button', { name: 'Finish cycle' }).click();
+const step = async (page) => { await page.getByRole('button', { name: 'Step', exact: true }).click(); await settle(page); };
+const finishCycle = async (page) => { await page.getByRole('button', { name: 'Finish cycle' }).click(); await settle(page); };
 const row = (page, n) => page.locator(`[data-testid=process-table] tbody tr[data-step="${n}"]`);
-const cells = async (page, n) => (await row(page, n).locator('th, td').allTextContents()).map((s) => s.trim());
+const cells = async (page, n) => (await settle(page), await row(page, n).locator('th, td').allTextContents()).map((s) => s.trim());
 const tracker = (page) => page.getByRole('table', { name: 'Status tracker' });
-const text = async (page, id) => (await page.getByTestId(id).textContent()).trim();
+const text = async (page, id) => { await settle(page); return (await page.getByTestId(id).textContent()).trim(); };
 
 async function setSlider(page, name, value) {
   await page.getByRole('slider', { name }).fill(String(value));

@@ -2,12 +2,12 @@
 // injected fault, the champion/challenger gate, rollback and the policy race.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchApp, waitForText } from './harness.mjs';
+import { launchApp, settle, waitForText } from './harness.mjs';
 
-const finishCycle = (page) => page.getByRole('button', { name: 'Finish cycle' }).click();
+const finishCycle = async (page) => { await page.getByRole('button', { name: 'Finish cycle' }).click(); await settle(page); };
 const cells = async (page, n) =>
-  (await page.locator(`[data-testid=process-table] tbody tr[data-step="${n}"]`).locator('th, td').allTextContents()).map((s) => s.trim());
-const text = async (page, id) => (await page.getByTestId(id).textContent()).trim();
+  (await settle(page), await page.locator(`[data-testid=process-table] tbody tr[data-step="${n}"]`).locator('th, td').allTextContents()).map((s) => s.trim());
+const text = async (page, id) => { await settle(page); return (await page.getByTestId(id).textContent()).trim(); };
 
 async function open(t) {
   const app = await launchApp(t);

@@ -1,0 +1,48 @@
+//! The simulation engine behind a Web Worker: it receives [`Command`]s and
+//! answers each with a [`Snapshot`], so training never blocks the page.
+//!
+//! The page only names this type (to open a bridge); the engine code itself is
+//! linked into the worker's wasm, not the page's.
+
+use yew_agent::worker::{HandlerId, Worker, WorkerScope};
+
+use crate::sim::params::SimParams;
+use crate::sim::protocol::{Command, Engine, Snapshot};
+
+/// The worker's state: one engine, created on the first command.
+pub struct EngineWorker {
+    engine: Option<Engine>,
+}
+
+/// `performance.now()` in the worker (a millisecond clock for timings).
+fn now_ms() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| {
+            let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+            let f: js_sys::Function = now.into();
+            f.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+impl Worker for EngineWorker {
+    type Message = ();
+    type Input = Command;
+    type Output = Snapshot;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        EngineWorker { engine: None }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, command: Self::Input, id: HandlerId) {
+        let engine = self.engine.get_or_insert_with(|| {
+            let (mut engine, _) = Engine::new(SimParams::default());
+            engine.set_clock(now_ms);
+            engine
+        });
+        scope.respond(id, engine.handle(command));
+    }
+}
