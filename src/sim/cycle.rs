@@ -260,6 +260,45 @@ pub enum RollbackError {
     MidCycle,
 }
 
+/// How many finished cycles keep their full record (table, tracker, batch) for
+/// rewinding and export; older ones keep only their [`CycleSummary`].
+pub const MAX_RECORDS: usize = 200;
+/// Points of each recorded batch kept for redrawing it (a stride subsample).
+pub const RECORD_POINTS: usize = 600;
+
+/// Everything one finished cycle showed, kept for rewinding and export.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleRecord {
+    /// The cycle.
+    pub cycle: u32,
+    /// Its process table (8 rows).
+    pub rows: Vec<StepRecord>,
+    /// Its status tracker.
+    pub tracker: Tracker,
+    /// Its decision.
+    pub decision: Option<Decision>,
+    /// Its batch, subsampled to at most [`RECORD_POINTS`] rows.
+    pub batch: Batch,
+    /// The drift of that batch.
+    pub drift: DriftState,
+    /// The version live when the cycle started.
+    pub live_before: u32,
+    /// The candidate trained, if any.
+    pub candidate: Option<u32>,
+    /// The version live after it.
+    pub live_after: u32,
+}
+
+/// Keeps every `stride`-th row so that at most `cap` remain.
+fn subsample(batch: &Batch, cap: usize) -> Batch {
+    let stride = batch.len().div_ceil(cap.max(1)).max(1);
+    Batch {
+        cycle: batch.cycle,
+        x: batch.x.iter().step_by(stride).copied().collect(),
+        y: batch.y.iter().step_by(stride).copied().collect(),
+    }
+}
+
 /// Errors of the simulation itself (never a panic).
 #[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
 pub enum SimError {
@@ -325,6 +364,8 @@ pub struct Simulation {
     applied_fault: Option<Fault>,
     /// The live model's agreement with the last batch's labels.
     last_agreement: Option<f64>,
+    /// Full records of the newest finished cycles.
+    records: VecDeque<CycleRecord>,
 }
 
 impl Simulation {
@@ -389,6 +430,7 @@ impl Simulation {
                         pending_fault: None,
                         applied_fault: None,
                         last_agreement: None,
+                        records: VecDeque::new(),
                     });
                 }
                 Err(e) => last_error = Some(e),
@@ -470,6 +512,16 @@ impl Simulation {
     /// Finished cycles, oldest first.
     pub fn summaries(&self) -> &[CycleSummary] {
         &self.summaries
+    }
+
+    /// Full records of the newest finished cycles (up to [`MAX_RECORDS`]).
+    pub fn records(&self) -> &VecDeque<CycleRecord> {
+        &self.records
+    }
+
+    /// The record of one finished cycle, if still kept.
+    pub fn record_of(&self, cycle: u32) -> Option<&CycleRecord> {
+        self.records.iter().find(|r| r.cycle == cycle)
     }
 
     /// Every alert of the run, oldest first.
@@ -1249,13 +1301,28 @@ impl Simulation {
                 .map_or(String::new(), |t| t.reason.clone()),
             fault: self.applied_fault,
         });
-        self.record(
+        let row = self.record(
             StepKind::Repeat,
             "Cycle repeats",
             format!("Model v{live} live"),
             "Continuous updates".into(),
             "Collect new data",
-        )
+        );
+        self.records.push_back(CycleRecord {
+            cycle: self.cycle,
+            rows: self.rows.clone(),
+            tracker: self.tracker.clone(),
+            decision: self.decision.clone(),
+            batch: subsample(&self.newest, RECORD_POINTS),
+            drift: self.drift,
+            live_before,
+            candidate: self.candidate,
+            live_after: live,
+        });
+        while self.records.len() > MAX_RECORDS {
+            self.records.pop_front();
+        }
+        row
     }
 }
 
@@ -1456,6 +1523,20 @@ mod tests {
         assert!(w.rows <= MAX_WINDOW_ROWS, "rows {}", w.rows);
         assert!(w.rows >= MAX_WINDOW_ROWS - 14_000);
         assert_eq!(w.last_cycle, 9);
+    }
+
+    #[test]
+    fn finished_cycles_are_recorded_and_bounded() {
+        let p = SimParams::default().batch_size(2000);
+        let sim = run(p, 3);
+        let r = sim.record_of(2).expect("cycle 2 recorded");
+        assert_eq!(r.rows.len(), 8);
+        assert_eq!(r.rows[0].cycle, 2);
+        assert!(r.batch.len() <= RECORD_POINTS && r.batch.len() >= RECORD_POINTS / 2);
+        assert_eq!(r.live_after, sim.summaries()[1].live_after);
+        let long = run(SimParams::default().batch_size(20), MAX_RECORDS as u32 + 5);
+        assert_eq!(long.records().len(), MAX_RECORDS);
+        assert_eq!(long.records().front().unwrap().cycle, 6);
     }
 
     #[test]

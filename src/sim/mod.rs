@@ -9,6 +9,7 @@ pub mod cycle;
 pub mod detectors;
 pub mod drift;
 pub mod evaluate;
+pub mod export;
 pub mod params;
 pub mod protocol;
 pub mod quiz;

@@ -5,10 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::cycle::{
-    Alert, CycleSummary, Decision, SimError, Simulation, StepKind, StepRecord, Tracker,
+    Alert, CycleRecord, CycleSummary, Decision, SimError, Simulation, StepKind, StepRecord, Tracker,
 };
 use super::drift::DriftState;
 use super::evaluate::Scores;
+use super::export::{cycles_csv, trace_json};
 use super::params::SimParams;
 use super::race::{policy_race, PolicyRace};
 use super::registry::ModelVersion;
@@ -47,6 +48,53 @@ pub enum Command {
     /// Time real training on freshly drawn windows of these sizes (both models),
     /// for the benchmark; results in `Snapshot::training_timings`.
     MeasureTraining(Vec<usize>),
+    /// Rewind the view to a finished cycle (`None` = back to the live run).
+    ViewCycle(Option<u32>),
+    /// Compare two versions of the registry.
+    Compare(u32, u32),
+    /// Export the run (CSV per cycle and the JSON step trace) in the next snapshot.
+    Export,
+}
+
+/// A finished cycle as it looked, for the rewind timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleView {
+    /// Its record (table, tracker, decision, batch).
+    pub record: CycleRecord,
+    /// The regions of the version live when it started, if still kept.
+    pub live_grid: Option<DecisionGrid>,
+    /// Its line, for logistic regression.
+    pub live_boundary: Option<LinearBoundary>,
+    /// The regions of its candidate, if still kept.
+    pub candidate_grid: Option<DecisionGrid>,
+    /// Its line, for logistic regression.
+    pub candidate_boundary: Option<LinearBoundary>,
+}
+
+/// What changed between two versions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The older version.
+    pub a: ModelVersion,
+    /// The newer version.
+    pub b: ModelVersion,
+    /// `a`'s line, for logistic regression (when kept).
+    pub boundary_a: Option<LinearBoundary>,
+    /// `b`'s line.
+    pub boundary_b: Option<LinearBoundary>,
+    /// Share of the view where the two predict differently (when both are kept).
+    pub disagreement: Option<f64>,
+    /// The differences in words.
+    pub summary: Vec<String>,
+}
+
+/// The files of an export.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportFiles {
+    /// One row per cycle.
+    pub cycles_csv: String,
+    /// The full step trace.
+    pub trace_json: String,
 }
 
 /// How long training took on a window of `rows` rows, measured where the engine runs.
@@ -136,6 +184,14 @@ pub struct Snapshot {
     pub engine_ms: Option<f64>,
     /// The last training measurement, if one was asked for.
     pub training_timings: Vec<TrainingTiming>,
+    /// The cycles that can be rewound to (first, last), if any.
+    pub recorded_cycles: Option<(u32, u32)>,
+    /// The rewound cycle being viewed, if any.
+    pub view: Option<CycleView>,
+    /// The last comparison asked for.
+    pub comparison: Option<Comparison>,
+    /// An export, only in the answer to [`Command::Export`].
+    pub export: Option<ExportFiles>,
     /// How the last Configure applied.
     pub config_effect: Option<ConfigEffect>,
     /// A problem with the last command, in words; the run is unchanged by it.
@@ -146,6 +202,8 @@ pub struct Snapshot {
 #[derive(Clone, Debug)]
 pub struct Engine {
     sim: Simulation,
+    viewing: Option<u32>,
+    comparing: Option<(u32, u32)>,
     race: Option<PolicyRace>,
     timings: Vec<TrainingTiming>,
     /// A millisecond clock, injected where one exists (the core never asks the
@@ -173,6 +231,8 @@ impl Engine {
     fn around(sim: Simulation) -> Engine {
         Engine {
             sim,
+            viewing: None,
+            comparing: None,
             race: None,
             timings: Vec::new(),
             clock: None,
@@ -215,6 +275,58 @@ impl Engine {
             .collect()
     }
 
+    fn compare(&self, a: u32, b: u32) -> Option<Comparison> {
+        let sim = &self.sim;
+        let (va, vb) = (
+            sim.registry().get(a)?.clone(),
+            sim.registry().get(b)?.clone(),
+        );
+        let disagreement = sim.grid_of(a).zip(sim.grid_of(b)).map(|(ga, gb)| {
+            let n = ga.class1.len().max(1);
+            let differ = ga
+                .class1
+                .iter()
+                .zip(&gb.class1)
+                .filter(|(x, y)| x != y)
+                .count();
+            differ as f64 / n as f64
+        });
+        let mut summary = vec![
+            format!(
+                "Data: v{a} trained on {}; v{b} on {}.",
+                va.window.describe(),
+                vb.window.describe()
+            ),
+            format!(
+                "Accuracy when judged: v{a} {:.2}, v{b} {:.2} ({:+.2}).",
+                va.scores.accuracy,
+                vb.scores.accuracy,
+                vb.scores.accuracy - va.scores.accuracy
+            ),
+            format!(
+                "Status: v{a} {}, v{b} {}.",
+                va.status.label(),
+                vb.status.label()
+            ),
+        ];
+        summary.push(match disagreement {
+            Some(d) => format!(
+                "Boundary: they predict differently on {:.0}% of the view.",
+                d * 100.0
+            ),
+            None => "Boundary: an older model is no longer kept, so its boundary cannot be drawn."
+                .into(),
+        });
+        Some(Comparison {
+            boundary_a: sim.boundary_of(a),
+            boundary_b: sim.boundary_of(b),
+            a: va,
+            b: vb,
+            disagreement,
+            summary,
+        })
+    }
+
     /// The run.
     pub fn simulation(&self) -> &Simulation {
         &self.sim
@@ -223,6 +335,19 @@ impl Engine {
     /// Runs one command and returns the snapshot after it.
     pub fn handle(&mut self, command: Command) -> Snapshot {
         let started = self.clock.map(|now| now());
+        let exporting = command == Command::Export;
+        // Any command that moves or replaces the run returns to the live view.
+        if matches!(
+            command,
+            Command::Step
+                | Command::Run(_)
+                | Command::FinishCycle
+                | Command::Reset
+                | Command::Start(_)
+                | Command::Configure(_)
+        ) {
+            self.viewing = None;
+        }
         let mut effect = None;
         let mut error = None;
         match command {
@@ -233,6 +358,27 @@ impl Engine {
                 self.clock = clock;
                 error = problem;
             }
+            Command::ViewCycle(cycle) => match cycle {
+                Some(c) if self.sim.record_of(c).is_none() => {
+                    error = Some(format!(
+                        "Cycle {c} is not recorded (the newest {} cycles are kept).",
+                        super::cycle::MAX_RECORDS
+                    ));
+                }
+                other => self.viewing = other,
+            },
+            Command::Compare(a, b) => {
+                let reg = self.sim.registry();
+                match (reg.get(a), reg.get(b)) {
+                    (Some(_), Some(_)) => self.comparing = Some((a.min(b), a.max(b))),
+                    _ => {
+                        error = Some(format!(
+                            "Cannot compare v{a} and v{b}: both must be in the registry."
+                        ))
+                    }
+                }
+            }
+            Command::Export => {}
             Command::MeasureTraining(rows) => {
                 let rows: Vec<usize> = rows.into_iter().take(8).collect();
                 self.timings = self.measure(&rows);
@@ -268,6 +414,12 @@ impl Engine {
             },
         }
         let mut snap = self.snapshot();
+        if exporting {
+            snap.export = Some(ExportFiles {
+                cycles_csv: cycles_csv(self.sim.summaries()),
+                trace_json: trace_json(self.sim.params(), self.sim.records()),
+            });
+        }
         snap.config_effect = effect;
         snap.error = error;
         snap.engine_ms = self.clock.zip(started).map(|(now, t0)| now() - t0);
@@ -340,6 +492,24 @@ impl Engine {
             race: self.race.clone(),
             engine_ms: None,
             training_timings: self.timings.clone(),
+            recorded_cycles: sim
+                .records()
+                .front()
+                .zip(sim.records().back())
+                .map(|(a, b)| (a.cycle, b.cycle)),
+            view: self.viewing.and_then(|c| {
+                let record = sim.record_of(c)?.clone();
+                let cand = record.candidate;
+                Some(CycleView {
+                    live_grid: sim.grid_of(record.live_before),
+                    live_boundary: sim.boundary_of(record.live_before),
+                    candidate_grid: cand.and_then(|v| sim.grid_of(v)),
+                    candidate_boundary: cand.and_then(|v| sim.boundary_of(v)),
+                    record,
+                })
+            }),
+            comparison: self.comparing.and_then(|(a, b)| self.compare(a, b)),
+            export: None,
             config_effect: None,
             error: None,
         }
@@ -428,6 +598,31 @@ mod tests {
             .iter()
             .all(|t| t.logistic_ms == 5.0 && t.tree_ms == 5.0));
         assert!(snap.engine_ms.unwrap() > 0.0);
+    }
+
+    #[test]
+    fn rewind_compare_and_export() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        engine.handle(Command::Run(8 * 3));
+        let snap = engine.handle(Command::ViewCycle(Some(2)));
+        assert_eq!(snap.recorded_cycles, Some((1, 3)));
+        let view = snap.view.unwrap();
+        assert_eq!(view.record.cycle, 2);
+        assert!(view.live_grid.is_some());
+        let snap = engine.handle(Command::ViewCycle(Some(9)));
+        assert!(snap.error.unwrap().contains("Cycle 9 is not recorded"));
+        let snap = engine.handle(Command::Step);
+        assert!(snap.view.is_none(), "stepping returns to the live run");
+        let snap = engine.handle(Command::Compare(3, 2));
+        let c = snap.comparison.unwrap();
+        assert_eq!((c.a.version, c.b.version), (2, 3));
+        assert!(c.disagreement.unwrap() < 0.5);
+        assert!(c.summary[0].starts_with("Data: v2 trained on"));
+        let snap = engine.handle(Command::Export);
+        let files = snap.export.unwrap();
+        assert_eq!(files.cycles_csv.lines().count(), 4);
+        assert!(files.trace_json.contains("\"rows\""));
+        assert!(engine.handle(Command::Step).export.is_none());
     }
 
     #[test]
