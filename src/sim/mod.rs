@@ -5,6 +5,7 @@
 //! tested natively and can run unchanged in a Web Worker.
 
 pub mod cron;
+pub mod csv_data;
 pub mod cycle;
 pub mod detectors;
 pub mod drift;
@@ -15,6 +16,8 @@ pub mod protocol;
 pub mod quiz;
 pub mod race;
 pub mod registry;
+pub mod scenarios;
+pub mod share;
 pub mod stream;
 pub mod train;
 pub mod triggers;

@@ -22,3 +22,6 @@ pub mod stats;
 pub mod status_tracker;
 pub mod test_yourself;
 pub mod visual_quiz;
+pub mod compare;
+pub mod export_panel;
+pub mod timeline;

@@ -1,0 +1,132 @@
+//! Ready-made classroom scenarios, one click away, each with a line on what to
+//! watch.
+
+use super::params::{DetectorKind, DriftKind, DriftPattern, RetrainTrigger, SimParams};
+use super::validate::Fault;
+
+/// A prepared scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Stable key (for links: `scenario=…`).
+    pub key: &'static str,
+    /// The name the page shows.
+    pub title: &'static str,
+    /// What to watch, in one line.
+    pub watch: &'static str,
+    /// The settings.
+    pub params: SimParams,
+    /// A fault injected into the first batch, if any.
+    pub fault: Option<Fault>,
+}
+
+/// Every scenario, in the order the page lists them.
+pub fn scenarios() -> Vec<Scenario> {
+    let base = SimParams::default().seed(2026);
+    vec![
+        Scenario {
+            key: "sudden-concept",
+            title: "Sudden concept drift",
+            watch: "At cycle 3 the rule changes: v1's accuracy collapses while each retrained model recovers.",
+            params: base
+                .clone()
+                .drift_kind(DriftKind::Concept)
+                .drift_pattern(DriftPattern::Sudden)
+                .drift_strength(0.7),
+            fault: None,
+        },
+        Scenario {
+            key: "harmless-covariate",
+            title: "Covariate drift that does not hurt",
+            watch: "The inputs move a long way, but the labelling rule stays: even v1, never retrained, stays accurate.",
+            params: base
+                .clone()
+                .drift_kind(DriftKind::Covariate)
+                .drift_pattern(DriftPattern::Incremental)
+                .drift_strength(1.0),
+            fault: None,
+        },
+        Scenario {
+            key: "strict-threshold",
+            title: "A threshold too strict",
+            watch: "With 10% label noise no model can score above 0.95: every check fails and the team is alerted each cycle.",
+            params: base.clone().threshold(0.95).label_noise(0.1).drift_strength(0.0),
+            fault: None,
+        },
+        Scenario {
+            key: "bad-data",
+            title: "Bad data caught by validation",
+            watch: "The first new batch arrives with missing values: validation blocks retraining and names the failed check.",
+            params: base.clone().drift_strength(0.0).validate_data(true),
+            fault: Some(Fault::MissingValues),
+        },
+        Scenario {
+            key: "gradual-mix",
+            title: "Gradual drift: alerts during the mix",
+            watch: "While old and new concepts are mixed no model reaches the threshold; once the new one dominates, retraining recovers.",
+            params: base
+                .clone()
+                .drift_pattern(DriftPattern::Gradual)
+                .drift_strength(1.0)
+                .drift_speed(0.4)
+                .validate_data(false),
+            fault: None,
+        },
+        Scenario {
+            key: "drift-triggered",
+            title: "Retrain only when drift is detected",
+            watch: "ADWIN watches the live model's errors: no retraining until the drift at cycle 3, then it fires.",
+            params: base
+                .drift_strength(0.6)
+                .trigger(RetrainTrigger::DriftDetected(DetectorKind::Adwin)),
+            fault: None,
+        },
+    ]
+}
+
+/// Looks a scenario up by key.
+pub fn scenario(key: &str) -> Option<Scenario> {
+    scenarios().into_iter().find(|s| s.key == key)
+}
+
+// Native only: the core is tested natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::sim::cycle::Simulation;
+
+    fn run(s: &Scenario, cycles: u32) -> Simulation {
+        let mut sim = Simulation::from_params(s.params.clone()).unwrap();
+        if let Some(f) = s.fault {
+            sim.inject_fault(f);
+        }
+        for _ in 0..cycles {
+            sim.finish_cycle();
+        }
+        sim
+    }
+
+    #[test]
+    fn every_scenario_is_valid_and_unique() {
+        let all = scenarios();
+        for s in &all {
+            assert!(s.params.clone().check().is_ok(), "{}", s.key);
+            assert_eq!(scenario(s.key).as_ref(), Some(s));
+        }
+        let mut keys: Vec<&str> = all.iter().map(|s| s.key).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), all.len());
+    }
+
+    #[test]
+    fn scenarios_show_what_they_promise() {
+        let covariate = run(&scenario("harmless-covariate").unwrap(), 8);
+        assert!(covariate.summaries().iter().all(|s| s.v1_score > 0.8));
+        let strict = run(&scenario("strict-threshold").unwrap(), 5);
+        assert_eq!(strict.alerts().len(), 5);
+        let bad = run(&scenario("bad-data").unwrap(), 1);
+        assert!(bad.alerts()[0].message.contains("no missing values"));
+        let sudden = run(&scenario("sudden-concept").unwrap(), 6);
+        assert!(sudden.summaries()[5].v1_score < 0.4);
+        assert!(sudden.summaries()[5].live_score > 0.8);
+    }
+}

@@ -1,0 +1,415 @@
+//! Links that reproduce a run: every setting and the seed in the URL's hash,
+//! plus the teacher's choices (hidden controls and panels, a locked seed, the
+//! presenter view). Reading a link is tolerant: anything unknown, out of range
+//! or garbled is reported in words and the rest still applies — never a panic.
+
+use serde::{Deserialize, Serialize};
+
+use super::params::{
+    DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger, SimParams, TrainingWindow,
+};
+
+/// The longest link text read; the rest is ignored (with a notice).
+pub const MAX_LINK_LEN: usize = 4_000;
+/// The longest value shown back in a problem message.
+const SHOWN_VALUE_LEN: usize = 24;
+
+/// Names a teacher can hide with `hide=…` (controls and panels).
+pub const HIDEABLE: [&str; 23] = [
+    "strength",
+    "speed",
+    "threshold",
+    "noise",
+    "batch",
+    "kind",
+    "pattern",
+    "model",
+    "window",
+    "seed",
+    "trigger",
+    "validate",
+    "margin",
+    "flow",
+    "code",
+    "tracker",
+    "charts",
+    "registry",
+    "alerts",
+    "gates",
+    "race",
+    "learn",
+    "predict",
+];
+
+/// What a link says.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SharedLink {
+    /// The settings (defaults where the link says nothing or something unusable).
+    pub params: SimParams,
+    /// Controls and panels to hide (names from [`HIDEABLE`]).
+    pub hidden: Vec<String>,
+    /// The seed cannot be changed.
+    pub lock_seed: bool,
+    /// Open in the presenter view.
+    pub presenter: bool,
+    /// A scenario to load (its key), if any.
+    pub scenario: Option<String>,
+    /// What could not be used, in words.
+    pub problems: Vec<String>,
+}
+
+/// Percent-decodes `text` (`+` is a space); invalid escapes are kept as they are.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A value cut short for messages, with control characters removed, so hostile
+/// text is never echoed at length (and the page never renders it as HTML).
+fn shown(value: &str) -> String {
+    let clean: String = value.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() > SHOWN_VALUE_LEN {
+        format!(
+            "{}…",
+            clean.chars().take(SHOWN_VALUE_LEN).collect::<String>()
+        )
+    } else {
+        clean
+    }
+}
+
+/// The query (without `#`) that reproduces `params` and the teacher's choices.
+pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presenter: bool) -> String {
+    let mut parts = vec![
+        format!("seed={}", params.seed),
+        format!("kind={}", params.drift_kind.key()),
+        format!("pattern={}", params.drift_pattern.key()),
+        format!("strength={}", params.drift_strength),
+        format!("speed={}", params.drift_speed),
+        format!("onset={}", params.drift_onset),
+        format!("noise={}", params.label_noise),
+        format!("model={}", params.model.key()),
+        format!("window={}", params.window.key()),
+        format!("threshold={}", params.threshold),
+        format!("batch={}", params.batch_size),
+        format!("trigger={}", params.trigger.key()),
+        format!("validate={}", u8::from(params.validate_data)),
+        format!("margin={}", params.min_improvement.unwrap_or(0.0)),
+    ];
+    match &params.trigger {
+        RetrainTrigger::Schedule(c) => parts.push(format!("cron={}", encode(c))),
+        RetrainTrigger::DriftDetected(d) => parts.push(format!("detector={}", d.key())),
+        _ => {}
+    }
+    if params.tree_max_depth != SimParams::default().tree_max_depth {
+        parts.push(format!("depth={}", params.tree_max_depth));
+    }
+    if !hidden.is_empty() {
+        parts.push(format!("hide={}", hidden.join(",")));
+    }
+    if lock_seed {
+        parts.push("lock=seed".into());
+    }
+    if presenter {
+        parts.push("presenter=1".into());
+    }
+    parts.join("&")
+}
+
+/// Reads a link's hash or query (with or without a leading `#` or `?`).
+pub fn parse_link(text: &str) -> SharedLink {
+    let mut link = SharedLink::default();
+    let mut text = text.trim_start_matches(['#', '?']);
+    if text.len() > MAX_LINK_LEN {
+        let mut cut = MAX_LINK_LEN;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text = &text[..cut];
+        link.problems.push(format!(
+            "The link was longer than {MAX_LINK_LEN} characters; the rest was ignored."
+        ));
+    }
+    let mut p = SimParams::default();
+    let mut trigger_key: Option<String> = None;
+    let mut cron: Option<String> = None;
+    let mut detector: Option<DetectorKind> = None;
+    for pair in text.split('&').filter(|s| !s.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode(raw_key);
+        let value = decode(raw_value);
+        let bad = |what: &str| format!("`{}`: {what} (got `{}`)", shown(&key), shown(&value));
+        let number = |v: &str| v.trim().parse::<f64>().ok().filter(|x| x.is_finite());
+        let mut set_f64 = |apply: &mut dyn FnMut(f64), what: &str| match number(&value) {
+            Some(x) => apply(x),
+            None => link.problems.push(bad(&format!("{what} must be a number"))),
+        };
+        match key.as_str() {
+            "seed" => match value.trim().parse::<u64>() {
+                Ok(s) => p.seed = s,
+                Err(_) => link.problems.push(bad("the seed must be a whole number")),
+            },
+            "kind" => match DriftKind::from_key(&value) {
+                Some(k) => p.drift_kind = k,
+                None => link.problems.push(bad("unknown drift kind")),
+            },
+            "pattern" => match DriftPattern::from_key(&value) {
+                Some(k) => p.drift_pattern = k,
+                None => link.problems.push(bad("unknown drift pattern")),
+            },
+            "model" => match ModelKind::from_key(&value) {
+                Some(k) => p.model = k,
+                None => link.problems.push(bad("unknown model")),
+            },
+            "window" => match TrainingWindow::from_key(&value) {
+                Some(w) => p.window = w,
+                None => link.problems.push(bad("unknown training window")),
+            },
+            "strength" => set_f64(&mut |x| p.drift_strength = x, "drift strength"),
+            "speed" => set_f64(&mut |x| p.drift_speed = x, "drift speed"),
+            "noise" => set_f64(&mut |x| p.label_noise = x, "label noise"),
+            "threshold" => set_f64(&mut |x| p.threshold = x, "the threshold"),
+            "margin" => set_f64(
+                &mut |x| p.min_improvement = (x > 0.0).then_some(x),
+                "the champion margin",
+            ),
+            "onset" => match value.trim().parse::<u32>() {
+                Ok(o) => p.drift_onset = o,
+                Err(_) => link.problems.push(bad("the onset must be a whole number")),
+            },
+            "batch" => match value.trim().parse::<usize>() {
+                Ok(b) => p.batch_size = b,
+                Err(_) => link
+                    .problems
+                    .push(bad("the batch size must be a whole number")),
+            },
+            "depth" => match value.trim().parse::<usize>() {
+                Ok(d) => p.tree_max_depth = d,
+                Err(_) => link
+                    .problems
+                    .push(bad("the tree depth must be a whole number")),
+            },
+            "validate" => match value.as_str() {
+                "1" | "true" | "on" => p.validate_data = true,
+                "0" | "false" | "off" => p.validate_data = false,
+                _ => link.problems.push(bad("must be 1 or 0")),
+            },
+            "trigger" => trigger_key = Some(value.clone()),
+            "cron" => cron = Some(value.chars().take(100).collect()),
+            "detector" => match DetectorKind::from_key(&value) {
+                Some(d) => detector = Some(d),
+                None => link.problems.push(bad("unknown drift detector")),
+            },
+            "hide" => {
+                for name in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    if HIDEABLE.contains(&name) {
+                        if !link.hidden.iter().any(|h| h == name) {
+                            link.hidden.push(name.to_string());
+                        }
+                    } else {
+                        link.problems
+                            .push(format!("`hide`: nothing is called `{}`", shown(name)));
+                    }
+                }
+            }
+            "lock" => match value.as_str() {
+                "seed" => link.lock_seed = true,
+                _ => link.problems.push(bad("only the seed can be locked")),
+            },
+            "presenter" => link.presenter = matches!(value.as_str(), "1" | "true" | "on"),
+            "scenario" => link.scenario = Some(value.chars().take(40).collect()),
+            _ => link
+                .problems
+                .push(format!("Unknown setting `{}` was ignored.", shown(&key))),
+        }
+    }
+    if let Some(t) = trigger_key {
+        p.trigger = match t.as_str() {
+            "every" => RetrainTrigger::EveryCycle,
+            "schedule" => RetrainTrigger::Schedule(
+                cron.unwrap_or_else(|| super::params::DEFAULT_CRON.to_string()),
+            ),
+            "drift" => RetrainTrigger::DriftDetected(detector.unwrap_or_default()),
+            "drop" => RetrainTrigger::PerformanceDrop,
+            "never" => RetrainTrigger::Never,
+            other => {
+                link.problems.push(format!(
+                    "`trigger`: unknown trigger (got `{}`)",
+                    shown(other)
+                ));
+                RetrainTrigger::EveryCycle
+            }
+        };
+    }
+    // Out-of-range values: report the check's words, keep the defaults for
+    // those fields one at a time so the rest of the link still applies.
+    link.params = keep_valid(p, &mut link.problems);
+    link
+}
+
+/// Replaces each field that fails the check by its default, naming it.
+fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
+    let d = SimParams::default();
+    for _ in 0..16 {
+        match p.clone().check() {
+            Ok(_) => return p,
+            Err(e) => {
+                problems.push(format!("{e}; the default is used."));
+                let text = e.to_string();
+                let field = |name: &str| text.starts_with(name);
+                if field("Batch size") {
+                    p.batch_size = d.batch_size;
+                } else if field("Drift strength") {
+                    p.drift_strength = d.drift_strength;
+                } else if field("Drift speed") {
+                    p.drift_speed = d.drift_speed;
+                } else if field("Drift onset") {
+                    p.drift_onset = d.drift_onset;
+                } else if field("Label noise") {
+                    p.label_noise = d.label_noise;
+                } else if field("Deploy threshold") {
+                    p.threshold = d.threshold;
+                } else if field("Tree depth") {
+                    p.tree_max_depth = d.tree_max_depth;
+                } else if field("Training window") {
+                    p.window = d.window;
+                } else if field("Champion margin") {
+                    p.min_improvement = d.min_improvement;
+                } else if field("Cron schedule") {
+                    p.trigger = d.trigger.clone();
+                } else {
+                    return d;
+                }
+            }
+        }
+    }
+    d
+}
+
+// Native only: the core is tested natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_link_round_trips_every_setting() {
+        let p = SimParams::default()
+            .seed(7)
+            .drift_kind(DriftKind::Covariate)
+            .drift_pattern(DriftPattern::Gradual)
+            .drift_strength(0.35)
+            .drift_speed(0.8)
+            .drift_onset(5)
+            .label_noise(0.12)
+            .model(ModelKind::DecisionTree)
+            .window(TrainingWindow::AllData)
+            .threshold(0.91)
+            .batch_size(1200)
+            .trigger(RetrainTrigger::Schedule("30 9 * * 1".into()))
+            .validate_data(false)
+            .min_improvement(Some(0.03))
+            .tree_max_depth(8);
+        let q = to_query(&p, &["noise".into(), "model".into()], true, true);
+        let link = parse_link(&format!("#{q}"));
+        assert_eq!(link.problems, Vec::<String>::new());
+        assert_eq!(link.params, p);
+        assert_eq!(link.hidden, ["noise", "model"]);
+        assert!(link.lock_seed && link.presenter);
+    }
+
+    #[test]
+    fn bad_values_are_named_and_the_rest_applies() {
+        let link = parse_link(
+            "seed=abc&threshold=2&strength=NaN&kind=weird&foo=1&noise=0.2&hide=noise,bogus",
+        );
+        assert_eq!(link.params.label_noise, 0.2);
+        assert_eq!(link.params.threshold, 0.8);
+        assert_eq!(link.params.seed, 42);
+        let all = link.problems.join(" | ");
+        for needle in [
+            "`seed`",
+            "Deploy threshold",
+            "`strength`",
+            "unknown drift kind",
+            "`foo`",
+            "`bogus`",
+        ] {
+            assert!(all.contains(needle), "{needle} missing in {all}");
+        }
+        assert_eq!(link.hidden, ["noise"]);
+    }
+
+    #[test]
+    fn hostile_text_is_cut_short_and_never_panics() {
+        let long = "x".repeat(10_000);
+        let link = parse_link(&format!(
+            "{long}=<script>alert(1)</script>&%ZZ=%&seed=%E2%82"
+        ));
+        assert!(link.problems.iter().all(|p| p.chars().count() < 200));
+        assert!(link.problems[0].contains("longer than"));
+        let link = parse_link("kind=%3Cscript%3E");
+        assert!(link.problems[0].contains("<script>") || link.problems[0].contains("unknown"));
+    }
+
+    #[test]
+    fn an_invalid_cron_falls_back_to_every_cycle() {
+        let link = parse_link("trigger=schedule&cron=0%2024%20*%20*%20*");
+        assert_eq!(link.params.trigger, RetrainTrigger::EveryCycle);
+        assert!(link.problems.join(" ").contains("24"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn any_text_parses_to_valid_settings(text in ".{0,300}") {
+            let link = parse_link(&text);
+            prop_assert!(link.params.clone().check().is_ok());
+        }
+
+        #[test]
+        fn any_key_value_soup_parses_to_valid_settings(
+            pairs in proptest::collection::vec(
+                (proptest::sample::select(vec!["seed", "kind", "threshold", "batch", "noise", "trigger", "cron", "hide", "window", "onset", "x"]),
+                 "[-0-9a-z.%,*= ]{0,12}"),
+                0..12)
+        ) {
+            let text: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let link = parse_link(&text.join("&"));
+            prop_assert!(link.params.clone().check().is_ok());
+        }
+    }
+}
