@@ -3,7 +3,10 @@
 #   make serve       install what is missing, then serve a release build on http://127.0.0.1:8080/
 #   make test        install what is missing (incl. Chromium), then run every test tier
 #
-#   make build       release build into dist/ (wasm-opt -Oz)
+#   make build       release build into dist/ (wasm-opt -Oz); relative URLs: upload
+#                    dist/ to any folder of any static host, it works offline after one visit
+#   make dist-subpath PUBLIC_URL=/retrain-playground/
+#                    the same, with absolute URLs under that prefix (default ./ = make build)
 #   make setup       only install/check tools (scripts/setup.sh)
 #   make test-native cargo test (native)
 #   make test-wasm   wasm-bindgen-test in headless Chromium (tests/web.rs)
@@ -24,6 +27,9 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
 HOST ?= 127.0.0.1
+# Where the app will be served from (make dist-subpath): ./ (relative URLs, works
+# in any folder) or an absolute prefix such as /retrain-playground/.
+PUBLIC_URL ?= ./
 PORT ?= 8080
 CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM_TARGET := wasm32-unknown-unknown
@@ -36,10 +42,10 @@ SETUP := setup
 SETUP_BROWSER := setup-browser
 endif
 
-.PHONY: help setup setup-browser build serve test test-native test-wasm test-e2e lint clean
+.PHONY: help setup setup-browser build dist-subpath serve test test-native test-wasm test-e2e lint clean
 
 help:
-	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,17p' Makefile | sed 's/^# \{0,1\}//'
 
 setup:
 	@scripts/setup.sh
@@ -49,6 +55,15 @@ setup-browser:
 
 build: $(SETUP)
 	trunk build --release
+
+# A static folder for any web host, e.g. a GitHub Pages project site
+# (https://USER.github.io/retrain-playground/ -> PUBLIC_URL=/retrain-playground/).
+dist-subpath: $(SETUP)
+	trunk build --release --public-url '$(PUBLIC_URL)'
+	@echo
+	@echo "  dist/ is ready (public URL $(PUBLIC_URL)): upload everything in dist/"
+	@echo "  (index.html, sw.js, the .js/.wasm/.css files) to the app's folder on any static web host."
+	@echo
 
 serve: $(SETUP)
 	@echo

@@ -12,10 +12,20 @@
   var base = (script && script.src) || document.baseURI;
   var url = new URL('sw.js', base);
   var register = function () {
-    navigator.serviceWorker.register(url.href).catch(function (err) {
-      // Not fatal: the app works online without it.
-      console.warn('Retrain Playground: offline mode unavailable:', err);
-    });
+    navigator.serviceWorker.register(url.href).then(
+      function (registration) {
+        // Already installed: look for a new build now (browsers otherwise check
+        // only now and then). It installs in the background and is used once no
+        // tab shows the old one. Offline, the check just fails: ignore it.
+        if (registration.active && navigator.onLine !== false) {
+          registration.update().catch(function () {});
+        }
+      },
+      function (err) {
+        // Not fatal: the app works online without it.
+        console.warn('Retrain Playground: offline mode unavailable:', err);
+      },
+    );
   };
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });

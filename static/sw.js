@@ -64,7 +64,16 @@ self.addEventListener('install', (event) => {
           const url = abs(f.url);
           const response = await fetch(new Request(url, { cache: 'reload', integrity: f.integrity }));
           if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
-          await cache.put(url, response);
+          // Some hosts redirect index.html to the folder; a response marked as
+          // redirected must not answer a navigation, so keep a clean copy.
+          const clean = response.redirected
+            ? new Response(await response.blob(), {
+                status: response.status,
+                statusText: response.statusText,
+                headers: response.headers,
+              })
+            : response;
+          await cache.put(url, clean);
         }),
       );
     })().catch(async (err) => {
@@ -126,6 +135,8 @@ if (PRECACHE) {
     // Only this origin, and only inside our scope; everything else goes to the
     // browser untouched (and is never cached).
     if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
-    event.respondWith(respond(request));
+    // If the cache itself fails (storage full, blocked…), behave as if there
+    // were no service worker.
+    event.respondWith(respond(request).catch(() => fetch(request)));
   });
 }

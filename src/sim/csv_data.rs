@@ -305,6 +305,35 @@ pub enum CsvError {
     },
 }
 
+impl CsvError {
+    /// The spreadsheet row the error is about (the header is row 1), if it is
+    /// about one row, so the page can point at it.
+    pub fn row(&self) -> Option<usize> {
+        match self {
+            CsvError::NoHeader { row, .. }
+            | CsvError::HeaderColumns { row, .. }
+            | CsvError::UnnamedColumn { row, .. }
+            | CsvError::DuplicateColumn { row, .. }
+            | CsvError::AmbiguousColumn { row, .. }
+            | CsvError::FeatureCount { row, .. }
+            | CsvError::BadQuote { row, .. }
+            | CsvError::MissingFields { row, .. }
+            | CsvError::ExtraFields { row, .. }
+            | CsvError::EmptyCell { row, .. }
+            | CsvError::NotANumber { row, .. }
+            | CsvError::NotFinite { row, .. }
+            | CsvError::BadLabel { row, .. }
+            | CsvError::BadTime { row, .. }
+            | CsvError::MixedTime { row, .. }
+            | CsvError::TooManyRows { row, .. } => Some(*row),
+            CsvError::Empty
+            | CsvError::TooLarge { .. }
+            | CsvError::OneClass { .. }
+            | CsvError::TooFewRows { .. } => None,
+        }
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -344,7 +373,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -474,8 +503,8 @@ fn parse_label(text: &str, sep: u8) -> Option<bool> {
         "0" | "false" => Some(false),
         "1" | "true" => Some(true),
         _ => match parse_number(text, sep) {
-            Some(v) if v == 0.0 => Some(false),
-            Some(v) if v == 1.0 => Some(true),
+            Some(0.0) => Some(false),
+            Some(1.0) => Some(true),
             _ => None,
         },
     }
@@ -925,5 +954,848 @@ impl UserDataset {
             self.feature_names[1],
             self.label_name,
         )
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A good data row for `x1,x2,label`: label alternates so both classes appear.
+    fn good_row(i: usize) -> String {
+        format!("{},{},{}", i as f64 * 0.5, -(i as f64), i % 2)
+    }
+
+    /// `header` plus `n` good rows, one per line.
+    fn file(header: &str, n: usize) -> String {
+        let mut lines = vec![header.to_string()];
+        lines.extend((0..n).map(good_row));
+        lines.join("\n") + "\n"
+    }
+
+    /// A 50-row `x1,x2,label` file whose spreadsheet row `row` is replaced by `line`.
+    fn with_row(row: usize, line: &str) -> String {
+        let mut lines: Vec<String> = file("x1,x2,label", 50).lines().map(String::from).collect();
+        lines[row - 1] = line.to_string();
+        lines.join("\n")
+    }
+
+    fn ok(text: &str) -> UserDataset {
+        parse_csv(text).unwrap_or_else(|e| panic!("should parse, got: {e}"))
+    }
+
+    fn err(text: &str) -> CsvError {
+        parse_csv(text).expect_err("must be rejected")
+    }
+
+    fn assert_says(e: &CsvError, parts: &[&str]) {
+        let msg = e.to_string();
+        for p in parts {
+            assert!(msg.contains(p), "message {msg:?} should contain {p:?}");
+        }
+    }
+
+    #[test]
+    fn parses_a_plain_file_with_label_last() {
+        let d = ok(&file("age,income,bought", 60));
+        assert_eq!(d.rows, 60);
+        assert_eq!(d.x.len(), 60);
+        assert_eq!(d.y.len(), 60);
+        assert_eq!(d.feature_names, ["age".to_string(), "income".to_string()]);
+        assert_eq!(d.label_name, "bought");
+        assert_eq!(d.ordered_by, None);
+        assert_eq!(d.x[3], [1.5, -3.0]);
+        assert_eq!(d.y[..4], [false, true, false, true]);
+    }
+
+    #[test]
+    fn finds_the_label_by_name_anywhere() {
+        let mut text = String::from("Class,a,b\n");
+        for i in 0..45 {
+            text.push_str(&format!("{},{},{}\n", i % 2, i, 2 * i));
+        }
+        let d = ok(&text);
+        assert_eq!(d.label_name, "Class");
+        assert_eq!(d.feature_names, ["a".to_string(), "b".to_string()]);
+        assert_eq!(d.x[5], [5.0, 10.0]);
+        assert!(d.y[5]);
+    }
+
+    #[test]
+    fn accepts_every_syntax_variant_together() {
+        // BOM, semicolons, quotes (with an escaped quote in a name), CRLF, blank
+        // lines before the header and in the middle, rows of bare separators,
+        // decimal commas, true/false labels, whitespace, trailing separators and
+        // trailing empty lines.
+        let mut text = String::from("\u{feff}\r\n  \"my \"\"x\"\"\" ; \"x 2\";  TARGET ;\r\n");
+        for i in 0..44 {
+            let label = if i % 3 == 0 { " TRUE" } else { "false " };
+            text.push_str(&format!(" \"{i},5\" ;  -{i} ;{label};\r\n"));
+            if i == 10 {
+                text.push_str("\r\n;;;\r\n   \r\n");
+            }
+        }
+        text.push_str("\r\n\r\n\n");
+        let d = ok(&text);
+        assert_eq!(d.rows, 44);
+        assert_eq!(d.feature_names, ["my \"x\"".to_string(), "x 2".to_string()]);
+        assert_eq!(d.label_name, "TARGET");
+        assert_eq!(d.x[7], [7.5, -7.0]);
+        assert_eq!(d.y[..4], [true, false, false, true]);
+    }
+
+    #[test]
+    fn accepts_float_labels_and_quoted_commas_do_not_split() {
+        let mut text = String::from("\"a,1\",b,y\n");
+        for i in 0..40 {
+            text.push_str(&format!("\"{i}\",{i}.25,{}.0\n", i % 2));
+        }
+        let d = ok(&text);
+        assert_eq!(d.feature_names[0], "a,1");
+        assert_eq!(d.label_name, "y");
+        assert_eq!(d.x[2], [2.0, 2.25]);
+        assert_eq!(d.y[..2], [false, true]);
+    }
+
+    #[test]
+    fn sorts_by_a_numeric_time_column_stably() {
+        // Times 3,2,1,0,3,2,1,0,...: equal times keep file order.
+        let mut text = String::from("x1,time,x2,label\n");
+        for i in 0..48 {
+            text.push_str(&format!("{i},{},{},{}\n", 3 - i % 4, i * 10, i % 2));
+        }
+        let d = ok(&text);
+        assert_eq!(d.ordered_by.as_deref(), Some("time"));
+        assert_eq!(d.feature_names, ["x1".to_string(), "x2".to_string()]);
+        // Time 0 rows come first, in file order: i = 3, 7, 11, ...
+        assert_eq!(d.x[0], [3.0, 30.0]);
+        assert_eq!(d.x[1], [7.0, 70.0]);
+        assert_eq!(d.x[11], [47.0, 470.0]);
+        assert_eq!(d.x[12], [2.0, 20.0]);
+        assert_eq!(d.x[47], [44.0, 440.0]);
+        assert!(d.y[0] && !d.y[12]);
+    }
+
+    #[test]
+    fn sorts_by_iso_dates_and_date_times() {
+        let stamps = [
+            "2024-03-01 14:30",
+            "2024-02-29",
+            "2023-12-31T23:59:59Z",
+            "2024-03-01T14:29:59.5",
+            "2024-03-01",
+        ];
+        let mut text = String::from("date,a,b,label\n");
+        for i in 0..45 {
+            text.push_str(&format!("{},{i},0,{}\n", stamps[i % 5], i % 2));
+        }
+        let d = ok(&text);
+        assert_eq!(d.ordered_by.as_deref(), Some("date"));
+        let firsts: Vec<f64> = d.x.iter().map(|r| r[0]).collect();
+        // Order of the stamps: index 2, 1, 4, 3, 0; nine rows each, in file order.
+        assert_eq!(firsts[0], 2.0);
+        assert_eq!(firsts[8], 42.0);
+        assert_eq!(firsts[9], 1.0);
+        assert_eq!(firsts[18], 4.0);
+        assert_eq!(firsts[27], 3.0);
+        assert_eq!(firsts[36], 0.0);
+        assert_eq!(firsts[44], 40.0);
+    }
+
+    #[test]
+    fn dates_count_seconds_from_1970() {
+        assert_eq!(parse_date("1970-01-01"), Some(0.0));
+        assert_eq!(parse_date("1970-01-02 00:01"), Some(86_460.0));
+        assert_eq!(parse_date("2000-03-01"), Some(951_868_800.0));
+        assert_eq!(parse_date("1969-12-31T23:59:59"), Some(-1.0));
+        assert_eq!(parse_date("2024-02-29"), Some(1_709_164_800.0));
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-01",
+            "2024-01-01 24:00",
+            "2024-01-01 10:60",
+            "2024-01-01 10:00:",
+            "2024-01-01 10:00:00.",
+            "2024-01-01x",
+            "2024/01/01",
+            "2024-01-01 10:00+02:00",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn slice_wraps_around_the_end() {
+        let d = ok(&file("x1,x2,label", 40));
+        let (x, y) = d.slice(38, 5);
+        let firsts: Vec<f64> = x.iter().map(|r| r[0]).collect();
+        assert_eq!(firsts, [19.0, 19.5, 0.0, 0.5, 1.0]);
+        assert_eq!(y, [false, true, false, true, false]);
+        // Start far beyond the end, and more rows than the dataset has.
+        let (x, _) = d.slice(40 * 1000 + 1, 81);
+        assert_eq!(x.len(), 81);
+        assert_eq!(x[0], d.x[1]);
+        assert_eq!(x[39], d.x[0]);
+        assert_eq!(x[80], d.x[1]);
+        assert_eq!(d.slice(usize::MAX, 3).0.len(), 3);
+        assert_eq!(d.slice(5, 0), (vec![], vec![]));
+        assert_eq!(d.slice(0, usize::MAX).0.len(), MAX_SLICE_ROWS);
+    }
+
+    #[test]
+    fn slice_of_an_inconsistent_or_empty_dataset_does_not_panic() {
+        let mut d = ok(&file("x1,x2,label", 40));
+        d.y.truncate(3);
+        assert_eq!(d.slice(10, 4).1.len(), 4);
+        d.x.clear();
+        assert_eq!(d.slice(10, 4), (vec![], vec![]));
+        d.rows = 0;
+        d.y.clear();
+        assert_eq!(
+            d.summary(),
+            "0 rows, features `x1` and `x2`, label `label`; 0% class 1"
+        );
+    }
+
+    #[test]
+    fn summary_reads_like_the_page() {
+        let mut text = String::from("time,age,income,bought\n");
+        for i in 0..1234 {
+            text.push_str(&format!("{i},{i},{},{}\n", i * 3, u8::from(i < 531)));
+        }
+        assert_eq!(
+            ok(&text).summary(),
+            "1,234 rows, features `age` and `income`, label `bought`, ordered by `time`; 43% class 1"
+        );
+        assert_eq!(
+            ok(&file("a,b,c", 40)).summary(),
+            "40 rows, features `a` and `b`, label `c`; 50% class 1"
+        );
+    }
+
+    #[test]
+    fn dataset_round_trips_through_json() {
+        let d = ok(&file("x1,x2,label", 40));
+        let json = serde_json::to_string(&d).expect("serialises");
+        assert_eq!(serde_json::from_str::<UserDataset>(&json).ok(), Some(d));
+        let e = err("");
+        let json = serde_json::to_string(&e).expect("error serialises");
+        assert_eq!(serde_json::from_str::<CsvError>(&json).ok(), Some(e));
+    }
+
+    // ---- One known-answer test per error ----
+
+    #[test]
+    fn rejects_an_empty_file() {
+        for text in ["", "\u{feff}", "\n\n", "\r\n  \r\n", ",,\n;;\n"] {
+            assert_eq!(err(text), CsvError::Empty, "{text:?}");
+        }
+        assert_says(&err(""), &["empty"]);
+    }
+
+    #[test]
+    fn rejects_a_file_without_header() {
+        let e = err("1.5,2,0\n3,4,1\n");
+        assert!(matches!(e, CsvError::NoHeader { row: 1, .. }));
+        assert_says(&e, &["row 1", "`1.5`, `2`, `0`", "name the columns"]);
+        let e = err("\n2024-01-01;1,5;2;0\n");
+        assert!(matches!(e, CsvError::NoHeader { row: 2, .. }), "{e:?}");
+    }
+
+    #[test]
+    fn rejects_a_header_with_too_few_or_too_many_columns() {
+        let e = err("a,b\n1,2\n");
+        assert_eq!(
+            e,
+            CsvError::HeaderColumns {
+                row: 1,
+                count: 2,
+                names: vec!["a".into(), "b".into()]
+            }
+        );
+        assert_says(&e, &["row 1", "2 columns", "`a`, `b`", "needs 3 or 4"]);
+        let e = err("a;b;c;d;label\n");
+        assert_says(&e, &["5 columns", "`a`, `b`, `c`, `d`, `label`"]);
+        let e = err(&"h,".repeat(1000));
+        assert!(
+            matches!(e, CsvError::HeaderColumns { count: 1000, ref names, .. } if names.len() == 8)
+        );
+    }
+
+    #[test]
+    fn rejects_unnamed_and_duplicate_header_columns() {
+        let e = err("a,,label\n");
+        assert_eq!(
+            e,
+            CsvError::UnnamedColumn {
+                row: 1,
+                position: 2
+            }
+        );
+        assert_says(&e, &["row 1", "column 2 has no name"]);
+        let e = err("x,label,X\n");
+        assert_eq!(
+            e,
+            CsvError::DuplicateColumn {
+                row: 1,
+                name: "x".into(),
+                first: 1,
+                second: 3
+            }
+        );
+        assert_says(&e, &["row 1", "columns 1 and 3", "`x`"]);
+    }
+
+    #[test]
+    fn rejects_two_labels_or_two_times() {
+        let e = err("y,a,label\n");
+        assert_says(&e, &["row 1", "`y` and `label`", "label column"]);
+        let e = err("t,a,date,label\n");
+        assert_says(&e, &["`t` and `date`", "time column"]);
+    }
+
+    #[test]
+    fn rejects_anything_but_two_features() {
+        let e = err("a,b,c,label\n");
+        assert_eq!(
+            e,
+            CsvError::FeatureCount {
+                row: 1,
+                label: "label".into(),
+                time: None,
+                features: vec!["a".into(), "b".into(), "c".into()]
+            }
+        );
+        assert_says(
+            &e,
+            &["row 1", "3 feature columns", "`a`, `b`, `c`", "exactly two"],
+        );
+        let e = err("a,time,label\n");
+        assert_says(
+            &e,
+            &[
+                "the label `label` and the time `time`",
+                "1 feature column (`a`)",
+            ],
+        );
+    }
+
+    #[test]
+    fn without_a_label_name_the_last_non_time_column_is_the_label() {
+        let mut text = String::from("a,b,c,time\n");
+        for i in 0..40 {
+            text.push_str(&format!("{i},{i},{},{}\n", i % 2, 40 - i));
+        }
+        let d = ok(&text);
+        assert_eq!(d.label_name, "c");
+        assert_eq!(d.ordered_by.as_deref(), Some("time"));
+        assert_eq!(d.x[0], [39.0, 39.0]);
+    }
+
+    #[test]
+    fn rejects_bad_quotes_naming_row_and_column() {
+        let e = err(&with_row(4, "1,\"2,0"));
+        assert_eq!(
+            e,
+            CsvError::BadQuote {
+                row: 4,
+                column: "x2".into(),
+                problem: QuoteProblem::Unclosed
+            }
+        );
+        assert_says(&e, &["row 4, column `x2`", "never closed"]);
+        let e = err(&with_row(9, "\"1\"x,2,0"));
+        assert_says(
+            &e,
+            &["row 9, column `x1`", "text follows the closing quote"],
+        );
+        let e = err("a,\"b,label\n");
+        assert_says(&e, &["row 1, column `\"b,label`", "never closed"]);
+    }
+
+    #[test]
+    fn rejects_a_row_with_too_few_fields() {
+        let e = err(&with_row(7, "1,2"));
+        assert_eq!(
+            e,
+            CsvError::MissingFields {
+                row: 7,
+                found: 2,
+                expected: 3,
+                column: "label".into()
+            }
+        );
+        assert_says(&e, &["row 7 has 2 fields, the header has 3", "`label`"]);
+    }
+
+    #[test]
+    fn rejects_a_row_with_too_many_fields() {
+        let e = err(&with_row(30, "1,2,0,5"));
+        assert_says(
+            &e,
+            &[
+                "row 30 has 4 fields, the header has 3",
+                "after column `label`",
+            ],
+        );
+        // A trailing empty field is a trailing separator, not an extra field.
+        assert_eq!(ok(&with_row(30, "1,2,0,, ")).rows, 50);
+        // An extra field with a broken quote is still an extra field.
+        let e = err(&with_row(30, "1,2,0,\"5"));
+        assert!(matches!(e, CsvError::ExtraFields { row: 30, .. }));
+    }
+
+    #[test]
+    fn rejects_a_cell_that_is_not_a_number() {
+        let e = err(&with_row(12, "1, abc ,0"));
+        assert_eq!(
+            e,
+            CsvError::NotANumber {
+                row: 12,
+                column: "x2".into(),
+                value: "abc".into()
+            }
+        );
+        assert_says(&e, &["row 12, column `x2`: `abc` is not a number"]);
+        assert_eq!(e.row(), Some(12));
+        assert_eq!(err("").row(), None);
+        // A decimal comma only counts in semicolon files.
+        let e = err(&with_row(3, "\"1,5\",2,0"));
+        assert_says(&e, &["row 3, column `x1`: `1,5` is not a number"]);
+    }
+
+    #[test]
+    fn rejects_empty_cells() {
+        let e = err(&with_row(20, ",2,0"));
+        assert_says(&e, &["row 20, column `x1` is empty"]);
+        let e = err(&with_row(21, "1,2,\"\""));
+        assert_says(&e, &["row 21, column `label` is empty"]);
+    }
+
+    #[test]
+    fn rejects_nan_and_infinite_cells() {
+        for (bad, col) in [
+            ("NaN,2,0", "x1"),
+            ("1,inf,0", "x2"),
+            ("1,-Infinity,0", "x2"),
+            ("1e999,2,0", "x1"),
+        ] {
+            let e = err(&with_row(6, bad));
+            assert!(
+                matches!(e, CsvError::NotFinite { row: 6, .. }),
+                "{bad}: {e:?}"
+            );
+            assert_says(
+                &e,
+                &["row 6", &format!("column `{col}`"), "not a finite number"],
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_a_label_that_is_not_0_or_1() {
+        let e = err(&with_row(5, "1,2,2"));
+        assert_eq!(
+            e,
+            CsvError::BadLabel {
+                row: 5,
+                column: "label".into(),
+                value: "2".into()
+            }
+        );
+        assert_says(&e, &["row 5, column `label`: `2` is not 0 or 1"]);
+        for bad in ["yes", "0.5", "-1", "nan"] {
+            assert!(matches!(
+                err(&with_row(5, &format!("1,2,{bad}"))),
+                CsvError::BadLabel { row: 5, .. }
+            ));
+        }
+    }
+
+    #[test]
+    fn rejects_a_bad_time() {
+        let mut text = String::from("time,a,b,label\n");
+        for i in 0..50 {
+            let t = if i == 7 {
+                "yesterday".to_string()
+            } else {
+                i.to_string()
+            };
+            text.push_str(&format!("{t},1,2,{}\n", i % 2));
+        }
+        let e = err(&text);
+        assert_eq!(
+            e,
+            CsvError::BadTime {
+                row: 9,
+                column: "time".into(),
+                value: "yesterday".into()
+            }
+        );
+        assert_says(&e, &["row 9, column `time`: `yesterday` is not a time"]);
+        let e = err(&text.replace("yesterday", "2023-02-29"));
+        assert_says(&e, &["row 9, column `time`: `2023-02-29`"]);
+        let e = err(&text.replace("yesterday", "inf"));
+        assert_says(&e, &["row 9, column `time`: `inf` is not a finite number"]);
+    }
+
+    #[test]
+    fn rejects_a_time_column_mixing_numbers_and_dates() {
+        let mut text = String::from("a,b,label,timestamp\n");
+        for i in 0..50 {
+            let t = if i == 20 {
+                "2024-01-01".to_string()
+            } else {
+                i.to_string()
+            };
+            text.push_str(&format!("1,2,{},{t}\n", i % 2));
+        }
+        let e = err(&text);
+        assert_says(
+            &e,
+            &["row 22, column `timestamp`: `2024-01-01` is a date, but row 2 holds a number"],
+        );
+    }
+
+    #[test]
+    fn rejects_a_single_class() {
+        let mut text = String::from("x1,x2,label\n");
+        for i in 0..50 {
+            text.push_str(&format!("{i},{i},1\n"));
+        }
+        let e = err(&text);
+        assert_eq!(
+            e,
+            CsvError::OneClass {
+                column: "label".into(),
+                class: true
+            }
+        );
+        assert_says(
+            &e,
+            &["column `label`: every label is 1: the model needs both classes"],
+        );
+        assert_says(
+            &err(&text.replace(",1\n", ",false\n")),
+            &["every label is 0"],
+        );
+    }
+
+    #[test]
+    fn rejects_too_few_rows() {
+        let e = err(&file("x1,x2,label", 39));
+        assert_eq!(
+            e,
+            CsvError::TooFewRows {
+                found: 39,
+                needed: 40
+            }
+        );
+        assert_says(&e, &["39 data rows", "at least 40", "add 1 more"]);
+        assert_says(&err("x1,x2,label\n"), &["0 data rows", "at least 40"]);
+    }
+
+    #[test]
+    fn rejects_too_many_rows() {
+        let text = file("x1,x2,label", MAX_ROWS + 1);
+        let e = err(&text);
+        assert_eq!(
+            e,
+            CsvError::TooManyRows {
+                row: MAX_ROWS + 2,
+                limit: MAX_ROWS
+            }
+        );
+        assert_says(&e, &["200,000 data rows", "row 200002"]);
+        assert_eq!(ok(&file("x1,x2,label", MAX_ROWS)).rows, MAX_ROWS);
+    }
+
+    #[test]
+    fn rejects_too_large_a_file() {
+        let mut text = file("x1,x2,label", 40);
+        text.push_str(&" ".repeat(MAX_BYTES + 1 - text.len()));
+        let e = err(&text);
+        assert_eq!(
+            e,
+            CsvError::TooLarge {
+                bytes: 20_000_001,
+                limit: MAX_BYTES
+            }
+        );
+        assert_says(&e, &["20,000,001 bytes", "limit of 20 MB"]);
+        text.pop();
+        assert_eq!(ok(&text).rows, 40);
+    }
+
+    #[test]
+    fn row_numbers_count_blank_lines_like_a_spreadsheet() {
+        let text = format!("\n{}", with_row(5, "1,2,x").replace("\n0.5,", "\n\n0.5,"));
+        // Header on row 2, a blank row 4, so the bad row 5 of `with_row` is row 7.
+        assert_says(&err(&text), &["row 7, column `label`"]);
+    }
+
+    #[test]
+    fn long_values_are_cut_in_messages() {
+        let e = err(&with_row(3, &format!("1,{},0", "z".repeat(5000))));
+        let msg = e.to_string();
+        assert!(msg.len() < 200, "{msg}");
+        assert!(msg.contains("zzz…"));
+    }
+
+    // ---- Never panics ----
+
+    /// The small alphabet "almost CSV" cells are drawn from.
+    fn cell() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "0",
+            "1",
+            "1",
+            "0",
+            "2",
+            "-1.5",
+            "3.25",
+            "1e3",
+            "1,5",
+            "0.0",
+            "true",
+            "FALSE",
+            "NaN",
+            "inf",
+            "-inf",
+            "1e999",
+            "abc",
+            "yes",
+            "",
+            " ",
+            "\"",
+            "\"\"",
+            "\"1\"",
+            "\"a,b\"",
+            "\"x\"y",
+            "\"1;2\"",
+            ",",
+            ";",
+            "2024-01-31",
+            "2024-02-30",
+            "2024-01-31 10:30",
+            "1970-01-01T00:00:00Z",
+            "label",
+            "time",
+            "x1",
+            "x2",
+            "y",
+            "t",
+            "é",
+            "\u{feff}",
+            "\r",
+        ])
+        .prop_map(String::from)
+    }
+
+    fn header_cell() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "x1",
+            "x2",
+            "age",
+            "income",
+            "label",
+            "y",
+            "Class",
+            "target",
+            "time",
+            "T",
+            "date",
+            "",
+            "\"q\"",
+            "\"q",
+            "1",
+            "2024-01-01",
+            "x1",
+        ])
+        .prop_map(String::from)
+    }
+
+    fn almost_csv() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(header_cell(), 0..6),
+            prop::collection::vec(prop::collection::vec(cell(), 0..6), 0..60),
+            prop::sample::select(vec![",", ";", ", ", " ;"]),
+            prop::sample::select(vec!["\n", "\r\n", "\r"]),
+            any::<bool>(),
+        )
+            .prop_map(|(header, rows, sep, eol, bom)| {
+                let mut text = String::from(if bom { "\u{feff}" } else { "" });
+                text.push_str(&header.join(sep));
+                for row in rows {
+                    text.push_str(eol);
+                    text.push_str(&row.join(sep));
+                }
+                text
+            })
+    }
+
+    /// Cells valid in any column (feature, label or numeric time).
+    fn clean_cell() -> impl Strategy<Value = String> {
+        prop::sample::select(vec!["0", "1", " 1 ", "\"0\"", "0.0", "1.0", "1e0"])
+            .prop_map(String::from)
+    }
+
+    /// A good header and 30 to 70 rows of valid cells where about one row in 50
+    /// has a field too few, one too many or one junk cell; optionally all of one class.
+    fn near_valid_csv() -> impl Strategy<Value = String> {
+        let row = (
+            prop::collection::vec(clean_cell(), 4),
+            0u8..150,
+            cell(),
+            0usize..4,
+        );
+        (
+            prop::sample::select(vec![
+                ("x1,x2,label", ","),
+                ("a;b;y", ";"),
+                ("time,a,b,label", ","),
+                ("x;date;z;class", ";"),
+                ("p,q,r", ","),
+            ]),
+            prop::collection::vec(row, 30..70),
+            any::<bool>(),
+        )
+            .prop_map(|((header, sep), rows, one_class)| {
+                let width = header.split(sep).count();
+                let mut text = header.to_string();
+                for (mut cells, shape, junk, at) in rows {
+                    match shape {
+                        0 => cells.truncate(width - 1),
+                        1 => cells.truncate(width + 1),
+                        2 => {
+                            cells[at] = junk;
+                            cells.truncate(width);
+                        }
+                        _ => cells.truncate(width),
+                    }
+                    if one_class {
+                        for c in cells
+                            .iter_mut()
+                            .filter(|c| ["0", "\"0\"", "0.0"].contains(&c.as_str()))
+                        {
+                            *c = "1".to_string();
+                        }
+                    }
+                    text.push('\n');
+                    text.push_str(&cells.join(sep));
+                }
+                text
+            })
+    }
+
+    /// A well-formed file: three columns, random values, both classes guaranteed.
+    fn valid_csv() -> impl Strategy<Value = (Vec<([f64; 2], bool)>, bool, bool)> {
+        (
+            prop::collection::vec(((-1e6f64..1e6, -1e6f64..1e6), any::<bool>()), 40..120),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(rows, semicolon, quoted)| {
+                let mut rows: Vec<([f64; 2], bool)> =
+                    rows.into_iter().map(|((a, b), y)| ([a, b], y)).collect();
+                rows[0].1 = true;
+                rows[1].1 = false;
+                (rows, semicolon, quoted)
+            })
+    }
+
+    /// Invariants of any outcome: a dataset is consistent, an error has a message.
+    fn check_outcome(text: &str) -> Result<(), TestCaseError> {
+        match parse_csv(text) {
+            Ok(d) => {
+                prop_assert_eq!(d.x.len(), d.rows);
+                prop_assert_eq!(d.y.len(), d.rows);
+                prop_assert!(d.rows >= MIN_ROWS && d.rows <= MAX_ROWS);
+                prop_assert!(d.x.iter().flatten().all(|v| v.is_finite()));
+                prop_assert!(d.y.contains(&true) && d.y.contains(&false));
+                prop_assert!(!d.summary().is_empty());
+                let (x, y) = d.slice(d.rows - 1, 3);
+                prop_assert_eq!(x.len(), 3);
+                prop_assert_eq!(y.len(), 3);
+            }
+            Err(e) => {
+                let msg = e.to_string();
+                if let Some(row) = e.row() {
+                    prop_assert!(row >= 1 && row <= text.split('\n').count());
+                    let row_text = format!("row {row}");
+                    prop_assert!(msg.contains(&row_text), "{} lacks {}", msg, row_text);
+                } else {
+                    prop_assert!(!msg.is_empty());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn arbitrary_strings_never_panic(text in any::<String>()) {
+            check_outcome(&text)?;
+        }
+
+        #[test]
+        fn arbitrary_almost_csv_never_panics(text in almost_csv()) {
+            check_outcome(&text)?;
+        }
+
+        #[test]
+        fn near_valid_csv_never_panics(text in near_valid_csv()) {
+            check_outcome(&text)?;
+        }
+
+        #[test]
+        fn arbitrary_almost_csv_with_forty_good_rows_never_panics(
+            text in almost_csv(),
+            tail in prop::collection::vec(cell(), 0..4),
+        ) {
+            // Enough good rows that the later checks (classes, times) are reached.
+            let mut text = file("x1,x2,label", 40) + &text;
+            text.push_str(&tail.join(","));
+            check_outcome(&text)?;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn well_formed_files_parse_back_exactly((rows, semicolon, quoted) in valid_csv()) {
+            let sep = if semicolon { ";" } else { "," };
+            let q = if quoted { "\"" } else { "" };
+            let mut text = format!("{q}f1{q}{sep}{q}f2{q}{sep}{q}label{q}\r\n");
+            for (x, y) in &rows {
+                let [a, b] = x.map(|v| {
+                    let s = v.to_string();
+                    if semicolon { s.replace('.', ",") } else { s }
+                });
+                text.push_str(&format!("{q}{a}{q}{sep} {b} {sep}{}\r\n", u8::from(*y)));
+            }
+            let d = parse_csv(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(d.rows, rows.len());
+            prop_assert_eq!(d.x, rows.iter().map(|r| r.0).collect::<Vec<_>>());
+            prop_assert_eq!(d.y, rows.iter().map(|r| r.1).collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn slices_follow_the_rows_modulo_their_number(start in any::<usize>(), len in 0usize..500) {
+            let d = ok(&file("x1,x2,label", 40));
+            let (x, y) = d.slice(start, len);
+            prop_assert_eq!(x.len(), len);
+            for (k, (row, label)) in x.iter().zip(&y).enumerate() {
+                let i = (start % 40 + k) % 40;
+                prop_assert_eq!(*row, d.x[i]);
+                prop_assert_eq!(*label, d.y[i]);
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::charts::{DriftChart, PerformanceChart, ScatterChart};
 use super::components::alert_log::AlertLog;
+use super::components::classroom::Classroom;
 use super::components::code_sample::CodeSample;
 use super::components::decision_banner::DecisionBanner;
 use super::components::gates::Gates;
@@ -23,6 +24,8 @@ use super::components::status_tracker::StatusTracker;
 use super::state::{Action, Notice, Playground, PlaygroundHandle};
 use crate::sim::params::SimParams;
 use crate::sim::protocol::{Command, Engine, Snapshot};
+use crate::sim::scenarios::{scenario, Scenario};
+use crate::sim::share::{parse_link, to_query, SharedLink};
 use crate::worker::EngineWorker;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -87,18 +90,76 @@ pub struct AppProps {
 /// Where the worker script is served (Trunk writes it next to index.html).
 const WORKER_PATH: &str = "worker.js";
 
-/// The whole playground: connects to the engine, then draws the page.
+/// The page's query string (the shared link's settings), if any.
+fn location_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The whole playground: reads the link, connects to the engine, then draws
+/// the page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let initial = props.initial.clone().unwrap_or_default();
+    let link = use_memo(props.initial.clone(), |initial| match initial {
+        Some(params) => SharedLink {
+            params: params.clone(),
+            ..SharedLink::default()
+        },
+        None => parse_link(&location_query()),
+    });
+    let link = (*link).clone();
     match &props.local {
-        Some(engine) => html! { <LocalConnection engine={engine.clone()} initial={initial} /> },
+        Some(engine) => html! { <LocalConnection engine={engine.clone()} link={link} /> },
         None => html! {
             <WorkerProvider<EngineWorker> path={WORKER_PATH} lazy={false}>
-                <WorkerConnection initial={initial} />
+                <WorkerConnection link={link} />
             </WorkerProvider<EngineWorker>>
         },
     }
+}
+
+/// Applies a link on mount: the teacher's options, its problems as a notice,
+/// the run (or the scenario it names).
+fn apply_link(link: &SharedLink, state: &PlaygroundHandle, send: &Callback<Command>) {
+    state.dispatch(Action::SetTeacher {
+        hidden: link.hidden.clone(),
+        lock_seed: link.lock_seed,
+    });
+    state.dispatch(Action::SetPresenter(link.presenter));
+    let mut problems = link.problems.clone();
+    let found = link.scenario.as_deref().and_then(|key| {
+        let s = scenario(key);
+        if s.is_none() {
+            problems.push(format!(
+                "There is no scenario called `{}`.",
+                key.chars().take(24).collect::<String>()
+            ));
+        }
+        s
+    });
+    match found {
+        Some(s) => load_scenario(&s, state, send),
+        None => send.emit(Command::Start(link.params.clone())),
+    }
+    if !problems.is_empty() {
+        state.dispatch(Action::ShowNotice(Notice {
+            text: format!("Some of the link could not be used: {}", problems.join(" ")),
+            is_error: true,
+        }));
+    }
+}
+
+/// Starts a scenario's run (and its fault) and shows what to watch.
+fn load_scenario(s: &Scenario, state: &PlaygroundHandle, send: &Callback<Command>) {
+    send.emit(Command::Start(s.params.clone()));
+    if let Some(f) = s.fault {
+        send.emit(Command::InjectFault(f));
+    }
+    state.dispatch(Action::SetScenario(Some((
+        s.title.to_string(),
+        s.watch.to_string(),
+    ))));
 }
 
 /// Counts commands in flight, shared with timers and listeners.
@@ -113,7 +174,7 @@ impl PartialEq for InFlight {
 
 #[derive(Properties, PartialEq)]
 struct WorkerConnectionProps {
-    initial: SimParams,
+    link: SharedLink,
 }
 
 /// The page talking to the engine worker.
@@ -142,8 +203,9 @@ fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
     };
     {
         let send = (*send).clone();
-        let initial = props.initial.clone();
-        use_effect_with((), move |_| send.emit(Command::Start(initial)));
+        let link = props.link.clone();
+        let state = state.clone();
+        use_effect_with((), move |_| apply_link(&link, &state, &send));
     }
     html! { <Page state={state} send={(*send).clone()} in_flight={(*in_flight).clone()} /> }
 }
@@ -151,7 +213,7 @@ fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct LocalConnectionProps {
     engine: LocalEngine,
-    initial: SimParams,
+    link: SharedLink,
 }
 
 /// The page talking to an engine on its own thread (component tests).
@@ -172,8 +234,9 @@ fn LocalConnection(props: &LocalConnectionProps) -> Html {
     };
     {
         let send = (*send).clone();
-        let initial = props.initial.clone();
-        use_effect_with((), move |_| send.emit(Command::Start(initial)));
+        let link = props.link.clone();
+        let state = state.clone();
+        use_effect_with((), move |_| apply_link(&link, &state, &send));
     }
     html! { <Page state={state} send={(*send).clone()} in_flight={(*in_flight).clone()} /> }
 }
@@ -257,7 +320,34 @@ fn Page(props: &PageProps) -> Html {
         });
     }
 
-    let Some(snap) = state.snapshot.clone() else {
+    // Keep the address bar's query in step with the settings, so the address
+    // itself is always a link that reproduces the run.
+    {
+        let query = to_query(
+            &state.shown_params(),
+            &state.hidden,
+            state.lock_seed,
+            state.presenter,
+        );
+        let started = state.snapshot.is_some();
+        use_effect_with((query, started), |(query, started)| {
+            if *started {
+                if let Some(w) = web_sys::window() {
+                    let hash = w.location().hash().unwrap_or_default();
+                    if let Ok(history) = w.history() {
+                        // A refusal (e.g. a sandboxed frame) only leaves the address as it was.
+                        let _ = history.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&format!("?{query}{hash}")),
+                        );
+                    }
+                }
+            }
+        });
+    }
+
+    let Some(live_snap) = state.snapshot.clone() else {
         return html! {
             <div class="app">
                 <header class="app-header"><h1>{ "Retrain Playground" }</h1></header>
@@ -265,10 +355,32 @@ fn Page(props: &PageProps) -> Html {
             </div>
         };
     };
+    // A rewound cycle is shown by the same components, from its record.
+    let snap = displayed(&live_snap);
     let send = |command: Command| {
         let send = props.send.clone();
         Callback::from(move |_: ()| send.emit(command.clone()))
     };
+    let on_scenario = {
+        let send = props.send.clone();
+        let state = state.clone();
+        Callback::from(move |key: String| {
+            if let Some(s) = scenario(&key) {
+                load_scenario(&s, &state, &send);
+            }
+        })
+    };
+    let on_teacher = {
+        let state = state.clone();
+        Callback::from(move |(hidden, lock_seed): (Vec<String>, bool)| {
+            state.dispatch(Action::SetTeacher { hidden, lock_seed })
+        })
+    };
+    let on_presenter = {
+        let state = state.clone();
+        Callback::from(move |on| state.dispatch(Action::SetPresenter(on)))
+    };
+    let shows = |name: &str| state.shows(name);
     let on_toggle_play = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::TogglePlay))
@@ -309,7 +421,7 @@ fn Page(props: &PageProps) -> Html {
 
     html! {
         // data-pending: commands the engine has not answered yet (tests wait for 0).
-        <div class="app" data-pending={state.in_flight().to_string()}>
+        <div class={classes!("app", state.presenter.then_some("presenter"))} data-pending={state.in_flight().to_string()}>
             <header class="app-header">
                 <h1>{ "Retrain Playground" }</h1>
                 <nav class="page-nav" aria-label="Sections">
@@ -338,32 +450,42 @@ fn Page(props: &PageProps) -> Html {
                            role={if n.is_error { "alert" } else { "status" }}
                            data-testid="notice">{ &n.text }</p>
                     }
-                    <Settings params={state.shown_params()} on_change={on_settings} on_invalid={on_invalid} />
+                    <Settings params={state.shown_params()} on_change={on_settings} on_invalid={on_invalid}
+                        hidden={state.hidden.clone()} lock_seed={state.lock_seed} />
+                    <Classroom params={state.shown_params()} hidden={state.hidden.clone()}
+                        lock_seed={state.lock_seed} presenter={state.presenter}
+                        scenario={state.scenario.clone()} on_scenario={on_scenario}
+                        on_teacher={on_teacher} on_presenter={on_presenter} />
                 </aside>
                 <main class="main">
                     <Stats snapshot={snap.clone()} />
-                    <ProcessFlow snapshot={snap.clone()} />
+                    if let Some(v) = &live_snap.view {
+                        <p class="notice viewing" role="status">{ format!("Viewing cycle {} (rewound). Step, Finish cycle or Back to live returns to the live run.", v.record.cycle) }</p>
+                    }
+                    if shows("flow") { <ProcessFlow snapshot={snap.clone()} /> }
                     <div class="grid-2">
-                        <ScatterChart snapshot={snap.clone()} />
+                        if shows("charts") { <ScatterChart snapshot={snap.clone()} /> }
                         <div class="stack">
                             <DecisionBanner snapshot={snap.clone()} />
-                            <PredictBeforeReveal snapshot={snap.clone()} />
-                            <CodeSample snapshot={snap.clone()} />
+                            if shows("predict") { <PredictBeforeReveal snapshot={snap.clone()} /> }
+                            if shows("code") { <CodeSample snapshot={snap.clone()} /> }
                         </div>
                     </div>
-                    <StatusTracker snapshot={snap.clone()} />
-                    <Gates snapshot={snap.clone()} on_inject={on_inject} />
+                    if shows("tracker") { <StatusTracker snapshot={snap.clone()} /> }
+                    if shows("gates") { <Gates snapshot={snap.clone()} on_inject={on_inject} /> }
                     <ProcessTable snapshot={snap.clone()} highlighted={state.highlighted_step} />
+                    if shows("charts") {
                     <div class="grid-2">
                         <PerformanceChart snapshot={snap.clone()} />
                         <DriftChart snapshot={snap.clone()} />
                     </div>
+                    }
                     <div class="grid-3-2">
-                        <RegistryTable snapshot={snap.clone()} on_rollback={on_rollback} />
-                        <AlertLog snapshot={snap.clone()} />
+                        if shows("registry") { <RegistryTable snapshot={live_snap.clone()} on_rollback={on_rollback} /> }
+                        if shows("alerts") { <AlertLog snapshot={live_snap.clone()} /> }
                     </div>
-                    <PolicyRacePanel snapshot={snap.clone()} on_run={on_race} />
-                    <Learn snapshot={snap} highlighted={state.highlighted_step} on_highlight={on_highlight} />
+                    if shows("race") { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
+                    if shows("learn") { <Learn snapshot={snap} highlighted={state.highlighted_step} on_highlight={on_highlight} /> }
                 </main>
             </div>
             <footer class="app-footer">
@@ -371,4 +493,32 @@ fn Page(props: &PageProps) -> Html {
             </footer>
         </div>
     }
+}
+
+/// The snapshot the page draws: the live one, or a rewound cycle shown through
+/// the same components (its table, tracker, decision, batch and boundaries).
+fn displayed(live: &Rc<Snapshot>) -> Rc<Snapshot> {
+    let Some(view) = &live.view else {
+        return live.clone();
+    };
+    let r = &view.record;
+    let mut s = (**live).clone();
+    s.cycle = r.cycle;
+    s.rows = r.rows.clone();
+    s.tracker = r.tracker.clone();
+    s.decision = r.decision.clone();
+    s.batch = r.batch.clone();
+    s.drift = r.drift;
+    s.last_step = r.rows.last().map(|row| row.kind);
+    s.candidate = r.candidate;
+    s.live_version = r.live_after;
+    s.candidate_scores = None;
+    s.live_scores = None;
+    s.live_grid = view.live_grid.clone();
+    s.live_boundary = view.live_boundary;
+    s.candidate_grid = view.candidate_grid.clone();
+    s.candidate_boundary = view.candidate_boundary;
+    s.summaries.retain(|x| x.cycle <= r.cycle);
+    s.alerts.retain(|a| a.cycle <= r.cycle);
+    Rc::new(s)
 }

@@ -106,6 +106,14 @@ pub struct Playground {
     pub notice: Option<Notice>,
     /// A step to highlight in the process table (from the lesson's key moments).
     pub highlighted_step: Option<u8>,
+    /// Controls and panels a teacher's link hides.
+    pub hidden: Vec<String>,
+    /// The seed is locked by a teacher's link.
+    pub lock_seed: bool,
+    /// Large type for a projector.
+    pub presenter: bool,
+    /// The scenario loaded (title, what to watch), if any.
+    pub scenario: Option<(String, String)>,
 }
 
 /// Everything that can change the page.
@@ -125,6 +133,17 @@ pub enum Action {
     ShowNotice(Notice),
     /// Highlight a step of the process table (or none).
     Highlight(Option<u8>),
+    /// Set what a teacher's link hides and whether the seed is locked.
+    SetTeacher {
+        /// Hidden controls and panels.
+        hidden: Vec<String>,
+        /// Seed locked.
+        lock_seed: bool,
+    },
+    /// Turn the presenter view on or off.
+    SetPresenter(bool),
+    /// Show which scenario is loaded (title, what to watch).
+    SetScenario(Option<(String, String)>),
 }
 
 /// The shared handle components use.
@@ -139,6 +158,10 @@ impl Default for Playground {
             speed: Speed::Normal,
             notice: None,
             highlighted_step: None,
+            hidden: Vec::new(),
+            lock_seed: false,
+            presenter: false,
+            scenario: None,
         }
     }
 }
@@ -150,6 +173,11 @@ impl Playground {
         self.snapshot.as_ref().map_or_else(SimParams::default, |s| {
             s.pending.clone().unwrap_or_else(|| s.params.clone())
         })
+    }
+
+    /// True unless a teacher's link hides `name`.
+    pub fn shows(&self, name: &str) -> bool {
+        !self.hidden.iter().any(|h| h == name)
     }
 
     /// Commands waiting for an answer.
@@ -296,6 +324,22 @@ impl Reducible for Playground {
             Action::ShowNotice(notice) => {
                 let mut next = (*self).clone();
                 next.notice = Some(notice);
+                Rc::new(next)
+            }
+            Action::SetTeacher { hidden, lock_seed } => {
+                let mut next = (*self).clone();
+                next.hidden = hidden;
+                next.lock_seed = lock_seed;
+                Rc::new(next)
+            }
+            Action::SetPresenter(on) => {
+                let mut next = (*self).clone();
+                next.presenter = on;
+                Rc::new(next)
+            }
+            Action::SetScenario(scenario) => {
+                let mut next = (*self).clone();
+                next.scenario = scenario;
                 Rc::new(next)
             }
             Action::Highlight(step) => {

@@ -248,3 +248,98 @@ export async function runAxe(page, { tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wc
 export async function settle(page) {
   await page.locator('.app[data-pending="0"]').waitFor();
 }
+
+/**
+ * Serves `dir` under the URL prefix `prefix` (e.g. '/classroom/retrain/') on
+ * 127.0.0.1 at a free port, like a static host serving the app from a sub-path
+ * (GitHub Pages project sites). Every other path answers 404; the prefix without
+ * its trailing slash redirects to it (as static hosts do). Resolves to
+ * { url (of the prefix), origin, requests (paths asked for, in order), close() }.
+ */
+export async function serveUnderPrefix(prefix, dir = DIST) {
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
+    throw new Error(`serveUnderPrefix: prefix ${JSON.stringify(prefix)} must start and end with '/'`);
+  }
+  const root = resolve(dir);
+  await stat(join(root, 'index.html')).catch(() => {
+    throw new Error(`${dir}/index.html not found: build first (make build, or trunk build --release)`);
+  });
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    try {
+      const { pathname } = new URL(req.url, 'http://127.0.0.1');
+      requests.push(pathname);
+      if (pathname === prefix.slice(0, -1)) {
+        res.writeHead(301, { location: prefix }).end();
+        return;
+      }
+      if (!pathname.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found (outside the prefix)');
+        return;
+      }
+      let file = normalize(join(root, decodeURIComponent(pathname.slice(prefix.length))));
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+      }
+      if (!info?.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-store',
+      });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    } catch (err) {
+      res.writeHead(500).end(String(err));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  let closed = false;
+  return {
+    url: `${origin}${prefix}`,
+    origin,
+    requests,
+    close: () =>
+      closed
+        ? Promise.resolve()
+        : new Promise((ok) => {
+            closed = true;
+            server.closeAllConnections?.();
+            server.close(() => ok());
+          }),
+  };
+}
+
+/**
+ * Waits until a service worker controls `page` (it claims the page once its
+ * install, i.e. the precache, is done); reloads once if it has not after
+ * `timeout` ms. Resolves to the controlling worker's script URL and scope.
+ */
+export async function waitForServiceWorker(page, { timeout = 10_000 } = {}) {
+  const controlled = () =>
+    page
+      .waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout })
+      .then(() => true, () => false);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await controlled())) {
+    await page.reload({ waitUntil: 'load' });
+    if (!(await controlled())) throw new Error(`no service worker controls ${page.url()} after a reload`);
+  }
+  return page.evaluate(async () => ({
+    script: navigator.serviceWorker.controller.scriptURL,
+    scope: (await navigator.serviceWorker.ready).scope,
+  }));
+}

@@ -221,6 +221,9 @@ mod tests {
             w2: -2.0,
             b: -0.001,
         };
-        assert_eq!(boundary_words(7, &line), "v7: −0.50·x1 − 2.00·x2 + 0.00 = 0");
+        assert_eq!(
+            boundary_words(7, &line),
+            "v7: −0.50·x1 − 2.00·x2 + 0.00 = 0"
+        );
     }
 }

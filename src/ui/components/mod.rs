@@ -2,8 +2,11 @@
 //! and reports user intent through callbacks.
 
 pub mod alert_log;
+pub mod classroom;
 pub mod code_sample;
+pub mod compare;
 pub mod decision_banner;
+pub mod export_panel;
 pub mod gates;
 pub mod learn;
 pub mod lesson;
@@ -21,7 +24,5 @@ pub mod slider;
 pub mod stats;
 pub mod status_tracker;
 pub mod test_yourself;
-pub mod visual_quiz;
-pub mod compare;
-pub mod export_panel;
 pub mod timeline;
+pub mod visual_quiz;

@@ -30,6 +30,12 @@ pub struct SettingsProps {
     pub on_change: Callback<SimParams>,
     /// Called with a message when a typed value cannot be used.
     pub on_invalid: Callback<String>,
+    /// Controls hidden by a teacher's link (names from `sim::share::HIDEABLE`).
+    #[prop_or_default]
+    pub hidden: Vec<String>,
+    /// The seed cannot be changed (a teacher's link locked it).
+    #[prop_or_default]
+    pub lock_seed: bool,
 }
 
 fn options<T: Copy>(
@@ -44,6 +50,7 @@ fn options<T: Copy>(
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
     let p = props.params.clone();
+    let show = |name: &str| !props.hidden.iter().any(|h| h == name);
     let emit = |f: fn(SimParams, f64) -> SimParams| {
         let p = p.clone();
         let cb = props.on_change.clone();
@@ -106,49 +113,69 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <section class="panel settings" aria-labelledby="settings-title">
             <h2 id="settings-title">{ "Settings" }</h2>
             <p class="hint">{ "Drift, noise, threshold, batch size and window apply from the next cycle. Seed and model restart the run at v1." }</p>
-            <Slider id="drift-strength" label="Drift strength" min={0.0} max={1.0} step={0.05}
-                value={p.drift_strength} shown={format!("{:.2}", p.drift_strength)}
-                hint={AttrValue::from("0 = the world never changes")}
-                on_change={emit(|p, v| p.drift_strength(v))} />
-            <Slider id="drift-speed" label="Drift speed" min={0.05} max={1.0} step={0.05}
-                value={p.drift_speed} shown={format!("{:.2}", p.drift_speed)}
-                hint={AttrValue::from(speed_hint(p.drift_pattern, p.drift_onset))}
-                on_change={emit(|p, v| p.drift_speed(v))} />
-            <Slider id="threshold" label="Deploy threshold" min={0.5} max={0.99} step={0.01}
-                value={p.threshold} shown={format!("{:.2}", p.threshold)}
-                hint={AttrValue::from("Deploy only if accuracy > threshold")}
-                on_change={emit(|p, v| p.threshold((v * 100.0).round() / 100.0))} />
-            <Slider id="label-noise" label="Label noise" min={0.0} max={0.5} step={0.01}
-                value={p.label_noise} shown={format!("{:.0}%", p.label_noise * 100.0)}
-                hint={AttrValue::from("Share of labels flipped at random")}
-                on_change={emit(|p, v| p.label_noise(v))} />
-            <Slider id="batch-size" label="Batch size" min={MIN_BATCH_SIZE as f64} max={SLIDER_MAX_BATCH as f64} step={20.0}
-                value={p.batch_size as f64} shown={format!("{} rows", p.batch_size)}
-                hint={AttrValue::from("New rows per cycle; 30% held out for evaluation")}
-                on_change={emit(|p, v| p.batch_size(v.round().max(0.0) as usize))} />
-            <SelectField id="drift-kind" label="Drift kind"
-                options={options(&DriftKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
-                selected={p.drift_kind.key().to_string()}
-                on_change={emit_key(|p, k| DriftKind::from_key(k).map(|v| p.drift_kind(v)))} />
-            <SelectField id="drift-pattern" label="Drift pattern"
-                options={options(&DriftPattern::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
-                selected={p.drift_pattern.key().to_string()}
-                on_change={emit_key(|p, k| DriftPattern::from_key(k).map(|v| p.drift_pattern(v)))} />
-            <SelectField id="model" label="Model"
-                options={options(&ModelKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
-                selected={p.model.key().to_string()}
-                hint={AttrValue::from("Changing the model restarts the run")}
-                on_change={emit_key(|p, k| ModelKind::from_key(k).map(|v| p.model(v)))} />
-            <SelectField id="window" label="Training window"
-                options={options(&window_choices, |w| w.key(), |w| w.label())}
-                selected={p.window.key()}
-                on_change={emit_key(|p, k| TrainingWindow::from_key(k).map(|v| p.window(v)))} />
-            <SelectField id="trigger" label="Retraining trigger"
-                options={trigger_options()}
-                selected={p.trigger.key().to_string()}
-                hint={AttrValue::from(trigger_hint(&p.trigger))}
-                on_change={emit_key(|p, k| trigger_from_key(&p, k).map(|t| p.clone().trigger(t)))} />
-            if let RetrainTrigger::Schedule(cron) = &p.trigger {
+            if show("strength") {
+                <Slider id="drift-strength" label="Drift strength" min={0.0} max={1.0} step={0.05}
+                    value={p.drift_strength} shown={format!("{:.2}", p.drift_strength)}
+                    hint={AttrValue::from("0 = the world never changes")}
+                    on_change={emit(|p, v| p.drift_strength(v))} />
+            }
+            if show("speed") {
+                <Slider id="drift-speed" label="Drift speed" min={0.05} max={1.0} step={0.05}
+                    value={p.drift_speed} shown={format!("{:.2}", p.drift_speed)}
+                    hint={AttrValue::from(speed_hint(p.drift_pattern, p.drift_onset))}
+                    on_change={emit(|p, v| p.drift_speed(v))} />
+            }
+            if show("threshold") {
+                <Slider id="threshold" label="Deploy threshold" min={0.5} max={0.99} step={0.01}
+                    value={p.threshold} shown={format!("{:.2}", p.threshold)}
+                    hint={AttrValue::from("Deploy only if accuracy > threshold")}
+                    on_change={emit(|p, v| p.threshold((v * 100.0).round() / 100.0))} />
+            }
+            if show("noise") {
+                <Slider id="label-noise" label="Label noise" min={0.0} max={0.5} step={0.01}
+                    value={p.label_noise} shown={format!("{:.0}%", p.label_noise * 100.0)}
+                    hint={AttrValue::from("Share of labels flipped at random")}
+                    on_change={emit(|p, v| p.label_noise(v))} />
+            }
+            if show("batch") {
+                <Slider id="batch-size" label="Batch size" min={MIN_BATCH_SIZE as f64} max={SLIDER_MAX_BATCH as f64} step={20.0}
+                    value={p.batch_size as f64} shown={format!("{} rows", p.batch_size)}
+                    hint={AttrValue::from("New rows per cycle; 30% held out for evaluation")}
+                    on_change={emit(|p, v| p.batch_size(v.round().max(0.0) as usize))} />
+            }
+            if show("kind") {
+                <SelectField id="drift-kind" label="Drift kind"
+                    options={options(&DriftKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
+                    selected={p.drift_kind.key().to_string()}
+                    on_change={emit_key(|p, k| DriftKind::from_key(k).map(|v| p.drift_kind(v)))} />
+            }
+            if show("pattern") {
+                <SelectField id="drift-pattern" label="Drift pattern"
+                    options={options(&DriftPattern::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
+                    selected={p.drift_pattern.key().to_string()}
+                    on_change={emit_key(|p, k| DriftPattern::from_key(k).map(|v| p.drift_pattern(v)))} />
+            }
+            if show("model") {
+                <SelectField id="model" label="Model"
+                    options={options(&ModelKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
+                    selected={p.model.key().to_string()}
+                    hint={AttrValue::from("Changing the model restarts the run")}
+                    on_change={emit_key(|p, k| ModelKind::from_key(k).map(|v| p.model(v)))} />
+            }
+            if show("window") {
+                <SelectField id="window" label="Training window"
+                    options={options(&window_choices, |w| w.key(), |w| w.label())}
+                    selected={p.window.key()}
+                    on_change={emit_key(|p, k| TrainingWindow::from_key(k).map(|v| p.window(v)))} />
+            }
+            if show("trigger") {
+                <SelectField id="trigger" label="Retraining trigger"
+                    options={trigger_options()}
+                    selected={p.trigger.key().to_string()}
+                    hint={AttrValue::from(trigger_hint(&p.trigger))}
+                    on_change={emit_key(|p, k| trigger_from_key(&p, k).map(|t| p.clone().trigger(t)))} />
+            }
+            if let (true, RetrainTrigger::Schedule(cron)) = (show("trigger"), &p.trigger) {
                 <div class="field">
                     <label for="cron">{ "Cron schedule" }</label>
                     <input type="text" id="cron" value={cron.clone()} spellcheck="false"
@@ -156,28 +183,38 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     <p class="hint" id="cron-hint">{ format!("minute hour day month weekday, e.g. 0 0 * * * (daily at midnight). Each cycle is {} hours of simulated time.", p.minutes_per_cycle as f64 / 60.0) }</p>
                 </div>
             }
-            if let RetrainTrigger::DriftDetected(d) = p.trigger {
+            if let (true, RetrainTrigger::DriftDetected(d)) = (show("trigger"), &p.trigger) {
                 <SelectField id="detector" label="Drift detector"
                     options={options(&DetectorKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
                     selected={d.key().to_string()}
                     on_change={emit_key(|p, k| DetectorKind::from_key(k).map(|d| p.trigger(RetrainTrigger::DriftDetected(d))))} />
             }
-            <div class="field checkbox">
-                <input type="checkbox" id="validate" checked={p.validate_data} onchange={validate_change} />
-                <label for="validate">{ "Validate data before retraining" }</label>
-            </div>
-            <Slider id="champion" label="Champion margin" min={0.0} max={0.1} step={0.01}
-                value={p.min_improvement.unwrap_or(0.0)}
-                shown={p.min_improvement.map_or("off".to_string(), |m| format!("+{m:.2}"))}
-                hint={AttrValue::from("A candidate must also beat the live model by this much (0 = gate off)")}
-                on_change={emit(|p, v| p.min_improvement(if v < 0.005 { None } else { Some((v * 100.0).round() / 100.0) }))} />
-            <div class="field">
-                <label for="seed">{ "Seed" }</label>
-                <input type="number" id="seed" min="0" step="1" inputmode="numeric"
-                    value={p.seed.to_string()} onchange={seed_change}
-                    aria-describedby="seed-hint" />
-                <p class="hint" id="seed-hint">{ "Same seed and settings, same run. Changing it restarts the run." }</p>
-            </div>
+            if show("validate") {
+                <div class="field checkbox">
+                    <input type="checkbox" id="validate" checked={p.validate_data} onchange={validate_change} />
+                    <label for="validate">{ "Validate data before retraining" }</label>
+                </div>
+            }
+            if show("margin") {
+                <Slider id="champion" label="Champion margin" min={0.0} max={0.1} step={0.01}
+                    value={p.min_improvement.unwrap_or(0.0)}
+                    shown={p.min_improvement.map_or("off".to_string(), |m| format!("+{m:.2}"))}
+                    hint={AttrValue::from("A candidate must also beat the live model by this much (0 = gate off)")}
+                    on_change={emit(|p, v| p.min_improvement(if v < 0.005 { None } else { Some((v * 100.0).round() / 100.0) }))} />
+            }
+            if show("seed") {
+                <div class="field">
+                    <label for="seed">{ "Seed" }</label>
+                    <input type="number" id="seed" min="0" step="1" inputmode="numeric"
+                        value={p.seed.to_string()} onchange={seed_change}
+                        readonly={props.lock_seed} aria-describedby="seed-hint" />
+                    <p class="hint" id="seed-hint">{ if props.lock_seed {
+                        "The seed is locked by your teacher's link, so everyone sees the same run."
+                    } else {
+                        "Same seed and settings, same run. Changing it restarts the run."
+                    } }</p>
+                </div>
+            }
         </section>
     }
 }

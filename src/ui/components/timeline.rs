@@ -43,12 +43,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let picked = use_state_eq(|| None::<u32>);
     let viewing = s.view.as_ref().map(|v| v.record.cycle);
     let range = s.recorded_cycles.map(|(a, b)| (a.min(b), a.max(b)));
-    let chosen = range.map(|(first, last)| {
-        picked
-            .or(viewing)
-            .unwrap_or(last)
-            .clamp(first, last)
-    });
+    let chosen = range.map(|(first, last)| picked.or(viewing).unwrap_or(last).clamp(first, last));
 
     let on_input = {
         let picked = picked.clone();
@@ -164,7 +159,10 @@ mod tests {
             shown_text(Some(3), Some(7), 8),
             "Viewing cycle 3 of 7: its table, tracker and charts above show that cycle. Stepping returns to the live run."
         );
-        assert_eq!(shown_text(None, Some(7), 8), "Showing the live run (cycle 8).");
+        assert_eq!(
+            shown_text(None, Some(7), 8),
+            "Showing the live run (cycle 8)."
+        );
         assert_eq!(
             shown_text(None, None, 0),
             "Showing the live run (not started yet)."

@@ -1,0 +1,177 @@
+//! Classroom tools: ready scenarios, a link that reproduces the run (with the
+//! teacher's hidden controls and locked seed), and the presenter view.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::sim::params::SimParams;
+use crate::sim::scenarios::{scenario, scenarios};
+use crate::sim::share::{to_query, HIDEABLE};
+
+/// Props of [`Classroom`].
+#[derive(Properties, PartialEq)]
+pub struct ClassroomProps {
+    /// The settings shown now (what the link reproduces).
+    pub params: SimParams,
+    /// Controls and panels hidden by the link.
+    pub hidden: Vec<String>,
+    /// The seed is locked by the link.
+    pub lock_seed: bool,
+    /// The presenter view is on.
+    pub presenter: bool,
+    /// The scenario loaded (title, what to watch).
+    pub scenario: Option<(String, String)>,
+    /// Loads a scenario by key.
+    pub on_scenario: Callback<String>,
+    /// Changes what the link hides and locks.
+    pub on_teacher: Callback<(Vec<String>, bool)>,
+    /// Turns the presenter view on or off.
+    pub on_presenter: Callback<bool>,
+}
+
+/// The page's address without its hash.
+fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            href.split(['#', '?'])
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// The classroom panel.
+#[component]
+pub fn Classroom(props: &ClassroomProps) -> Html {
+    let chosen = use_state(|| scenarios()[0].key.to_string());
+    let copied = use_state(|| None::<String>);
+    let link = format!(
+        "{}?{}",
+        page_address(),
+        to_query(
+            &props.params,
+            &props.hidden,
+            props.lock_seed,
+            props.presenter
+        )
+    );
+    let on_pick = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            chosen.set(select.value());
+        })
+    };
+    let load = {
+        let cb = props.on_scenario.clone();
+        let chosen = chosen.clone();
+        Callback::from(move |_: MouseEvent| cb.emit((*chosen).clone()))
+    };
+    let copy = {
+        let link = link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            // navigator.clipboard.writeText, looked up at run time: it may be
+            // missing or refused; the field below always holds the link.
+            let written = web_sys::window()
+                .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+                .filter(|c| !c.is_undefined())
+                .and_then(|c| {
+                    let f = js_sys::Reflect::get(&c, &"writeText".into()).ok()?;
+                    let f: js_sys::Function = f.dyn_into().ok()?;
+                    f.call1(&c, &link.clone().into()).ok()
+                });
+            copied.set(Some(if written.is_some() {
+                "Link copied. It reproduces this run, cycle for cycle.".into()
+            } else {
+                "Copy the link from the field above.".into()
+            }));
+        })
+    };
+    let on_lock = {
+        let cb = props.on_teacher.clone();
+        let hidden = props.hidden.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            cb.emit((hidden.clone(), input.checked()));
+        })
+    };
+    let on_hide = {
+        let cb = props.on_teacher.clone();
+        let lock = props.lock_seed;
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let names: Vec<String> = input
+                .value()
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| HIDEABLE.contains(&s.as_str()))
+                .collect();
+            cb.emit((names, lock));
+        })
+    };
+    let presenter = {
+        let cb = props.on_presenter.clone();
+        let on = props.presenter;
+        Callback::from(move |_: MouseEvent| {
+            if !on {
+                // Full screen is a courtesy: a refusal (e.g. in a frame) changes nothing else.
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.document_element())
+                {
+                    let _ = el.request_fullscreen();
+                }
+            } else if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                if d.fullscreen_element().is_some() {
+                    d.exit_fullscreen();
+                }
+            }
+            cb.emit(!on);
+        })
+    };
+    let watch = (*chosen).clone();
+    html! {
+        <section class="panel classroom" aria-labelledby="classroom-title">
+            <h2 id="classroom-title">{ "Classroom" }</h2>
+            <div class="field">
+                <label for="scenario">{ "Scenario" }</label>
+                <select id="scenario" onchange={on_pick} aria-describedby="scenario-hint">
+                    { for scenarios().iter().map(|s| html! {
+                        <option value={s.key} selected={*chosen == s.key}>{ s.title }</option>
+                    }) }
+                </select>
+                <p class="hint" id="scenario-hint">{ scenario(&watch).map_or("", |s| s.watch) }</p>
+            </div>
+            <button type="button" onclick={load}>{ "Load scenario" }</button>
+            if let Some((title, what)) = &props.scenario {
+                <p class="scenario-now" data-testid="scenario"><strong>{ format!("{title}: ") }</strong>{ what }</p>
+            }
+            <div class="field">
+                <label for="share-link">{ "Link to this run" }</label>
+                <input type="text" id="share-link" readonly=true value={link.clone()} data-testid="share-link" />
+            </div>
+            <button type="button" onclick={copy}>{ "Copy link" }</button>
+            <p role="status" class="hint">{ (*copied).clone().unwrap_or_default() }</p>
+            <details class="teacher">
+                <summary>{ "Teacher options for the link" }</summary>
+                <div class="field checkbox">
+                    <input type="checkbox" id="lock-seed" checked={props.lock_seed} onchange={on_lock} />
+                    <label for="lock-seed">{ "Lock the seed" }</label>
+                </div>
+                <div class="field">
+                    <label for="hide">{ "Hide controls and panels" }</label>
+                    <input type="text" id="hide" value={props.hidden.join(",")} onchange={on_hide}
+                        aria-describedby="hide-hint" spellcheck="false" />
+                    <p class="hint" id="hide-hint">{ format!("Comma-separated, from: {}.", HIDEABLE.join(", ")) }</p>
+                </div>
+            </details>
+            <button type="button" aria-pressed={props.presenter.to_string()} onclick={presenter}>
+                { "Presenter view" }
+            </button>
+        </section>
+    }
+}
