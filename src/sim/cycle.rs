@@ -4,10 +4,12 @@
 //! the team → 8 repeat. Every value a step reports comes from the real run.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::csv_data::UserDataset;
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
 use super::params::{ParamError, SimParams, ValidParams, MAX_WINDOW_ROWS};
@@ -366,16 +368,78 @@ pub struct Simulation {
     last_agreement: Option<f64>,
     /// Full records of the newest finished cycles.
     records: VecDeque<CycleRecord>,
+    /// The teacher's own data, streamed instead of the synthetic stream.
+    user_data: Option<Arc<StandardizedData>>,
+    /// The next row of the user data to stream.
+    cursor: usize,
+}
+
+/// A user's dataset with its features standardised (z-scores), so that models
+/// train well and the points fit the page's view whatever the units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StandardizedData {
+    /// The rows, standardised, in stream order.
+    pub data: UserDataset,
+    /// What the page says about it.
+    pub summary: String,
+}
+
+impl StandardizedData {
+    /// Standardises each feature of `data` by its mean and standard deviation.
+    pub fn new(mut data: UserDataset) -> Self {
+        let summary = data.summary();
+        let n = data.x.len().max(1) as f64;
+        for f in 0..2 {
+            let mean = data.x.iter().map(|r| r[f]).sum::<f64>() / n;
+            let var = data.x.iter().map(|r| (r[f] - mean).powi(2)).sum::<f64>() / n;
+            let sd = var.sqrt();
+            let sd = if sd.is_finite() && sd > 1e-12 {
+                sd
+            } else {
+                1.0
+            };
+            for r in &mut data.x {
+                r[f] = (r[f] - mean) / sd;
+            }
+        }
+        StandardizedData { data, summary }
+    }
+
+    fn batch(&self, cycle: u32, start: usize, rows: usize) -> Batch {
+        let (x, y) = self.data.slice(start, rows);
+        Batch { cycle, x, y }
+    }
 }
 
 impl Simulation {
     /// Starts a run: draws the initial data and trains v1 on it.
     pub fn new(params: ValidParams) -> Result<Self, SimError> {
+        Self::with_data(params, None)
+    }
+
+    /// Starts a run on the teacher's own data (streamed in order, wrapping
+    /// around at the end) instead of the synthetic stream; drift settings then
+    /// do not apply: the data drifts as it does.
+    pub fn with_data(
+        params: ValidParams,
+        user_data: Option<Arc<StandardizedData>>,
+    ) -> Result<Self, SimError> {
         let mut rng = rng_from_seed(params.seed);
         let none = DriftState::none(0);
         let mut last_error = None;
-        for _ in 0..INITIAL_DRAWS {
-            let batch = generate_batch(&mut rng, 0, params.batch_size, &none, params.label_noise);
+        let cursor = user_data
+            .as_ref()
+            .map_or(0, |d| params.batch_size % d.data.rows.max(1));
+        let draws = if user_data.is_some() {
+            1
+        } else {
+            INITIAL_DRAWS
+        };
+        for _ in 0..draws {
+            let batch = match &user_data {
+                Some(d) => d.batch(0, 0, params.batch_size),
+                None => generate_batch(&mut rng, 0, params.batch_size, &none, params.label_noise),
+            };
             let (train_part, holdout) = batch.split(params.holdout_fraction);
             match train(params.model, params.tree_max_depth, &train_part) {
                 Ok(v1) => {
@@ -431,6 +495,8 @@ impl Simulation {
                         applied_fault: None,
                         last_agreement: None,
                         records: VecDeque::new(),
+                        cursor,
+                        user_data,
                     });
                 }
                 Err(e) => last_error = Some(e),
@@ -512,6 +578,11 @@ impl Simulation {
     /// Finished cycles, oldest first.
     pub fn summaries(&self) -> &[CycleSummary] {
         &self.summaries
+    }
+
+    /// The teacher's own data, if the run streams it.
+    pub fn user_data(&self) -> Option<&Arc<StandardizedData>> {
+        self.user_data.as_ref()
     }
 
     /// Full records of the newest finished cycles (up to [`MAX_RECORDS`]).
@@ -768,13 +839,21 @@ impl Simulation {
     fn step_collect(&mut self) -> StepRecord {
         let p = self.params.get().clone();
         self.drift = drift_at(&p, self.cycle);
-        let mut batch = generate_batch(
-            &mut self.rng,
-            self.cycle,
-            p.batch_size,
-            &self.drift,
-            p.label_noise,
-        );
+        let mut batch = match &self.user_data {
+            Some(d) => {
+                self.drift = DriftState::none(self.cycle);
+                let b = d.batch(self.cycle, self.cursor, p.batch_size);
+                self.cursor = (self.cursor + p.batch_size) % d.data.rows.max(1);
+                b
+            }
+            None => generate_batch(
+                &mut self.rng,
+                self.cycle,
+                p.batch_size,
+                &self.drift,
+                p.label_noise,
+            ),
+        };
         if let Some(fault) = self.pending_fault.take() {
             fault.apply(&mut batch);
             self.applied_fault = Some(fault);

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::csv_data::parse_csv;
+use super::cycle::StandardizedData;
 use super::cycle::{
     Alert, CycleRecord, CycleSummary, Decision, SimError, Simulation, StepKind, StepRecord, Tracker,
 };
@@ -18,6 +20,7 @@ use super::stream::Batch;
 use super::train::{DecisionGrid, LinearBoundary};
 use super::triggers::TriggerEval;
 use super::validate::{Fault, ValidationReport};
+use std::sync::Arc;
 
 /// The most steps one [`Command::Run`] may advance (a bound on work per message).
 pub const MAX_STEPS_PER_COMMAND: u32 = 8 * 500;
@@ -54,6 +57,12 @@ pub enum Command {
     Compare(u32, u32),
     /// Export the run (CSV per cycle and the JSON step trace) in the next snapshot.
     Export,
+    /// Stream the teacher's own CSV through the loop (a new run with the current
+    /// settings); a broken file is refused with its row and column named and
+    /// nothing else changes.
+    LoadCsv(String),
+    /// Go back to the synthetic drifting stream.
+    UseSyntheticData,
 }
 
 /// A finished cycle as it looked, for the rewind timeline.
@@ -192,6 +201,8 @@ pub struct Snapshot {
     pub comparison: Option<Comparison>,
     /// An export, only in the answer to [`Command::Export`].
     pub export: Option<ExportFiles>,
+    /// The teacher's own data streamed, described (None = the synthetic stream).
+    pub user_data: Option<String>,
     /// How the last Configure applied.
     pub config_effect: Option<ConfigEffect>,
     /// A problem with the last command, in words; the run is unchanged by it.
@@ -379,6 +390,24 @@ impl Engine {
                 }
             }
             Command::Export => {}
+            Command::LoadCsv(text) => match parse_csv(&text) {
+                Ok(data) => {
+                    let data = Arc::new(StandardizedData::new(data));
+                    match Simulation::with_data(self.current_valid(), Some(data)) {
+                        Ok(sim) => self.sim = sim,
+                        Err(e) => error = Some(format!("Your data could not start a run: {e}")),
+                    }
+                }
+                Err(e) => {
+                    error = Some(format!(
+                        "Your CSV was not loaded: {e}. Nothing else changed."
+                    ))
+                }
+            },
+            Command::UseSyntheticData => match Simulation::new(self.current_valid()) {
+                Ok(sim) => self.sim = sim,
+                Err(e) => error = Some(e.to_string()),
+            },
             Command::MeasureTraining(rows) => {
                 let rows: Vec<usize> = rows.into_iter().take(8).collect();
                 self.timings = self.measure(&rows);
@@ -398,10 +427,13 @@ impl Engine {
             Command::FinishCycle => {
                 self.sim.finish_cycle();
             }
-            Command::Reset => match Simulation::from_params(self.current_params()) {
-                Ok(sim) => self.sim = sim,
-                Err(e) => error = Some(e.to_string()),
-            },
+            Command::Reset => {
+                let data = self.sim.user_data().cloned();
+                match Simulation::with_data(self.current_valid(), data) {
+                    Ok(sim) => self.sim = sim,
+                    Err(e) => error = Some(e.to_string()),
+                }
+            }
             Command::InjectFault(fault) => self.sim.inject_fault(fault),
             Command::Rollback(version) => {
                 if let Err(e) = self.sim.rollback(version) {
@@ -426,6 +458,15 @@ impl Engine {
         snap
     }
 
+    /// [`Engine::current_params`], checked (they always passed once; the
+    /// defaults are the fallback).
+    fn current_valid(&self) -> super::params::ValidParams {
+        self.current_params()
+            .check()
+            .or_else(|_| SimParams::default().check())
+            .expect("the default parameters are valid")
+    }
+
     /// The settings a reset would use: pending ones win.
     fn current_params(&self) -> SimParams {
         self.sim
@@ -437,7 +478,8 @@ impl Engine {
     fn configure(&mut self, params: SimParams) -> Result<ConfigEffect, SimError> {
         let valid = params.check()?;
         if self.sim.needs_restart(valid.get()) {
-            self.sim = Simulation::new(valid)?;
+            let data = self.sim.user_data().cloned();
+            self.sim = Simulation::with_data(valid, data)?;
             Ok(ConfigEffect::Restarted)
         } else if self.sim.reconfigure(valid) {
             Ok(ConfigEffect::AppliedNow)
@@ -510,6 +552,7 @@ impl Engine {
             }),
             comparison: self.comparing.and_then(|(a, b)| self.compare(a, b)),
             export: None,
+            user_data: sim.user_data().map(|d| d.summary.clone()),
             config_effect: None,
             error: None,
         }
@@ -623,6 +666,44 @@ mod tests {
         assert_eq!(files.cycles_csv.lines().count(), 4);
         assert!(files.trace_json.contains("\"rows\""));
         assert!(engine.handle(Command::Step).export.is_none());
+    }
+
+    #[test]
+    fn own_csv_streams_through_the_loop_and_bad_files_change_nothing() {
+        let mut csv = String::from("time,age,income,bought\n");
+        for i in 0..400 {
+            let age = 20.0 + (i % 50) as f64;
+            let income = 1000.0 * ((i * 7) % 90) as f64;
+            let bought = u8::from(age * 1000.0 + income > 60_000.0);
+            csv.push_str(&format!("{i},{age},{income},{bought}\n"));
+        }
+        let (mut engine, _) = Engine::new(SimParams::default().batch_size(100));
+        engine.handle(Command::Run(8));
+        let before = engine.snapshot();
+        let snap = engine.handle(Command::LoadCsv("a,b,label\n1,2,3\n".into()));
+        let err = snap.error.unwrap();
+        assert!(err.contains("row 2") && err.contains("label"), "{err}");
+        assert_eq!(snap.rows, before.rows, "nothing else changed");
+        let snap = engine.handle(Command::LoadCsv(csv));
+        assert!(snap.error.is_none(), "{:?}", snap.error);
+        assert!(snap.user_data.unwrap().starts_with("400 rows"));
+        assert_eq!(snap.cycle, 0);
+        let snap = engine.handle(Command::Run(8 * 5));
+        assert_eq!(snap.summaries.len(), 5);
+        assert!(
+            snap.summaries[4].live_score > 0.8,
+            "{}",
+            snap.summaries[4].live_score
+        );
+        assert!(snap
+            .batch
+            .x
+            .iter()
+            .all(|p| p[0].abs() < 7.0 && p[1].abs() < 7.0));
+        let snap = engine.handle(Command::Reset);
+        assert!(snap.user_data.is_some(), "reset keeps the data");
+        let snap = engine.handle(Command::UseSyntheticData);
+        assert!(snap.user_data.is_none());
     }
 
     #[test]

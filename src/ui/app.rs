@@ -9,9 +9,12 @@ use super::charts::{DriftChart, PerformanceChart, ScatterChart};
 use super::components::alert_log::AlertLog;
 use super::components::classroom::Classroom;
 use super::components::code_sample::CodeSample;
+use super::components::compare::CompareVersions;
 use super::components::decision_banner::DecisionBanner;
+use super::components::export_panel::ExportPanel;
 use super::components::gates::Gates;
 use super::components::learn::Learn;
+use super::components::own_data::OwnData;
 use super::components::policy_race::PolicyRacePanel;
 use super::components::prediction::PredictBeforeReveal;
 use super::components::process_flow::ProcessFlow;
@@ -21,6 +24,7 @@ use super::components::run_controls::RunControls;
 use super::components::settings::Settings;
 use super::components::stats::Stats;
 use super::components::status_tracker::StatusTracker;
+use super::components::timeline::Timeline;
 use super::state::{Action, Notice, Playground, PlaygroundHandle};
 use crate::sim::params::SimParams;
 use crate::sim::protocol::{Command, Engine, Snapshot};
@@ -450,7 +454,7 @@ fn Page(props: &PageProps) -> Html {
                            role={if n.is_error { "alert" } else { "status" }}
                            data-testid="notice">{ &n.text }</p>
                     }
-                    <Settings params={state.shown_params()} on_change={on_settings} on_invalid={on_invalid}
+                    <Settings params={state.shown_params()} on_change={on_settings} on_invalid={on_invalid.clone()}
                         hidden={state.hidden.clone()} lock_seed={state.lock_seed} />
                     <Classroom params={state.shown_params()} hidden={state.hidden.clone()}
                         lock_seed={state.lock_seed} presenter={state.presenter}
@@ -484,6 +488,16 @@ fn Page(props: &PageProps) -> Html {
                         if shows("registry") { <RegistryTable snapshot={live_snap.clone()} on_rollback={on_rollback} /> }
                         if shows("alerts") { <AlertLog snapshot={live_snap.clone()} /> }
                     </div>
+                    <section class="history" id="history" aria-label="Rewind, compare and export">
+                        <div class="grid-2">
+                            <Timeline snapshot={live_snap.clone()} send={props.send.clone()} />
+                            <CompareVersions snapshot={live_snap.clone()} send={props.send.clone()} />
+                        </div>
+                        <div class="grid-2">
+                            <ExportPanel snapshot={live_snap.clone()} send={props.send.clone()} />
+                            <OwnData snapshot={live_snap.clone()} send={props.send.clone()} on_problem={on_invalid.clone()} />
+                        </div>
+                    </section>
                     if shows("race") { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
                     if shows("learn") { <Learn snapshot={snap} highlighted={state.highlighted_step} on_highlight={on_highlight} /> }
                 </main>

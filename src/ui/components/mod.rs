@@ -10,6 +10,7 @@ pub mod export_panel;
 pub mod gates;
 pub mod learn;
 pub mod lesson;
+pub mod own_data;
 pub mod policy_race;
 pub mod practice;
 pub mod prediction;

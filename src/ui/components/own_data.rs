@@ -1,0 +1,83 @@
+//! "Your own data": load a CSV (two numeric features, a 0/1 label, optionally
+//! a time column) and stream it through the same loop. A broken file gets a
+//! message naming its row and column; nothing else on the page changes.
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::sim::csv_data::MAX_BYTES;
+use crate::sim::protocol::{Command, Snapshot};
+
+/// Props of [`OwnData`].
+#[derive(Properties, PartialEq)]
+pub struct OwnDataProps {
+    /// The run (says which data it streams).
+    pub snapshot: std::rc::Rc<Snapshot>,
+    /// Sends the file's text, or a return to the synthetic stream.
+    pub send: Callback<Command>,
+    /// Reports a file the page cannot read at all.
+    pub on_problem: Callback<String>,
+}
+
+/// The own-data panel.
+#[component]
+pub fn OwnData(props: &OwnDataProps) -> Html {
+    let on_file = {
+        let send = props.send.clone();
+        let problem = props.on_problem.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            // Let the same file be chosen again after a fix.
+            input.set_value("");
+            if file.size() > MAX_BYTES as f64 {
+                problem.emit(format!(
+                    "Your CSV was not loaded: it is {:.1} MB, the limit is {} MB. Nothing else changed.",
+                    file.size() / 1e6,
+                    MAX_BYTES / 1_000_000
+                ));
+                return;
+            }
+            let send = send.clone();
+            let problem = problem.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                {
+                    Some(text) => send.emit(Command::LoadCsv(text)),
+                    None => problem
+                        .emit("Your file could not be read as text. Nothing else changed.".into()),
+                }
+            });
+        })
+    };
+    let synthetic = {
+        let send = props.send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(Command::UseSyntheticData))
+    };
+    html! {
+        <section class="panel own-data" aria-labelledby="own-data-title">
+            <h2 id="own-data-title">{ "Your own data" }</h2>
+            <div class="field">
+                <label for="csv-file">{ "Load a CSV file" }</label>
+                <input type="file" id="csv-file" accept=".csv,text/csv" onchange={on_file}
+                    aria-describedby="csv-hint" />
+                <p class="hint" id="csv-hint">{ "Two numeric feature columns and a 0/1 label column (named label, y, target or class, or the last one); optionally a time column to order the rows. The rows stream in batches through the same loop; features are standardised." }</p>
+            </div>
+            <p role="status" data-testid="data-source">
+                { match &props.snapshot.user_data {
+                    Some(s) => format!("Streaming your data: {s}."),
+                    None => "Streaming the synthetic drifting data.".to_string(),
+                } }
+            </p>
+            if props.snapshot.user_data.is_some() {
+                <button type="button" onclick={synthetic}>{ "Back to the synthetic stream" }</button>
+            }
+        </section>
+    }
+}
