@@ -75,20 +75,31 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
             // navigator.clipboard.writeText, looked up at run time: it may be
-            // missing or refused; the field below always holds the link.
-            let written = web_sys::window()
+            // missing or refused (the promise is awaited, so a refusal is handled
+            // here); the field above always holds the link.
+            let promise = web_sys::window()
                 .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
                 .filter(|c| !c.is_undefined())
                 .and_then(|c| {
                     let f = js_sys::Reflect::get(&c, &"writeText".into()).ok()?;
                     let f: js_sys::Function = f.dyn_into().ok()?;
-                    f.call1(&c, &link.clone().into()).ok()
+                    f.call1(&c, &link.clone().into())
+                        .ok()?
+                        .dyn_into::<js_sys::Promise>()
+                        .ok()
                 });
-            copied.set(Some(if written.is_some() {
-                "Link copied. It reproduces this run, cycle for cycle.".into()
-            } else {
-                "Copy the link from the field above.".into()
-            }));
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = match promise {
+                    Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+                    None => false,
+                };
+                copied.set(Some(if done {
+                    "Link copied. It reproduces this run, cycle for cycle.".into()
+                } else {
+                    "Copy the link from the field above.".into()
+                }));
+            });
         })
     };
     let on_lock = {
