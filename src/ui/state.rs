@@ -268,7 +268,7 @@ impl Reducible for Playground {
                 };
                 let quiet = matches!(
                     command,
-                    Command::Step | Command::Run(_) | Command::FinishCycle
+                    Command::Step | Command::Run(_) | Command::FinishCycle | Command::Start(_)
                 );
                 let names = configure.as_ref().map(|new| changed_names(&before, new));
                 next.notice = match (&snap.error, snap.config_effect, names) {

@@ -174,6 +174,7 @@ test('keyboard: → steps, Space plays and pauses, R resets', async (t) => {
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
+  await settle(page);
   assert.equal(await row(page, 2).count(), 1);
   await page.keyboard.press('Space');
   await page.getByRole('button', { name: 'Pause' }).waitFor();
@@ -189,6 +190,7 @@ test('keyboard: → steps, Space plays and pauses, R resets', async (t) => {
   await seed.focus();
   await page.keyboard.press('r');
   await page.keyboard.press('ArrowRight');
+  await settle(page);
   assert.equal(await row(page, 1).count(), 0);
 });
 
