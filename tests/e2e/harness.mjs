@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+export const DIST = process.env.E2E_DIST || join(ROOT, 'dist');
 export const SCREENSHOT_DIR = join(ROOT, 'target', 'e2e-screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
