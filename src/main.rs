@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    retrain_playground::ui::crash::install_panic_hook();
     yew::Renderer::<retrain_playground::ui::app::App>::new().render();
 }
 

@@ -113,3 +113,21 @@ async fn reset_goes_back_to_v1() {
     assert_eq!(text(&root, "[data-testid=live-version]"), "v1");
     assert_eq!(text(&root, "[data-testid=cycle]"), "0");
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_leaves_a_friendly_notice_with_reset() {
+    retrain_playground::ui::crash::show_crash_notice();
+    retrain_playground::ui::crash::show_crash_notice();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let notices = document.query_selector_all("#crash-notice").unwrap();
+    assert_eq!(notices.length(), 1, "shown once");
+    let notice = document.get_element_by_id("crash-notice").unwrap();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert!(notice
+        .text_content()
+        .unwrap()
+        .contains("Something went wrong"));
+    let button = notice.query_selector("button").unwrap().unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("Reset"));
+    notice.remove();
+}

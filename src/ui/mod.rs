@@ -5,4 +5,5 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod crash;
 pub mod state;
