@@ -24,7 +24,7 @@ pub fn AlertLog(props: &AlertLogProps) -> Html {
             if alerts.is_empty() {
                 <p class="hint">{ "No alerts yet: every candidate so far passed the check." }</p>
             } else {
-                <ol class="alert-list" reversed=true>
+                <ol class="alert-list" reversed=true tabindex="0" aria-label="Alerts, newest first">
                     { for alerts.iter().rev().take(SHOWN).map(|a| html! {
                         <li><span class="alert-cycle">{ format!("Cycle {}", a.cycle) }</span>{ " " }{ &a.message }</li>
                     }) }

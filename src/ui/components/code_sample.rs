@@ -84,7 +84,7 @@ pub fn CodeSample(props: &CodeSampleProps) -> Html {
     html! {
         <section class="panel code" aria-labelledby="code-title">
             <h2 id="code-title">{ "Execution sample" }</h2>
-            <pre class="code-block" aria-label="retrain_model code with the current line highlighted"><code>
+            <pre class="code-block" role="region" tabindex="0" aria-label="retrain_model code with the current line highlighted"><code>
                 { for LINES.iter().enumerate().map(|(i, line)| {
                     let is_active = active == Some(i);
                     html! {

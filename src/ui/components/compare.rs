@@ -163,7 +163,7 @@ pub fn CompareVersions(props: &CompareVersionsProps) -> Html {
                 }
             </div>
             if let Some(c) = &s.comparison {
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" tabindex="0" aria-label="Version comparison table">
                     <table class="compare-table" data-testid="comparison-table">
                         <caption>{ "Version comparison" }</caption>
                         <thead>

@@ -33,7 +33,7 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
             <button type="button" class="primary" onclick={run}>{ "Run policy race" }</button>
             if let Some(r) = race {
                 <RaceChart snapshot={props.snapshot.clone()} />
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" tabindex="0" aria-label="Policy race table">
                 <table data-testid="race-table">
                     <caption>{ format!("Policy race over {} cycles", r.cycles) }</caption>
                     <thead><tr>

@@ -24,7 +24,7 @@ pub fn ProcessTable(props: &ProcessTableProps) -> Html {
             <h2 id="table-title">{ "Process table" }
                 <span class="flow-cycle">{ if s.cycle == 0 { "press Step to start cycle 1".to_string() } else { format!("cycle {}", s.cycle) } }</span>
             </h2>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" tabindex="0" aria-label="Process table rows">
             <table class="process-table" data-testid="process-table">
                 <caption>{ "Process table" }</caption>
                 <thead>

@@ -86,7 +86,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             <fieldset onkeydown={on_keydown} disabled={answered} aria-describedby={show_hint.then(|| hint_id.clone())}>
                 <legend class="question-prompt">{ &q.prompt }</legend>
                 if let Some(code) = &q.code {
-                    <pre class="code-block question-code"><code>{ code }</code></pre>
+                    <pre class="code-block question-code" role="region" tabindex="0" aria-label="Code for this question"><code>{ code }</code></pre>
                 }
                 <div class="options">
                     { for q.options.iter().enumerate().map(|(i, text)| {

@@ -40,7 +40,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
     html! {
         <section class="panel registry" aria-labelledby="registry-title">
             <h2 id="registry-title">{ format!("Model registry ({} versions)", versions.len()) }</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" tabindex="0" aria-label="Model registry table">
             <table class="registry-table" data-testid="registry">
                 <caption class="sr-only">{ "Model registry" }</caption>
                 <thead>

@@ -35,7 +35,7 @@ pub fn StatusTracker(props: &StatusTrackerProps) -> Html {
     html! {
         <section class="panel tracker-panel" aria-labelledby="tracker-title">
             <h2 id="tracker-title">{ "Status tracker" }</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" tabindex="0" aria-label="Status tracker table">
             <table class="status-tracker" data-testid="status-tracker">
                 <caption>{ "Status tracker" }</caption>
                 <thead>
