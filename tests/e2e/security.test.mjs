@@ -51,3 +51,20 @@ test('hostile text in a link is shown as text, never as HTML', async (t) => {
   assert.equal(await notice.locator('img').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 });
+
+test('extreme settings keep running with clear outcomes and no error', async (t) => {
+  const app = await launchApp(t);
+  // No drift with full label noise, the tiniest batches, the strictest threshold.
+  const page = await app.open('/?strength=0&noise=0.5&batch=20&threshold=0.99&window=newest');
+  await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
+  await settle(page);
+  for (let i = 0; i < 25; i++) {
+    await page.getByRole('button', { name: 'Finish cycle' }).click();
+    await settle(page);
+  }
+  await waitForText(page.getByTestId('cycle'), /^25$/);
+  // With coin-flip labels nothing can pass 0.99: every cycle alerts, v1 stays live.
+  await page.getByRole('heading', { name: 'Alert log (25)' }).waitFor();
+  assert.equal((await page.getByTestId('live-version').textContent()).trim(), 'v1');
+  await waitForText(page.getByTestId('decision'), /Alert: (model v\d+ scored|retraining failed|data validation failed)/);
+});

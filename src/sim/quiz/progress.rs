@@ -384,6 +384,8 @@ mod tests {
     }
 
     proptest! {
+        // Thousands of hostile inputs: a parser of user text must never panic.
+        #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
         fn arbitrary_strings_never_panic(s in ".*") {
             if let Ok(p) = Progress::from_storage(&s) {
