@@ -166,9 +166,18 @@ fn load_scenario(s: &Scenario, state: &PlaygroundHandle, send: &Callback<Command
     ))));
 }
 
-/// Counts commands in flight, shared with timers and listeners.
+/// Counts commands in flight, shared with timers and listeners, and when the
+/// engine last answered (or was first asked), for the watchdog.
 #[derive(Clone, Default)]
-pub struct InFlight(Rc<Cell<usize>>);
+pub struct InFlight(Rc<Cell<usize>>, Rc<Cell<f64>>);
+
+/// How long the engine may stay silent on a pending command before the page
+/// says it stopped (a policy race on huge windows takes seconds, not a minute).
+const ENGINE_SILENCE_MS: f64 = 60_000.0;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
 
 impl PartialEq for InFlight {
     fn eq(&self, other: &Self) -> bool {
@@ -191,6 +200,7 @@ fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
         let in_flight = (*in_flight).clone();
         use_worker_bridge::<EngineWorker, _>(move |snapshot| {
             in_flight.0.set(in_flight.0.get().saturating_sub(1));
+            in_flight.1.set(now_ms());
             dispatcher.dispatch(Action::Received(Rc::new(snapshot)));
         })
     };
@@ -199,6 +209,9 @@ fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
         let in_flight = (*in_flight).clone();
         use_memo((), move |_| {
             Callback::from(move |command: Command| {
+                if in_flight.0.get() == 0 {
+                    in_flight.1.set(now_ms());
+                }
                 in_flight.0.set(in_flight.0.get() + 1);
                 dispatcher.dispatch(Action::Sent(command.clone()));
                 bridge.send(command);
@@ -272,6 +285,20 @@ fn Page(props: &PageProps) -> Html {
                 })
             });
             move || drop(interval)
+        });
+    }
+
+    // Watchdog: if the engine's worker died (a panic there cannot reach the
+    // page), say so and offer the same Reset as a crash of the page itself.
+    {
+        let in_flight = props.in_flight.clone();
+        use_effect_with((), move |_| {
+            let watchdog = Interval::new(5_000, move || {
+                if in_flight.0.get() > 0 && now_ms() - in_flight.1.get() > ENGINE_SILENCE_MS {
+                    super::crash::show_crash_notice();
+                }
+            });
+            move || drop(watchdog)
         });
     }
 
