@@ -12,6 +12,7 @@
 #   make test-wasm   wasm-bindgen-test in headless Chromium (tests/web.rs)
 #   make test-e2e    release build + Playwright journeys (tests/e2e/*.test.mjs)
 #   make lint        cargo fmt --check + clippy (native and wasm32), warnings are errors
+#   make bench       criterion + headless-Chromium + scikit-learn benchmarks: one table, also in BENCHMARKS.md
 #
 # Each target runs scripts/setup.sh first; it skips whatever is installed, so it
 # costs a few seconds. Pass NO_SETUP=1 to skip it entirely.
@@ -42,10 +43,10 @@ SETUP := setup
 SETUP_BROWSER := setup-browser
 endif
 
-.PHONY: help setup setup-browser build dist-subpath serve test test-native test-wasm test-e2e lint clean
+.PHONY: help setup setup-browser build dist-subpath serve test test-native test-wasm test-e2e lint bench clean
 
 help:
-	@sed -n '2,17p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,18p' Makefile | sed 's/^# \{0,1\}//'
 
 setup:
 	@scripts/setup.sh
@@ -112,6 +113,34 @@ lint: $(SETUP)
 	  $$cmd || failed="$$failed; $$cmd"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "lint: FAILED: $${failed#; }"; exit 1; fi
+
+# Benchmarks (~5-8 min on 2 cores once built): native criterion cycles, the release
+# build in headless Chromium (bytes, load, per-cycle round trip in the worker, fps and
+# long tasks while playing, memory over 1,000 cycles), and scikit-learn fitting the same
+# windows (venv in target/bench-venv, from PyPI). Prints one table, writes BENCHMARKS.md.
+# Builds into BENCH_DIST, never into dist/.
+BENCH_DIR ?= target/bench
+BENCH_DIST ?= $(BENCH_DIR)/dist
+BENCH_VENV ?= target/bench-venv
+BENCH_ROWS := 1000 5000 10000 100000
+bench: $(SETUP_BROWSER)
+	@mkdir -p $(BENCH_DIR) && : > $(BENCH_DIR)/loadavg.txt
+	trunk build --release --dist $(BENCH_DIST)
+	@echo "criterion $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
+	cargo bench --bench cycle -- --warm-up-time 1 --measurement-time 3 2>&1 | tee $(BENCH_DIR)/criterion.txt
+	@echo "native-fit $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
+	cargo run --quiet --release --example export_window -- $(BENCH_DIR) $(BENCH_ROWS) | tee $(BENCH_DIR)/native.jsonl
+	@if ! $(BENCH_VENV)/bin/python -c 'import sklearn, numpy' 2>/dev/null; then \
+	  echo "bench: creating $(BENCH_VENV) (pip install scikit-learn numpy)"; \
+	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install --quiet scikit-learn numpy; \
+	fi
+	@echo "sklearn $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
+	$(BENCH_VENV)/bin/python scripts/bench_sklearn.py $(BENCH_DIR) $(BENCH_ROWS) | tee $(BENCH_DIR)/sklearn.jsonl
+	@echo "browser $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
+	node scripts/bench.mjs browser $(BENCH_DIST) $(BENCH_DIR)/browser.json
+	@echo "end $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
+	@echo
+	node scripts/bench.mjs report $(BENCH_DIR) BENCHMARKS.md
 
 clean:
 	rm -rf dist target/e2e-screenshots

@@ -337,7 +337,15 @@ export async function waitForServiceWorker(page, { timeout = 10_000 } = {}) {
     page
       .waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout })
       .then(() => true, () => false);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // Bounded: a service worker whose install fails never becomes ready.
+  await page.evaluate(
+    (ms) =>
+      Promise.race([
+        navigator.serviceWorker.ready.then(() => undefined),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker never became ready')), ms)),
+      ]),
+    timeout,
+  );
   if (!(await controlled())) {
     await page.reload({ waitUntil: 'load' });
     if (!(await controlled())) throw new Error(`no service worker controls ${page.url()} after a reload`);
