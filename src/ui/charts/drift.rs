@@ -3,15 +3,13 @@
 
 use std::rc::Rc;
 
-use plotters::chart::ChartBuilder;
 use plotters::element::{Circle, PathElement, Polygon};
-use plotters::style::{Color, TRANSPARENT};
+use plotters::style::Color;
 use yew::prelude::*;
 
 use super::{
-    chart_figure, cycle_axis, cycle_tick, draw_legend, draw_note, format_count, tint, use_chart,
-    window_start, Area, ChartText, DrawResult, Glyph, LegendEntry, FONT, GREY, GRID, INK,
-    LABEL_FONT_PX, OI_BLUE, TICK_FONT_PX,
+    chart_figure, cycle_axis, cycle_chart, draw_legend, draw_note, format_count, tint, use_chart,
+    window_start, Area, ChartText, DrawResult, Glyph, LegendEntry, INK, OI_BLUE,
 };
 use crate::sim::drift::DriftState;
 use crate::sim::protocol::Snapshot;
@@ -142,26 +140,12 @@ fn draw_drift(root: &Area, s: &Snapshot) -> DrawResult {
         _ => cycle_axis(0, 0, 5),
     };
     let (plot_area, legend_area) = root.split_horizontally(420);
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin(10)
-        .margin_right(14)
-        .x_label_area_size(40)
-        .y_label_area_size(56)
-        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
-    chart
-        .configure_mesh()
-        .x_labels(x_labels)
-        .y_labels(6)
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(GREY)
-        .label_style((FONT, TICK_FONT_PX, &INK))
-        .axis_desc_style((FONT, LABEL_FONT_PX, &INK))
-        .x_label_formatter(&cycle_tick)
-        .y_label_formatter(&|v| format!("{v:.1}"))
-        .x_desc("cycle")
-        .y_desc("drift applied (0 = none, 1 = full)")
-        .draw()?;
+    let mut chart = cycle_chart(
+        &plot_area,
+        (x0, x1, x_labels),
+        6,
+        "drift applied (0 = none, 1 = full)",
+    )?;
 
     let points: Vec<(f64, f64)> = shown
         .iter()

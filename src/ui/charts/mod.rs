@@ -79,6 +79,49 @@ pub(crate) type DrawResult = Result<(), DrawError>;
 /// The whole canvas as a plotters drawing area.
 pub(crate) type Area = DrawingArea<CanvasBackend, Shift>;
 
+/// A per-cycle chart with y from 0 to 1, as the performance, drift and race
+/// charts draw it.
+pub(crate) type CycleChart<'a> = plotters::chart::ChartContext<
+    'a,
+    CanvasBackend,
+    plotters::coord::cartesian::Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
+
+/// Builds a per-cycle chart on `area`: x from [`cycle_axis`] (`x`), y in 0..1
+/// with `y_labels` ticks, and the axes, gridlines and type every chart shares.
+pub(crate) fn cycle_chart<'a>(
+    area: &'a Area,
+    x: (f64, f64, usize),
+    y_labels: usize,
+    y_desc: &str,
+) -> Result<CycleChart<'a>, DrawError> {
+    let (x0, x1, x_labels) = x;
+    let mut chart = plotters::chart::ChartBuilder::on(area)
+        .margin(10)
+        .margin_right(14)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
+    chart
+        .configure_mesh()
+        .x_labels(x_labels)
+        .y_labels(y_labels)
+        .light_line_style(plotters::style::TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(GREY)
+        .label_style((FONT, TICK_FONT_PX, &INK))
+        .axis_desc_style((FONT, LABEL_FONT_PX, &INK))
+        .x_label_formatter(&cycle_tick)
+        .y_label_formatter(&|v| format!("{v:.1}"))
+        .x_desc("cycle")
+        .y_desc(y_desc)
+        .draw()?;
+    Ok(chart)
+}
+
 /// The text alternatives of one chart, computed from the data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChartText {

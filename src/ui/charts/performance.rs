@@ -3,18 +3,16 @@
 
 use std::rc::Rc;
 
-use plotters::chart::ChartBuilder;
 use plotters::element::{Circle, DashedPathElement, PathElement};
 use plotters::series::LineSeries;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::{Color, RGBColor, TRANSPARENT};
+use plotters::style::{Color, RGBColor};
 use yew::prelude::*;
 
 use super::{
-    chart_figure, count_noun, cycle_axis, cycle_tick, draw_cross, draw_legend, draw_note,
+    chart_figure, count_noun, cycle_axis, cycle_chart, draw_cross, draw_legend, draw_note,
     draw_triangle, format_count, text_style, use_chart, window_start, Area, ChartText, DrawResult,
-    Glyph, LegendEntry, FONT, GREY, GRID, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN, OI_PURPLE,
-    OI_VERMILLION, TICK_FONT_PX,
+    Glyph, LegendEntry, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN, OI_PURPLE, OI_VERMILLION,
 };
 use crate::sim::cycle::{format_score, CycleSummary};
 use crate::sim::protocol::Snapshot;
@@ -175,26 +173,7 @@ fn draw_performance(root: &Area, s: &Snapshot) -> DrawResult {
         _ => cycle_axis(1, 1, 5),
     };
     let (plot_area, legend_area) = root.split_horizontally(388);
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin(10)
-        .margin_right(14)
-        .x_label_area_size(40)
-        .y_label_area_size(56)
-        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
-    chart
-        .configure_mesh()
-        .x_labels(x_labels)
-        .y_labels(11)
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(GREY)
-        .label_style((FONT, TICK_FONT_PX, &INK))
-        .axis_desc_style((FONT, LABEL_FONT_PX, &INK))
-        .x_label_formatter(&cycle_tick)
-        .y_label_formatter(&|v| format!("{v:.1}"))
-        .x_desc("cycle")
-        .y_desc("accuracy")
-        .draw()?;
+    let mut chart = cycle_chart(&plot_area, (x0, x1, x_labels), 11, "accuracy")?;
 
     // The threshold, as a step line (it can change between cycles).
     let steps: Vec<(f64, f64)> = if shown.is_empty() {

@@ -3,15 +3,13 @@
 
 use std::rc::Rc;
 
-use plotters::chart::ChartBuilder;
 use plotters::element::PathElement;
-use plotters::style::{Color, RGBColor, TRANSPARENT};
+use plotters::style::{Color, RGBColor};
 use yew::prelude::*;
 
 use super::{
-    chart_figure, cycle_axis, cycle_tick, draw_legend, use_chart, Area, ChartText, DrawResult,
-    Glyph, LegendEntry, FONT, GREY, GRID, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN, OI_ORANGE,
-    OI_PURPLE, OI_VERMILLION, TICK_FONT_PX,
+    chart_figure, cycle_axis, cycle_chart, draw_legend, use_chart, Area, ChartText, DrawResult,
+    Glyph, LegendEntry, GREY, OI_BLUE, OI_GREEN, OI_ORANGE, OI_PURPLE, OI_VERMILLION,
 };
 use crate::sim::protocol::Snapshot;
 use crate::sim::race::PolicyRace;
@@ -83,26 +81,12 @@ fn draw_race(root: &Area, s: &Snapshot) -> DrawResult {
     };
     let (x0, x1, x_labels) = cycle_axis(1, race.cycles, 5);
     let (plot_area, legend_area) = root.split_horizontally(380);
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin(10)
-        .margin_right(14)
-        .x_label_area_size(40)
-        .y_label_area_size(56)
-        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
-    chart
-        .configure_mesh()
-        .x_labels(x_labels)
-        .y_labels(6)
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(GREY)
-        .label_style((FONT, TICK_FONT_PX, &INK))
-        .axis_desc_style((FONT, LABEL_FONT_PX, &INK))
-        .x_label_formatter(&cycle_tick)
-        .y_label_formatter(&|v| format!("{v:.1}"))
-        .x_desc("cycle")
-        .y_desc("live accuracy on new data")
-        .draw()?;
+    let mut chart = cycle_chart(
+        &plot_area,
+        (x0, x1, x_labels),
+        6,
+        "live accuracy on new data",
+    )?;
     let mut legend = Vec::new();
     for (i, run) in race.runs.iter().enumerate() {
         let (color, dashed) = STYLES.get(i).copied().unwrap_or((OI_PURPLE, false));
