@@ -39,27 +39,8 @@ import { cpus, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, MIME } from '../tests/e2e/harness.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// Same args as tests/e2e/harness.mjs.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
 const WORKER_PROBE =
   '(()=>{const g=r=>{try{const i=r&&r.instance?r.instance:r;if(i&&i.exports&&i.exports.memory)self.__benchWasmMemory=i.exports.memory}catch(e){}return r};' +
   'for(const k of["instantiate","instantiateStreaming"]){const f=WebAssembly[k];if(f)WebAssembly[k]=function(...a){return f.apply(this,a).then(g)}}})();\n';

@@ -218,13 +218,7 @@ fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
             })
         })
     };
-    {
-        let send = (*send).clone();
-        let link = props.link.clone();
-        let state = state.clone();
-        use_effect_with((), move |_| apply_link(&link, &state, &send));
-    }
-    html! { <Page state={state} send={(*send).clone()} in_flight={(*in_flight).clone()} /> }
+    use_started_page(&props.link, state, (*send).clone(), (*in_flight).clone())
 }
 
 #[derive(Properties, PartialEq)]
@@ -249,13 +243,25 @@ fn LocalConnection(props: &LocalConnectionProps) -> Html {
             })
         })
     };
+    use_started_page(&props.link, state, (*send).clone(), (*in_flight).clone())
+}
+
+/// Applies the link once on mount, then draws the page: what both
+/// connections do once they can send commands.
+#[hook]
+fn use_started_page(
+    link: &SharedLink,
+    state: PlaygroundHandle,
+    send: Callback<Command>,
+    in_flight: InFlight,
+) -> Html {
     {
-        let send = (*send).clone();
-        let link = props.link.clone();
+        let send = send.clone();
+        let link = link.clone();
         let state = state.clone();
         use_effect_with((), move |_| apply_link(&link, &state, &send));
     }
-    html! { <Page state={state} send={(*send).clone()} in_flight={(*in_flight).clone()} /> }
+    html! { <Page state={state} send={send} in_flight={in_flight} /> }
 }
 
 #[derive(Properties, PartialEq)]

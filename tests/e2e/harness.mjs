@@ -27,7 +27,7 @@ export const DIST = process.env.E2E_DIST || join(ROOT, 'dist');
 export const SCREENSHOT_DIR = join(ROOT, 'target', 'e2e-screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -37,7 +37,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const MIME = {
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -49,6 +49,26 @@ const MIME = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Answers `req` with `file` (a folder means its index.html), or 404. */
+async function sendFile(req, res, file) {
+  let info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) {
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => null);
+  }
+  if (!info?.isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'content-length': info.size,
+    'cache-control': 'no-store',
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+}
 
 export function isLoopbackHost(hostname) {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -72,27 +92,12 @@ export async function serveStatic(dir = DIST) {
   const server = createServer(async (req, res) => {
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
-      let file = normalize(join(root, decodeURIComponent(pathname)));
+      const file = normalize(join(root, decodeURIComponent(pathname)));
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end('forbidden');
         return;
       }
-      let info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file).catch(() => null);
-      }
-      if (!info?.isFile()) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
-        'cache-control': 'no-store',
-      });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(file).pipe(res);
+      await sendFile(req, res, file);
     } catch (err) {
       res.writeHead(500).end(String(err));
     }
@@ -281,27 +286,12 @@ export async function serveUnderPrefix(prefix, dir = DIST) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found (outside the prefix)');
         return;
       }
-      let file = normalize(join(root, decodeURIComponent(pathname.slice(prefix.length))));
+      const file = normalize(join(root, decodeURIComponent(pathname.slice(prefix.length))));
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end('forbidden');
         return;
       }
-      let info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file).catch(() => null);
-      }
-      if (!info?.isFile()) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
-        'cache-control': 'no-store',
-      });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(file).pipe(res);
+      await sendFile(req, res, file);
     } catch (err) {
       res.writeHead(500).end(String(err));
     }
