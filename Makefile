@@ -127,9 +127,10 @@ bench: $(SETUP_BROWSER)
 	@mkdir -p $(BENCH_DIR) && : > $(BENCH_DIR)/loadavg.txt
 	trunk build --release --dist $(BENCH_DIST)
 	@echo "criterion $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
-	cargo bench --bench cycle -- --warm-up-time 1 --measurement-time 3 2>&1 | tee $(BENCH_DIR)/criterion.txt
+	cargo bench --profile worker-release --bench cycle -- --warm-up-time 1 --measurement-time 3 2>&1 | tee $(BENCH_DIR)/criterion.txt
 	@echo "native-fit $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
-	cargo run --quiet --release --example export_window -- $(BENCH_DIR) $(BENCH_ROWS) | tee $(BENCH_DIR)/native.jsonl
+	cargo run --quiet --profile worker-release --example export_window -- $(BENCH_DIR) $(BENCH_ROWS) | tee $(BENCH_DIR)/native.jsonl
+	cargo run --quiet --profile worker-release --example warm_start -- 5000 30 | tee $(BENCH_DIR)/warm_start.jsonl
 	@if ! $(BENCH_VENV)/bin/python -c 'import sklearn, numpy' 2>/dev/null; then \
 	  echo "bench: creating $(BENCH_VENV) (pip install scikit-learn numpy)"; \
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install --quiet scikit-learn numpy; \

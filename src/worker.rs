@@ -15,7 +15,7 @@ pub struct EngineWorker {
 }
 
 /// `performance.now()` in the worker (a millisecond clock for timings).
-fn now_ms() -> f64 {
+pub fn now_ms() -> f64 {
     js_sys::Reflect::get(&js_sys::global(), &"performance".into())
         .ok()
         .and_then(|p| {

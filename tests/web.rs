@@ -131,3 +131,41 @@ async fn a_panic_leaves_a_friendly_notice_with_reset() {
     assert_eq!(button.text_content().as_deref(), Some("Reset"));
     notice.remove();
 }
+
+#[wasm_bindgen_test]
+async fn measuring_training_time_fills_the_table_with_real_fits() {
+    let root = mount(SimParams::default()).await;
+    button(&root, "Measure training time").click();
+    // Real fits of both models up to 100,000 rows: give them time.
+    let mut rows = 0;
+    for _ in 0..600 {
+        settle().await;
+        rows = root
+            .query_selector_all("[data-testid=training-time-table] tbody tr")
+            .unwrap()
+            .length();
+        if rows > 0 {
+            break;
+        }
+    }
+    assert_eq!(rows, 4, "one row per window size");
+    let cell = |rows: usize, model: &str| -> f64 {
+        text(
+            &root,
+            &format!(
+                "[data-testid=training-time-table] tr[data-rows='{rows}'] [data-model={model}]"
+            ),
+        )
+        .parse()
+        .unwrap()
+    };
+    for model in ["logistic", "tree"] {
+        let (small, big) = (cell(1_000, model), cell(100_000, model));
+        assert!(small > 0.0, "{model}: {small} ms at 1,000 rows");
+        assert!(
+            big > small,
+            "{model}: 100,000 rows ({big} ms) not slower than 1,000 ({small} ms)"
+        );
+    }
+    assert!(text(&root, "[data-testid=training-time-status]").contains("Median of 7 fits"));
+}

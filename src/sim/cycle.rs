@@ -265,6 +265,37 @@ pub enum RollbackError {
 /// How many finished cycles keep their full record (table, tracker, batch) for
 /// rewinding and export; older ones keep only their [`CycleSummary`].
 pub const MAX_RECORDS: usize = 200;
+/// How many of the newest finished cycles keep their [`CycleSummary`], and how
+/// many of the newest alerts, registry versions and registry events are kept:
+/// long runs keep bounded memory (and bounded snapshots). [`Totals`] counts
+/// everything since the start.
+pub const HISTORY_CYCLES: usize = 300;
+
+/// Counts since the start of the run (the kept history is bounded by
+/// [`HISTORY_CYCLES`], these are not).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    /// Finished cycles.
+    pub cycles: u32,
+    /// Cycles that trained a candidate.
+    pub retrains: u32,
+    /// Candidates deployed.
+    pub deploys: u32,
+    /// Alerts to the team.
+    pub alerts: u32,
+    /// Versions registered (v1 included).
+    pub versions: u32,
+    /// Changes of the live version (deploys and rollbacks).
+    pub live_changes: u32,
+}
+
+/// Drops the oldest items so that at most `cap` remain.
+fn keep_newest<T>(items: &mut Vec<T>, cap: usize) {
+    if items.len() > cap {
+        items.drain(..items.len() - cap);
+    }
+}
+
 /// Points of each recorded batch kept for redrawing it (a stride subsample).
 pub const RECORD_POINTS: usize = 600;
 
@@ -359,6 +390,7 @@ pub struct Simulation {
     tracker: Tracker,
     summaries: Vec<CycleSummary>,
     alerts: Vec<Alert>,
+    totals: Totals,
     trigger_state: TriggerState,
     trigger_eval: Option<TriggerEval>,
     validation: Option<ValidationReport>,
@@ -488,6 +520,7 @@ impl Simulation {
                         tracker: Tracker::default(),
                         summaries: Vec::new(),
                         alerts: Vec::new(),
+                        totals: Totals::default(),
                         trigger_state: TriggerState::default(),
                         trigger_eval: None,
                         validation: None,
@@ -575,9 +608,18 @@ impl Simulation {
         self.live
     }
 
-    /// Finished cycles, oldest first.
+    /// The newest finished cycles (up to [`HISTORY_CYCLES`]), oldest first.
     pub fn summaries(&self) -> &[CycleSummary] {
         &self.summaries
+    }
+
+    /// Counts since the start of the run.
+    pub fn totals(&self) -> Totals {
+        Totals {
+            versions: self.registry.total_versions(),
+            live_changes: self.registry.total_events(),
+            ..self.totals
+        }
     }
 
     /// The teacher's own data, if the run streams it.
@@ -595,7 +637,8 @@ impl Simulation {
         self.records.iter().find(|r| r.cycle == cycle)
     }
 
-    /// Every alert of the run, oldest first.
+    /// The newest alerts (up to [`HISTORY_CYCLES`]), oldest first; the count of
+    /// all of them is in [`Simulation::totals`].
     pub fn alerts(&self) -> &[Alert] {
         &self.alerts
     }
@@ -1330,6 +1373,8 @@ impl Simulation {
             message: message.clone(),
         };
         self.alerts.push(alert.clone());
+        keep_newest(&mut self.alerts, HISTORY_CYCLES);
+        self.totals.alerts += 1;
         self.decision = Some(Decision::Alert(alert));
         let input = match (self.candidate, self.candidate_scores) {
             (Some(v), Some(s)) => format!("Model v{v} ({})", format_score(s.accuracy, threshold)),
@@ -1379,6 +1424,14 @@ impl Simulation {
                 .as_ref()
                 .map_or(String::new(), |t| t.reason.clone()),
             fault: self.applied_fault,
+        });
+        keep_newest(&mut self.summaries, HISTORY_CYCLES);
+        self.totals.cycles += 1;
+        self.totals.retrains += u32::from(self.candidate.is_some());
+        self.totals.deploys += u32::from(deployed);
+        let models = &self.models;
+        self.registry.forget_old(HISTORY_CYCLES, |v| {
+            v == 1 || v == live || models.iter().any(|(m, _)| *m == v)
         });
         let row = self.record(
             StepKind::Repeat,
@@ -1616,6 +1669,68 @@ mod tests {
         let long = run(SimParams::default().batch_size(20), MAX_RECORDS as u32 + 5);
         assert_eq!(long.records().len(), MAX_RECORDS);
         assert_eq!(long.records().front().unwrap().cycle, 6);
+    }
+
+    #[test]
+    fn long_runs_keep_a_bounded_history_and_count_everything() {
+        let cycles = HISTORY_CYCLES as u32 + 60;
+        // Threshold 0.99 with label noise: most cycles alert, some deploy.
+        let sim = run(
+            SimParams::default()
+                .batch_size(20)
+                .threshold(0.9)
+                .label_noise(0.1),
+            cycles,
+        );
+        let t = sim.totals();
+        assert_eq!(t.cycles, cycles);
+        assert_eq!(sim.summaries().len(), HISTORY_CYCLES);
+        assert_eq!(sim.summaries()[0].cycle, 61, "the oldest cycles go first");
+        assert_eq!(sim.summaries().last().unwrap().cycle, cycles);
+        assert!(t.alerts > 0 && t.deploys > 0, "{t:?}");
+        assert_eq!(
+            t.retrains,
+            t.alerts + t.deploys,
+            "every cycle retrains here"
+        );
+        assert_eq!(sim.alerts().len(), (t.alerts as usize).min(HISTORY_CYCLES));
+        assert_eq!(sim.alerts().last().unwrap().cycle, {
+            let last_alert = sim.summaries().iter().rev().find(|s| !s.deployed).unwrap();
+            last_alert.cycle
+        });
+        // Every cycle trained a version: v1 + one per cycle, most of them forgotten.
+        assert_eq!(t.versions, cycles + 1);
+        assert_eq!(sim.registry().next_version(), cycles + 2);
+        let kept = sim.registry().versions();
+        assert!(
+            kept.len() <= HISTORY_CYCLES + MAX_KEPT_MODELS + 2,
+            "{}",
+            kept.len()
+        );
+        assert_eq!(kept[0].version, 1, "v1 is always listed");
+        assert!(sim.registry().get(sim.live_version()).is_some());
+        assert!(sim.registry().events().len() <= HISTORY_CYCLES);
+        assert_eq!(t.live_changes, t.deploys);
+        // Every version that can be rolled back to is still listed.
+        for (v, _) in &sim.models {
+            assert!(sim.registry().get(*v).is_some(), "v{v} kept but not listed");
+        }
+    }
+
+    #[test]
+    fn totals_match_the_history_while_it_is_short() {
+        let sim = run(SimParams::default().threshold(0.95), 12);
+        let t = sim.totals();
+        let s = sim.summaries();
+        assert_eq!(t.cycles as usize, s.len());
+        assert_eq!(t.deploys as usize, s.iter().filter(|x| x.deployed).count());
+        assert_eq!(
+            t.retrains as usize,
+            s.iter().filter(|x| x.retrained).count()
+        );
+        assert_eq!(t.alerts as usize, sim.alerts().len());
+        assert_eq!(t.versions as usize, sim.registry().versions().len());
+        assert_eq!(t.live_changes as usize, sim.registry().events().len());
     }
 
     #[test]

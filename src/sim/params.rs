@@ -321,8 +321,9 @@ pub struct SimParams {
     /// hold-out slice by at least this much, 0..=0.2; `None` turns the gate off. Default off.
     #[serde(default)]
     pub min_improvement: Option<f64>,
-    /// Start logistic regression from the live model's weights (same optimum,
-    /// fewer iterations). Default on.
+    /// Let logistic regression start from the live model's weights when they
+    /// fit the new window better than the closed-form discriminant does (same
+    /// optimum, fewer iterations; see `train::LogisticStart`). Default on.
     #[serde(default = "default_true")]
     pub warm_start: bool,
 }

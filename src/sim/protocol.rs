@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::csv_data::parse_csv;
 use super::cycle::StandardizedData;
 use super::cycle::{
-    Alert, CycleRecord, CycleSummary, Decision, SimError, Simulation, StepKind, StepRecord, Tracker,
+    Alert, CycleRecord, CycleSummary, Decision, SimError, Simulation, StepKind, StepRecord, Totals,
+    Tracker,
 };
 use super::drift::DriftState;
 use super::evaluate::Scores;
@@ -115,6 +116,26 @@ pub struct TrainingTiming {
     pub logistic_ms: f64,
     /// Decision tree fit, milliseconds.
     pub tree_ms: f64,
+    /// Fits timed per model (the figures are their medians).
+    pub runs: u32,
+}
+
+/// The window sizes the page's "Measure training time" button times.
+pub const MEASURED_ROWS: [usize; 4] = [1_000, 5_000, 10_000, 100_000];
+
+/// Fits timed per model and window size: more for small windows, whose times
+/// are noisier.
+pub fn measure_runs(rows: usize) -> u32 {
+    if rows <= 10_000 {
+        7
+    } else {
+        3
+    }
+}
+
+fn median_of(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs.get(xs.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// How a [`Command::Configure`] was applied, so the page can say so.
@@ -145,7 +166,8 @@ pub struct Snapshot {
     pub rows: Vec<StepRecord>,
     /// This cycle's status tracker.
     pub tracker: Tracker,
-    /// Every version, oldest first.
+    /// The versions kept (the newest, v1, the live one and those that can be
+    /// rolled back to), oldest first.
     pub registry: Vec<ModelVersion>,
     /// The live version.
     pub live_version: u32,
@@ -157,10 +179,12 @@ pub struct Snapshot {
     pub live_scores: Option<Scores>,
     /// v1's scores on its initial hold-out slice.
     pub v1_initial: Scores,
-    /// Finished cycles.
+    /// The newest finished cycles (up to `HISTORY_CYCLES`).
     pub summaries: Vec<CycleSummary>,
-    /// Every alert.
+    /// The newest alerts (up to `HISTORY_CYCLES`).
     pub alerts: Vec<Alert>,
+    /// Counts since the start of the run.
+    pub totals: Totals,
     /// This cycle's decision, once made.
     pub decision: Option<Decision>,
     /// The newest batch (the initial data before cycle 1).
@@ -183,7 +207,7 @@ pub struct Snapshot {
     pub pending_fault: Option<Fault>,
     /// The fault applied to this cycle's batch.
     pub applied_fault: Option<Fault>,
-    /// Every change of the live version.
+    /// The newest changes of the live version.
     pub registry_events: Vec<RegistryEvent>,
     /// Versions whose fitted model is kept (they can be rolled back to).
     pub kept_versions: Vec<u32>,
@@ -207,6 +231,41 @@ pub struct Snapshot {
     pub config_effect: Option<ConfigEffect>,
     /// A problem with the last command, in words; the run is unchanged by it.
     pub error: Option<String>,
+}
+
+impl Snapshot {
+    /// The run's counts as they stood at the end of `cycle`: the counts now,
+    /// less what the kept history records after it (rewinding only reaches the
+    /// newest cycles, whose summaries, alerts and events are all kept).
+    pub fn totals_at(&self, cycle: u32) -> Totals {
+        let t = self.totals;
+        let later = || self.summaries.iter().filter(move |x| x.cycle > cycle);
+        let count = |n: usize| n as u32;
+        Totals {
+            cycles: t.cycles.saturating_sub(count(later().count())),
+            retrains: t
+                .retrains
+                .saturating_sub(count(later().filter(|x| x.retrained).count())),
+            deploys: t
+                .deploys
+                .saturating_sub(count(later().filter(|x| x.deployed).count())),
+            alerts: t.alerts.saturating_sub(count(
+                self.alerts.iter().filter(|a| a.cycle > cycle).count(),
+            )),
+            versions: t.versions.saturating_sub(count(
+                self.registry
+                    .iter()
+                    .filter(|v| v.trained_in_cycle > cycle)
+                    .count(),
+            )),
+            live_changes: t.live_changes.saturating_sub(count(
+                self.registry_events
+                    .iter()
+                    .filter(|e| e.cycle > cycle)
+                    .count(),
+            )),
+        }
+    }
 }
 
 /// Owns one run and answers commands.
@@ -271,16 +330,25 @@ impl Engine {
                     &super::drift::DriftState::none(0),
                     params.label_noise,
                 );
+                let runs = measure_runs(n);
                 let time = |kind| {
-                    let t0 = now();
-                    // A failed fit still took its time; the benchmark reports it.
+                    // One untimed fit first (caches, allocator), then the median.
                     let _ = super::train::train(kind, params.tree_max_depth, &data);
-                    now() - t0
+                    let times = (0..runs)
+                        .map(|_| {
+                            let t0 = now();
+                            // A failed fit still took its time; it is reported.
+                            let _ = super::train::train(kind, params.tree_max_depth, &data);
+                            now() - t0
+                        })
+                        .collect();
+                    median_of(times)
                 };
                 TrainingTiming {
                     rows: n,
                     logistic_ms: time(super::params::ModelKind::LogisticRegression),
                     tree_ms: time(super::params::ModelKind::DecisionTree),
+                    runs,
                 }
             })
             .collect()
@@ -512,6 +580,7 @@ impl Engine {
             v1_initial: sim.v1_initial_scores(),
             summaries: sim.summaries().to_vec(),
             alerts: sim.alerts().to_vec(),
+            totals: sim.totals(),
             decision: sim.decision().cloned(),
             batch: sim.newest_batch().clone(),
             drift: *sim.drift(),
@@ -639,8 +708,9 @@ mod tests {
         assert!(snap
             .training_timings
             .iter()
-            .all(|t| t.logistic_ms == 5.0 && t.tree_ms == 5.0));
+            .all(|t| t.logistic_ms == 5.0 && t.tree_ms == 5.0 && t.runs == 7));
         assert!(snap.engine_ms.unwrap() > 0.0);
+        assert_eq!(measure_runs(100_000), 3);
     }
 
     #[test]
@@ -724,6 +794,22 @@ mod tests {
         let snap = engine.handle(Command::Run(3));
         assert_eq!(snap.last_step, Some(StepKind::DeployOrAlert));
         assert!(snap.candidate_grid.is_none());
+    }
+
+    #[test]
+    fn totals_at_an_earlier_cycle_match_the_run_at_that_cycle() {
+        let params = SimParams::default()
+            .batch_size(20)
+            .threshold(0.9)
+            .label_noise(0.1);
+        let (mut engine, _) = Engine::new(params.clone());
+        let now = engine.handle(Command::Run(8 * 40));
+        for cycle in [0, 1, 17, 39, 40] {
+            let (mut back_then, _) = Engine::new(params.clone());
+            let then = back_then.handle(Command::Run(8 * cycle));
+            assert_eq!(now.totals_at(cycle), then.totals, "cycle {cycle}");
+        }
+        assert!(now.totals.alerts > 0 && now.totals.deploys > 0);
     }
 
     #[test]

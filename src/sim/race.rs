@@ -9,6 +9,8 @@ use super::params::{DetectorKind, RetrainTrigger, SimParams, DEFAULT_CRON};
 
 /// The most cycles one race may run (a bound on work per request).
 pub const MAX_RACE_CYCLES: u32 = 200;
+// Every raced cycle keeps its summary (the race reads them all).
+const _: () = assert!(MAX_RACE_CYCLES as usize <= crate::sim::cycle::HISTORY_CYCLES);
 
 /// One policy's run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -69,14 +71,15 @@ pub fn policy_race(params: &SimParams, cycles: u32) -> Result<PolicyRace, SimErr
         for _ in 0..cycles {
             sim.finish_cycle();
         }
+        // MAX_RACE_CYCLES ≤ HISTORY_CYCLES, so every cycle's summary is kept.
         let accuracy: Vec<f64> = sim.summaries().iter().map(|s| s.live_score).collect();
         let mean_accuracy = accuracy.iter().sum::<f64>() / accuracy.len().max(1) as f64;
         runs.push(PolicyRun {
             name: trigger.label(),
             trigger,
-            retrains: sim.summaries().iter().filter(|s| s.retrained).count() as u32,
-            deploys: sim.summaries().iter().filter(|s| s.deployed).count() as u32,
-            alerts: sim.alerts().len() as u32,
+            retrains: sim.totals().retrains,
+            deploys: sim.totals().deploys,
+            alerts: sim.totals().alerts,
             accuracy,
             mean_accuracy,
         });

@@ -137,12 +137,49 @@ impl RegistryEvent {
 pub struct Registry {
     versions: Vec<ModelVersion>,
     events: Vec<RegistryEvent>,
+    /// Versions dropped from the list to bound memory.
+    forgotten: u32,
+    /// Events dropped from the list to bound memory.
+    forgotten_events: u32,
 }
 
 impl Registry {
-    /// Every version, oldest first.
+    /// The versions kept, oldest first: every version until the list is long,
+    /// then the newest ones plus those [`Registry::forget_old`] was told to keep.
     pub fn versions(&self) -> &[ModelVersion] {
         &self.versions
+    }
+
+    /// How many versions were ever registered.
+    pub fn total_versions(&self) -> u32 {
+        self.versions.len() as u32 + self.forgotten
+    }
+
+    /// How many live-version changes were ever recorded.
+    pub fn total_events(&self) -> u32 {
+        self.events.len() as u32 + self.forgotten_events
+    }
+
+    /// Bounds memory: keeps the newest `newest` versions and every version
+    /// `keep` accepts (v1, the live one, those that can be rolled back to), and
+    /// the newest `newest` events.
+    pub fn forget_old(&mut self, newest: usize, keep: impl Fn(u32) -> bool) {
+        let len = self.versions.len();
+        if len > newest {
+            let first_recent = len - newest;
+            let mut i = 0;
+            self.versions.retain(|v| {
+                let kept = i >= first_recent || keep(v.version);
+                i += 1;
+                kept
+            });
+            self.forgotten += (len - self.versions.len()) as u32;
+        }
+        let events = self.events.len();
+        if events > newest {
+            self.events.drain(..events - newest);
+            self.forgotten_events += (events - newest) as u32;
+        }
     }
 
     /// The next free version number.
@@ -196,7 +233,7 @@ impl Registry {
         }
     }
 
-    /// Every change of the live version, oldest first.
+    /// The newest changes of the live version, oldest first.
     pub fn events(&self) -> &[RegistryEvent] {
         &self.events
     }

@@ -15,7 +15,7 @@ pub const MAX_LINK_LEN: usize = 4_000;
 const SHOWN_VALUE_LEN: usize = 24;
 
 /// Names a teacher can hide with `hide=…` (controls and panels).
-pub const HIDEABLE: [&str; 23] = [
+pub const HIDEABLE: [&str; 24] = [
     "strength",
     "speed",
     "threshold",
@@ -39,6 +39,7 @@ pub const HIDEABLE: [&str; 23] = [
     "race",
     "learn",
     "predict",
+    "timing",
 ];
 
 /// What a link says.

@@ -25,6 +25,7 @@ use super::components::settings::Settings;
 use super::components::stats::Stats;
 use super::components::status_tracker::StatusTracker;
 use super::components::timeline::Timeline;
+use super::components::training_speed::TrainingSpeed;
 use super::state::{Action, Notice, Playground, PlaygroundHandle};
 use crate::sim::params::SimParams;
 use crate::sim::protocol::{Command, Engine, Snapshot};
@@ -59,7 +60,9 @@ pub struct LocalEngine(Rc<dyn Fn(Command) -> Snapshot>);
 impl LocalEngine {
     /// An engine with default settings (the page sends `Start` with its own).
     pub fn new() -> Self {
-        let engine = RefCell::new(Engine::new(SimParams::default()).0);
+        let mut engine = Engine::new(SimParams::default()).0;
+        engine.set_clock(crate::worker::now_ms);
+        let engine = RefCell::new(engine);
         LocalEngine(Rc::new(move |command| engine.borrow_mut().handle(command)))
     }
 
@@ -464,6 +467,7 @@ fn Page(props: &PageProps) -> Html {
                 <nav class="page-nav" aria-label="Sections">
                     <a href="#flow-title">{ "Playground" }</a>
                     <a href="#policy-race">{ "Policy race" }</a>
+                    <a href="#training-time">{ "Training time" }</a>
                     <a href="#lesson">{ "Lesson" }</a>
                     <a href="#visual-quiz">{ "Visual quiz" }</a>
                     <a href="#practice">{ "Practice" }</a>
@@ -532,6 +536,7 @@ fn Page(props: &PageProps) -> Html {
                         </div>
                     </section>
                     if shows("race") { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
+                    if shows("timing") { <TrainingSpeed snapshot={live_snap.clone()} busy={state.in_flight() > 0} send={props.send.clone()} /> }
                     if shows("learn") { <Learn snapshot={snap} highlighted={state.highlighted_step} on_highlight={on_highlight} /> }
                 </main>
             </div>
@@ -565,6 +570,7 @@ fn displayed(live: &Rc<Snapshot>) -> Rc<Snapshot> {
     s.live_boundary = view.live_boundary;
     s.candidate_grid = view.candidate_grid.clone();
     s.candidate_boundary = view.candidate_boundary;
+    s.totals = live.totals_at(r.cycle);
     s.summaries.retain(|x| x.cycle <= r.cycle);
     s.alerts.retain(|a| a.cycle <= r.cycle);
     Rc::new(s)

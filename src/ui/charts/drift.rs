@@ -14,8 +14,8 @@ use super::{
 use crate::sim::drift::DriftState;
 use crate::sim::protocol::Snapshot;
 
-/// At most this many cycles are drawn (the newest).
-pub const MAX_CYCLES_SHOWN: usize = 300;
+/// At most this many cycles are drawn (the newest, all the core keeps).
+pub const MAX_CYCLES_SHOWN: usize = crate::sim::cycle::HISTORY_CYCLES;
 /// Up to this many points, each also gets a dot.
 const DOTS_UP_TO: usize = 60;
 /// Below this, drift counts as none.
@@ -82,7 +82,13 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
     } else {
         format!("{what}: no drift applied (0.00).")
     };
+    // The core keeps only the newest cycles' summaries.
+    let forgotten = (s.totals.cycles as usize).saturating_sub(s.summaries.len());
     match (first, peak) {
+        (Some(_), Some(p)) if forgotten > 0 => caption.push_str(&format!(
+            " Over the cycles shown, the highest is {:.2}, first reached at cycle {}.",
+            p.effective, p.cycle
+        )),
         (Some(f), Some(p)) => caption.push_str(&format!(
             " Drift first appeared at cycle {}; the highest so far is {:.2}, first reached at cycle {}.",
             f.cycle, p.effective, p.cycle
@@ -96,11 +102,12 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
         )),
         _ => {}
     }
-    if history.len() > MAX_CYCLES_SHOWN {
+    let total = history.len() + forgotten;
+    if total > MAX_CYCLES_SHOWN {
         caption.push_str(&format!(
             " The chart shows the last {} of {} cycles.",
             format_count(MAX_CYCLES_SHOWN),
-            format_count(history.len())
+            format_count(total)
         ));
     }
     let span = match (history.first(), history.last()) {

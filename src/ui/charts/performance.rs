@@ -17,8 +17,9 @@ use super::{
 use crate::sim::cycle::{format_score, CycleSummary};
 use crate::sim::protocol::Snapshot;
 
-/// At most this many cycles are drawn (the newest); the caption says so.
-pub const MAX_CYCLES_SHOWN: usize = 300;
+/// At most this many cycles are drawn (the newest, all the core keeps); the
+/// caption says so.
+pub const MAX_CYCLES_SHOWN: usize = crate::sim::cycle::HISTORY_CYCLES;
 /// Up to this many cycles, the live line also gets a dot per cycle.
 const DOTS_UP_TO: usize = 60;
 /// Rim of the deploy triangles.
@@ -48,10 +49,10 @@ pub fn PerformanceChart(props: &PerformanceChartProps) -> Html {
     chart_figure("chart-performance", canvas, &text, error)
 }
 
-/// Deploys and alerts over all finished cycles.
-pub fn deploys_and_alerts(summaries: &[CycleSummary]) -> (usize, usize) {
-    let deploys = summaries.iter().filter(|s| s.deployed).count();
-    (deploys, summaries.len() - deploys)
+/// Deploys and alerts over all finished cycles (counted by the core, which
+/// keeps only the newest cycles' summaries).
+pub fn deploys_and_alerts(s: &Snapshot) -> (usize, usize) {
+    (s.totals.deploys as usize, s.totals.alerts as usize)
 }
 
 /// The performance chart's text alternatives.
@@ -66,10 +67,10 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
             ),
         };
     };
-    let n = s.summaries.len();
+    let n = (s.totals.cycles as usize).max(s.summaries.len());
     let t = last.threshold;
     let score = |v: f64| format_score(v, t);
-    let (deploys, alerts) = deploys_and_alerts(&s.summaries);
+    let (deploys, alerts) = deploys_and_alerts(s);
     let tally = format!(
         "{}, {}",
         count_noun(deploys, "deploy", "deploys"),
@@ -292,6 +293,8 @@ mod tests {
             c.deployed = i != 1;
             c.threshold = 0.8;
         }
+        s.totals.deploys = 2;
+        s.totals.alerts = 1;
         let last = s.summaries.last_mut().unwrap();
         last.live_before = 2;
         last.live_score = 0.91;
@@ -311,7 +314,10 @@ mod tests {
     fn an_alert_and_a_long_run_are_said() {
         let mut s = snapshot_after(8);
         let one = s.summaries[0].clone();
-        s.summaries = (1..=1_000)
+        s.totals.cycles = 1_000;
+        s.totals.deploys = 0;
+        s.totals.alerts = 1_000;
+        s.summaries = (701..=1_000)
             .map(|cycle| {
                 let mut c = one.clone();
                 c.cycle = cycle;
@@ -333,6 +339,6 @@ mod tests {
             "{}",
             t.caption
         );
-        assert_eq!(deploys_and_alerts(&s.summaries), (0, 1_000));
+        assert_eq!(deploys_and_alerts(&s), (0, 1_000));
     }
 }

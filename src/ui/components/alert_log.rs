@@ -1,4 +1,5 @@
-//! Every alert of the run, newest first.
+//! The run's alerts, newest first (the count covers all of them; the core
+//! keeps the newest few hundred).
 
 use yew::prelude::*;
 
@@ -18,9 +19,10 @@ pub struct AlertLogProps {
 #[component]
 pub fn AlertLog(props: &AlertLogProps) -> Html {
     let alerts = &props.snapshot.alerts;
+    let total = (props.snapshot.totals.alerts as usize).max(alerts.len());
     html! {
         <section class="panel alert-log" aria-labelledby="alerts-title">
-            <h2 id="alerts-title">{ format!("Alert log ({})", alerts.len()) }</h2>
+            <h2 id="alerts-title">{ format!("Alert log ({})", crate::sim::registry::group_thousands(total)) }</h2>
             if alerts.is_empty() {
                 <p class="hint">{ "No alerts yet: every candidate so far passed the check." }</p>
             } else {
@@ -29,8 +31,8 @@ pub fn AlertLog(props: &AlertLogProps) -> Html {
                         <li><span class="alert-cycle">{ format!("Cycle {}", a.cycle) }</span>{ " " }{ &a.message }</li>
                     }) }
                 </ol>
-                if alerts.len() > SHOWN {
-                    <p class="hint">{ format!("Showing the newest {SHOWN} of {}.", alerts.len()) }</p>
+                if total > SHOWN {
+                    <p class="hint">{ format!("Showing the newest {SHOWN} of {}.", crate::sim::registry::group_thousands(total)) }</p>
                 }
             }
         </section>

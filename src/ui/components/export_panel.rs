@@ -274,7 +274,8 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         <section class="panel export-panel" aria-labelledby="export-title">
             <h2 id="export-title">{ "Export the run" }</h2>
             <p class="hint" id="export-hint">
-                { "Save every finished cycle as a CSV row, the full step trace as JSON, or each chart as a PNG image." }
+                { format!("Save the newest {} finished cycles as CSV rows, the step trace of the newest {} as JSON, or each chart as a PNG image.",
+                    crate::sim::cycle::HISTORY_CYCLES, crate::sim::cycle::MAX_RECORDS) }
             </p>
             <div class="export-buttons" role="group" aria-describedby="export-hint">
                 <button type="button" onclick={request(true)}>{ "Download CSV" }</button>

@@ -118,7 +118,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
                     <p>{ format!("Decision: {}", d.message()) }</p>
                 }
                 <p>{ format!("So far: {} cycles finished, {} deploys, {} alerts; the live model is v{}.",
-                    s.summaries.len(), s.summaries.iter().filter(|x| x.deployed).count(), s.alerts.len(), s.live_version) }</p>
+                    s.totals.cycles, s.totals.deploys, s.totals.alerts, s.live_version) }</p>
             </details>
         </section>
     }

@@ -26,4 +26,5 @@ pub mod stats;
 pub mod status_tracker;
 pub mod test_yourself;
 pub mod timeline;
+pub mod training_speed;
 pub mod visual_quiz;

@@ -37,9 +37,14 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(version))
     };
     let events = &props.snapshot.registry_events;
+    // The core keeps the newest versions (and v1, the live one and those that
+    // can be rolled back to); the totals count all of them.
+    let total = (props.snapshot.totals.versions as usize).max(versions.len());
+    let changes = (props.snapshot.totals.live_changes as usize).max(events.len());
+    let count = crate::sim::registry::group_thousands;
     html! {
         <section class="panel registry" aria-labelledby="registry-title">
-            <h2 id="registry-title">{ format!("Model registry ({} versions)", versions.len()) }</h2>
+            <h2 id="registry-title">{ format!("Model registry ({} versions)", count(total)) }</h2>
             <div class="table-scroll" role="region" tabindex="0" aria-label="Model registry table">
             <table class="registry-table" data-testid="registry">
                 <caption class="sr-only">{ "Model registry" }</caption>
@@ -90,12 +95,12 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
             </div>
             if !events.is_empty() {
                 <details class="registry-history">
-                    <summary>{ format!("Who replaced whom ({} changes)", events.len()) }</summary>
+                    <summary>{ format!("Who replaced whom ({} changes)", count(changes)) }</summary>
                     <ol>{ for events.iter().rev().take(30).map(|e| html! { <li>{ e.describe() }</li> }) }</ol>
                 </details>
             }
-            if versions.len() > shown.len() {
-                <p class="hint">{ format!("Showing the newest {} of {} versions.", shown.len(), versions.len()) }</p>
+            if total > shown.len() {
+                <p class="hint">{ format!("Showing the newest {} of {} versions.", shown.len(), count(total)) }</p>
             }
         </section>
     }

@@ -33,7 +33,7 @@ pub fn Stats(props: &StatsProps) -> Html {
         ),
     };
     let v1 = s.summaries.last().map(|x| x.v1_score);
-    let deploys = s.summaries.iter().filter(|x| x.deployed).count();
+    let deploys = s.totals.deploys;
     html! {
         <section class="stats" aria-label="Run summary">
             <div class="stat"><span class="stat-label">{ "Cycle" }</span>
@@ -48,7 +48,7 @@ pub fn Stats(props: &StatsProps) -> Html {
             <div class="stat"><span class="stat-label">{ "v1, never retrained" }</span>
                 <span class="stat-value" data-testid="v1-accuracy">{ v1.map_or("—".to_string(), |a| format!("{a:.2}")) }</span></div>
             <div class="stat"><span class="stat-label">{ "Deploys / alerts" }</span>
-                <span class="stat-value">{ format!("{deploys} / {}", s.alerts.len()) }</span></div>
+                <span class="stat-value">{ format!("{deploys} / {}", s.totals.alerts) }</span></div>
         </section>
     }
 }
