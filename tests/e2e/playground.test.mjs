@@ -204,3 +204,22 @@ test('screenshots at projector, full HD and phone widths', async (t) => {
     await app.screenshot(page, `playground-${name}`);
   }
 });
+
+test('"Measure training time" times real fits in the worker while the page keeps answering', async (t) => {
+  const { page } = await open(t);
+  const table = page.getByTestId('training-time-table');
+  await page.getByRole('button', { name: 'Measure training time' }).click();
+  await waitForText(page.getByTestId('training-time-status'), /Median of 7 fits per cell \(3 for 100,000 rows\)/, { timeout: 60_000 });
+  const read = async (rows, model) => Number(await table.locator(`tr[data-rows="${rows}"] [data-model="${model}"]`).textContent());
+  for (const model of ['logistic', 'tree']) {
+    const small = await read(1000, model);
+    const big = await read(100000, model);
+    assert.ok(Number.isFinite(small) && Number.isFinite(big), `${model}: ${small} / ${big}`);
+    assert.ok(big > small, `${model}: 100,000 rows (${big} ms) not slower than 1,000 (${small} ms)`);
+  }
+  await waitForText(page.locator('#training-time'), /100× the rows took \d+× as long/);
+  // The run itself is untouched by the measurement.
+  assert.equal(await text(page, 'cycle'), '0');
+  await finishCycle(page);
+  assert.equal(await text(page, 'cycle'), '1');
+});
