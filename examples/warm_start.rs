@@ -8,13 +8,16 @@
 //!
 //! Prints one JSON line per start and drift kind:
 //! {"start":"Best","kind":"Concept","pattern":"Sudden","rows":5000,"fits":..,
-//!  "median_ms":..,"max_ms":..,"total_ms":..,"max_disagreement":..}
+//!  "median_ms":..,"max_ms":..,"total_ms":..,"max_disagreement":..,"used":..}
+//! ("used": the start the app uses, `sim::train::LOGISTIC_START`).
 use std::time::Instant;
 
 use retrain_playground::sim::drift::drift_at;
 use retrain_playground::sim::params::{DriftKind, DriftPattern, ModelKind, SimParams};
 use retrain_playground::sim::stream::{generate_batch, rng_from_seed};
-use retrain_playground::sim::train::{train_with_start, LogisticStart, TrainedModel};
+use retrain_playground::sim::train::{
+    train_with_start, LogisticStart, TrainedModel, LOGISTIC_START,
+};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
@@ -84,9 +87,10 @@ fn main() {
             let max = times.iter().copied().fold(0.0, f64::max);
             let total: f64 = times.iter().sum();
             println!(
-                "{{\"start\":\"{start:?}\",\"kind\":\"{kind:?}\",\"pattern\":\"{pattern:?}\",\"rows\":{rows},\"fits\":{},\"median_ms\":{:.3},\"max_ms\":{max:.3},\"total_ms\":{total:.3},\"max_disagreement\":{worst:.5}}}",
+                "{{\"start\":\"{start:?}\",\"kind\":\"{kind:?}\",\"pattern\":\"{pattern:?}\",\"rows\":{rows},\"fits\":{},\"median_ms\":{:.3},\"max_ms\":{max:.3},\"total_ms\":{total:.3},\"max_disagreement\":{worst:.5},\"used\":{}}}",
                 times.len(),
-                median(times.clone())
+                median(times.clone()),
+                start == LOGISTIC_START,
             );
         }
     }

@@ -471,13 +471,13 @@ function report(dir, mdPath) {
     const zero = readJsonl(join(dir, 'warm_start.jsonl')).find((z) => z.start === 'Zero' && z.kind === w.kind && z.pattern === w.pattern);
     if (w.start === 'Zero') continue;
     row(
-      `Retrain start ${w.start} vs zero, logistic, ${rk(w.rows)} rows, ${w.kind.toLowerCase()} drift ${w.pattern.toLowerCase()}, ${w.fits} cycles`,
+      `Retrain start ${w.start}${w.used ? ' (the app\'s)' : ''} vs zero, logistic, ${rk(w.rows)} rows, ${w.kind.toLowerCase()} drift ${w.pattern.toLowerCase()}, ${w.fits} cycles`,
       '',
       `${fmt(w.median_ms, 2)} ms median, ${fmt(w.max_ms, 2)} ms max (zero: ${fmt(zero?.median_ms, 2)} / ${fmt(zero?.max_ms, 2)})`,
       '',
       `${ratio(zero?.total_ms, w.total_ms)} faster in total; max ${(100 * w.max_disagreement).toFixed(2)} % predictions differ`,
-      w.start === 'Best' ? 'faster, same decision' : '',
-      w.start === 'Best' ? verdict(zero != null && w.total_ms < zero.total_ms && w.max_disagreement <= 0.001) : '',
+      w.used ? 'faster, same decision' : '',
+      w.used ? verdict(zero != null && w.total_ms < zero.total_ms && w.max_disagreement <= 0.001) : '',
     );
   }
   if (br?.play) {

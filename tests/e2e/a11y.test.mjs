@@ -67,6 +67,10 @@ async function scanAllViews(t, scheme) {
   await page.locator('#policy-race table, #policy-race canvas').first().waitFor();
   await scan('policy-race');
 
+  await press(page, 'Measure training time');
+  await page.locator('[data-testid="training-time-table"] tr[data-rows="100000"]').waitFor({ timeout: 60_000 });
+  await scan('training-time');
+
   // Practice / Test yourself: start the test and answer one question.
   const section = page.locator('#test-yourself');
   await section.getByRole('button', { name: 'Start the test' }).click();

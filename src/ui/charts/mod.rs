@@ -428,11 +428,18 @@ where
         let canvas = canvas.clone();
         let error = error.clone();
         use_effect_with(key, move |_| {
-            let outcome = paint(&canvas, &snapshot, draw);
-            if let Err(e) = &outcome {
-                console_warn(&format!("{name} chart: could not draw: {e}"));
-            }
-            error.set(outcome.err());
+            // Each chart paints in a task of its own (a zero-delay timeout), not in
+            // the task that decoded the snapshot and rendered the page, so the
+            // browser can show a frame in between; a newer snapshot cancels a
+            // paint that has not run yet.
+            let pending = gloo_timers::callback::Timeout::new(0, move || {
+                let outcome = paint(&canvas, &snapshot, draw);
+                if let Err(e) = &outcome {
+                    console_warn(&format!("{name} chart: could not draw: {e}"));
+                }
+                error.set(outcome.err());
+            });
+            move || drop(pending)
         });
     }
     (canvas, (*error).clone())
