@@ -8,8 +8,9 @@ use plotters::style::Color;
 use yew::prelude::*;
 
 use super::{
-    chart_figure, cycle_axis, cycle_chart, draw_legend, draw_note, format_count, tint, use_chart,
-    window_start, Area, ChartText, DrawResult, Glyph, LegendEntry, INK, OI_BLUE,
+    chart_figure, cycle_axis, cycle_chart, draw_cycles_note, draw_legend, forgotten_cycles,
+    format_count, tint, use_chart, window_start, Area, ChartText, DrawResult, Glyph, LegendEntry,
+    INK, OI_BLUE,
 };
 use crate::sim::drift::DriftState;
 use crate::sim::protocol::Snapshot;
@@ -82,8 +83,7 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
     } else {
         format!("{what}: no drift applied (0.00).")
     };
-    // The core keeps only the newest cycles' summaries.
-    let forgotten = (s.totals.cycles as usize).saturating_sub(s.summaries.len());
+    let forgotten = forgotten_cycles(s);
     match (first, peak) {
         (Some(_), Some(p)) if forgotten > 0 => caption.push_str(&format!(
             " Over the cycles shown, the highest is {:.2}, first reached at cycle {}.",
@@ -183,18 +183,8 @@ fn draw_drift(root: &Area, s: &Snapshot) -> DrawResult {
     }
 
     let below = draw_legend(&legend_area, 14, &legend())?;
-    if history.len() > shown.len() {
-        draw_note(
-            &legend_area,
-            below + 2,
-            &format!(
-                "last {} of\n{} cycles",
-                format_count(shown.len()),
-                format_count(history.len())
-            ),
-        )?;
-    }
-    Ok(())
+    let total = history.len() + forgotten_cycles(s);
+    draw_cycles_note(&legend_area, below + 2, shown.len(), total)
 }
 
 #[cfg(test)]

@@ -373,6 +373,29 @@ pub(crate) fn draw_note(area: &Area, top: i32, text: &str) -> Result<i32, DrawEr
     Ok(y)
 }
 
+/// Finished cycles whose summaries the core no longer keeps (it keeps the
+/// newest `HISTORY_CYCLES`): per-cycle charts add them to the cycles they count.
+pub(crate) fn forgotten_cycles(s: &Snapshot) -> usize {
+    (s.totals.cycles as usize).saturating_sub(s.summaries.len())
+}
+
+/// Under a per-cycle chart's legend: "last N of M cycles" when only the newest
+/// `shown` of the run's `total` cycles are drawn.
+pub(crate) fn draw_cycles_note(area: &Area, top: i32, shown: usize, total: usize) -> DrawResult {
+    if total > shown {
+        draw_note(
+            area,
+            top,
+            &format!(
+                "last {} of\n{} cycles",
+                format_count(shown),
+                format_count(total)
+            ),
+        )?;
+    }
+    Ok(())
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// `console.warn` (a warning, not an error: the page's end-to-end tests

@@ -10,9 +10,10 @@ use plotters::style::{Color, RGBColor};
 use yew::prelude::*;
 
 use super::{
-    chart_figure, count_noun, cycle_axis, cycle_chart, draw_cross, draw_legend, draw_note,
-    draw_triangle, format_count, text_style, use_chart, window_start, Area, ChartText, DrawResult,
-    Glyph, LegendEntry, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN, OI_PURPLE, OI_VERMILLION,
+    chart_figure, count_noun, cycle_axis, cycle_chart, draw_cross, draw_cycles_note, draw_legend,
+    draw_triangle, forgotten_cycles, format_count, text_style, use_chart, window_start, Area,
+    ChartText, DrawResult, Glyph, LegendEntry, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN,
+    OI_PURPLE, OI_VERMILLION,
 };
 use crate::sim::cycle::{format_score, CycleSummary};
 use crate::sim::protocol::Snapshot;
@@ -67,7 +68,7 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
             ),
         };
     };
-    let n = (s.totals.cycles as usize).max(s.summaries.len());
+    let n = s.summaries.len() + forgotten_cycles(s);
     let t = last.threshold;
     let score = |v: f64| format_score(v, t);
     let (deploys, alerts) = deploys_and_alerts(s);
@@ -245,18 +246,8 @@ fn draw_performance(root: &Area, s: &Snapshot) -> DrawResult {
     }
 
     let below = draw_legend(&legend_area, 14, &legend())?;
-    if all.len() > shown.len() {
-        draw_note(
-            &legend_area,
-            below + 2,
-            &format!(
-                "last {} of\n{} cycles",
-                format_count(shown.len()),
-                format_count(all.len())
-            ),
-        )?;
-    }
-    Ok(())
+    let total = all.len() + forgotten_cycles(s);
+    draw_cycles_note(&legend_area, below + 2, shown.len(), total)
 }
 
 #[cfg(test)]
