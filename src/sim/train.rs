@@ -280,6 +280,36 @@ fn solve3(mut h: [[f64; 3]; 3], mut g: [f64; 3]) -> Option<[f64; 3]> {
     x.iter().all(|v| v.is_finite()).then_some(x)
 }
 
+/// The gradient and the (symmetric) Hessian of the penalised logistic loss at
+/// `logit`, in one pass over the rows.
+fn gradient_and_hessian(data: &Batch, logit: &Logit) -> ([f64; 3], [[f64; 3]; 3]) {
+    let mut g = [0.0f64; 3];
+    let mut h = [[0.0f64; 3]; 3];
+    for (p, &y) in data.x.iter().zip(&data.y) {
+        let z = logit[0] * p[0] + logit[1] * p[1] + logit[2];
+        let prob = 1.0 / (1.0 + (-z).exp());
+        let r = prob - f64::from(u8::from(y));
+        let w = prob * (1.0 - prob);
+        let v = [p[0], p[1], 1.0];
+        for i in 0..3 {
+            g[i] += r * v[i];
+            for j in i..3 {
+                h[i][j] += w * v[i] * v[j];
+            }
+        }
+    }
+    // The L2 penalty (not on the intercept).
+    for i in 0..2 {
+        g[i] += LOGISTIC_ALPHA * logit[i];
+        h[i][i] += LOGISTIC_ALPHA;
+    }
+    let (h01, h02, h12) = (h[0][1], h[0][2], h[1][2]);
+    h[1][0] = h01;
+    h[2][0] = h02;
+    h[2][1] = h12;
+    (g, h)
+}
+
 /// Newton steps on the penalised logistic loss from `logit`. Each step is one
 /// pass over the rows; it stops early once the gradient is within L-BFGS's
 /// tolerance, and never returns a point with a larger gradient than it had.
@@ -287,30 +317,7 @@ fn newton_refine(data: &Batch, mut logit: Logit) -> Logit {
     let tolerance = LOGISTIC_GRADIENT_TOLERANCE * data.len() as f64;
     let mut best = (f64::INFINITY, logit);
     for step in 0..=NEWTON_STEPS {
-        let mut g = [0.0f64; 3];
-        let mut h = [[0.0f64; 3]; 3];
-        for (p, &y) in data.x.iter().zip(&data.y) {
-            let z = logit[0] * p[0] + logit[1] * p[1] + logit[2];
-            let prob = 1.0 / (1.0 + (-z).exp());
-            let r = prob - f64::from(u8::from(y));
-            let w = prob * (1.0 - prob);
-            let v = [p[0], p[1], 1.0];
-            for i in 0..3 {
-                g[i] += r * v[i];
-                for j in i..3 {
-                    h[i][j] += w * v[i] * v[j];
-                }
-            }
-        }
-        // The L2 penalty (not on the intercept).
-        for i in 0..2 {
-            g[i] += LOGISTIC_ALPHA * logit[i];
-            h[i][i] += LOGISTIC_ALPHA;
-        }
-        let (h01, h02, h12) = (h[0][1], h[0][2], h[1][2]);
-        h[1][0] = h01;
-        h[2][0] = h02;
-        h[2][1] = h12;
+        let (g, h) = gradient_and_hessian(data, &logit);
         let norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
         if !norm.is_finite() || norm >= best.0 {
             break;
@@ -639,18 +646,19 @@ mod tests {
         let lda = discriminant_logit(&d).unwrap();
         let refined = newton_refine(&d, lda);
         let grad_norm = |l: &Logit| {
-            let mut g = [0.0; 3];
-            for (p, &y) in d.x.iter().zip(&d.y) {
-                let z = l[0] * p[0] + l[1] * p[1] + l[2];
-                let r = 1.0 / (1.0 + (-z).exp()) - f64::from(u8::from(y));
-                g[0] += r * p[0];
-                g[1] += r * p[1];
-                g[2] += r;
-            }
-            g[0] += LOGISTIC_ALPHA * l[0];
-            g[1] += LOGISTIC_ALPHA * l[1];
+            let (g, _) = gradient_and_hessian(&d, l);
             g.iter().map(|v| v * v).sum::<f64>().sqrt()
         };
+        // The gradient matches central differences of the loss it refines.
+        let (g, _) = gradient_and_hessian(&d, &lda);
+        for i in 0..3 {
+            let (mut up, mut down) = (lda, lda);
+            up[i] += 1e-5;
+            down[i] -= 1e-5;
+            let numeric = (logistic_loss(&d, &up) - logistic_loss(&d, &down)) / 2e-5;
+            let close = (numeric - g[i]).abs() < 1e-3 * g[i].abs().max(1.0);
+            assert!(close, "{i}: {numeric} vs {}", g[i]);
+        }
         let tolerance = LOGISTIC_GRADIENT_TOLERANCE * d.len() as f64;
         assert!(
             grad_norm(&lda) > tolerance,
@@ -662,7 +670,7 @@ mod tests {
             grad_norm(&refined)
         );
         assert!(logistic_loss(&d, &refined) < logistic_loss(&d, &lda));
-        // From zero, two steps do not reach it, but never make things worse.
+        // From zero, NEWTON_STEPS steps do not reach it, but never make things worse.
         let from_zero = newton_refine(&d, [0.0; 3]);
         assert!(grad_norm(&from_zero) <= grad_norm(&[0.0; 3]));
     }
