@@ -12,13 +12,9 @@ use std::time::Instant;
 
 use retrain_playground::sim::drift::DriftState;
 use retrain_playground::sim::params::{ModelKind, SimParams};
+use retrain_playground::sim::protocol::median_of;
 use retrain_playground::sim::stream::{generate_batch, rng_from_seed};
 use retrain_playground::sim::train::train;
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    v[v.len() / 2]
-}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -48,7 +44,7 @@ fn main() {
         let runs = if n >= 100_000 { 5 } else { 15 };
         let time = |kind| {
             let _ = train(kind, params.tree_max_depth, &data); // warm-up
-            median(
+            median_of(
                 (0..runs)
                     .map(|_| {
                         let t0 = Instant::now();

@@ -14,15 +14,11 @@ use std::time::Instant;
 
 use retrain_playground::sim::drift::drift_at;
 use retrain_playground::sim::params::{DriftKind, DriftPattern, ModelKind, SimParams};
+use retrain_playground::sim::protocol::median_of;
 use retrain_playground::sim::stream::{generate_batch, rng_from_seed};
 use retrain_playground::sim::train::{
     train_with_start, LogisticStart, TrainedModel, LOGISTIC_START,
 };
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -89,7 +85,7 @@ fn main() {
             println!(
                 "{{\"start\":\"{start:?}\",\"kind\":\"{kind:?}\",\"pattern\":\"{pattern:?}\",\"rows\":{rows},\"fits\":{},\"median_ms\":{:.3},\"max_ms\":{max:.3},\"total_ms\":{total:.3},\"max_disagreement\":{worst:.5},\"used\":{}}}",
                 times.len(),
-                median(times.clone()),
+                median_of(times),
                 start == LOGISTIC_START,
             );
         }

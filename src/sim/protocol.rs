@@ -133,7 +133,9 @@ pub fn measure_runs(rows: usize) -> u32 {
     }
 }
 
-fn median_of(mut xs: Vec<f64>) -> f64 {
+/// The median of timings (the upper middle one for an even count; 0 for none),
+/// as the engine and the benchmark helpers report them.
+pub fn median_of(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs.get(xs.len() / 2).copied().unwrap_or(0.0)
 }
