@@ -22,9 +22,7 @@ const SEEDS: [u64; 3] = [42, 7, 2024];
 
 fn run(params: SimParams, cycles: u32) -> Simulation {
     let mut sim = Simulation::from_params(params).expect("valid parameters start a run");
-    for _ in 0..cycles {
-        sim.finish_cycle();
-    }
+    sim.finish_cycles(cycles);
     sim
 }
 

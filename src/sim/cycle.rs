@@ -818,6 +818,13 @@ impl Simulation {
         record
     }
 
+    /// Runs `cycles` whole cycles, one [`Simulation::finish_cycle`] each.
+    pub fn finish_cycles(&mut self, cycles: u32) {
+        for _ in 0..cycles {
+            self.finish_cycle();
+        }
+    }
+
     /// Runs steps until the current cycle is finished (through step 8).
     pub fn finish_cycle(&mut self) -> Option<&CycleSummary> {
         loop {
@@ -1466,9 +1473,7 @@ mod tests {
 
     fn run(params: SimParams, cycles: u32) -> Simulation {
         let mut sim = Simulation::from_params(params).expect("starts");
-        for _ in 0..cycles {
-            sim.finish_cycle();
-        }
+        sim.finish_cycles(cycles);
         sim
     }
 

@@ -88,9 +88,7 @@ mod tests {
     #[test]
     fn csv_has_one_row_per_cycle_with_decisions() {
         let mut sim = Simulation::from_params(SimParams::default().threshold(0.99)).unwrap();
-        for _ in 0..3 {
-            sim.finish_cycle();
-        }
+        sim.finish_cycles(3);
         let csv = cycles_csv(sim.summaries());
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 4);

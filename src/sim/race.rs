@@ -68,9 +68,7 @@ pub fn policy_race(params: &SimParams, cycles: u32) -> Result<PolicyRace, SimErr
     let mut runs = Vec::new();
     for trigger in race_policies(params) {
         let mut sim = Simulation::from_params(params.clone().trigger(trigger.clone()))?;
-        for _ in 0..cycles {
-            sim.finish_cycle();
-        }
+        sim.finish_cycles(cycles);
         // MAX_RACE_CYCLES ≤ HISTORY_CYCLES, so every cycle's summary is kept.
         let accuracy: Vec<f64> = sim.summaries().iter().map(|s| s.live_score).collect();
         let mean_accuracy = accuracy.iter().sum::<f64>() / accuracy.len().max(1) as f64;

@@ -99,9 +99,7 @@ mod tests {
         if let Some(f) = s.fault {
             sim.inject_fault(f);
         }
-        for _ in 0..cycles {
-            sim.finish_cycle();
-        }
+        sim.finish_cycles(cycles);
         sim
     }
 

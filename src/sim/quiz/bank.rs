@@ -683,9 +683,7 @@ mod tests {
 
     fn run(params: SimParams, cycles: u32) -> Simulation {
         let mut sim = Simulation::from_params(params).expect("starts");
-        for _ in 0..cycles {
-            sim.finish_cycle();
-        }
+        sim.finish_cycles(cycles);
         sim
     }
 

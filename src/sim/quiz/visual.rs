@@ -568,9 +568,7 @@ mod tests {
     /// the simulation with its current rows.
     fn run_to(params: SimParams, cycles: u32, steps: usize) -> Simulation {
         let mut sim = Simulation::from_params(params).expect("starts");
-        for _ in 0..cycles {
-            sim.finish_cycle();
-        }
+        sim.finish_cycles(cycles);
         for _ in 0..steps {
             sim.step();
         }
