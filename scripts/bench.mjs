@@ -25,12 +25,10 @@
 //     PerformanceObserver('longtask') on the main thread, 10k-row window (?batch=14286).
 //   - memory: Full-speed autoplay with the default settings for 1,000 cycles; at checkpoints
 //     the run is paused, the page's JS heap garbage-collected (CDP HeapProfiler.collectGarbage)
-//     and read (CDP Runtime.getHeapUsage, plus performance.memory), with the page's wasm
-//     memory (the exports Trunk hands to TrunkApplicationStarted) and the worker's wasm memory.
-//     The worker's wasm memory is not reachable from outside, so for this run only the
-//     server prepends one line to worker.js that remembers the instance's memory when
-//     WebAssembly.instantiate* resolves (service workers blocked in that run, so the
-//     precache's SRI check does not see the changed file).
+//     and read (CDP Runtime.getHeapUsage), with the page's wasm memory (the exports Trunk
+//     hands to TrunkApplicationStarted) and the worker's wasm memory (the exports
+//     wasm_bindgen() resolves to inside the worker): tests/e2e/harness.mjs memoryUse, the
+//     soak test's reading too.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,11 +37,8 @@ import { cpus, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, MIME } from '../tests/e2e/harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, MIME, memoryUse, trackPageWasm } from '../tests/e2e/harness.mjs';
 
-const WORKER_PROBE =
-  '(()=>{const g=r=>{try{const i=r&&r.instance?r.instance:r;if(i&&i.exports&&i.exports.memory)self.__benchWasmMemory=i.exports.memory}catch(e){}return r};' +
-  'for(const k of["instantiate","instantiateStreaming"]){const f=WebAssembly[k];if(f)WebAssembly[k]=function(...a){return f.apply(this,a).then(g)}}})();\n';
 
 const log = (...a) => console.error('bench:', ...a);
 const median = (xs) => {
@@ -55,7 +50,7 @@ const median = (xs) => {
 // Static server with a request log.
 async function serve(dir) {
   const root = resolve(dir);
-  const state = { requests: [], instrumentWorker: false };
+  const state = { requests: [] };
   const server = createServer(async (req, res) => {
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
@@ -67,10 +62,9 @@ async function serve(dir) {
         info = await stat(file).catch(() => null);
       }
       if (!info?.isFile()) return res.writeHead(404).end('not found');
-      let body = await readFile(file);
+      const body = await readFile(file);
       const name = file.slice(root.length + 1);
       state.requests.push({ name, bytes: body.length, t: Date.now() });
-      if (state.instrumentWorker && name === 'worker.js') body = Buffer.concat([Buffer.from(WORKER_PROBE), body]);
       res.writeHead(200, {
         'content-type': MIME[extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
@@ -99,10 +93,9 @@ async function launch({ serviceWorkers = 'allow' } = {}) {
     serviceWorkers,
   });
   context.setDefaultTimeout(120_000);
-  // Page-side probes: first-interactive time and the page's wasm exports.
+  // Page-side probe: first-interactive time.
   await context.addInitScript(() => {
     window.__bench = { interactive: null };
-    addEventListener('TrunkApplicationStarted', (e) => (window.__bench.wasm = e.detail?.wasm));
     const check = () => {
       if (window.__bench.interactive !== null) return;
       const h1 = document.querySelector('h1');
@@ -324,25 +317,14 @@ async function measureBrowser(dist) {
 
     // 4. Memory over 1,000 cycles of full-speed autoplay (default settings).
     {
-      srv.state.instrumentWorker = true;
       const b = await launch({ serviceWorkers: 'block' });
+      await trackPageWasm(b.context);
       const page = await openReady(b.context, srv.url);
       const cdp = await b.context.newCDPSession(page);
       await page.selectOption('#speed', 'full');
       const sample = async () => {
         await ready(page);
-        await cdp.send('HeapProfiler.collectGarbage');
-        const heap = await cdp.send('Runtime.getHeapUsage');
-        const pageSide = await page.evaluate(() => ({
-          perf_used: performance.memory?.usedJSHeapSize ?? null,
-          page_wasm: window.__bench.wasm?.memory?.buffer?.byteLength ?? null,
-        }));
-        let workerWasm = null;
-        for (const w of page.workers()) {
-          const v = await w.evaluate(() => self.__benchWasmMemory?.buffer?.byteLength ?? null).catch(() => null);
-          if (v) workerWasm = v;
-        }
-        return { cycle: await cycleOf(page), js_heap: heap.usedSize, ...pageSide, worker_wasm: workerWasm };
+        return { cycle: await cycleOf(page), ...(await memoryUse(page, cdp)) };
       };
       const samples = [await sample()];
       const checkpoints = [100, 250, 500, 750, 1000];
@@ -356,10 +338,9 @@ async function measureBrowser(dist) {
         await page.getByRole('button', { name: 'Pause' }).click();
         const s = await sample();
         samples.push(s);
-        log(`memory @ cycle ${s.cycle}: JS heap ${(s.js_heap / 1048576).toFixed(2)} MB, page wasm ${(s.page_wasm / 1048576).toFixed(2)} MB, worker wasm ${s.worker_wasm == null ? '?' : (s.worker_wasm / 1048576).toFixed(2)} MB`);
+        log(`memory @ cycle ${s.cycle}: JS heap ${(s.js_heap / 1048576).toFixed(2)} MB, page wasm ${(s.page_wasm / 1048576).toFixed(2)} MB, worker wasm ${(s.worker_wasm / 1048576).toFixed(2)} MB`);
       }
       out.memory = { samples, seconds: (Date.now() - t0) / 1000 };
-      srv.state.instrumentWorker = false;
       await b.close();
     }
   } finally {
@@ -571,9 +552,8 @@ ${loadNote}
 - **fps / long tasks**: requestAnimationFrame count and PerformanceObserver('longtask') on the main thread for
   10 s of Full-speed play with a 10k-row window (\`?batch=14286\`). 60 fps is the ceiling of a blank page here.
 - **Memory**: Full-speed autoplay with the default settings to cycle 1,000, paused at 100/250/500/750/1,000;
-  page JS heap after a forced GC (CDP), the page's wasm memory and the worker's wasm memory (worker.js is
-  served with a one-line probe that keeps a reference to its wasm memory; wasm memory never shrinks, so
-  growth there is permanent). Samples (cycle: JS heap / page wasm / worker wasm):
+  page JS heap after a forced GC (CDP), the page's wasm memory and the worker's wasm memory (read in the worker through
+  wasm-bindgen's glue; wasm memory never shrinks, so growth there is permanent), as the soak test reads them. Samples (cycle: JS heap / page wasm / worker wasm):
 ${br?.memory ? br.memory.samples.map((x) => `  - ${x.cycle}: ${mb(x.js_heap)} / ${mb(x.page_wasm)} / ${mb(x.worker_wasm)}`).join('\n') : '  n/a'}
 - Peer figures (TensorFlow Playground 115 KB gz, 29.5 fps) are from /work/shared/TOOLCHAIN.md, same kind of machine.
 `;

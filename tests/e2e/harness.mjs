@@ -259,6 +259,39 @@ export async function settle(page) {
 }
 
 /**
+ * Lets `memoryUse` read the page's wasm memory: remembers it when Trunk's
+ * loader announces the started app. Call before opening the page.
+ */
+export async function trackPageWasm(context) {
+  await context.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => {
+      window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory;
+    });
+  });
+}
+
+/**
+ * Everything a run can grow, in bytes: the page's JS heap after a forced
+ * garbage collection (`cdp`: a CDP session of `page`), the page's wasm memory
+ * (see `trackPageWasm`) and the engine worker's wasm memory (wasm memory never
+ * shrinks, so growth there is permanent). A value that cannot be read is 0.
+ */
+export async function memoryUse(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const pageWasm = await page.evaluate(() => (window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0));
+  let workerWasm = 0;
+  for (const w of page.workers()) {
+    // wasm-bindgen's no-modules glue: once initialised, wasm_bindgen() resolves to the exports.
+    const bytes = await w
+      .evaluate(async () => (typeof wasm_bindgen === 'function' ? (await wasm_bindgen()).memory.buffer.byteLength : 0))
+      .catch(() => 0);
+    workerWasm = Math.max(workerWasm, bytes);
+  }
+  return { js_heap: usedSize, page_wasm: pageWasm, worker_wasm: workerWasm, total: usedSize + pageWasm + workerWasm };
+}
+
+/**
  * Serves `dir` under the URL prefix `prefix` (e.g. '/classroom/retrain/') on
  * 127.0.0.1 at a free port, like a static host serving the app from a sub-path
  * (GitHub Pages project sites). Every other path answers 404; the prefix without

@@ -3,27 +3,11 @@
 // bounded, and at the end the page still answers a click within 100 ms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchApp, settle } from './harness.mjs';
+import { launchApp, memoryUse, settle, trackPageWasm } from './harness.mjs';
 
 const CYCLES = Number(process.env.SOAK_CYCLES || 2000);
 
-// Everything the run can grow: the page's JS heap after a forced garbage
-// collection, the page's wasm memory and the worker's wasm memory (wasm memory
-// never shrinks, so growth there is permanent).
-async function memory(page, cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => (window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0));
-  let worker = 0;
-  for (const w of page.workers()) {
-    // wasm-bindgen's no-modules glue: once initialised, wasm_bindgen() resolves to the exports.
-    const bytes = await w
-      .evaluate(async () => (typeof wasm_bindgen === 'function' ? (await wasm_bindgen()).memory.buffer.byteLength : 0))
-      .catch(() => 0);
-    worker = Math.max(worker, bytes);
-  }
-  return { heap: usedSize, wasm, worker, total: usedSize + wasm + worker };
-}
+
 
 async function playUntil(page, cycle) {
   const cycles = page.getByTestId('cycle');
@@ -38,11 +22,7 @@ for (const model of ['logistic', 'tree']) {
   for (const kind of ['concept', 'covariate', 'prior']) {
     test(`soak: ${CYCLES} cycles at full speed, ${model}, ${kind} drift`, { timeout: 600_000 }, async (t) => {
       const app = await launchApp(t);
-      await app.context.addInitScript(() => {
-        addEventListener('TrunkApplicationStarted', (e) => {
-          window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory;
-        });
-      });
+      await trackPageWasm(app.context);
       const page = await app.open(`/?model=${model}&kind=${kind}&pattern=recurring&strength=0.8&seed=11`);
       await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
       await settle(page);
@@ -54,7 +34,7 @@ for (const model of ['logistic', 'tree']) {
         await playUntil(page, cycle);
         await page.getByRole('button', { name: 'Pause' }).click();
         await settle(page);
-        return memory(page, cdp);
+        return memoryUse(page, cdp);
       };
       // The core keeps the newest 300 cycles' history (HISTORY_CYCLES), so by the
       // middle of the run everything kept is at its cap: from there on, no growth.
@@ -63,11 +43,11 @@ for (const model of ['logistic', 'tree']) {
       const end = await pauseAt(CYCLES);
       const grew = end.total - middle.total;
       console.log(
-        `# soak ${model}/${kind}: at cycle ${CYCLES / 2} / ${CYCLES}: JS heap ${mb(middle.heap)} / ${mb(end.heap)} MB, ` +
-          `page wasm ${mb(middle.wasm)} / ${mb(end.wasm)} MB, worker wasm ${mb(middle.worker)} / ${mb(end.worker)} MB; ` +
+        `# soak ${model}/${kind}: at cycle ${CYCLES / 2} / ${CYCLES}: JS heap ${mb(middle.js_heap)} / ${mb(end.js_heap)} MB, ` +
+          `page wasm ${mb(middle.page_wasm)} / ${mb(end.page_wasm)} MB, worker wasm ${mb(middle.worker_wasm)} / ${mb(end.worker_wasm)} MB; ` +
           `growth over the second half ${mb(grew)} MB`,
       );
-      assert.ok(middle.worker > 0, 'the worker\'s wasm memory could not be read');
+      assert.ok(middle.worker_wasm > 0, 'the worker\'s wasm memory could not be read');
       // Bounded: at most 5 % (or 1 MB, a few wasm pages and GC noise) over the second half.
       const allowed = Math.max(0.05 * middle.total, 1e6);
       assert.ok(grew <= allowed, `memory grew ${mb(grew)} MB over the second ${CYCLES / 2} cycles (allowed ${mb(allowed)} MB)`);
