@@ -70,6 +70,35 @@ async function sendFile(req, res, file) {
   else createReadStream(file).pipe(res);
 }
 
+/** Answers with the file at URL path `path` under `root`; 403 if it escapes `root`. */
+async function sendUnder(req, res, root, path) {
+  const file = normalize(join(root, decodeURIComponent(path)));
+  if (file !== root && !file.startsWith(root + sep)) {
+    res.writeHead(403).end('forbidden');
+    return;
+  }
+  await sendFile(req, res, file);
+}
+
+/**
+ * An HTTP server on 127.0.0.1 at a free port that answers with
+ * `handle(req, res, pathname)` (500 with the error if it throws).
+ */
+async function listenLocal(handle) {
+  const server = createServer(async (req, res) => {
+    try {
+      await handle(req, res, new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch (err) {
+      res.writeHead(500).end(String(err));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  return server;
+}
+
 export function isLoopbackHost(hostname) {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
@@ -89,23 +118,7 @@ export async function serveStatic(dir = DIST) {
     throw new Error(`${dir} was built by \`trunk serve\`: rebuild it with make build (trunk build --release)`);
   }
   const root = resolve(dir);
-  const server = createServer(async (req, res) => {
-    try {
-      const { pathname } = new URL(req.url, 'http://127.0.0.1');
-      const file = normalize(join(root, decodeURIComponent(pathname)));
-      if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end('forbidden');
-        return;
-      }
-      await sendFile(req, res, file);
-    } catch (err) {
-      res.writeHead(500).end(String(err));
-    }
-  });
-  await new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
-  });
+  const server = await listenLocal((req, res, pathname) => sendUnder(req, res, root, pathname));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -307,31 +320,17 @@ export async function serveUnderPrefix(prefix, dir = DIST) {
     throw new Error(`${dir}/index.html not found: build first (make build, or trunk build --release)`);
   });
   const requests = [];
-  const server = createServer(async (req, res) => {
-    try {
-      const { pathname } = new URL(req.url, 'http://127.0.0.1');
-      requests.push(pathname);
-      if (pathname === prefix.slice(0, -1)) {
-        res.writeHead(301, { location: prefix }).end();
-        return;
-      }
-      if (!pathname.startsWith(prefix)) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found (outside the prefix)');
-        return;
-      }
-      const file = normalize(join(root, decodeURIComponent(pathname.slice(prefix.length))));
-      if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end('forbidden');
-        return;
-      }
-      await sendFile(req, res, file);
-    } catch (err) {
-      res.writeHead(500).end(String(err));
+  const server = await listenLocal(async (req, res, pathname) => {
+    requests.push(pathname);
+    if (pathname === prefix.slice(0, -1)) {
+      res.writeHead(301, { location: prefix }).end();
+      return;
     }
-  });
-  await new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found (outside the prefix)');
+      return;
+    }
+    await sendUnder(req, res, root, pathname.slice(prefix.length));
   });
   const origin = `http://127.0.0.1:${server.address().port}`;
   let closed = false;
