@@ -191,13 +191,8 @@ fn draw_drift(root: &Area, s: &Snapshot) -> DrawResult {
 mod tests {
     use super::*;
     use crate::sim::params::SimParams;
-    use crate::sim::protocol::{Command, Engine};
+    use crate::ui::charts::snapshot_after;
     use wasm_bindgen_test::wasm_bindgen_test;
-
-    fn snapshot_after(params: SimParams, steps: u32) -> Snapshot {
-        let (mut engine, _) = Engine::new(params);
-        engine.handle(Command::Run(steps))
-    }
 
     #[wasm_bindgen_test]
     fn before_the_onset_it_says_when_drift_begins() {

@@ -396,6 +396,13 @@ pub(crate) fn draw_cycles_note(area: &Area, top: i32, shown: usize, total: usize
     Ok(())
 }
 
+/// The snapshot after `steps` steps of a run with `params` (chart tests).
+#[cfg(test)]
+pub(crate) fn snapshot_after(params: crate::sim::params::SimParams, steps: u32) -> Snapshot {
+    let (mut engine, _) = crate::sim::protocol::Engine::new(params);
+    engine.handle(crate::sim::protocol::Command::Run(steps))
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// `console.warn` (a warning, not an error: the page's end-to-end tests

@@ -254,17 +254,12 @@ fn draw_performance(root: &Area, s: &Snapshot) -> DrawResult {
 mod tests {
     use super::*;
     use crate::sim::params::SimParams;
-    use crate::sim::protocol::{Command, Engine};
+    use crate::ui::charts::snapshot_after;
     use wasm_bindgen_test::wasm_bindgen_test;
-
-    fn snapshot_after(steps: u32) -> Snapshot {
-        let (mut engine, _) = Engine::new(SimParams::default());
-        engine.handle(Command::Run(steps))
-    }
 
     #[wasm_bindgen_test]
     fn empty_run_says_run_a_cycle() {
-        let s = snapshot_after(0);
+        let s = snapshot_after(SimParams::default(), 0);
         let t = performance_text(&s);
         assert!(
             t.caption.contains("run a cycle to see performance"),
@@ -277,7 +272,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn caption_states_the_last_cycle_and_the_tally() {
-        let mut s = snapshot_after(8 * 3);
+        let mut s = snapshot_after(SimParams::default(), 8 * 3);
         assert_eq!(s.summaries.len(), 3);
         // Pin the numbers so the sentence is predictable.
         for (i, c) in s.summaries.iter_mut().enumerate() {
@@ -303,7 +298,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn an_alert_and_a_long_run_are_said() {
-        let mut s = snapshot_after(8);
+        let mut s = snapshot_after(SimParams::default(), 8);
         let one = s.summaries[0].clone();
         s.totals.cycles = 1_000;
         s.totals.deploys = 0;

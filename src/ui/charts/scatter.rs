@@ -489,12 +489,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     use crate::sim::params::{ModelKind, SimParams};
-    use crate::sim::protocol::{Command, Engine};
-
-    fn snapshot_after(params: SimParams, steps: u32) -> Snapshot {
-        let (mut engine, _) = Engine::new(params);
-        engine.handle(Command::Run(steps))
-    }
+    use crate::ui::charts::snapshot_after;
 
     #[wasm_bindgen_test]
     fn caption_counts_classes_and_names_the_models() {
