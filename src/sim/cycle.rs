@@ -390,6 +390,8 @@ pub struct Simulation {
     tracker: Tracker,
     summaries: Vec<CycleSummary>,
     alerts: Vec<Alert>,
+    /// Cycles, retrains, deploys and alerts since the start; the registry's
+    /// counts (versions, live changes) are added by [`Simulation::totals`].
     totals: Totals,
     trigger_state: TriggerState,
     trigger_eval: Option<TriggerEval>,
