@@ -170,11 +170,22 @@ impl Default for Playground {
 }
 
 impl Playground {
-    /// The settings the controls show: pending ones if a change waits for the
-    /// next cycle.
+    /// The settings the controls show: the newest ones on their way to the
+    /// engine (so a control never snaps back while its change travels), else
+    /// those waiting for the next cycle, else those in force.
     pub fn shown_params(&self) -> SimParams {
-        self.snapshot.as_ref().map_or_else(SimParams::default, |s| {
-            s.pending.clone().unwrap_or_else(|| s.params.clone())
+        let sent = self
+            .pending
+            .iter()
+            .rev()
+            .find_map(|(command, _)| match command {
+                Command::Configure(p) | Command::Start(p) => Some(p.clone()),
+                _ => None,
+            });
+        sent.unwrap_or_else(|| {
+            self.snapshot.as_ref().map_or_else(SimParams::default, |s| {
+                s.pending.clone().unwrap_or_else(|| s.params.clone())
+            })
         })
     }
 
@@ -354,5 +365,35 @@ impl Reducible for Playground {
                 Rc::new(next)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::protocol::Engine;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_change_shows_while_it_travels_and_the_answer_wins() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let state = Rc::new(Playground::default()).reduce(Action::Received(Rc::new(
+            engine.handle(Command::Start(SimParams::default())),
+        )));
+        assert!(state.shown_params().validate_data);
+        // The checkbox is unticked: the change is on its way to the engine.
+        let off = SimParams::default().validate_data(false);
+        let state = state.reduce(Action::Sent(Command::Configure(off.clone())));
+        assert!(!state.shown_params().validate_data, "snapped back");
+        // Other commands sent after it do not hide it.
+        let state = state.reduce(Action::Sent(Command::Step));
+        assert!(!state.shown_params().validate_data);
+        // The engine's answers settle it: here it applied the change.
+        let state = state.reduce(Action::Received(Rc::new(
+            engine.handle(Command::Configure(off)),
+        )));
+        let state = state.reduce(Action::Received(Rc::new(engine.handle(Command::Step))));
+        assert_eq!(state.in_flight(), 0);
+        assert!(!state.shown_params().validate_data);
     }
 }
