@@ -12,7 +12,10 @@
 //! with under 15 % of them) and is quarantined; see
 //! `strong_concept_drift_is_recovered_from_with_data_validation_on`.
 
-use retrain_playground::sim::cycle::{AlertReason, CycleSummary, Simulation, MAX_KEPT_MODELS};
+use retrain_playground::sim::cycle::{Simulation, MAX_KEPT_MODELS};
+use retrain_playground::sim::history::CycleSummary;
+use retrain_playground::sim::outcome::AlertReason;
+use retrain_playground::sim::wording::alert_message;
 use retrain_playground::sim::params::{
     DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow,
 };
@@ -132,7 +135,7 @@ fn gradual_drift_causes_alerts_during_the_mix_then_recovers() {
         assert!(mix.len() >= 2, "seed {seed}: the mix lasts a few cycles");
         for c in &mix {
             assert!(
-                !c.deployed,
+                !c.deployed(),
                 "seed {seed} cycle {}: share {:.2}, candidate {:?} deployed",
                 c.cycle, c.drift.new_concept_share, c.candidate_score
             );
@@ -145,11 +148,11 @@ fn gradual_drift_causes_alerts_during_the_mix_then_recovers() {
                 .iter()
                 .find(|a| a.cycle == c.cycle)
                 .expect("the team is alerted");
-            assert_eq!(alert.reason, AlertReason::BelowThreshold);
+            assert!(matches!(alert.reason, AlertReason::BelowThreshold { .. }));
+            let message = alert_message(alert);
             assert!(
-                alert.message.contains("not above the threshold 0.80"),
-                "{}",
-                alert.message
+                message.contains("not above the threshold 0.80"),
+                "{message}"
             );
         }
 
@@ -166,7 +169,7 @@ fn gradual_drift_causes_alerts_during_the_mix_then_recovers() {
             "seed {seed}: live accuracy after the mix {live:.3}"
         );
         assert!(v1 < 0.2, "seed {seed}: v1 stays stale {v1:.3}");
-        assert!(settled.iter().filter(|c| c.deployed).count() >= 3);
+        assert!(settled.iter().filter(|c| c.deployed()).count() >= 3);
         let live_entry = sim.registry().live().unwrap();
         assert!(
             live_entry.trained_in_cycle > last_mix,
@@ -284,18 +287,22 @@ fn a_candidate_that_ties_the_threshold_is_not_deployed() {
             if c.candidate_score == Some(0.8) {
                 ties += 1;
                 assert!(
-                    !c.deployed,
+                    !c.deployed(),
                     "seed {seed} cycle {}: a tie was deployed",
                     c.cycle
                 );
                 let alert = sim.alerts().iter().find(|a| a.cycle == c.cycle).unwrap();
-                assert_eq!(alert.reason, AlertReason::BelowThreshold);
-                assert!(alert.message.contains("0.8000"), "{}", alert.message);
+                assert!(matches!(alert.reason, AlertReason::BelowThreshold { .. }));
+                let message = alert_message(alert);
+                assert!(
+                    message.contains("scored 0.80, not above the threshold 0.80"),
+                    "{message}"
+                );
                 let v = sim.registry().get(c.candidate.unwrap()).unwrap();
                 assert_eq!(v.status, VersionStatus::Rejected);
             }
             if c.candidate_score.is_some_and(|s| s > 0.8) {
-                assert!(c.deployed, "seed {seed} cycle {}", c.cycle);
+                assert!(c.deployed(), "seed {seed} cycle {}", c.cycle);
             }
         }
     }
@@ -323,7 +330,7 @@ fn a_long_streak_of_alerts_keeps_serving_the_same_live_model() {
             sim.finish_cycle();
         }
         for c in &sim.summaries()[1..] {
-            assert!(!c.deployed, "seed {seed} cycle {}", c.cycle);
+            assert!(!c.deployed(), "seed {seed} cycle {}", c.cycle);
             assert_eq!((c.live_before, c.live_after), (2, 2));
             assert!(
                 c.live_score > 0.8,
@@ -370,7 +377,7 @@ fn strong_concept_drift_is_recovered_from_with_data_validation_on() {
         let quarantined = sim
             .alerts()
             .iter()
-            .filter(|a| matches!(a.reason, AlertReason::ValidationFailed(_)))
+            .filter(|a| matches!(a.reason, AlertReason::ValidationFailed { .. }))
             .count();
         assert!(
             quarantined <= 1,
@@ -381,7 +388,7 @@ fn strong_concept_drift_is_recovered_from_with_data_validation_on() {
         assert!(
             live > 0.8,
             "seed {seed}: live accuracy {live:.3} after the drift; last alert: {:?}",
-            sim.alerts().last().map(|a| &a.message)
+            sim.alerts().last().map(alert_message)
         );
     }
 }

@@ -20,13 +20,14 @@
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-use retrain_playground::sim::cycle::{
-    AlertReason, Decision, Simulation, StepKind, MAX_KEPT_MODELS,
-};
+use retrain_playground::sim::cycle::{Simulation, MAX_KEPT_MODELS};
+use retrain_playground::sim::outcome::{AlertReason, Outcome};
+use retrain_playground::sim::steps::StepKind;
+use retrain_playground::sim::wording::{alert_message, step_cells};
 use retrain_playground::sim::evaluate::Scores;
 use retrain_playground::sim::params::{
     DriftKind, DriftPattern, ModelKind, ParamError, RetrainTrigger, SimParams, TrainingWindow,
-    MAX_BATCH_SIZE, MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS, MIN_BATCH_SIZE,
+    MAX_BATCH_SIZE, MAX_SEED, MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS, MIN_BATCH_SIZE,
 };
 use retrain_playground::sim::registry::{VersionStatus, WindowInfo};
 use retrain_playground::sim::validate::Fault;
@@ -78,7 +79,7 @@ fn valid_params_with(
     batch_sizes: impl Strategy<Value = usize>,
 ) -> impl Strategy<Value = SimParams> {
     let what = (
-        any::<u64>(),
+        0..=MAX_SEED,
         batch_sizes,
         drift_kind(),
         drift_pattern(),
@@ -226,11 +227,11 @@ impl Checked {
         let rows = sim.rows();
         assert_eq!(rows.len(), 8, "cycle {cycle}: {rows:#?}");
         for (i, row) in rows.iter().enumerate() {
-            assert_eq!(usize::from(row.step), i + 1, "cycle {cycle}: row {i}");
+            assert_eq!(usize::from(row.step()), i + 1, "cycle {cycle}: row {i}");
             assert_eq!(row.kind, StepKind::ALL[i]);
-            assert_eq!(row.kind.number(), row.step);
             assert_eq!(row.cycle, cycle);
-            assert!(!row.action.is_empty() && !row.output.is_empty());
+            let cells = step_cells(&row.fact);
+            assert!(!cells.action.is_empty() && !cells.output.is_empty());
         }
         assert_eq!(sim.next_step(), StepKind::Start, "the cycle ran to step 8");
         assert_eq!(sim.cycle(), cycle);
@@ -263,7 +264,7 @@ impl Checked {
             summary.candidate_score.is_some(),
             "a trained candidate is always evaluated"
         );
-        assert_eq!(summary.retrained, summary.candidate.is_some());
+        assert_eq!(summary.retrained(), summary.candidate.is_some());
         if quarantined {
             assert_eq!(
                 summary.candidate, None,
@@ -280,20 +281,21 @@ impl Checked {
         // Step 6: the decision is exactly `candidate_score > threshold`, strictly.
         let passes = summary.candidate_score.is_some_and(|s| s > p.threshold);
         assert_eq!(
-            summary.deployed, passes,
+            summary.deployed(), passes,
             "cycle {cycle}: score {:?} vs threshold {}",
             summary.candidate_score, p.threshold
         );
 
         // Step 7: deploy the candidate, or alert and keep the live version.
-        let decision = sim.decision().expect("step 7 decided").clone();
-        assert_eq!(decision.is_deploy(), summary.deployed);
-        if summary.deployed {
+        let decision = sim.outcome().expect("step 7 decided").clone();
+        assert_eq!(decision, summary.outcome);
+        assert_eq!(decision.is_deploy(), summary.deployed());
+        if summary.deployed() {
             let candidate = summary.candidate.expect("a deploy has a candidate");
             assert_eq!(summary.live_after, candidate);
             assert_eq!(sim.live_version(), candidate);
             match &decision {
-                Decision::Deploy {
+                Outcome::Deployed {
                     version,
                     score,
                     replaced,
@@ -319,41 +321,39 @@ impl Checked {
                 "every cycle retrains, so each one that does not deploy alerts"
             );
             let alert = sim.alerts().last().unwrap();
-            assert_eq!(decision, Decision::Alert(alert.clone()));
+            assert_eq!(decision, alert.outcome());
             assert_eq!(alert.cycle, cycle);
             assert_eq!(alert.live, live_before);
-            assert_eq!(alert.threshold, p.threshold);
-            assert_eq!(alert.candidate, summary.candidate);
-            assert_eq!(alert.candidate_score, summary.candidate_score);
+            assert_eq!(
+                alert.outcome().candidate(),
+                summary.candidate.zip(summary.candidate_score)
+            );
             let why = match &alert.reason {
-                AlertReason::BelowThreshold => {
-                    let s = alert
-                        .candidate_score
-                        .expect("below threshold needs a score");
-                    assert!(s <= p.threshold);
+                AlertReason::BelowThreshold {
+                    score, threshold, ..
+                } => {
+                    assert!(*score <= p.threshold);
+                    assert_eq!(*threshold, p.threshold);
                     "not above the threshold".to_string()
                 }
-                AlertReason::TrainingFailed(e) => {
-                    assert_eq!(alert.candidate, None, "a failed training has no candidate");
-                    e.to_string()
+                AlertReason::TrainingFailed { why } => {
+                    assert_eq!(summary.candidate, None, "a failed training has no candidate");
+                    why.to_string()
                 }
-                AlertReason::ValidationFailed(failures) => {
+                AlertReason::ValidationFailed { failures } => {
                     assert!(quarantined && !failures.is_empty());
-                    assert_eq!(alert.candidate, None);
+                    assert_eq!(summary.candidate, None);
                     failures[0].describe()
                 }
                 AlertReason::ChampionGate { .. } => {
                     panic!("the champion/challenger gate is off: {alert:?}")
                 }
             };
-            assert!(
-                alert.message.contains(&why),
-                "{} lacks {why}",
-                alert.message
-            );
+            let message = alert_message(alert);
+            assert!(message.contains(&why), "{message} lacks {why}");
             assert_eq!(
                 quarantined,
-                matches!(alert.reason, AlertReason::ValidationFailed(_))
+                matches!(alert.reason, AlertReason::ValidationFailed { .. })
             );
         }
 
@@ -390,7 +390,7 @@ impl Checked {
             .collect();
         assert_eq!(live, [sim.live_version()], "exactly one live version");
         if let Some(c) = summary.candidate {
-            let expected = if summary.deployed {
+            let expected = if summary.deployed() {
                 VersionStatus::Live
             } else {
                 VersionStatus::Rejected
@@ -399,7 +399,7 @@ impl Checked {
             assert_eq!(reg.get(c).unwrap().trained_in_cycle, cycle);
             assert_eq!(reg.get(c).unwrap().window, window);
         }
-        if summary.deployed && live_before != sim.live_version() {
+        if summary.deployed() && live_before != sim.live_version() {
             let old = reg.get(live_before).unwrap();
             assert_eq!(old.status, VersionStatus::Retired);
             assert_eq!(old.replaced_by, Some(sim.live_version()));
@@ -445,7 +445,7 @@ proptest! {
             run.cycle(f);
         }
         let sim = &run.sim;
-        let alerts = sim.summaries().iter().filter(|s| !s.deployed).count();
+        let alerts = sim.summaries().iter().filter(|s| !s.deployed()).count();
         prop_assert_eq!(sim.alerts().len(), alerts);
     }
 }
@@ -465,7 +465,7 @@ proptest! {
         run.run(30);
         for c in run.sim.summaries() {
             if c.candidate_score == Some(threshold) {
-                prop_assert!(!c.deployed, "cycle {}: a tie at {} was deployed", c.cycle, threshold);
+                prop_assert!(!c.deployed(), "cycle {}: a tie at {} was deployed", c.cycle, threshold);
             }
         }
     }
@@ -492,14 +492,14 @@ fn assert_fault_is_caught(p: SimParams, f: Fault, at: u32) {
     }
     let hit = &run.sim.summaries()[at as usize - 1];
     assert!(
-        !hit.deployed && hit.candidate.is_none(),
+        !hit.deployed() && hit.candidate.is_none(),
         "{f:?} in cycle {at}: {hit:?}"
     );
     let alert = run.sim.alerts().iter().find(|a| a.cycle == at).unwrap();
     assert!(
-        matches!(alert.reason, AlertReason::ValidationFailed(_)),
+        matches!(alert.reason, AlertReason::ValidationFailed { .. }),
         "{f:?} in cycle {at} not caught: {}",
-        alert.message
+        alert_message(alert)
     );
     assert!(!run.stored.contains(&at), "the faulty batch was stored");
 }
@@ -710,6 +710,7 @@ fn error_name(e: &ParamError) -> &str {
     match e {
         ParamError::OutOfRange { name, .. } | ParamError::NotFinite { name } => name,
         ParamError::Cron(_) => "Cron schedule",
+        ParamError::SeedTooLarge { .. } => "Seed",
     }
 }
 

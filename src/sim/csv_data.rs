@@ -957,6 +957,44 @@ impl UserDataset {
     }
 }
 
+/// A user's dataset with its features standardised (z-scores), so that models
+/// train well and the points fit the page's view whatever the units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StandardizedData {
+    /// The rows, standardised, in stream order.
+    pub data: UserDataset,
+    /// What the page says about it.
+    pub summary: String,
+}
+
+impl StandardizedData {
+    /// Standardises each feature of `data` by its mean and standard deviation.
+    pub fn new(mut data: UserDataset) -> Self {
+        let summary = data.summary();
+        let n = data.x.len().max(1) as f64;
+        for f in 0..2 {
+            let mean = data.x.iter().map(|r| r[f]).sum::<f64>() / n;
+            let var = data.x.iter().map(|r| (r[f] - mean).powi(2)).sum::<f64>() / n;
+            let sd = var.sqrt();
+            let sd = if sd.is_finite() && sd > 1e-12 {
+                sd
+            } else {
+                1.0
+            };
+            for r in &mut data.x {
+                r[f] = (r[f] - mean) / sd;
+            }
+        }
+        StandardizedData { data, summary }
+    }
+
+    /// `rows` rows from `start` (wrapping around), as batch `cycle`.
+    pub fn batch(&self, cycle: u32, start: usize, rows: usize) -> super::stream::Batch {
+        let (x, y) = self.data.slice(start, rows);
+        super::stream::Batch { cycle, x, y }
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

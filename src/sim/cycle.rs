@@ -1,7 +1,13 @@
 //! The retraining cycle of the lesson, one step at a time:
 //! 1 start with the live model → 2 collect new data → 3 trigger retraining →
 //! 4 train → 5 evaluate → 6 check `performance > threshold` → 7 deploy, or alert
-//! the team → 8 repeat. Every value a step reports comes from the real run.
+//! the team (or keep the live model when retraining did not run) → 8 repeat.
+//!
+//! This file is the state machine only. Each step records typed facts
+//! ([`super::steps`]); the cycle's decision is an [`Outcome`], fixed at the
+//! step that decides it (3, 4 or 6) and carried out at step 7; finished cycles
+//! go into the history ([`super::history`]); words come from
+//! [`super::wording`]. Every value a step reports comes from the real run.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -9,15 +15,24 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::csv_data::UserDataset;
+use super::csv_data::StandardizedData;
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
+use super::history::{
+    keep_newest, subsample, CycleRecord, CycleSummary, Totals, HISTORY_CYCLES, MAX_RECORDS,
+    RECORD_POINTS,
+};
+use super::outcome::{Alert, AlertReason, KeptReason, Outcome};
 use super::params::{ParamError, SimParams, ValidParams, MAX_WINDOW_ROWS};
 use super::registry::{ModelVersion, Registry, VersionStatus, WindowInfo};
+use super::steps::{
+    CheckStep, DataVar, EvaluateStep, GateCheck, ModelVar, PerfVar, Skip, StepFact, StepKind,
+    StepRecord, TrackerColumn, Tracker, TrainStep, TriggerStep,
+};
 use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
 use super::train::{train, train_from, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
 use super::triggers::{Observation, TriggerEval, TriggerState};
-use super::validate::{validate_batch, Fault, ValidationFailure, ValidationReport};
+use super::validate::{validate_batch, Fault, ValidationReport};
 
 /// How many fitted models are kept besides v1 and the live one; older ones keep
 /// their registry entry but free their memory, so long runs stay bounded.
@@ -25,222 +40,6 @@ pub const MAX_KEPT_MODELS: usize = 32;
 /// How many times the initial data is redrawn if it cannot train v1 (tiny
 /// batches with heavy noise can draw a single class).
 const INITIAL_DRAWS: u32 = 20;
-
-/// The eight steps of the lesson's process table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum StepKind {
-    /// 1: the live model is ready.
-    Start,
-    /// 2: a new batch arrives.
-    CollectData,
-    /// 3: retraining is triggered.
-    TriggerRetraining,
-    /// 4: a candidate is trained on the window.
-    Train,
-    /// 5: the candidate is scored on the hold-out slice.
-    Evaluate,
-    /// 6: `performance > threshold`?
-    CheckPerformance,
-    /// 7: deploy the candidate, or alert the team.
-    DeployOrAlert,
-    /// 8: the loop goes round again.
-    Repeat,
-}
-
-impl StepKind {
-    /// All steps in order.
-    pub const ALL: [StepKind; 8] = [
-        StepKind::Start,
-        StepKind::CollectData,
-        StepKind::TriggerRetraining,
-        StepKind::Train,
-        StepKind::Evaluate,
-        StepKind::CheckPerformance,
-        StepKind::DeployOrAlert,
-        StepKind::Repeat,
-    ];
-
-    /// 1..=8.
-    pub fn number(self) -> u8 {
-        match self {
-            StepKind::Start => 1,
-            StepKind::CollectData => 2,
-            StepKind::TriggerRetraining => 3,
-            StepKind::Train => 4,
-            StepKind::Evaluate => 5,
-            StepKind::CheckPerformance => 6,
-            StepKind::DeployOrAlert => 7,
-            StepKind::Repeat => 8,
-        }
-    }
-
-    /// The step after this one (8 wraps to 1 of the next cycle).
-    pub fn next(self) -> StepKind {
-        let i = usize::from(self.number()) % 8;
-        StepKind::ALL[i]
-    }
-}
-
-/// One row of the process table, filled from the real run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StepRecord {
-    /// The cycle (1-based).
-    pub cycle: u32,
-    /// Which step.
-    pub kind: StepKind,
-    /// 1..=8.
-    pub step: u8,
-    /// The Action column.
-    pub action: String,
-    /// The Input column.
-    pub input: String,
-    /// The Output column.
-    pub output: String,
-    /// The Next Step column.
-    pub next_step: String,
-}
-
-/// One column of the status tracker.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct TrackerColumn {
-    /// The model variable, e.g. "v2 (retrained)".
-    pub model: String,
-    /// The data variable, e.g. "new dataset (cycle 3, 500 rows)".
-    pub data: String,
-    /// The performance variable, e.g. "0.85" or "N/A".
-    pub performance: String,
-}
-
-/// The lesson's status tracker for the current cycle; a column is `None` until
-/// the cycle reaches it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Tracker {
-    /// After step 1.
-    pub start: Option<TrackerColumn>,
-    /// After step 4.
-    pub after_train: Option<TrackerColumn>,
-    /// After step 6.
-    pub after_check: Option<TrackerColumn>,
-    /// After step 8.
-    pub finish: Option<TrackerColumn>,
-}
-
-/// Why a cycle ended in an alert instead of a deploy.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum AlertReason {
-    /// The candidate scored at or below the threshold.
-    BelowThreshold,
-    /// No candidate could be trained.
-    TrainingFailed(TrainError),
-    /// The new batch failed data validation, so retraining was skipped.
-    ValidationFailed(Vec<ValidationFailure>),
-    /// The candidate passed the threshold but did not beat the live model by the
-    /// champion/challenger margin.
-    ChampionGate {
-        /// The live model's accuracy on the same hold-out slice.
-        live_score: f64,
-        /// The margin required.
-        margin: f64,
-    },
-}
-
-/// An alert to the team.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Alert {
-    /// The cycle it was raised in.
-    pub cycle: u32,
-    /// The rejected candidate, when one was trained.
-    pub candidate: Option<u32>,
-    /// Its accuracy, when it was evaluated.
-    pub candidate_score: Option<f64>,
-    /// The threshold in force.
-    pub threshold: f64,
-    /// The version that stays live.
-    pub live: u32,
-    /// Why.
-    pub reason: AlertReason,
-    /// The whole message in words.
-    pub message: String,
-}
-
-/// What step 7 decided.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Decision {
-    /// The candidate went live.
-    Deploy {
-        /// The new live version.
-        version: u32,
-        /// Its accuracy.
-        score: f64,
-        /// The version it replaced.
-        replaced: u32,
-        /// The message in words.
-        message: String,
-    },
-    /// The team was alerted; the live version stays.
-    Alert(Alert),
-    /// Retraining was not triggered this cycle; the live version stays.
-    Kept {
-        /// The live version.
-        live: u32,
-        /// Why retraining did not run.
-        reason: String,
-        /// The message in words.
-        message: String,
-    },
-}
-
-impl Decision {
-    /// True for a deploy.
-    pub fn is_deploy(&self) -> bool {
-        matches!(self, Decision::Deploy { .. })
-    }
-
-    /// The message in words.
-    pub fn message(&self) -> &str {
-        match self {
-            Decision::Deploy { message, .. } => message,
-            Decision::Alert(a) => &a.message,
-            Decision::Kept { message, .. } => message,
-        }
-    }
-}
-
-/// One finished cycle, for the charts and the history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CycleSummary {
-    /// The cycle.
-    pub cycle: u32,
-    /// The drift its batch was drawn under.
-    pub drift: DriftState,
-    /// The version live when the batch arrived.
-    pub live_before: u32,
-    /// That version's accuracy on the new hold-out slice (how stale it was).
-    pub live_score: f64,
-    /// The never-retrained v1's accuracy on the same slice.
-    pub v1_score: f64,
-    /// The candidate, when one was trained.
-    pub candidate: Option<u32>,
-    /// Its accuracy on the same slice.
-    pub candidate_score: Option<f64>,
-    /// True when the candidate was deployed.
-    pub deployed: bool,
-    /// The version live after the cycle.
-    pub live_after: u32,
-    /// The threshold in force.
-    pub threshold: f64,
-    /// The training window.
-    pub window: WindowInfo,
-    /// True when a candidate was trained this cycle.
-    #[serde(default)]
-    pub retrained: bool,
-    /// Why the trigger fired or not.
-    #[serde(default)]
-    pub trigger_reason: String,
-    /// A fault injected into this cycle's batch.
-    #[serde(default)]
-    pub fault: Option<Fault>,
-}
 
 /// Why a rollback was refused.
 #[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
@@ -262,76 +61,6 @@ pub enum RollbackError {
     MidCycle,
 }
 
-/// How many finished cycles keep their full record (table, tracker, batch) for
-/// rewinding and export; older ones keep only their [`CycleSummary`].
-pub const MAX_RECORDS: usize = 200;
-/// How many of the newest finished cycles keep their [`CycleSummary`], and how
-/// many of the newest alerts, registry versions and registry events are kept:
-/// long runs keep bounded memory (and bounded snapshots). [`Totals`] counts
-/// everything since the start.
-pub const HISTORY_CYCLES: usize = 300;
-
-/// Counts since the start of the run (the kept history is bounded by
-/// [`HISTORY_CYCLES`], these are not).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Totals {
-    /// Finished cycles.
-    pub cycles: u32,
-    /// Cycles that trained a candidate.
-    pub retrains: u32,
-    /// Candidates deployed.
-    pub deploys: u32,
-    /// Alerts to the team.
-    pub alerts: u32,
-    /// Versions registered (v1 included).
-    pub versions: u32,
-    /// Changes of the live version (deploys and rollbacks).
-    pub live_changes: u32,
-}
-
-/// Drops the oldest items so that at most `cap` remain.
-fn keep_newest<T>(items: &mut Vec<T>, cap: usize) {
-    if items.len() > cap {
-        items.drain(..items.len() - cap);
-    }
-}
-
-/// Points of each recorded batch kept for redrawing it (a stride subsample).
-pub const RECORD_POINTS: usize = 600;
-
-/// Everything one finished cycle showed, kept for rewinding and export.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CycleRecord {
-    /// The cycle.
-    pub cycle: u32,
-    /// Its process table (8 rows).
-    pub rows: Vec<StepRecord>,
-    /// Its status tracker.
-    pub tracker: Tracker,
-    /// Its decision.
-    pub decision: Option<Decision>,
-    /// Its batch, subsampled to at most [`RECORD_POINTS`] rows.
-    pub batch: Batch,
-    /// The drift of that batch.
-    pub drift: DriftState,
-    /// The version live when the cycle started.
-    pub live_before: u32,
-    /// The candidate trained, if any.
-    pub candidate: Option<u32>,
-    /// The version live after it.
-    pub live_after: u32,
-}
-
-/// Keeps every `stride`-th row so that at most `cap` remain.
-fn subsample(batch: &Batch, cap: usize) -> Batch {
-    let stride = batch.len().div_ceil(cap.max(1)).max(1);
-    Batch {
-        cycle: batch.cycle,
-        x: batch.x.iter().step_by(stride).copied().collect(),
-        y: batch.y.iter().step_by(stride).copied().collect(),
-    }
-}
-
 /// Errors of the simulation itself (never a panic).
 #[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
 pub enum SimError {
@@ -341,19 +70,6 @@ pub enum SimError {
     /// Even after redrawing, the initial data could not train v1.
     #[error("could not train the first model v1: {0}")]
     InitialTraining(TrainError),
-}
-
-/// Formats a score so that a comparison with the threshold never looks wrong
-/// after rounding: 2 decimals, or as many as it takes (up to 4) to differ.
-pub fn format_score(score: f64, threshold: f64) -> String {
-    for decimals in 2..=4 {
-        let s = format!("{score:.decimals$}");
-        let t = format!("{threshold:.decimals$}");
-        if s != t || decimals == 4 {
-            return s;
-        }
-    }
-    format!("{score:.4}")
 }
 
 /// The whole state of a run.
@@ -377,15 +93,16 @@ pub struct Simulation {
     models: Vec<(u32, TrainedModel)>,
     registry: Registry,
     live: u32,
+    /// The version live when this cycle started.
+    live_at_start: u32,
     v1_initial_scores: Scores,
     live_scores: Option<Scores>,
     v1_scores: Option<Scores>,
     candidate: Option<u32>,
-    candidate_error: Option<TrainError>,
     candidate_scores: Option<Scores>,
     window: WindowInfo,
-    passed: Option<bool>,
-    decision: Option<Decision>,
+    /// This cycle's decision, once the step that decides it ran.
+    outcome: Option<Outcome>,
     rows: Vec<StepRecord>,
     tracker: Tracker,
     summaries: Vec<CycleSummary>,
@@ -406,43 +123,6 @@ pub struct Simulation {
     user_data: Option<Arc<StandardizedData>>,
     /// The next row of the user data to stream.
     cursor: usize,
-}
-
-/// A user's dataset with its features standardised (z-scores), so that models
-/// train well and the points fit the page's view whatever the units.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StandardizedData {
-    /// The rows, standardised, in stream order.
-    pub data: UserDataset,
-    /// What the page says about it.
-    pub summary: String,
-}
-
-impl StandardizedData {
-    /// Standardises each feature of `data` by its mean and standard deviation.
-    pub fn new(mut data: UserDataset) -> Self {
-        let summary = data.summary();
-        let n = data.x.len().max(1) as f64;
-        for f in 0..2 {
-            let mean = data.x.iter().map(|r| r[f]).sum::<f64>() / n;
-            let var = data.x.iter().map(|r| (r[f] - mean).powi(2)).sum::<f64>() / n;
-            let sd = var.sqrt();
-            let sd = if sd.is_finite() && sd > 1e-12 {
-                sd
-            } else {
-                1.0
-            };
-            for r in &mut data.x {
-                r[f] = (r[f] - mean) / sd;
-            }
-        }
-        StandardizedData { data, summary }
-    }
-
-    fn batch(&self, cycle: u32, start: usize, rows: usize) -> Batch {
-        let (x, y) = self.data.slice(start, rows);
-        Batch { cycle, x, y }
-    }
 }
 
 impl Simulation {
@@ -491,6 +171,7 @@ impl Simulation {
                         trained_in_cycle: 0,
                         window,
                         scores,
+                        judged_against: None,
                         replaced: None,
                         replaced_by: None,
                     });
@@ -509,15 +190,14 @@ impl Simulation {
                         models: vec![(1, v1)],
                         registry,
                         live: 1,
+                        live_at_start: 1,
                         v1_initial_scores: scores,
                         live_scores: None,
                         v1_scores: None,
                         candidate: None,
-                        candidate_error: None,
                         candidate_scores: None,
                         window,
-                        passed: None,
-                        decision: None,
+                        outcome: None,
                         rows: Vec::new(),
                         tracker: Tracker::default(),
                         summaries: Vec::new(),
@@ -645,9 +325,10 @@ impl Simulation {
         &self.alerts
     }
 
-    /// This cycle's decision, once step 7 ran.
-    pub fn decision(&self) -> Option<&Decision> {
-        self.decision.as_ref()
+    /// This cycle's decision, once the step that decides it ran (step 3, 4 or
+    /// 6; step 7 carries it out).
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
     }
 
     /// The newest full batch (the initial data before cycle 1).
@@ -708,6 +389,12 @@ impl Simulation {
     /// True when the version's fitted model is still kept (so it can go live again).
     pub fn is_kept(&self, version: u32) -> bool {
         self.model(version).is_some()
+    }
+
+    /// Accuracy of a kept version on the newest hold-out slice: every version
+    /// scored this way is scored on the same rows, so differences are paired.
+    pub fn score_on_newest(&self, version: u32) -> Option<Scores> {
+        self.model(version).map(|m| evaluate(m, &self.holdout))
     }
 
     /// Makes an earlier version live again. Allowed except while a candidate is
@@ -778,26 +465,11 @@ impl Simulation {
         self.model(version).and_then(TrainedModel::linear_boundary)
     }
 
-    fn label(&self, version: u32) -> String {
-        format!("v{version}")
-    }
-
-    fn record(
-        &mut self,
-        kind: StepKind,
-        action: &str,
-        input: String,
-        output: String,
-        next: &str,
-    ) -> StepRecord {
+    fn record(&mut self, kind: StepKind, fact: StepFact) -> StepRecord {
         let r = StepRecord {
             cycle: self.cycle,
             kind,
-            step: kind.number(),
-            action: action.to_string(),
-            input,
-            output,
-            next_step: next.to_string(),
+            fact,
         };
         self.rows.push(r.clone());
         r
@@ -846,46 +518,33 @@ impl Simulation {
         self.rows.clear();
         self.tracker = Tracker::default();
         self.candidate = None;
-        self.candidate_error = None;
         self.candidate_scores = None;
         self.live_scores = None;
         self.v1_scores = None;
-        self.passed = None;
-        self.decision = None;
+        self.outcome = None;
         self.trigger_eval = None;
         self.validation = None;
         self.applied_fault = None;
-        let live = self.label(self.live);
+        self.live_at_start = self.live;
+        let live = self.live;
         let first = self.cycle == 1;
-        let live_entry = self.registry.get(self.live).cloned();
-        let (input, model_var) = if first {
-            (format!("Trained model {live}"), format!("{live} (trained)"))
-        } else {
-            (format!("Model {live} live"), format!("{live} (live)"))
-        };
-        let data = if first {
-            "initial training data".to_string()
-        } else {
-            live_entry
-                .as_ref()
-                .map(|e| format!("trained on {}", e.window.describe()))
-                .unwrap_or_default()
-        };
-        let performance = live_entry
-            .map(|e| format!("{:.2} (when judged)", e.scores.accuracy))
-            .unwrap_or_else(|| "N/A".into());
+        let live_entry = self.registry.get(live);
         self.tracker.start = Some(TrackerColumn {
-            model: model_var,
-            data,
-            performance,
+            model: if first {
+                ModelVar::Trained(live)
+            } else {
+                ModelVar::Live(live)
+            },
+            data: match live_entry {
+                Some(_) if first => DataVar::Initial,
+                Some(e) => DataVar::TrainedOn(e.window),
+                None => DataVar::Initial,
+            },
+            performance: live_entry.map_or(PerfVar::NotApplicable, |e| {
+                PerfVar::WhenJudged(e.scores.accuracy)
+            }),
         });
-        self.record(
-            StepKind::Start,
-            "Start with existing model",
-            input,
-            "Model ready".into(),
-            "Collect new data",
-        )
+        self.record(StepKind::Start, StepFact::Start { live, first })
     }
 
     fn step_collect(&mut self) -> StepRecord {
@@ -954,26 +613,15 @@ impl Simulation {
             self.trim_history();
         }
         self.newest = batch;
-        let stale = self
-            .live_scores
-            .map(|s| format!("; {} scores {:.2} on it", self.label(self.live), s.accuracy))
-            .unwrap_or_default();
-        let fault = self
-            .applied_fault
-            .map(|f| format!("; fault injected: {}", f.label().to_lowercase()))
-            .unwrap_or_default();
-        let output = format!(
-            "New dataset ({} rows, {}{stale}{fault})",
-            self.newest.len(),
-            self.drift.describe(p.drift_kind)
-        );
-        self.record(
-            StepKind::CollectData,
-            "Collect new data",
-            "User data stream".into(),
-            output,
-            "Trigger retraining",
-        )
+        let fact = StepFact::Collect {
+            rows: self.newest.len(),
+            drift: self.drift,
+            drift_kind: p.drift_kind,
+            live: self.live,
+            live_score: self.live_scores.map(|s| s.accuracy),
+            fault: self.applied_fault,
+        };
+        self.record(StepKind::CollectData, fact)
     }
 
     /// Drops batches no window can reach any more: every window is capped at
@@ -1025,88 +673,96 @@ impl Simulation {
         (data, info)
     }
 
-    /// The failed validation report, when the new batch failed its checks.
-    fn blocked_by_validation(&self) -> Option<&ValidationReport> {
-        self.validation.as_ref().filter(|v| !v.passed())
+    /// Why this cycle trains nothing, decided at step 3: the batch failed
+    /// validation (alert) or the trigger did not fire (kept). `None` when
+    /// training runs.
+    fn skip(&self) -> Option<Skip> {
+        if self.validation.as_ref().is_some_and(|v| !v.passed()) {
+            Some(Skip::ValidationFailed)
+        } else if self.trigger_eval.as_ref().is_some_and(|t| !t.fired) {
+            Some(Skip::NotTriggered)
+        } else {
+            None
+        }
     }
 
-    /// True when this cycle's trigger fired (or no trigger was evaluated).
-    fn triggered(&self) -> bool {
-        self.trigger_eval.as_ref().is_none_or(|t| t.fired)
-    }
-
-    /// True when the cycle skips retraining without an alert.
-    fn quietly_skipped(&self) -> bool {
-        !self.triggered() && self.blocked_by_validation().is_none()
+    /// Fixes the cycle's outcome (once) and, for an alert, logs it.
+    fn decide(&mut self, outcome: Outcome) {
+        if let Outcome::Alerted { live, reason } = &outcome {
+            self.alerts.push(Alert {
+                cycle: self.cycle,
+                live: *live,
+                reason: reason.clone(),
+            });
+            keep_newest(&mut self.alerts, HISTORY_CYCLES);
+            self.totals.alerts += 1;
+        }
+        self.outcome = Some(outcome);
     }
 
     fn step_trigger(&mut self) -> StepRecord {
-        let input = format!("New dataset + Model {}", self.label(self.live));
-        let every = self.params.trigger == super::params::RetrainTrigger::EveryCycle;
-        let why = self
-            .trigger_eval
-            .as_ref()
-            .map_or(String::new(), |t| t.reason.clone());
-        let (output, next) = if let Some(v) = self.blocked_by_validation() {
-            (
-                format!("Blocked by data validation: {}", v.summary()),
-                "Alert team",
-            )
-        } else if !self.triggered() {
-            (
-                format!(
-                    "Not triggered: {}",
-                    why.trim_start_matches("not triggered: ")
-                ),
-                "Keep live model",
-            )
-        } else if every {
-            ("Training started".to_string(), "Train model")
-        } else {
-            (format!("Training started ({why})"), "Train model")
+        let live = self.live;
+        let eval = self.trigger_eval.clone();
+        let decision = match (self.skip(), eval) {
+            (Some(Skip::ValidationFailed), _) => {
+                let failures = self
+                    .validation
+                    .as_ref()
+                    .map(|v| v.failures.clone())
+                    .unwrap_or_default();
+                self.decide(Outcome::Alerted {
+                    live,
+                    reason: AlertReason::ValidationFailed {
+                        failures: failures.clone(),
+                    },
+                });
+                TriggerStep::Blocked(failures)
+            }
+            (Some(_), Some(eval)) => {
+                self.decide(Outcome::Kept {
+                    live,
+                    reason: KeptReason::NotTriggered {
+                        trigger: self.params.trigger.clone(),
+                        why: eval.clone(),
+                    },
+                });
+                TriggerStep::NotFired(eval)
+            }
+            (_, eval) => TriggerStep::Fired(eval.unwrap_or(TriggerEval {
+                fired: true,
+                cause: super::triggers::TriggerCause::EveryCycle,
+            })),
         };
         self.record(
             StepKind::TriggerRetraining,
-            "Trigger automated retraining",
-            input,
-            output,
-            next,
+            StepFact::Trigger { live, decision },
         )
     }
 
     fn step_train(&mut self) -> StepRecord {
         let (data, info) = self.build_window();
         self.window = info;
-        if !self.triggered() || self.blocked_by_validation().is_some() {
-            let blocked = self.blocked_by_validation().is_some();
-            let live = self.label(self.live);
+        let live = self.live;
+        if let Some(skip) = self.skip() {
             self.tracker.after_train = Some(TrackerColumn {
-                model: format!("{live} (not retrained)"),
-                data: "new dataset (not used for training)".into(),
-                performance: "not evaluated".into(),
+                model: ModelVar::NotRetrained(live),
+                data: if skip == Skip::ValidationFailed {
+                    DataVar::SetAside
+                } else {
+                    DataVar::NewNotUsed
+                },
+                performance: PerfVar::NotEvaluated,
             });
-            let (output, next) = if blocked {
-                ("Skipped: the batch failed validation", "Alert team")
-            } else {
-                ("Skipped: retraining not triggered", "Keep live model")
-            };
-            return self.record(
-                StepKind::Train,
-                "Train model",
-                "New dataset".into(),
-                output.into(),
-                next,
-            );
+            return self.record(StepKind::Train, StepFact::Train(TrainStep::Skipped(skip)));
         }
         let p = self.params.get().clone();
-        let input = format!("New dataset: {}", info.describe());
         let warm = if p.warm_start {
             self.model(self.live)
         } else {
             None
         };
         let result = train_from(p.model, p.tree_max_depth, &data, warm);
-        let (output, model_var) = match result {
+        let (fact, model_var) = match result {
             Ok(model) => {
                 let version = self.registry.next_version();
                 self.registry.add(ModelVersion {
@@ -1116,6 +772,7 @@ impl Simulation {
                     trained_in_cycle: self.cycle,
                     window: info,
                     scores: Scores::default(),
+                    judged_against: Some(p.threshold),
                     replaced: None,
                     replaced_by: None,
                 });
@@ -1123,27 +780,30 @@ impl Simulation {
                 self.candidate = Some(version);
                 self.evict_models();
                 (
-                    format!("New model {}", self.label(version)),
-                    format!("{} (retrained)", self.label(version)),
+                    TrainStep::Trained {
+                        version,
+                        window: info,
+                    },
+                    ModelVar::Retrained(version),
                 )
             }
-            Err(e) => {
-                let text = format!("Training failed: {e}");
-                self.candidate_error = Some(e);
-                (text, format!("{} (no new model)", self.label(self.live)))
+            Err(why) => {
+                self.decide(Outcome::Alerted {
+                    live,
+                    reason: AlertReason::TrainingFailed { why: why.clone() },
+                });
+                (
+                    TrainStep::Failed { why, window: info },
+                    ModelVar::NoNewModel(live),
+                )
             }
         };
         self.tracker.after_train = Some(TrackerColumn {
             model: model_var,
-            data: format!("new dataset, {}", info.describe()),
-            performance: "not evaluated yet".into(),
+            data: DataVar::NewWindow(info),
+            performance: PerfVar::NotEvaluatedYet,
         });
-        let next = if self.candidate.is_some() {
-            "Evaluate model"
-        } else {
-            "Alert team"
-        };
-        self.record(StepKind::Train, "Train model", input, output, next)
+        self.record(StepKind::Train, StepFact::Train(fact))
     }
 
     /// Frees the oldest fitted models beyond [`MAX_KEPT_MODELS`], never v1, the
@@ -1160,261 +820,203 @@ impl Simulation {
         }
     }
 
+    /// Why a step after training has nothing to judge.
+    fn no_candidate(&self) -> Skip {
+        self.skip().unwrap_or(Skip::TrainingFailed)
+    }
+
     fn step_evaluate(&mut self) -> StepRecord {
         let threshold = self.params.threshold;
-        match self
+        let scored = self
             .candidate
-            .and_then(|v| self.model(v).map(|m| (v, evaluate(m, &self.holdout))))
-        {
+            .and_then(|v| self.model(v).map(|m| (v, evaluate(m, &self.holdout))));
+        let fact = match scored {
             Some((version, scores)) => {
                 self.registry.set_scores(version, scores);
                 self.candidate_scores = Some(scores);
-                let input = format!("New model {}", self.label(version));
-                let output = format!("Performance = {}", format_score(scores.accuracy, threshold));
-                self.record(
-                    StepKind::Evaluate,
-                    "Evaluate model",
-                    input,
-                    output,
-                    "Is performance > threshold?",
-                )
+                EvaluateStep::Scored {
+                    version,
+                    score: scores.accuracy,
+                    threshold,
+                }
             }
-            None if self.quietly_skipped() => {
-                let live = self.live;
-                let score = self.live_scores.map_or(0.0, |s| s.accuracy);
-                self.record(
-                    StepKind::Evaluate,
-                    "Evaluate model",
-                    format!("Model v{live} (live)"),
-                    format!(
-                        "Live model v{live} scores {} on new data",
-                        format_score(score, threshold)
-                    ),
-                    "Keep live model",
-                )
-            }
-            None => self.record(
-                StepKind::Evaluate,
-                "Evaluate model",
-                "No new model".into(),
-                "Skipped: nothing to evaluate".into(),
-                "Is performance > threshold?",
-            ),
-        }
+            None => match (self.no_candidate(), self.live_scores) {
+                (Skip::NotTriggered, Some(s)) => EvaluateStep::LiveOnly {
+                    live: self.live,
+                    score: s.accuracy,
+                    threshold,
+                },
+                (skip, _) => EvaluateStep::Skipped(skip),
+            },
+        };
+        self.record(StepKind::Evaluate, StepFact::Evaluate(fact))
     }
 
-    /// The champion/challenger gate: `None` when off or without a baseline,
-    /// else (passed, live accuracy, margin).
-    fn champion_gate(&self) -> Option<(bool, f64, f64)> {
+    /// The champion/challenger gate for a candidate scoring `score`: `None`
+    /// when the gate is off or there is no live score to beat.
+    fn champion_gate(&self, score: f64) -> Option<GateCheck> {
         let margin = self.params.min_improvement?;
-        let live = self.live_scores?.accuracy;
-        let cand = self.candidate_scores?.accuracy;
-        Some((cand >= live + margin - 1e-12, live, margin))
+        let live_score = self.live_scores?.accuracy;
+        Some(GateCheck {
+            live_score,
+            margin,
+            passed: score >= live_score + margin - 1e-12,
+        })
     }
 
     fn step_check(&mut self) -> StepRecord {
         let threshold = self.params.threshold;
-        if self.quietly_skipped() {
-            self.passed = None;
-            let live = self.label(self.live);
-            let performance = self.live_scores.map_or("N/A".into(), |s| {
-                format!("{} (live model)", format_score(s.accuracy, threshold))
-            });
-            self.tracker.after_check = Some(TrackerColumn {
-                model: format!("{live} (live, no candidate)"),
-                data: "new dataset (not used for training)".into(),
-                performance,
-            });
-            return self.record(
-                StepKind::CheckPerformance,
-                "Check performance",
-                "no candidate".into(),
-                "Skipped: nothing to check".into(),
-                "Keep live model",
-            );
-        }
-        let above = self
-            .candidate_scores
-            .is_some_and(|s| s.accuracy > threshold);
-        let gate = self.champion_gate();
-        let passed = above && gate.is_none_or(|(ok, _, _)| ok);
-        self.passed = Some(passed);
-        let input = match (self.candidate_scores, gate) {
-            (Some(s), None) => {
-                format!("{} > {:.2}", format_score(s.accuracy, threshold), threshold)
+        let live = self.live;
+        let (check, model_var, performance) = match (self.candidate, self.candidate_scores) {
+            (Some(version), Some(s)) => {
+                let score = s.accuracy;
+                let check = CheckStep::Judged {
+                    version,
+                    score,
+                    threshold,
+                    above: score > threshold,
+                    gate: self.champion_gate(score),
+                };
+                let passed = check.passed();
+                self.decide(match &check {
+                    CheckStep::Judged {
+                        gate,
+                        above: true,
+                        ..
+                    } if passed => Outcome::Deployed {
+                        version,
+                        score,
+                        threshold,
+                        replaced: live,
+                        gate: *gate,
+                    },
+                    CheckStep::Judged {
+                        gate: Some(g),
+                        above: true,
+                        ..
+                    } => Outcome::Alerted {
+                        live,
+                        reason: AlertReason::ChampionGate {
+                            candidate: version,
+                            score,
+                            threshold,
+                            live_score: g.live_score,
+                            margin: g.margin,
+                        },
+                    },
+                    _ => Outcome::Alerted {
+                        live,
+                        reason: AlertReason::BelowThreshold {
+                            candidate: version,
+                            score,
+                            threshold,
+                        },
+                    },
+                });
+                let model_var = if passed {
+                    ModelVar::PassedCheck(version)
+                } else {
+                    ModelVar::FailedCheck(version)
+                };
+                (
+                    check,
+                    model_var,
+                    PerfVar::Candidate { score, threshold },
+                )
             }
-            (Some(s), Some((_, live, margin))) => format!(
-                "{} > {:.2} and ≥ live {} + {margin:.2}",
-                format_score(s.accuracy, threshold),
-                threshold,
-                format_score(live, threshold)
-            ),
-            (None, _) => "no candidate".to_string(),
+            _ => {
+                let skip = self.no_candidate();
+                let performance = match (skip, self.live_scores) {
+                    (Skip::NotTriggered, Some(s)) => PerfVar::Live {
+                        score: s.accuracy,
+                        threshold,
+                    },
+                    _ => PerfVar::NotApplicable,
+                };
+                let model_var = match skip {
+                    Skip::NotTriggered => ModelVar::LiveNoCandidate(live),
+                    _ => ModelVar::NoNewModel(live),
+                };
+                (CheckStep::Skipped(skip), model_var, performance)
+            }
         };
-        let (model_var, performance) = match (self.candidate, self.candidate_scores) {
-            (Some(v), Some(s)) => (
-                format!(
-                    "{} ({})",
-                    self.label(v),
-                    if passed {
-                        "passed check"
-                    } else {
-                        "failed check"
-                    }
-                ),
-                format_score(s.accuracy, threshold),
-            ),
-            _ => (
-                format!("{} (no new model)", self.label(self.live)),
-                "N/A".to_string(),
-            ),
+        let data = match check {
+            CheckStep::Skipped(Skip::NotTriggered) => DataVar::NewNotUsed,
+            CheckStep::Skipped(Skip::ValidationFailed) => DataVar::SetAside,
+            _ => DataVar::NewWindow(self.window),
         };
         self.tracker.after_check = Some(TrackerColumn {
             model: model_var,
-            data: format!("new dataset, {}", self.window.describe()),
+            data,
             performance,
         });
-        let output = if passed { "True" } else { "False" };
-        let next = if passed { "Deploy model" } else { "Alert team" };
-        self.record(
-            StepKind::CheckPerformance,
-            "Check performance",
-            input,
-            output.into(),
-            next,
-        )
+        self.record(StepKind::CheckPerformance, StepFact::Check(check))
     }
 
     fn step_deploy_or_alert(&mut self) -> StepRecord {
-        let threshold = self.params.threshold;
-        let old_live = self.live;
-        if self.quietly_skipped() {
-            let reason = self
-                .trigger_eval
-                .as_ref()
-                .map_or("not triggered".to_string(), |t| t.reason.clone());
-            let message = format!("No retraining this cycle ({reason}); v{old_live} stays live.");
-            self.decision = Some(Decision::Kept {
-                live: old_live,
-                reason,
-                message,
-            });
-            return self.record(
-                StepKind::DeployOrAlert,
-                "Keep live model",
-                format!("Model v{old_live}"),
-                format!("Model v{old_live} stays live (not triggered)"),
-                "Repeat cycle",
-            );
-        }
-        if let (true, Some(version), Some(scores)) = (
-            self.passed == Some(true),
-            self.candidate,
-            self.candidate_scores,
-        ) {
-            self.registry.promote_at(version, self.cycle);
-            self.live = version;
-            // The new model's errors are a new stream for the detectors.
-            self.trigger_state.reset();
-            let message = format!(
-                "Deployed: model v{version} scored {} > threshold {threshold:.2}; it replaces v{old_live}.",
-                format_score(scores.accuracy, threshold)
-            );
-            self.decision = Some(Decision::Deploy {
-                version,
-                score: scores.accuracy,
-                replaced: old_live,
-                message,
-            });
-            return self.record(
-                StepKind::DeployOrAlert,
-                "Deploy model",
-                format!("New model v{version}"),
-                format!("Model v{version} live"),
-                "Repeat cycle",
-            );
-        }
-        if let Some(v) = self.candidate {
-            self.registry.reject(v);
-        }
-        let gate = self.champion_gate();
-        let above = self
-            .candidate_scores
-            .is_some_and(|s| s.accuracy > threshold);
-        let reason = match (&self.candidate_error, self.blocked_by_validation(), gate) {
-            (_, Some(v), _) => AlertReason::ValidationFailed(v.failures.clone()),
-            (Some(e), _, _) => AlertReason::TrainingFailed(e.clone()),
-            (None, None, Some((false, live_score, margin))) if above => {
-                AlertReason::ChampionGate { live_score, margin }
+        // Every path through steps 3, 4 and 6 decided; this fallback (an alert
+        // with no candidate) only guards against a broken invariant.
+        let outcome = self.outcome.clone().unwrap_or_else(|| Outcome::Alerted {
+            live: self.live,
+            reason: AlertReason::TrainingFailed {
+                why: TrainError::TooFewRows {
+                    rows: 0,
+                    min: super::train::MIN_TRAIN_ROWS,
+                },
+            },
+        });
+        match &outcome {
+            Outcome::Deployed { version, .. } => {
+                self.registry.promote_at(*version, self.cycle);
+                self.live = *version;
+                // The new model's errors are a new stream for the detectors.
+                self.trigger_state.reset();
             }
-            _ => AlertReason::BelowThreshold,
-        };
-        let message = match (&reason, self.candidate, self.candidate_scores) {
-            (AlertReason::BelowThreshold, Some(v), Some(s)) => format!(
-                "Alert: model v{v} scored {}, not above the threshold {threshold:.2}; v{old_live} stays live.",
-                format_score(s.accuracy, threshold)
-            ),
-            (AlertReason::TrainingFailed(e), _, _) => {
-                format!("Alert: retraining failed ({e}); v{old_live} stays live.")
+            Outcome::Alerted { .. } => {
+                if let Some(v) = self.candidate {
+                    self.registry.reject(v);
+                }
             }
-            (AlertReason::ValidationFailed(failures), _, _) => format!(
-                "Alert: data validation failed ({}); retraining skipped, v{old_live} stays live.",
-                failures
-                    .iter()
-                    .map(|f| format!("{}: {}", f.check_name(), f.describe()))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-            (AlertReason::ChampionGate { live_score, margin }, Some(v), Some(s)) => format!(
-                "Alert: model v{v} scored {} > {threshold:.2} but did not beat live v{old_live} ({}) by {margin:.2} (champion/challenger gate); v{old_live} stays live.",
-                format_score(s.accuracy, threshold),
-                format_score(*live_score, threshold)
-            ),
-            _ => format!("Alert: no model passed the check; v{old_live} stays live."),
-        };
-        let alert = Alert {
-            cycle: self.cycle,
-            candidate: self.candidate,
-            candidate_score: self.candidate_scores.map(|s| s.accuracy),
-            threshold,
-            live: old_live,
-            reason,
-            message: message.clone(),
-        };
-        self.alerts.push(alert.clone());
-        keep_newest(&mut self.alerts, HISTORY_CYCLES);
-        self.totals.alerts += 1;
-        self.decision = Some(Decision::Alert(alert));
-        let input = match (self.candidate, self.candidate_scores) {
-            (Some(v), Some(s)) => format!("Model v{v} ({})", format_score(s.accuracy, threshold)),
-            _ => "No new model".to_string(),
-        };
-        self.record(
-            StepKind::DeployOrAlert,
-            "Alert team",
-            input,
-            format!("Team alerted; model v{old_live} stays live"),
-            "Repeat cycle",
-        )
+            Outcome::Kept { .. } => {}
+        }
+        self.record(StepKind::DeployOrAlert, StepFact::DeployOrAlert(outcome))
     }
 
     fn step_repeat(&mut self) -> StepRecord {
         let threshold = self.params.threshold;
         let live = self.live;
-        let deployed = self.decision.as_ref().is_some_and(Decision::is_deploy);
+        let outcome = self
+            .outcome
+            .clone()
+            .unwrap_or_else(|| Outcome::Kept {
+                live,
+                reason: KeptReason::NotTriggered {
+                    trigger: self.params.trigger.clone(),
+                    why: TriggerEval {
+                        fired: false,
+                        cause: super::triggers::TriggerCause::Never,
+                    },
+                },
+            });
+        let deployed = outcome.is_deploy();
         let final_perf = if deployed {
-            self.candidate_scores.map(|s| s.accuracy)
+            self.candidate_scores
         } else {
-            self.live_scores.map(|s| s.accuracy)
+            self.live_scores
         };
         self.tracker.finish = Some(TrackerColumn {
-            model: format!("v{live} (live)"),
-            data: format!("new dataset, {}", self.window.describe()),
-            performance: final_perf
-                .map(|a| format_score(a, threshold))
-                .unwrap_or_else(|| "N/A".into()),
+            model: ModelVar::Live(live),
+            data: match self.skip() {
+                Some(Skip::NotTriggered) => DataVar::NewNotUsed,
+                Some(Skip::ValidationFailed) => DataVar::SetAside,
+                _ => DataVar::NewWindow(self.window),
+            },
+            performance: final_perf.map_or(PerfVar::NotApplicable, |s| PerfVar::Candidate {
+                score: s.accuracy,
+                threshold,
+            }),
         });
-        let live_before = self.summaries.last().map_or(1, |s| s.live_after);
+        let live_before = self.live_at_start;
         self.summaries.push(CycleSummary {
             cycle: self.cycle,
             drift: self.drift,
@@ -1423,16 +1025,12 @@ impl Simulation {
             v1_score: self.v1_scores.map_or(0.0, |s| s.accuracy),
             candidate: self.candidate,
             candidate_score: self.candidate_scores.map(|s| s.accuracy),
-            deployed,
             live_after: live,
             threshold,
             window: self.window,
-            retrained: self.candidate.is_some(),
-            trigger_reason: self
-                .trigger_eval
-                .as_ref()
-                .map_or(String::new(), |t| t.reason.clone()),
+            trigger: self.trigger_eval.clone(),
             fault: self.applied_fault,
+            outcome: outcome.clone(),
         });
         keep_newest(&mut self.summaries, HISTORY_CYCLES);
         self.totals.cycles += 1;
@@ -1442,18 +1040,12 @@ impl Simulation {
         self.registry.forget_old(HISTORY_CYCLES, |v| {
             v == 1 || v == live || models.iter().any(|(m, _)| *m == v)
         });
-        let row = self.record(
-            StepKind::Repeat,
-            "Cycle repeats",
-            format!("Model v{live} live"),
-            "Continuous updates".into(),
-            "Collect new data",
-        );
+        let row = self.record(StepKind::Repeat, StepFact::Repeat { live });
         self.records.push_back(CycleRecord {
             cycle: self.cycle,
             rows: self.rows.clone(),
             tracker: self.tracker.clone(),
-            decision: self.decision.clone(),
+            outcome,
             batch: subsample(&self.newest, RECORD_POINTS),
             drift: self.drift,
             live_before,
@@ -1472,6 +1064,7 @@ impl Simulation {
 mod tests {
     use super::*;
     use crate::sim::params::{DriftKind, DriftPattern, ModelKind, TrainingWindow};
+    use crate::sim::wording::{alert_message, data_var, model_var, step_cells};
 
     fn run(params: SimParams, cycles: u32) -> Simulation {
         let mut sim = Simulation::from_params(params).expect("starts");
@@ -1483,29 +1076,34 @@ mod tests {
     fn first_cycle_matches_the_lesson_table() {
         let mut sim = Simulation::from_params(SimParams::default().label_noise(0.0)).unwrap();
         let rows: Vec<StepRecord> = (0..8).map(|_| sim.step()).collect();
-        let steps: Vec<u8> = rows.iter().map(|r| r.step).collect();
+        let steps: Vec<u8> = rows.iter().map(StepRecord::step).collect();
         assert_eq!(steps, [1, 2, 3, 4, 5, 6, 7, 8]);
-        assert_eq!(rows[0].input, "Trained model v1");
-        assert_eq!(rows[0].output, "Model ready");
-        assert_eq!(rows[1].input, "User data stream");
-        assert_eq!(rows[2].input, "New dataset + Model v1");
-        assert_eq!(rows[2].output, "Training started");
-        assert_eq!(rows[3].output, "New model v2");
-        assert_eq!(rows[4].input, "New model v2");
-        assert!(rows[4].output.starts_with("Performance = 0."));
-        assert!(rows[5].input.ends_with("> 0.80"), "{}", rows[5].input);
-        assert_eq!(rows[5].output, "True");
-        assert_eq!(rows[6].action, "Deploy model");
-        assert_eq!(rows[6].output, "Model v2 live");
-        assert_eq!(rows[7].input, "Model v2 live");
-        assert_eq!(rows[7].next_step, "Collect new data");
+        let cells: Vec<_> = rows.iter().map(|r| step_cells(&r.fact)).collect();
+        assert_eq!(cells[0].input, "Trained model v1");
+        assert_eq!(cells[0].output, "Model ready");
+        assert_eq!(cells[1].input, "User data stream");
+        assert_eq!(cells[2].input, "New dataset + Model v1");
+        assert_eq!(cells[2].output, "Training started");
+        assert_eq!(cells[3].output, "New model v2");
+        assert_eq!(cells[4].input, "New model v2");
+        assert!(cells[4].output.starts_with("Performance = 0."));
+        assert!(cells[5].input.ends_with("> 0.80"), "{}", cells[5].input);
+        assert_eq!(cells[5].output, "True");
+        assert_eq!(cells[6].action, "Deploy model");
+        assert_eq!(cells[6].output, "Model v2 live");
+        assert_eq!(cells[7].input, "Model v2 live");
+        assert_eq!(cells[7].next_step, "Collect new data");
         assert_eq!(sim.live_version(), 2);
         let t = sim.tracker();
-        assert_eq!(t.start.as_ref().unwrap().model, "v1 (trained)");
-        assert_eq!(t.start.as_ref().unwrap().data, "initial training data");
-        assert_eq!(t.after_train.as_ref().unwrap().model, "v2 (retrained)");
-        assert_eq!(t.after_check.as_ref().unwrap().model, "v2 (passed check)");
-        assert_eq!(t.finish.as_ref().unwrap().model, "v2 (live)");
+        assert_eq!(model_var(t.start.unwrap().model), "v1 (trained)");
+        assert_eq!(data_var(t.start.unwrap().data), "initial training data");
+        assert_eq!(model_var(t.after_train.unwrap().model), "v2 (retrained)");
+        assert_eq!(model_var(t.after_check.unwrap().model), "v2 (passed check)");
+        assert_eq!(model_var(t.finish.unwrap().model), "v2 (live)");
+        assert!(matches!(
+            sim.outcome(),
+            Some(Outcome::Deployed { version: 2, replaced: 1, gate: None, .. })
+        ));
     }
 
     #[test]
@@ -1514,11 +1112,15 @@ mod tests {
         assert_eq!(sim.live_version(), 1);
         assert_eq!(sim.alerts().len(), 1);
         let a = &sim.alerts()[0];
-        assert_eq!(a.candidate, Some(2));
+        assert!(matches!(
+            a.reason,
+            AlertReason::BelowThreshold { candidate: 2, threshold, .. } if threshold == 0.99
+        ));
         assert_eq!(a.live, 1);
-        assert!(a.message.contains("v2 scored"), "{}", a.message);
-        assert!(a.message.contains("0.99"));
-        assert!(a.message.contains("v1 stays live"));
+        let message = alert_message(a);
+        assert!(message.contains("v2 scored"), "{message}");
+        assert!(message.contains("0.99"));
+        assert!(message.contains("v1 stays live"));
         assert_eq!(
             sim.registry().get(2).unwrap().status,
             VersionStatus::Rejected
@@ -1536,7 +1138,7 @@ mod tests {
         );
         for s in sim.summaries() {
             assert!(s.v1_score > 0.85, "cycle {} v1 {}", s.cycle, s.v1_score);
-            assert!(s.deployed, "cycle {} should deploy", s.cycle);
+            assert!(s.deployed(), "cycle {} should deploy", s.cycle);
         }
     }
 
@@ -1614,12 +1216,13 @@ mod tests {
         let failed: Vec<&Alert> = sim
             .alerts()
             .iter()
-            .filter(|a| matches!(a.reason, AlertReason::TrainingFailed(_)))
+            .filter(|a| matches!(a.reason, AlertReason::TrainingFailed { .. }))
             .collect();
         assert!(!failed.is_empty(), "expected some degenerate batches");
         for a in failed {
-            assert!(a.message.contains("retraining failed"), "{}", a.message);
-            assert_eq!(a.candidate, None);
+            let message = alert_message(a);
+            assert!(message.contains("retraining failed"), "{message}");
+            assert_eq!(a.outcome().candidate(), None);
         }
         assert_eq!(sim.summaries().len(), 60);
     }
@@ -1633,10 +1236,10 @@ mod tests {
         let strict = SimParams::default().threshold(0.99).check().unwrap();
         assert!(!sim.reconfigure(strict));
         sim.finish_cycle();
-        assert!(sim.summaries()[0].deployed, "old threshold still applied");
+        assert!(sim.summaries()[0].deployed(), "old threshold still applied");
         sim.finish_cycle();
         assert!(
-            !sim.summaries()[1].deployed,
+            !sim.summaries()[1].deployed(),
             "new threshold applies next cycle"
         );
         assert_eq!(sim.params().threshold, 0.99);
@@ -1702,7 +1305,7 @@ mod tests {
         );
         assert_eq!(sim.alerts().len(), (t.alerts as usize).min(HISTORY_CYCLES));
         assert_eq!(sim.alerts().last().unwrap().cycle, {
-            let last_alert = sim.summaries().iter().rev().find(|s| !s.deployed).unwrap();
+            let last_alert = sim.summaries().iter().rev().find(|s| !s.deployed()).unwrap();
             last_alert.cycle
         });
         // Every cycle trained a version: v1 + one per cycle, most of them forgotten.
@@ -1730,10 +1333,10 @@ mod tests {
         let t = sim.totals();
         let s = sim.summaries();
         assert_eq!(t.cycles as usize, s.len());
-        assert_eq!(t.deploys as usize, s.iter().filter(|x| x.deployed).count());
+        assert_eq!(t.deploys as usize, s.iter().filter(|x| x.deployed()).count());
         assert_eq!(
             t.retrains as usize,
-            s.iter().filter(|x| x.retrained).count()
+            s.iter().filter(|x| x.retrained()).count()
         );
         assert_eq!(t.alerts as usize, sim.alerts().len());
         assert_eq!(t.versions as usize, sim.registry().versions().len());
@@ -1742,8 +1345,11 @@ mod tests {
 
     #[test]
     fn scores_never_look_wrong_after_rounding() {
+        use crate::sim::wording::format_score;
         assert_eq!(format_score(0.853, 0.80), "0.85");
         assert_eq!(format_score(0.8033, 0.80), "0.803");
-        assert_eq!(format_score(0.80, 0.80), "0.8000");
+        assert_eq!(format_score(0.80, 0.80), "0.80");
+        assert_eq!(format_score(0.7996, 0.80), "0.7996");
+        assert_eq!(format_score(0.8004, 0.80), "0.8004");
     }
 }

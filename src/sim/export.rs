@@ -3,8 +3,12 @@
 
 use serde::Serialize;
 
-use super::cycle::{CycleRecord, CycleSummary};
+use super::history::{CycleRecord, CycleSummary};
+use super::outcome::OutcomeKind;
 use super::params::SimParams;
+use super::outcome::Outcome;
+use super::steps::{StepFact, Tracker};
+use super::wording::{outcome_message, step_cells, trigger_reason};
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 fn csv_field(text: &str) -> String {
@@ -23,13 +27,19 @@ pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
     let mut out = String::from(CYCLES_CSV_HEADER);
     out.push('\n');
     for s in summaries {
-        let decision = if s.deployed {
-            "deploy"
-        } else if !s.retrained && s.trigger_reason.starts_with("not triggered") {
-            "kept"
-        } else {
-            "alert"
+        let decision = match s.outcome.kind() {
+            OutcomeKind::Deploy => "deploy",
+            OutcomeKind::Alert => "alert",
+            OutcomeKind::Kept => "kept",
         };
+        let trigger = s.trigger.as_ref().map_or(String::new(), |t| {
+            let reason = trigger_reason(t);
+            if t.fired {
+                reason
+            } else {
+                format!("not triggered: {reason}")
+            }
+        });
         let fields = [
             s.cycle.to_string(),
             format!("v{}", s.live_before),
@@ -41,8 +51,8 @@ pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
             format!("{:.2}", s.threshold),
             decision.to_string(),
             format!("v{}", s.live_after),
-            s.retrained.to_string(),
-            csv_field(&s.trigger_reason),
+            s.retrained().to_string(),
+            csv_field(&trigger),
             s.window.rows.to_string(),
             s.window.first_cycle.to_string(),
             s.window.last_cycle.to_string(),
@@ -55,12 +65,63 @@ pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
     out
 }
 
+/// One process-table row in the trace: its words, and the typed facts behind them.
+#[derive(Serialize)]
+struct TraceRow<'a> {
+    step: u8,
+    action: String,
+    input: String,
+    output: String,
+    next_step: String,
+    fact: &'a StepFact,
+}
+
+/// One recorded cycle in the trace.
+#[derive(Serialize)]
+struct TraceCycle<'a> {
+    cycle: u32,
+    rows: Vec<TraceRow<'a>>,
+    tracker: &'a Tracker,
+    outcome: &'a Outcome,
+    message: String,
+    live_before: u32,
+    candidate: Option<u32>,
+    live_after: u32,
+}
+
 #[derive(Serialize)]
 struct Trace<'a> {
     app: &'static str,
     format_version: u32,
     params: &'a SimParams,
-    cycles: Vec<&'a CycleRecord>,
+    cycles: Vec<TraceCycle<'a>>,
+}
+
+fn trace_cycle(r: &CycleRecord) -> TraceCycle<'_> {
+    TraceCycle {
+        cycle: r.cycle,
+        rows: r
+            .rows
+            .iter()
+            .map(|row| {
+                let c = step_cells(&row.fact);
+                TraceRow {
+                    step: row.step(),
+                    action: c.action,
+                    input: c.input,
+                    output: c.output,
+                    next_step: c.next_step,
+                    fact: &row.fact,
+                }
+            })
+            .collect(),
+        tracker: &r.tracker,
+        outcome: &r.outcome,
+        message: outcome_message(&r.outcome),
+        live_before: r.live_before,
+        candidate: r.candidate,
+        live_after: r.live_after,
+    }
 }
 
 /// The full step trace (settings and every recorded cycle's table, tracker
@@ -71,9 +132,9 @@ pub fn trace_json<'a>(
 ) -> String {
     let trace = Trace {
         app: "Retrain Playground",
-        format_version: 1,
+        format_version: 2,
         params,
-        cycles: records.into_iter().collect(),
+        cycles: records.into_iter().map(trace_cycle).collect(),
     };
     // Serialising plain data cannot fail; an empty object is a safe fallback.
     serde_json::to_string_pretty(&trace).unwrap_or_else(|_| "{}".to_string())
@@ -116,6 +177,8 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["cycles"].as_array().unwrap().len(), 2);
         assert_eq!(v["cycles"][1]["rows"].as_array().unwrap().len(), 8);
+        assert_eq!(v["cycles"][0]["rows"][3]["output"], "New model v2");
+        assert!(v["cycles"][0]["outcome"]["Deployed"].is_object(), "{}", v["cycles"][0]["outcome"]);
         assert_eq!(v["params"]["seed"], 42);
     }
 }

@@ -277,11 +277,51 @@ pub const MIN_BATCH_SIZE: usize = 20;
 pub const MAX_BATCH_SIZE: usize = 20_000;
 /// The most batches a sliding window may span.
 pub const MAX_SLIDING_BATCHES: usize = 200;
+/// The largest seed: 2^53, the largest whole number a JavaScript number holds
+/// exactly, so that a seed survives the page, links and exported JSON unchanged.
+pub const MAX_SEED: u64 = 1 << 53;
+
+/// The settings panel's step for the deploy threshold; a link's threshold is
+/// rounded to it so that the value shown (two decimals) is the value that runs.
+pub const THRESHOLD_STEP: f64 = 0.01;
+/// The settings panel's step for the drift strength.
+pub const DRIFT_STRENGTH_STEP: f64 = 0.05;
+/// The settings panel's step for the drift speed.
+pub const DRIFT_SPEED_STEP: f64 = 0.05;
+/// The settings panel's step for the label noise (shown as a whole percentage).
+pub const LABEL_NOISE_STEP: f64 = 0.01;
+/// The settings panel's step for the champion margin.
+pub const MARGIN_STEP: f64 = 0.01;
+
+/// `value` rounded to the nearest multiple of `step`, where `step` is 1/n for a
+/// whole n (0.01, 0.05, …). Dividing by n rather than multiplying by `step`
+/// gives the double nearest the decimal (0.35, not 0.35000000000000003), so the
+/// value prints exactly as a slider shows it. A non-finite value is returned as
+/// it is, for the check to reject.
+pub fn round_to_step(value: f64, step: f64) -> f64 {
+    let per_unit = (1.0 / step).round();
+    let scaled = value * per_unit;
+    if !scaled.is_finite() || !per_unit.is_finite() || per_unit < 1.0 {
+        return value;
+    }
+    scaled.round() / per_unit
+}
+
+/// Checks a seed against [`MAX_SEED`] (as [`SimParams::check`] does).
+pub fn check_seed(seed: u64) -> Result<(), ParamError> {
+    if seed > MAX_SEED {
+        return Err(ParamError::SeedTooLarge {
+            seed,
+            max: MAX_SEED,
+        });
+    }
+    Ok(())
+}
 
 /// Everything that defines a run. Build it with the setters, then [`SimParams::check`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SimParams {
-    /// Seed of the one pinned RNG. Default 42.
+    /// Seed of the one pinned RNG, 0..=[`MAX_SEED`]. Default 42.
     pub seed: u64,
     /// Rows per batch, [`MIN_BATCH_SIZE`]..=[`MAX_BATCH_SIZE`]. Default 500.
     pub batch_size: usize,
@@ -384,6 +424,14 @@ pub enum ParamError {
     NotFinite {
         /// Which parameter.
         name: String,
+    },
+    /// A seed above [`MAX_SEED`], which a JavaScript number cannot hold exactly.
+    #[error("Seed must be a whole number from 0 to {max}, got {seed}")]
+    SeedTooLarge {
+        /// What was given.
+        seed: u64,
+        /// Largest allowed, [`MAX_SEED`].
+        max: u64,
     },
 }
 
@@ -515,6 +563,7 @@ impl SimParams {
 
     /// Checks every value once; the simulation only accepts the result.
     pub fn check(self) -> Result<ValidParams, ParamError> {
+        check_seed(self.seed)?;
         check_range(
             "Batch size",
             self.batch_size as f64,
@@ -627,6 +676,40 @@ mod tests {
             .trigger(RetrainTrigger::Schedule(DEFAULT_CRON.into()))
             .check()
             .is_ok());
+    }
+
+    #[test]
+    fn rejects_a_seed_beyond_what_javascript_numbers_hold() {
+        let err = SimParams::default().seed(MAX_SEED + 1).check().unwrap_err();
+        assert!(matches!(
+            err,
+            ParamError::SeedTooLarge { seed, max } if seed == (1 << 53) + 1 && max == 1 << 53
+        ));
+        assert_eq!(
+            err.to_string(),
+            "Seed must be a whole number from 0 to 9007199254740992, got 9007199254740993"
+        );
+        assert!(SimParams::default().seed(1 << 53).check().is_ok());
+        assert!(SimParams::default().seed(0).check().is_ok());
+        // 2^53 is the last whole number an f64 (a JavaScript number) holds exactly.
+        assert_eq!(MAX_SEED as f64 as u64, MAX_SEED);
+        assert_ne!((MAX_SEED + 1) as f64 as u64, MAX_SEED + 1);
+    }
+
+    #[test]
+    fn round_to_step_gives_the_value_a_slider_shows() {
+        assert_eq!(round_to_step(0.805, THRESHOLD_STEP), 0.81);
+        assert_eq!(round_to_step(0.8049, THRESHOLD_STEP), 0.8);
+        assert_eq!(round_to_step(0.35, DRIFT_STRENGTH_STEP), 0.35);
+        assert_eq!(round_to_step(0.36, DRIFT_STRENGTH_STEP), 0.35);
+        assert_eq!(round_to_step(0.125, LABEL_NOISE_STEP), 0.13);
+        for i in 0..=100 {
+            let x = round_to_step(f64::from(i) / 100.0 + 0.003, THRESHOLD_STEP);
+            assert_eq!(format!("{x:.2}").parse::<f64>().unwrap(), x, "{x}");
+        }
+        assert!(round_to_step(f64::NAN, THRESHOLD_STEP).is_nan());
+        assert_eq!(round_to_step(f64::INFINITY, THRESHOLD_STEP), f64::INFINITY);
+        assert_eq!(round_to_step(f64::MAX, THRESHOLD_STEP), f64::MAX);
     }
 
     #[test]

@@ -4,12 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::csv_data::parse_csv;
-use super::cycle::StandardizedData;
-use super::cycle::{
-    Alert, CycleRecord, CycleSummary, Decision, SimError, Simulation, StepKind, StepRecord, Totals,
-    Tracker,
-};
+use super::csv_data::{parse_csv, StandardizedData};
+use super::cycle::{SimError, Simulation};
+use super::history::{CycleRecord, CycleSummary, Totals};
+use super::outcome::{Alert, Outcome};
+use super::steps::{StepKind, StepRecord, Tracker};
 use super::drift::DriftState;
 use super::evaluate::Scores;
 use super::export::{cycles_csv, trace_json};
@@ -187,8 +186,9 @@ pub struct Snapshot {
     pub alerts: Vec<Alert>,
     /// Counts since the start of the run.
     pub totals: Totals,
-    /// This cycle's decision, once made.
-    pub decision: Option<Decision>,
+    /// This cycle's decision, once the step that decides it ran (3, 4 or 6;
+    /// step 7 carries it out).
+    pub outcome: Option<Outcome>,
     /// The newest batch (the initial data before cycle 1).
     pub batch: Batch,
     /// The drift of the newest batch.
@@ -247,10 +247,10 @@ impl Snapshot {
             cycles: t.cycles.saturating_sub(count(later().count())),
             retrains: t
                 .retrains
-                .saturating_sub(count(later().filter(|x| x.retrained).count())),
+                .saturating_sub(count(later().filter(|x| x.retrained()).count())),
             deploys: t
                 .deploys
-                .saturating_sub(count(later().filter(|x| x.deployed).count())),
+                .saturating_sub(count(later().filter(|x| x.deployed()).count())),
             alerts: t.alerts.saturating_sub(count(
                 self.alerts.iter().filter(|a| a.cycle > cycle).count(),
             )),
@@ -443,7 +443,7 @@ impl Engine {
                 Some(c) if self.sim.record_of(c).is_none() => {
                     error = Some(format!(
                         "Cycle {c} is not recorded (the newest {} cycles are kept).",
-                        super::cycle::MAX_RECORDS
+                        super::history::MAX_RECORDS
                     ));
                 }
                 other => self.viewing = other,
@@ -583,7 +583,7 @@ impl Engine {
             summaries: sim.summaries().to_vec(),
             alerts: sim.alerts().to_vec(),
             totals: sim.totals(),
-            decision: sim.decision().cloned(),
+            outcome: sim.outcome().cloned(),
             batch: sim.newest_batch().clone(),
             drift: *sim.drift(),
             live_grid: sim.grid_of(sim.live_version()),

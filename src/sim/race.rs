@@ -10,7 +10,7 @@ use super::params::{DetectorKind, RetrainTrigger, SimParams, DEFAULT_CRON};
 /// The most cycles one race may run (a bound on work per request).
 pub const MAX_RACE_CYCLES: u32 = 200;
 // Every raced cycle keeps its summary (the race reads them all).
-const _: () = assert!(MAX_RACE_CYCLES as usize <= crate::sim::cycle::HISTORY_CYCLES);
+const _: () = assert!(MAX_RACE_CYCLES as usize <= crate::sim::history::HISTORY_CYCLES);
 
 /// One policy's run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

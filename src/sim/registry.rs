@@ -87,6 +87,10 @@ pub struct ModelVersion {
     pub window: WindowInfo,
     /// Its scores on the hold-out slice it was judged on.
     pub scores: Scores,
+    /// The deploy threshold it was judged against (`None` for v1, which was
+    /// never judged), so its score is shown with the digits that tell the two apart.
+    #[serde(default)]
+    pub judged_against: Option<f64>,
     /// The version it replaced when it went live.
     pub replaced: Option<u32>,
     /// The version that replaced it, once retired.
@@ -282,6 +286,7 @@ mod tests {
             kind: ModelKind::LogisticRegression,
             trained_in_cycle: n - 1,
             window: WindowInfo::default(),
+            judged_against: None,
             scores: Scores::default(),
             replaced: None,
             replaced_by: None,

@@ -122,7 +122,7 @@ mod tests {
         let strict = run(&scenario("strict-threshold").unwrap(), 5);
         assert_eq!(strict.alerts().len(), 5);
         let bad = run(&scenario("bad-data").unwrap(), 1);
-        assert!(bad.alerts()[0].message.contains("no missing values"));
+        assert!(crate::sim::wording::alert_message(&bad.alerts()[0]).contains("no missing values"));
         let sudden = run(&scenario("sudden-concept").unwrap(), 6);
         assert!(sudden.summaries()[5].v1_score < 0.4);
         assert!(sudden.summaries()[5].live_score > 0.8);

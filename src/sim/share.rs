@@ -2,11 +2,15 @@
 //! plus the teacher's choices (hidden controls and panels, a locked seed, the
 //! presenter view). Reading a link is tolerant: anything unknown, out of range
 //! or garbled is reported in words and the rest still applies — never a panic.
+//! Values set with a slider on the page are rounded to that slider's step, so
+//! the value the page shows is the value the run uses.
 
 use serde::{Deserialize, Serialize};
 
 use super::params::{
-    DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger, SimParams, TrainingWindow,
+    round_to_step, DetectorKind, DriftKind, DriftPattern, ModelKind, ParamError, RetrainTrigger,
+    SimParams, TrainingWindow, DRIFT_SPEED_STEP, DRIFT_STRENGTH_STEP, LABEL_NOISE_STEP,
+    MARGIN_STEP, THRESHOLD_STEP,
 };
 
 /// The longest link text read; the rest is ignored (with a notice).
@@ -199,12 +203,27 @@ pub fn parse_link(text: &str) -> SharedLink {
                 Some(w) => p.window = w,
                 None => link.problems.push(bad("unknown training window")),
             },
-            "strength" => set_f64(&mut |x| p.drift_strength = x, "drift strength"),
-            "speed" => set_f64(&mut |x| p.drift_speed = x, "drift speed"),
-            "noise" => set_f64(&mut |x| p.label_noise = x, "label noise"),
-            "threshold" => set_f64(&mut |x| p.threshold = x, "the threshold"),
+            "strength" => set_f64(
+                &mut |x| p.drift_strength = round_to_step(x, DRIFT_STRENGTH_STEP),
+                "drift strength",
+            ),
+            "speed" => set_f64(
+                &mut |x| p.drift_speed = round_to_step(x, DRIFT_SPEED_STEP),
+                "drift speed",
+            ),
+            "noise" => set_f64(
+                &mut |x| p.label_noise = round_to_step(x, LABEL_NOISE_STEP),
+                "label noise",
+            ),
+            "threshold" => set_f64(
+                &mut |x| p.threshold = round_to_step(x, THRESHOLD_STEP),
+                "the threshold",
+            ),
             "margin" => set_f64(
-                &mut |x| p.min_improvement = (x > 0.0).then_some(x),
+                &mut |x| {
+                    let m = round_to_step(x, MARGIN_STEP);
+                    p.min_improvement = (m > 0.0).then_some(m);
+                },
                 "the champion margin",
             ),
             "onset" => match value.trim().parse::<u32>() {
@@ -289,6 +308,10 @@ fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
             Ok(_) => return p,
             Err(e) => {
                 problems.push(format!("{e}; the default is used."));
+                if matches!(e, ParamError::SeedTooLarge { .. }) {
+                    p.seed = d.seed;
+                    continue;
+                }
                 let text = e.to_string();
                 let field = |name: &str| text.starts_with(name);
                 if field("Batch size") {
@@ -384,6 +407,43 @@ mod tests {
         assert!(link.problems[0].contains("longer than"));
         let link = parse_link("kind=%3Cscript%3E");
         assert!(link.problems[0].contains("<script>") || link.problems[0].contains("unknown"));
+    }
+
+    #[test]
+    fn slider_values_are_rounded_to_the_sliders_step() {
+        let link = parse_link("threshold=0.805");
+        assert_eq!(link.problems, Vec::<String>::new());
+        let t = link.params.threshold;
+        assert_eq!(t, (0.805_f64 * 100.0).round() / 100.0);
+        assert_eq!(t, 0.81);
+        // What the page shows (two decimals) is exactly what runs.
+        assert_eq!(format!("{t:.2}").parse::<f64>().unwrap(), t);
+        let link = parse_link("strength=0.33&speed=0.52&noise=0.125&margin=0.0349");
+        assert_eq!(link.problems, Vec::<String>::new());
+        let p = link.params;
+        assert_eq!(
+            (p.drift_strength, p.drift_speed, p.label_noise),
+            (0.35, 0.5, 0.13)
+        );
+        assert_eq!(p.min_improvement, Some(0.03));
+        // A margin that rounds to zero turns the gate off, as the slider does.
+        assert_eq!(parse_link("margin=0.004").params.min_improvement, None);
+    }
+
+    #[test]
+    fn a_seed_beyond_two_to_the_53_is_named_and_the_rest_applies() {
+        let link = parse_link("seed=9007199254740993&noise=0.2");
+        assert_eq!(link.params.seed, SimParams::default().seed);
+        assert_eq!(link.params.label_noise, 0.2);
+        assert_eq!(link.problems.len(), 1, "{:?}", link.problems);
+        assert!(
+            link.problems[0].starts_with("Seed must be"),
+            "{:?}",
+            link.problems
+        );
+        let link = parse_link("seed=9007199254740992");
+        assert_eq!(link.params.seed, 1 << 53);
+        assert!(link.problems.is_empty());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Deciding whether a cycle retrains: every cycle, on a cron schedule over the
 //! simulated clock, when a drift detector fires, or when the live model's
-//! accuracy drops below the threshold. Each decision comes with its reason and
-//! the detector's statistic in plain words.
+//! accuracy drops below the threshold. Each decision comes with what the
+//! trigger saw (the detector's statistic, the schedule's times) as data; the
+//! words are rendered by [`super::wording`].
 
 use serde::{Deserialize, Serialize};
 
@@ -12,15 +13,72 @@ use super::params::{DetectorKind, RetrainTrigger};
 /// The p-value below which the KS test calls the inputs drifted.
 pub const KS_ALPHA: f64 = 0.05;
 
-/// Whether this cycle's trigger fired, and why.
+/// What a trigger saw when it decided, as data (the words are rendered by
+/// [`super::wording`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TriggerCause {
+    /// The lesson's loop: every batch retrains.
+    EveryCycle,
+    /// The baseline policy: never retrain.
+    Never,
+    /// The cron schedule could not be read.
+    ScheduleInvalid {
+        /// The schedule as typed.
+        schedule: String,
+        /// What is wrong with it.
+        error: String,
+    },
+    /// A cron schedule over the simulated clock.
+    Schedule {
+        /// The schedule as typed.
+        schedule: String,
+        /// The schedule in words.
+        description: String,
+        /// The simulated clock at the end of this cycle.
+        clock: SimTime,
+        /// When it fired during this cycle, if it did.
+        fired_at: Option<SimTime>,
+        /// When it fires next (`None`: never again).
+        next: Option<SimTime>,
+    },
+    /// The live model's accuracy on new labelled data, against the threshold.
+    PerformanceDrop {
+        /// Live accuracy.
+        live: f64,
+        /// The threshold.
+        threshold: f64,
+    },
+    /// ADWIN on the live model's error stream.
+    Adwin {
+        /// Errors in its window.
+        width: u64,
+        /// Their mean (the error rate).
+        mean_error: f64,
+    },
+    /// Page-Hinkley on the live model's error stream.
+    PageHinkley {
+        /// Its cumulative deviation.
+        statistic: f64,
+        /// The level at which it fires.
+        threshold: f64,
+    },
+    /// The two-sample Kolmogorov–Smirnov test, per feature, training rows vs
+    /// the new batch.
+    KsTest {
+        /// D statistic per feature.
+        statistic: [f64; 2],
+        /// p-value per feature.
+        p_value: [f64; 2],
+    },
+}
+
+/// Whether this cycle's trigger fired, and what it saw.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TriggerEval {
     /// True when retraining runs this cycle.
     pub fired: bool,
-    /// The reason in words, e.g. "ADWIN detected drift: …" or "not triggered: …".
-    pub reason: String,
-    /// The detector's or schedule's state in plain words, for the trigger panel.
-    pub detail: String,
+    /// What the trigger saw.
+    pub cause: TriggerCause,
 }
 
 /// What the trigger sees of one new batch.
@@ -65,37 +123,20 @@ impl TriggerState {
         match trigger {
             RetrainTrigger::EveryCycle => TriggerEval {
                 fired: true,
-                reason: "every cycle retrains".into(),
-                detail: "Retraining runs on every new batch.".into(),
+                cause: TriggerCause::EveryCycle,
             },
             RetrainTrigger::Never => TriggerEval {
                 fired: false,
-                reason: "not triggered: this policy never retrains".into(),
-                detail: "The model is never retrained.".into(),
+                cause: TriggerCause::Never,
             },
             RetrainTrigger::Schedule(text) => Self::schedule(text, obs),
-            RetrainTrigger::PerformanceDrop => {
-                let fired = obs.live_accuracy < obs.threshold;
-                let cmp = if fired { "<" } else { "≥" };
-                TriggerEval {
-                    fired,
-                    reason: if fired {
-                        format!(
-                            "performance dropped: live accuracy {:.2} < threshold {:.2}",
-                            obs.live_accuracy, obs.threshold
-                        )
-                    } else {
-                        format!(
-                            "not triggered: live accuracy {:.2} ≥ threshold {:.2}",
-                            obs.live_accuracy, obs.threshold
-                        )
-                    },
-                    detail: format!(
-                        "Live model accuracy on new labelled data: {:.2} {cmp} {:.2}.",
-                        obs.live_accuracy, obs.threshold
-                    ),
-                }
-            }
+            RetrainTrigger::PerformanceDrop => TriggerEval {
+                fired: obs.live_accuracy < obs.threshold,
+                cause: TriggerCause::PerformanceDrop {
+                    live: obs.live_accuracy,
+                    threshold: obs.threshold,
+                },
+            },
             RetrainTrigger::DriftDetected(kind) => self.detect(*kind, obs),
         }
     }
@@ -106,32 +147,24 @@ impl TriggerState {
             Err(e) => {
                 return TriggerEval {
                     fired: false,
-                    reason: format!("not triggered: the schedule is invalid ({e})"),
-                    detail: format!("Invalid cron schedule: {e}"),
+                    cause: TriggerCause::ScheduleInvalid {
+                        schedule: text.to_string(),
+                        error: e.to_string(),
+                    },
                 }
             }
         };
         let from = clock_at(obs.cycle.saturating_sub(1), obs.minutes_per_cycle);
         let to = clock_at(obs.cycle, obs.minutes_per_cycle);
-        let next = schedule
-            .next_fire_after(to)
-            .map_or("never".to_string(), |t| t.to_string());
-        match schedule.fires_between(from, to) {
-            Some(at) => TriggerEval {
-                fired: true,
-                reason: format!("schedule `{text}` fired at {at}"),
-                detail: format!(
-                    "Clock {to}; schedule {} fired at {at}; next {next}.",
-                    schedule.describe()
-                ),
-            },
-            None => TriggerEval {
-                fired: false,
-                reason: format!("not triggered: schedule `{text}` next fires {next}"),
-                detail: format!(
-                    "Clock {to}; schedule {}; next run {next}.",
-                    schedule.describe()
-                ),
+        let fired_at = schedule.fires_between(from, to);
+        TriggerEval {
+            fired: fired_at.is_some(),
+            cause: TriggerCause::Schedule {
+                schedule: text.to_string(),
+                description: schedule.describe(),
+                clock: to,
+                fired_at,
+                next: schedule.next_fire_after(to),
             },
         }
     }
@@ -143,19 +176,12 @@ impl TriggerState {
                 for &e in obs.errors {
                     detected |= self.adwin.update(e);
                 }
-                let detail = format!(
-                    "ADWIN keeps a window of {} recent errors with mean error rate {:.3}; it cuts the window (drift) when its two halves differ by more than a Hoeffding-style bound (δ = 0.002).",
-                    self.adwin.width(),
-                    self.adwin.estimation()
-                );
                 TriggerEval {
                     fired: detected,
-                    reason: if detected {
-                        "ADWIN detected drift in the live model's error rate".into()
-                    } else {
-                        "not triggered: ADWIN sees no change in the error rate".into()
+                    cause: TriggerCause::Adwin {
+                        width: self.adwin.width(),
+                        mean_error: self.adwin.estimation(),
                     },
-                    detail,
                 }
             }
             DetectorKind::PageHinkley => {
@@ -163,37 +189,23 @@ impl TriggerState {
                 for &e in obs.errors {
                     detected |= self.page_hinkley.update(e);
                 }
-                let detail = format!(
-                    "Page-Hinkley's cumulative deviation of the error rate is {:.1}; drift when it exceeds {:.0}.",
-                    self.page_hinkley.statistic(),
-                    self.page_hinkley.threshold()
-                );
                 TriggerEval {
                     fired: detected,
-                    reason: if detected {
-                        "Page-Hinkley detected a rise in the live model's error rate".into()
-                    } else {
-                        "not triggered: Page-Hinkley's statistic is below its threshold".into()
+                    cause: TriggerCause::PageHinkley {
+                        statistic: self.page_hinkley.statistic(),
+                        threshold: self.page_hinkley.threshold(),
                     },
-                    detail,
                 }
             }
             DetectorKind::KsTest => {
                 let r = ks_per_feature(obs.reference, obs.new_rows);
                 let min_p = r[0].p_value.min(r[1].p_value);
-                let fired = min_p < KS_ALPHA;
-                let detail = format!(
-                    "KS test, training data vs new batch: feature 1 D = {:.3} (p = {:.3}), feature 2 D = {:.3} (p = {:.3}); drift when p < {KS_ALPHA}.",
-                    r[0].statistic, r[0].p_value, r[1].statistic, r[1].p_value
-                );
                 TriggerEval {
-                    fired,
-                    reason: if fired {
-                        format!("KS test detected input drift (p = {min_p:.3} < {KS_ALPHA})")
-                    } else {
-                        format!("not triggered: KS test p = {min_p:.3} ≥ {KS_ALPHA}")
+                    fired: min_p < KS_ALPHA,
+                    cause: TriggerCause::KsTest {
+                        statistic: [r[0].statistic, r[1].statistic],
+                        p_value: [r[0].p_value, r[1].p_value],
                     },
-                    detail,
                 }
             }
         }
@@ -226,11 +238,11 @@ mod tests {
             .collect();
         assert_eq!(fired, [4, 8, 12]);
         let e = st.evaluate(&trigger, &obs(1, &[], &[], 0.9));
-        assert!(
-            e.reason.contains("next fires 2026-01-02 00:00"),
-            "{}",
-            e.reason
-        );
+        let TriggerCause::Schedule { next, fired_at, .. } = e.cause else {
+            panic!("a schedule cause")
+        };
+        assert_eq!(fired_at, None);
+        assert!(next.unwrap().to_string().starts_with("2026-01-02 00:00"));
     }
 
     #[test]
@@ -240,7 +252,10 @@ mod tests {
         assert!(st.evaluate(&t, &obs(1, &[], &[], 0.79)).fired);
         let e = st.evaluate(&t, &obs(1, &[], &[], 0.80));
         assert!(!e.fired);
-        assert!(e.reason.starts_with("not triggered"));
+        assert!(matches!(
+            e.cause,
+            TriggerCause::PerformanceDrop { live, threshold } if live == 0.80 && threshold == 0.8
+        ));
     }
 
     #[test]
@@ -253,10 +268,10 @@ mod tests {
             let bad: Vec<f64> = (0..350).map(|i| f64::from(u8::from(i % 5 < 3))).collect();
             for c in 1..=4 {
                 let e = st.evaluate(&t, &obs(c, &calm, &[], 0.9));
-                assert!(!e.fired, "{kind:?} false alarm at cycle {c}: {}", e.detail);
+                assert!(!e.fired, "{kind:?} false alarm at cycle {c}: {:?}", e.cause);
             }
             let e = st.evaluate(&t, &obs(5, &bad, &[], 0.4));
-            assert!(e.fired, "{kind:?} missed the jump: {}", e.detail);
+            assert!(e.fired, "{kind:?} missed the jump: {:?}", e.cause);
         }
     }
 }

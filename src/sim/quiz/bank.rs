@@ -1,9 +1,9 @@
 //! The fixed question bank: the lesson's five practice questions (the snippet
-//! question corrected so that exactly one option is right) and fourteen more
+//! question corrected so that exactly one option is right) and fifteen more
 //! about what this playground shows, each tied to the loop step it is about.
 
 use super::{Difficulty, QuizQuestion};
-use crate::sim::cycle::StepKind;
+use crate::sim::steps::StepKind;
 
 /// A bank entry as static text; turned into a [`QuizQuestion`] on demand.
 struct Spec {
@@ -63,7 +63,7 @@ new_data = get_new_data()
 retrain_model(new_data)
 print('Retraining complete')";
 
-const BANK: [Spec; 19] = [
+const BANK: [Spec; 20] = [
     // ---- The lesson's five practice questions ----
     Spec {
         id: "why-retraining-matters",
@@ -314,26 +314,27 @@ const BANK: [Spec; 19] = [
         id: "prior-shift",
         difficulty: Difficulty::Medium,
         step: StepKind::CollectData,
-        prompt: "The playground's 'Prior shift' drift changes which part of the data?",
+        prompt: "The playground's 'Prior shift' drift makes class 1 more and more common (up to 95 % of new samples). Which part of the data stays the same?",
         code: None,
         options: [
-            "The rule that maps inputs to labels, P(y | x).",
-            "Where the inputs sit along the boundary, with the class shares unchanged.",
-            "The deploy threshold the candidate must beat.",
-            "The class balance P(y): more and more new samples belong to class 1.",
+            "The class balance P(y): each class keeps its share of the new samples.",
+            "The labelling rule P(y | x): any given input is as likely to be class 1 as before.",
+            "The input distribution P(x): the new points are spread over the plane as before.",
+            "What each class looks like, P(x | y): each class's input cloud stays where it was; only how often each class is drawn changes.",
         ],
         correct: 3,
-        hint: "A prior is the probability of each class before you look at the inputs.",
-        explanation: "Prior shift changes how common each class is (up to 95 % class 1 at full strength) while each class's inputs and the labelling rule stay as they were.",
+        hint: "Prior shift first draws the label, with a new class-1 share, then draws the input from that class's cloud. Which of the two draws is unchanged?",
+        explanation: "Prior shift changes only how often each class is drawn, P(y) (up to 95 % class 1 at full strength); each class's inputs still come from the same cloud, so P(x | y) stays. Everything that mixes the classes moves with their shares: P(x), and also P(y | x), because where the clouds overlap an input is now more likely to be class 1.",
         solution: &[
-            "Step 1: A prior is P(y), the share of each label before seeing any input.",
-            "Step 2: Under prior shift the class-1 share rises (to 95 % at full strength); each class's input cloud and the rule stay the same.",
-            "Step 3: The other options describe concept drift (the rule), covariate drift (the inputs) and a setting of the pipeline, not of the data.",
-            "Final answer: The class balance P(y).",
+            "Step 1: The playground draws each sample class first: a label with the class-1 share P(y), then an input from that class's cloud, P(x | y).",
+            "Step 2: Prior shift raises the class-1 share (to 95 % at full strength) and leaves both clouds where they were: P(x | y) stays the same.",
+            "Step 3: P(y | x) = P(x | y) P(y) / P(x) depends on the shares, so it changes too: where the clouds overlap, an input is now more often class 1. P(x), the mix of both clouds, changes as well.",
+            "Final answer: What each class looks like, P(x | y).",
         ],
         mistakes: &[
-            "Confusing prior shift with concept drift: the labelling rule does not move.",
-            "Expecting prior shift to ruin a good stale model: each class is still classified about as well, only their shares change.",
+            "Thinking prior shift leaves P(y | x) alone: nothing rotates the rule, but the chance that an input in the overlap is class 1 rises with the class-1 share.",
+            "Confusing prior shift with covariate drift: under covariate drift the clouds move; under prior shift they stay and only their shares change.",
+            "Expecting prior shift to ruin a good stale model: away from the overlap each class is still classified as well as before; only the overlap, where the best boundary moves towards class 0, is affected.",
             "Forgetting that a small, heavily skewed batch can hold a single class, which cannot be trained on at all.",
         ],
     },
@@ -359,7 +360,7 @@ const BANK: [Spec; 19] = [
             "Final answer: False; the team is alerted.",
         ],
         mistakes: &[
-            "Reading > as >=: the lesson's transcript says 'meets or exceeds', but its code and table use >, and the code is what runs.",
+            "Reading > as >=: the original lesson's transcript says 'meets or exceeds', but its code and table use >, and the code is what runs (this page's transcript says 'is above').",
             "Trusting a rounded display: 0.7996 shows as 0.80 at two decimals; this app shows more decimals when needed.",
             "Thinking a tie deploys 'to be safe': keeping the proven live model is the safe choice.",
         ],
@@ -449,7 +450,7 @@ const BANK: [Spec; 19] = [
         id: "window-after-sudden-drift",
         difficulty: Difficulty::Hard,
         step: StepKind::Train,
-        prompt: "Full-strength sudden concept drift reverses the labelling rule at cycle 3. Which training window lets cycle 3's candidate pass the 0.80 check?",
+        prompt: "With data validation off (on, its flipped-labels check would hold back the first reversed batch), full-strength sudden concept drift reverses the labelling rule at cycle 3. Which training window lets cycle 3's candidate pass the 0.80 check?",
         code: None,
         options: [
             "All data so far: the more rows, the better the model.",
@@ -503,7 +504,7 @@ const BANK: [Spec; 19] = [
         id: "single-class-batch",
         difficulty: Difficulty::Hard,
         step: StepKind::Train,
-        prompt: "Prior shift at full strength (95 % class 1), batches of 20 rows, window 'Newest batch only'. Step 4 often reads 'Training failed'. Why, and what happens next?",
+        prompt: "With data validation off and no label noise: prior shift at full strength (95 % class 1), batches of 20 rows, window 'Newest batch only'. Step 4 often reads 'Training failed'. Why, and what happens next?",
         code: None,
         options: [
             "The learner crashes because 20 rows is too many for a browser.",
@@ -519,11 +520,42 @@ const BANK: [Spec; 19] = [
             "Step 2: With each row class 1 with probability 0.95, all 14 are class 1 with probability 0.95^14 = 0.49: about every other cycle.",
             "Step 3: A training set with a single class has no boundary to learn, so Step 4 reports 'Training failed' and no candidate exists.",
             "Step 4: With no candidate, Step 6 is False and Step 7 alerts the team; the live model stays live. A wider window (more batches) makes this rare.",
+            "Step 5: With the defaults it looks different: data validation's 'both classes present' check blocks a batch whose 20 rows are all class 1 before training starts, and 5 % label noise often turns a row into class 0.",
         ],
         mistakes: &[
             "Thinking a failed training run takes the live model down: the live model keeps serving.",
             "Blaming the threshold: the check never gets a candidate to judge.",
             "Retraining more often: the fix is more (or more varied) rows per training window.",
+        ],
+    },
+    Spec {
+        id: "detector-stall",
+        difficulty: Difficulty::Hard,
+        step: StepKind::TriggerRetraining,
+        prompt: "Trigger 'Drift detected' (ADWIN on the live model's errors), window 'Last 3 batches'. At a sudden concept drift ADWIN fires; the candidate, trained on two old batches and one new, fails the check, and ADWIN starts afresh. From then on the live model's error rate stays high but steady: ADWIN never fires again and live accuracy stays low, cycle after cycle. What fixes this?",
+        code: None,
+        options: [
+            "Make ADWIN more sensitive, so that it notices the high error rate and fires again.",
+            "Raise the deploy threshold, so that the next candidate has to be better.",
+            "Train on 'All data so far', so that the next candidate has more rows to learn from.",
+            "Add a performance floor as a second trigger (retrain whenever live accuracy is below the threshold), or train on the newest batch only so that the retrain at the drift can pass.",
+        ],
+        correct: 3,
+        hint: "A drift detector watches for a change in the error rate. After the drift, does the error rate still change?",
+        explanation: "ADWIN fires when the live model's error rate changes, not when it is high. After its detection it starts afresh, sees a steady (high) error rate and has nothing left to detect, so once the candidate is rejected nothing retrains again. A trigger on the level, a performance floor, keeps retraining while live accuracy is below the threshold until the window holds enough new rows; training on the newest batch alone lets the retrain at the drift itself pass.",
+        solution: &[
+            "Step 1: ADWIN compares the error rate of the older and newer parts of its window and fires when they differ: it detects a change in the error rate, not a bad level.",
+            "Step 2: At the drift the error rate jumps, ADWIN fires and the loop retrains. 'Last 3 batches' holds two batches of the old rule and one of the new, so the candidate learns mostly the old rule, fails the check, and the live model stays.",
+            "Step 3: After a detection ADWIN starts afresh. The live model has not changed, so its errors stay high but steady: no change, no detection, no retraining, and live accuracy stays low.",
+            "Step 4: Add a trigger on the level: a performance floor retrains whenever live accuracy is below the threshold, so the loop keeps retraining until the window holds enough new rows to pass. Or train on the newest batch only, so the retrain at the drift already learns the new rule.",
+            "Step 5: The playground has one trigger at a time: switch it to 'Performance drop', or the window to 'Newest batch only', and watch the live model recover.",
+            "Final answer: add a performance floor as a second trigger, or train on the newest batch only.",
+        ],
+        mistakes: &[
+            "Treating a drift detector as an alarm on bad accuracy: it answers 'did the errors change?', not 'is the model good enough?'.",
+            "Making the detector more sensitive: a steady error rate has no change to find; a more sensitive detector only adds false alarms.",
+            "Widening the window after a sudden change: more old rows teach the old rule even more.",
+            "Raising the threshold: with no new candidate there is nothing to judge, and a stricter check rejects more.",
         ],
     },
     Spec {
@@ -586,9 +618,15 @@ const BANK: [Spec; 19] = [
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::sim::cycle::{Simulation, StepRecord};
-    use crate::sim::params::{DriftKind, DriftPattern, SimParams, TrainingWindow};
+    use crate::sim::cycle::Simulation;
+    use crate::sim::steps::StepRecord;
+    use crate::sim::wording::step_cells;
+    use crate::sim::drift::{DriftState, MAX_PRIOR};
+    use crate::sim::params::{
+        DetectorKind, DriftKind, DriftPattern, RetrainTrigger, SimParams, TrainingWindow,
+    };
     use crate::sim::quiz::{check_question, OPTION_COUNT};
+    use crate::sim::stream::{generate_batch, rng_from_seed, Batch};
     use std::collections::HashSet;
 
     #[test]
@@ -703,21 +741,147 @@ mod tests {
         let third = |w: TrainingWindow| run(base.clone().window(w), 3).summaries()[2].clone();
         let newest = third(TrainingWindow::NewestBatch);
         assert!(
-            newest.deployed,
+            newest.deployed(),
             "newest batch passes: {:?}",
             newest.candidate_score
         );
         for w in [TrainingWindow::Sliding(3), TrainingWindow::AllData] {
             let s = third(w);
-            assert!(!s.deployed, "{w:?} should fail: {:?}", s.candidate_score);
+            assert!(!s.deployed(), "{w:?} should fail: {:?}", s.candidate_score);
         }
+    }
+
+    #[test]
+    fn validation_holds_back_the_first_reversed_batch() {
+        // Why the window question says "with data validation off".
+        let p = SimParams::default()
+            .drift_strength(1.0)
+            .window(TrainingWindow::NewestBatch);
+        assert!(p.validate_data, "validation is on by default");
+        let third = run(p, 3).summaries()[2].clone();
+        assert!(!third.deployed(), "{:?}", third.candidate_score);
+    }
+
+    /// Mean input of each class and the share of class 1 among inputs in the
+    /// overlap of the two clouds (near the boundary through the origin).
+    fn class_means_and_overlap_share(batch: &Batch) -> ([[f64; 2]; 2], f64) {
+        let mut sums = [[0.0; 2]; 2];
+        let mut counts = [0.0; 2];
+        let (mut overlap, mut overlap_positive) = (0.0, 0.0);
+        let angle = crate::sim::stream::BASE_ANGLE_DEG.to_radians();
+        for (x, &y) in batch.x.iter().zip(&batch.y) {
+            let class = usize::from(y);
+            sums[class][0] += x[0];
+            sums[class][1] += x[1];
+            counts[class] += 1.0;
+            if (x[0] * angle.cos() + x[1] * angle.sin()).abs() < 0.5 {
+                overlap += 1.0;
+                overlap_positive += f64::from(u8::from(y));
+            }
+        }
+        let mean = |c: usize| [sums[c][0] / counts[c], sums[c][1] / counts[c]];
+        ([mean(0), mean(1)], overlap_positive / overlap)
+    }
+
+    #[test]
+    fn prior_shift_keeps_each_class_cloud_but_not_p_y_given_x() {
+        let q = question_by_id("prior-shift").unwrap();
+        assert!(q.correct_option().contains("P(x | y)"), "{q:?}");
+        let draw = |prior: f64| {
+            let mut drift = DriftState::none(1);
+            drift.prior = prior;
+            generate_batch(&mut rng_from_seed(5), 1, 40_000, &drift, 0.0)
+        };
+        let (before, after) = (draw(0.5), draw(MAX_PRIOR));
+        assert!(
+            after.positives() as f64 / after.len() as f64 > 0.9,
+            "P(y) moves"
+        );
+        let (means_before, share_before) = class_means_and_overlap_share(&before);
+        let (means_after, share_after) = class_means_and_overlap_share(&after);
+        for class in 0..2 {
+            for axis in 0..2 {
+                let moved = (means_before[class][axis] - means_after[class][axis]).abs();
+                assert!(moved < 0.1, "class {class} cloud moved by {moved}");
+            }
+        }
+        // Same inputs, different odds: P(y | x) follows the class shares.
+        assert!((share_before - 0.5).abs() < 0.1, "{share_before}");
+        assert!(share_after > 0.85, "{share_after}");
+    }
+
+    #[test]
+    fn single_class_training_rows_fail_about_every_other_cycle() {
+        // The question's settings: validation off, no label noise.
+        let p = SimParams::default()
+            .drift_kind(DriftKind::Prior)
+            .drift_strength(1.0)
+            .drift_onset(1)
+            .batch_size(20)
+            .window(TrainingWindow::NewestBatch)
+            .label_noise(0.0)
+            .validate_data(false);
+        let sim = run(p, 60);
+        let failed: Vec<_> = sim
+            .summaries()
+            .iter()
+            .filter(|s| s.candidate.is_none())
+            .collect();
+        // 0.95^14 = 0.49 of the cycles.
+        assert!((15..=45).contains(&failed.len()), "{} of 60", failed.len());
+        for s in failed {
+            assert!(!s.deployed());
+            assert_eq!(s.live_after, s.live_before, "cycle {}", s.cycle);
+        }
+    }
+
+    #[test]
+    fn adwin_stalls_after_a_rejected_candidate_until_a_floor_or_newest_window() {
+        let adwin =
+            SimParams::default().trigger(RetrainTrigger::DriftDetected(DetectorKind::Adwin));
+        assert_eq!(adwin.window, TrainingWindow::Sliding(3));
+        let cycles = 12;
+        // ADWIN fires once at the drift (cycle 3); that candidate fails and
+        // nothing retrains again while the live model stays below the threshold.
+        let stalled = run(adwin.clone(), cycles);
+        let retrained: Vec<u32> = stalled
+            .summaries()
+            .iter()
+            .filter(|s| s.retrained())
+            .map(|s| s.cycle)
+            .collect();
+        assert_eq!(retrained, [3], "retrained in cycles {retrained:?}");
+        assert!(stalled.summaries().iter().all(|s| !s.deployed()));
+        for s in &stalled.summaries()[3..] {
+            assert!(
+                s.live_score < s.threshold,
+                "cycle {}: {}",
+                s.cycle,
+                s.live_score
+            );
+        }
+        // A performance floor keeps retraining until the window has caught up.
+        let floor = run(
+            adwin.clone().trigger(RetrainTrigger::PerformanceDrop),
+            cycles,
+        );
+        let last = floor.summaries().last().unwrap();
+        assert!(floor.summaries().iter().any(|s| s.deployed()));
+        assert!(last.live_score > last.threshold, "{}", last.live_score);
+        // Training on the newest batch lets the one retrain at the drift pass.
+        let newest = run(adwin.window(TrainingWindow::NewestBatch), cycles);
+        assert!(
+            newest.summaries()[2].deployed(),
+            "{:?}",
+            newest.summaries()[2]
+        );
     }
 
     #[test]
     fn heavy_label_noise_keeps_candidates_below_the_threshold() {
         let p = SimParams::default().drift_strength(0.0).label_noise(0.25);
         let sim = run(p, 12);
-        let deployed = sim.summaries().iter().filter(|s| s.deployed).count();
+        let deployed = sim.summaries().iter().filter(|s| s.deployed()).count();
         assert!(deployed <= 1, "{deployed} of 12 deployed");
         for s in sim.summaries() {
             let score = s.candidate_score.expect("trains fine");
@@ -738,10 +902,7 @@ mod tests {
         let mut sim = Simulation::from_params(SimParams::default()).unwrap();
         sim.finish_cycle();
         let rows: Vec<StepRecord> = (0..2).map(|_| sim.step()).collect();
-        assert!(
-            rows[1].output.contains("; v2 scores 0."),
-            "{}",
-            rows[1].output
-        );
+        let output = step_cells(&rows[1].fact).output;
+        assert!(output.contains("; v2 scores 0."), "{output}");
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use super::{grade, question_bank, step_title, Difficulty, Graded, QuizQuestion, OPTION_COUNT};
-use crate::sim::cycle::StepKind;
+use crate::sim::steps::StepKind;
 
 /// How many questions a test has.
 pub const TEST_LENGTH: usize = 10;

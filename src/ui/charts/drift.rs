@@ -16,7 +16,7 @@ use crate::sim::drift::DriftState;
 use crate::sim::protocol::Snapshot;
 
 /// At most this many cycles are drawn (the newest, all the core keeps).
-pub const MAX_CYCLES_SHOWN: usize = crate::sim::cycle::HISTORY_CYCLES;
+pub const MAX_CYCLES_SHOWN: usize = crate::sim::history::HISTORY_CYCLES;
 /// Up to this many points, each also gets a dot.
 const DOTS_UP_TO: usize = 60;
 /// Below this, drift counts as none.

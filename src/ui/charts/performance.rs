@@ -20,7 +20,7 @@ use crate::sim::protocol::Snapshot;
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
 /// caption says so.
-pub const MAX_CYCLES_SHOWN: usize = crate::sim::cycle::HISTORY_CYCLES;
+pub const MAX_CYCLES_SHOWN: usize = crate::sim::history::HISTORY_CYCLES;
 /// Up to this many cycles, the live line also gets a dot per cycle.
 const DOTS_UP_TO: usize = 60;
 /// Rim of the deploy triangles.

@@ -275,7 +275,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             <h2 id="export-title">{ "Export the run" }</h2>
             <p class="hint" id="export-hint">
                 { format!("Save the newest {} finished cycles as CSV rows, the step trace of the newest {} as JSON, or each chart as a PNG image.",
-                    crate::sim::cycle::HISTORY_CYCLES, crate::sim::cycle::MAX_RECORDS) }
+                    crate::sim::history::HISTORY_CYCLES, crate::sim::history::MAX_RECORDS) }
             </p>
             <div class="export-buttons" role="group" aria-describedby="export-hint">
                 <button type="button" onclick={request(true)}>{ "Download CSV" }</button>

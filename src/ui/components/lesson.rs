@@ -21,15 +21,16 @@ const CONCEPT: [&str; 5] = [
     "Automated retraining uses new data to update models regularly.",
     "It triggers training, evaluates performance, and deploys if good.",
     "This cycle keeps models accurate and fresh.",
-    "If performance is poor, alerts or adjustments happen.",
+    "If performance is poor, the team is alerted and can then adjust the retraining by hand.",
     "Continuous retraining adapts to changing data patterns.",
 ];
 
 const TRANSCRIPT: &str = "This visual execution shows how automated retraining keeps machine learning models fresh. \
 Starting with an existing trained model, new data is collected continuously. This new data triggers automated retraining, \
 where the model is trained again on updated data. After training, the model is evaluated for performance. If the performance \
-is above a set threshold, the new model is deployed to production. Otherwise, the system alerts the team or adjusts retraining \
-parameters. This cycle repeats indefinitely, ensuring the model adapts to new data and maintains accuracy over time.";
+is above a set threshold, the new model is deployed to production. Otherwise, the system alerts the team and the current model \
+stays live; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). \
+This cycle repeats indefinitely, ensuring the model adapts to new data and maintains accuracy over time.";
 
 struct Moment {
     question: &'static str,
@@ -45,7 +46,7 @@ const MOMENTS: [Moment; 2] = [
     },
     Moment {
         question: "What happens if the new model's performance is not good enough?",
-        answer: "The check at Step 6 is False, so the flow takes the alert branch at Step 7: the team is alerted (or retraining is adjusted) and the current live model stays. Only models that beat the threshold are deployed. Set the deploy threshold to 0.99 to see it.",
+        answer: "The check at Step 6 is False, so the flow takes the alert branch at Step 7: the team is alerted and the current live model stays; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). Only models that beat the threshold are deployed. Set the deploy threshold to 0.99 to see it.",
         links: &[(6, "Show Step 6"), (7, "Show Step 7")],
     },
 ];

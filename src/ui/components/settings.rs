@@ -6,8 +6,9 @@ use yew::prelude::*;
 use super::select_field::SelectField;
 use super::slider::Slider;
 use crate::sim::params::{
-    DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger, SimParams, TrainingWindow,
-    DEFAULT_CRON, MIN_BATCH_SIZE,
+    check_seed, round_to_step, DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger,
+    SimParams, TrainingWindow, DEFAULT_CRON, DRIFT_SPEED_STEP, DRIFT_STRENGTH_STEP,
+    LABEL_NOISE_STEP, MARGIN_STEP, MAX_SEED, MIN_BATCH_SIZE, THRESHOLD_STEP,
 };
 
 /// The training windows offered in the select.
@@ -80,11 +81,11 @@ pub fn Settings(props: &SettingsProps) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
             match text.trim().parse::<u64>() {
-                Ok(seed) if seed <= (1u64 << 53) => cb.emit(p.clone().seed(seed)),
+                Ok(seed) if check_seed(seed).is_ok() => cb.emit(p.clone().seed(seed)),
                 _ => {
                     input.set_value(&p.seed.to_string());
                     bad.emit(format!(
-                        "Seed must be a whole number from 0 to 9007199254740992; \"{}\" was ignored.",
+                        "Seed must be a whole number from 0 to {MAX_SEED}; \"{}\" was ignored.",
                         text.chars().take(40).collect::<String>()
                     ));
                 }
@@ -114,28 +115,28 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <h2 id="settings-title">{ "Settings" }</h2>
             <p class="hint">{ "Drift, noise, threshold, batch size and window apply from the next cycle. Seed and model restart the run at v1." }</p>
             if show("strength") {
-                <Slider id="drift-strength" label="Drift strength" min={0.0} max={1.0} step={0.05}
+                <Slider id="drift-strength" label="Drift strength" min={0.0} max={1.0} step={DRIFT_STRENGTH_STEP}
                     value={p.drift_strength} shown={format!("{:.2}", p.drift_strength)}
                     hint={AttrValue::from("0 = the world never changes")}
-                    on_change={emit(|p, v| p.drift_strength(v))} />
+                    on_change={emit(|p, v| p.drift_strength(round_to_step(v, DRIFT_STRENGTH_STEP)))} />
             }
             if show("speed") {
-                <Slider id="drift-speed" label="Drift speed" min={0.05} max={1.0} step={0.05}
+                <Slider id="drift-speed" label="Drift speed" min={DRIFT_SPEED_STEP} max={1.0} step={DRIFT_SPEED_STEP}
                     value={p.drift_speed} shown={format!("{:.2}", p.drift_speed)}
                     hint={AttrValue::from(speed_hint(p.drift_pattern, p.drift_onset))}
-                    on_change={emit(|p, v| p.drift_speed(v))} />
+                    on_change={emit(|p, v| p.drift_speed(round_to_step(v, DRIFT_SPEED_STEP)))} />
             }
             if show("threshold") {
-                <Slider id="threshold" label="Deploy threshold" min={0.5} max={0.99} step={0.01}
+                <Slider id="threshold" label="Deploy threshold" min={0.5} max={0.99} step={THRESHOLD_STEP}
                     value={p.threshold} shown={format!("{:.2}", p.threshold)}
                     hint={AttrValue::from("Deploy only if accuracy > threshold")}
-                    on_change={emit(|p, v| p.threshold((v * 100.0).round() / 100.0))} />
+                    on_change={emit(|p, v| p.threshold(round_to_step(v, THRESHOLD_STEP)))} />
             }
             if show("noise") {
-                <Slider id="label-noise" label="Label noise" min={0.0} max={0.5} step={0.01}
+                <Slider id="label-noise" label="Label noise" min={0.0} max={0.5} step={LABEL_NOISE_STEP}
                     value={p.label_noise} shown={format!("{:.0}%", p.label_noise * 100.0)}
                     hint={AttrValue::from("Share of labels flipped at random")}
-                    on_change={emit(|p, v| p.label_noise(v))} />
+                    on_change={emit(|p, v| p.label_noise(round_to_step(v, LABEL_NOISE_STEP)))} />
             }
             if show("batch") {
                 <Slider id="batch-size" label="Batch size" min={MIN_BATCH_SIZE as f64} max={SLIDER_MAX_BATCH as f64} step={20.0}
@@ -196,11 +197,11 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 </div>
             }
             if show("margin") {
-                <Slider id="champion" label="Champion margin" min={0.0} max={0.1} step={0.01}
+                <Slider id="champion" label="Champion margin" min={0.0} max={0.1} step={MARGIN_STEP}
                     value={p.min_improvement.unwrap_or(0.0)}
                     shown={p.min_improvement.map_or("off".to_string(), |m| format!("+{m:.2}"))}
                     hint={AttrValue::from("A candidate must also beat the live model by this much (0 = gate off)")}
-                    on_change={emit(|p, v| p.min_improvement(if v < 0.005 { None } else { Some((v * 100.0).round() / 100.0) }))} />
+                    on_change={emit(|p, v| { let m = round_to_step(v, MARGIN_STEP); p.min_improvement((m > 0.0).then_some(m)) })} />
             }
             if show("seed") {
                 <div class="field">

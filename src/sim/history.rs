@@ -1,0 +1,126 @@
+//! What a run remembers of its finished cycles: a summary per cycle for the
+//! charts, full records of the newest cycles for rewinding and export, and
+//! totals since the start. Long runs keep bounded memory; the totals count
+//! everything.
+
+use serde::{Deserialize, Serialize};
+
+use super::drift::DriftState;
+use super::outcome::Outcome;
+use super::registry::WindowInfo;
+use super::steps::{StepRecord, Tracker};
+use super::stream::Batch;
+use super::triggers::TriggerEval;
+use super::validate::Fault;
+
+/// How many finished cycles keep their full record (table, tracker, batch) for
+/// rewinding and export; older ones keep only their [`CycleSummary`].
+pub const MAX_RECORDS: usize = 200;
+/// How many of the newest finished cycles keep their [`CycleSummary`], and how
+/// many of the newest alerts, registry versions and registry events are kept:
+/// long runs keep bounded memory (and bounded snapshots). [`Totals`] counts
+/// everything since the start.
+pub const HISTORY_CYCLES: usize = 300;
+/// Points of each recorded batch kept for redrawing it (a stride subsample).
+pub const RECORD_POINTS: usize = 600;
+
+/// One finished cycle, for the charts and the history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleSummary {
+    /// The cycle.
+    pub cycle: u32,
+    /// The drift its batch was drawn under.
+    pub drift: DriftState,
+    /// The version live when the batch arrived.
+    pub live_before: u32,
+    /// That version's accuracy on the new hold-out slice (how stale it was).
+    pub live_score: f64,
+    /// The never-retrained v1's accuracy on the same slice.
+    pub v1_score: f64,
+    /// The candidate, when one was trained.
+    pub candidate: Option<u32>,
+    /// Its accuracy on the same slice.
+    pub candidate_score: Option<f64>,
+    /// The version live after the cycle.
+    pub live_after: u32,
+    /// The threshold in force.
+    pub threshold: f64,
+    /// The training window.
+    pub window: WindowInfo,
+    /// What the trigger saw (none before the first batch).
+    pub trigger: Option<TriggerEval>,
+    /// A fault injected into this cycle's batch.
+    pub fault: Option<Fault>,
+    /// What the cycle decided.
+    pub outcome: Outcome,
+}
+
+impl CycleSummary {
+    /// True when the candidate was deployed.
+    pub fn deployed(&self) -> bool {
+        self.outcome.is_deploy()
+    }
+
+    /// True when a candidate was trained this cycle.
+    pub fn retrained(&self) -> bool {
+        self.candidate.is_some()
+    }
+}
+
+/// Everything one finished cycle showed, kept for rewinding and export.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleRecord {
+    /// The cycle.
+    pub cycle: u32,
+    /// Its process table (8 rows of typed facts).
+    pub rows: Vec<StepRecord>,
+    /// Its status tracker.
+    pub tracker: Tracker,
+    /// What it decided.
+    pub outcome: Outcome,
+    /// Its batch, subsampled to at most [`RECORD_POINTS`] rows.
+    pub batch: Batch,
+    /// The drift of that batch.
+    pub drift: DriftState,
+    /// The version live when the cycle started.
+    pub live_before: u32,
+    /// The candidate trained, if any.
+    pub candidate: Option<u32>,
+    /// The version live after it.
+    pub live_after: u32,
+}
+
+/// Counts since the start of the run (the kept history is bounded by
+/// [`HISTORY_CYCLES`], these are not).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    /// Finished cycles (counted by the simulation).
+    pub cycles: u32,
+    /// Cycles that trained a candidate (counted by the simulation).
+    pub retrains: u32,
+    /// Candidates deployed (counted by the simulation).
+    pub deploys: u32,
+    /// Alerts to the team (counted by the simulation).
+    pub alerts: u32,
+    /// Versions registered, v1 included (counted by the registry).
+    pub versions: u32,
+    /// Changes of the live version, deploys and rollbacks (counted by the registry).
+    pub live_changes: u32,
+}
+
+/// Drops the oldest items so that at most `cap` remain.
+pub fn keep_newest<T>(items: &mut Vec<T>, cap: usize) {
+    if items.len() > cap {
+        items.drain(..items.len() - cap);
+    }
+}
+
+/// Keeps every `stride`-th row so that at most `cap` remain.
+pub fn subsample(batch: &Batch, cap: usize) -> Batch {
+    let stride = batch.len().div_ceil(cap.max(1)).max(1);
+    Batch {
+        cycle: batch.cycle,
+        x: batch.x.iter().step_by(stride).copied().collect(),
+        y: batch.y.iter().step_by(stride).copied().collect(),
+    }
+}

@@ -1,0 +1,341 @@
+//! The eight steps of the lesson's loop and what each one saw and produced, as
+//! typed facts. The words of the process table and the status tracker are
+//! rendered from these facts in one place ([`super::wording`]); nothing reads a
+//! cycle's result back out of text.
+//!
+//! This file sits below both the cycle state machine and the history, so the
+//! two never import each other.
+
+use serde::{Deserialize, Serialize};
+
+use super::drift::DriftState;
+use super::outcome::Outcome;
+use super::params::DriftKind;
+use super::registry::WindowInfo;
+use super::train::TrainError;
+use super::triggers::TriggerEval;
+use super::validate::{Fault, ValidationFailure};
+
+/// The eight steps of the lesson's process table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StepKind {
+    /// 1: the live model is ready.
+    Start,
+    /// 2: a new batch arrives.
+    CollectData,
+    /// 3: retraining is triggered (or not).
+    TriggerRetraining,
+    /// 4: a candidate is trained on the window.
+    Train,
+    /// 5: the candidate is scored on the hold-out slice.
+    Evaluate,
+    /// 6: `performance > threshold`?
+    CheckPerformance,
+    /// 7: deploy the candidate, alert the team, or keep the live model.
+    DeployOrAlert,
+    /// 8: the loop goes round again.
+    Repeat,
+}
+
+impl StepKind {
+    /// All steps in order.
+    pub const ALL: [StepKind; 8] = [
+        StepKind::Start,
+        StepKind::CollectData,
+        StepKind::TriggerRetraining,
+        StepKind::Train,
+        StepKind::Evaluate,
+        StepKind::CheckPerformance,
+        StepKind::DeployOrAlert,
+        StepKind::Repeat,
+    ];
+
+    /// 1..=8.
+    pub fn number(self) -> u8 {
+        match self {
+            StepKind::Start => 1,
+            StepKind::CollectData => 2,
+            StepKind::TriggerRetraining => 3,
+            StepKind::Train => 4,
+            StepKind::Evaluate => 5,
+            StepKind::CheckPerformance => 6,
+            StepKind::DeployOrAlert => 7,
+            StepKind::Repeat => 8,
+        }
+    }
+
+    /// The step after this one (8 wraps to 1 of the next cycle).
+    pub fn next(self) -> StepKind {
+        let i = usize::from(self.number()) % 8;
+        StepKind::ALL[i]
+    }
+}
+
+/// Why a step had nothing to do: retraining did not run this cycle, or it ran
+/// and produced no candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Skip {
+    /// The trigger did not fire: the live model is kept, no alert.
+    NotTriggered,
+    /// The batch failed data validation and was set aside: the team is alerted.
+    ValidationFailed,
+    /// Training ran but produced no model: the team is alerted.
+    TrainingFailed,
+}
+
+/// What step 3 decided.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TriggerStep {
+    /// The trigger fired: training starts.
+    Fired(TriggerEval),
+    /// The trigger did not fire: the live model stays, no alert.
+    NotFired(TriggerEval),
+    /// The batch failed data validation: it is set aside and the team alerted.
+    Blocked(Vec<ValidationFailure>),
+}
+
+/// What step 4 produced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TrainStep {
+    /// A candidate was trained on the window.
+    Trained {
+        /// The candidate's version.
+        version: u32,
+        /// The rows it was trained on.
+        window: WindowInfo,
+    },
+    /// Training ran on the window but failed.
+    Failed {
+        /// Why.
+        why: TrainError,
+        /// The rows it tried.
+        window: WindowInfo,
+    },
+    /// Nothing was trained.
+    Skipped(Skip),
+}
+
+/// What step 5 measured.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum EvaluateStep {
+    /// The candidate was scored on the hold-out slice.
+    Scored {
+        /// The candidate.
+        version: u32,
+        /// Its accuracy.
+        score: f64,
+        /// The threshold in force (for formatting the score honestly).
+        threshold: f64,
+    },
+    /// No candidate (not retrained): the live model's score on the new data.
+    LiveOnly {
+        /// The live version.
+        live: u32,
+        /// Its accuracy on the new hold-out slice.
+        score: f64,
+        /// The threshold in force.
+        threshold: f64,
+    },
+    /// Nothing to evaluate.
+    Skipped(Skip),
+}
+
+/// The champion/challenger comparison of a candidate with the live model.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GateCheck {
+    /// The live model's accuracy on the same hold-out rows.
+    pub live_score: f64,
+    /// The margin the candidate must beat it by.
+    pub margin: f64,
+    /// True when `score ≥ live_score + margin`.
+    pub passed: bool,
+}
+
+/// What step 6 checked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CheckStep {
+    /// The candidate's score was compared with the threshold (and the live
+    /// model, when the champion/challenger gate is on).
+    Judged {
+        /// The candidate.
+        version: u32,
+        /// Its accuracy.
+        score: f64,
+        /// The threshold.
+        threshold: f64,
+        /// True when `score > threshold`.
+        above: bool,
+        /// The champion/challenger gate, when on.
+        gate: Option<GateCheck>,
+    },
+    /// There was no candidate to check.
+    Skipped(Skip),
+}
+
+impl CheckStep {
+    /// True when the candidate passed every gate.
+    pub fn passed(&self) -> bool {
+        match self {
+            CheckStep::Judged { above, gate, .. } => *above && gate.is_none_or(|g| g.passed),
+            CheckStep::Skipped(_) => false,
+        }
+    }
+}
+
+/// What one step saw and produced: the typed content of a process-table row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum StepFact {
+    /// Step 1.
+    Start {
+        /// The live version.
+        live: u32,
+        /// True in cycle 1 (v1 has just been trained).
+        first: bool,
+    },
+    /// Step 2.
+    Collect {
+        /// Rows in the new batch.
+        rows: usize,
+        /// The drift it was drawn under.
+        drift: DriftState,
+        /// The kind of drift in force.
+        drift_kind: DriftKind,
+        /// The live version.
+        live: u32,
+        /// The live model's accuracy on the batch's hold-out slice.
+        live_score: Option<f64>,
+        /// A fault injected into the batch.
+        fault: Option<Fault>,
+    },
+    /// Step 3.
+    Trigger {
+        /// The live version.
+        live: u32,
+        /// What the trigger (and the validation gate) decided.
+        decision: TriggerStep,
+    },
+    /// Step 4.
+    Train(TrainStep),
+    /// Step 5.
+    Evaluate(EvaluateStep),
+    /// Step 6.
+    Check(CheckStep),
+    /// Step 7: what the cycle decided.
+    DeployOrAlert(Outcome),
+    /// Step 8.
+    Repeat {
+        /// The version live after the cycle.
+        live: u32,
+    },
+}
+
+/// One row of the process table: its step and the typed facts behind it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepRecord {
+    /// The cycle (1-based).
+    pub cycle: u32,
+    /// Which step.
+    pub kind: StepKind,
+    /// What it saw and produced.
+    pub fact: StepFact,
+}
+
+impl StepRecord {
+    /// 1..=8.
+    pub fn step(&self) -> u8 {
+        self.kind.number()
+    }
+}
+
+/// The model variable of the status tracker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ModelVar {
+    /// v1, just trained (cycle 1's start).
+    Trained(u32),
+    /// The live model.
+    Live(u32),
+    /// A candidate just trained.
+    Retrained(u32),
+    /// Retraining did not run: the live model, not retrained.
+    NotRetrained(u32),
+    /// Retraining ran but gave no model: the live model stays.
+    NoNewModel(u32),
+    /// The candidate passed the check.
+    PassedCheck(u32),
+    /// The candidate failed the check.
+    FailedCheck(u32),
+    /// The live model, with no candidate to check.
+    LiveNoCandidate(u32),
+}
+
+/// The data variable of the status tracker.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum DataVar {
+    /// The initial training data.
+    Initial,
+    /// What the live model was trained on.
+    TrainedOn(WindowInfo),
+    /// The new batch, not used for training (retraining did not run).
+    NewNotUsed,
+    /// The new batch, set aside by data validation.
+    SetAside,
+    /// The new batch within this training window.
+    NewWindow(WindowInfo),
+}
+
+/// The performance variable of the status tracker.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PerfVar {
+    /// Nothing measured.
+    NotApplicable,
+    /// The live model's accuracy when it was judged.
+    WhenJudged(f64),
+    /// Nothing will be evaluated this cycle.
+    NotEvaluated,
+    /// Evaluated at step 5.
+    NotEvaluatedYet,
+    /// The candidate's accuracy.
+    Candidate {
+        /// Accuracy.
+        score: f64,
+        /// The threshold it is compared with.
+        threshold: f64,
+    },
+    /// The live model's accuracy on the new data.
+    Live {
+        /// Accuracy.
+        score: f64,
+        /// The threshold in force.
+        threshold: f64,
+    },
+}
+
+/// One column of the status tracker.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrackerColumn {
+    /// The model variable.
+    pub model: ModelVar,
+    /// The data variable.
+    pub data: DataVar,
+    /// The performance variable.
+    pub performance: PerfVar,
+}
+
+/// The lesson's status tracker for a cycle; a column is `None` until the cycle
+/// reaches it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tracker {
+    /// After step 1.
+    pub start: Option<TrackerColumn>,
+    /// After step 4.
+    pub after_train: Option<TrackerColumn>,
+    /// After step 6.
+    pub after_check: Option<TrackerColumn>,
+    /// After step 8.
+    pub finish: Option<TrackerColumn>,
+}
+
+/// The last row of `kind` among `rows`.
+pub fn row_of(rows: &[StepRecord], kind: StepKind) -> Option<&StepRecord> {
+    rows.iter().rev().find(|r| r.kind == kind)
+}

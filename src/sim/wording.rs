@@ -1,0 +1,643 @@
+//! The one place where a cycle's typed facts and outcomes become words: the
+//! process table's cells, the status tracker, the decision banner, alert
+//! messages, the trigger's reason and detail, and chart notes.
+//!
+//! Views match on the facts ([`StepFact`], [`Outcome`]) to decide what to
+//! highlight, and call these functions only to show text. A reworded sentence
+//! here can never change behaviour.
+//!
+//! One formatting rule for numbers that are compared: a score is shown with as
+//! many decimals as it takes (2 to 6) for the shown numbers to keep the true
+//! order, so "0.80 < 0.80" or a rejected "0.80 > 0.80" cannot appear.
+
+use super::history::{CycleSummary, Totals};
+use super::outcome::{Alert, AlertReason, KeptReason, Outcome};
+use super::steps::{
+    CheckStep, DataVar, EvaluateStep, ModelVar, PerfVar, Skip, StepFact, TrainStep, TriggerStep,
+};
+use super::triggers::{TriggerCause, TriggerEval, KS_ALPHA};
+use super::validate::ValidationFailure;
+
+/// The fewest decimals (2 to 6) with which `x` and `y`, rounded, keep the order
+/// (`<`, `=` or `>`) they really have.
+fn decimals_for_order(x: f64, y: f64) -> usize {
+    let truth = x.total_cmp(&y);
+    for d in 2..=6 {
+        let scale = 10f64.powi(d as i32);
+        let (rx, ry) = ((x * scale).round(), (y * scale).round());
+        if rx.total_cmp(&ry) == truth {
+            return d;
+        }
+    }
+    6
+}
+
+/// A threshold or margin as set: 2 decimals, more only if it has them (up to 4).
+pub fn format_threshold(t: f64) -> String {
+    for d in 2..=4usize {
+        let scale = 10f64.powi(d as i32);
+        if ((t * scale).round() / scale - t).abs() < 1e-12 {
+            return format!("{t:.d$}");
+        }
+    }
+    format!("{t:.4}")
+}
+
+/// A score shown next to the threshold (or any level) it is compared with:
+/// enough decimals that the shown score keeps its true order with the shown
+/// threshold.
+pub fn format_score(score: f64, threshold: f64) -> String {
+    let shown: f64 = format_threshold(threshold).parse().unwrap_or(threshold);
+    let d = decimals_for_order(score, shown).max(if score == threshold {
+        2
+    } else {
+        decimals_for_order(score, threshold)
+    });
+    format!("{score:.d$}")
+}
+
+/// Two numbers that are compared, each shown with enough decimals to keep
+/// their true order.
+pub fn format_pair(a: f64, b: f64) -> (String, String) {
+    let d = decimals_for_order(a, b);
+    (format!("{a:.d$}"), format!("{b:.d$}"))
+}
+
+/// The champion/challenger comparison `score ≥ live + margin`, each number
+/// with the same decimals, enough to keep the true order of `score` and
+/// `live + margin`: (score, live, live + margin).
+pub fn gate_numbers(score: f64, live: f64, margin: f64) -> (String, String, String) {
+    let need = live + margin;
+    let d = decimals_for_order(score, need);
+    (
+        format!("{score:.d$}"),
+        format!("{live:.d$}"),
+        format!("{need:.d$}"),
+    )
+}
+
+/// The cells of one process-table row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cells {
+    /// The Action column.
+    pub action: String,
+    /// The Input column.
+    pub input: String,
+    /// The Output column.
+    pub output: String,
+    /// The Next Step column.
+    pub next_step: String,
+}
+
+fn cells(action: &str, input: String, output: String, next_step: &str) -> Cells {
+    Cells {
+        action: action.to_string(),
+        input,
+        output,
+        next_step: next_step.to_string(),
+    }
+}
+
+/// What the Next Step column says after a step that found nothing to do.
+fn next_after_skip(skip: Skip) -> &'static str {
+    match skip {
+        Skip::NotTriggered => "Keep live model",
+        Skip::ValidationFailed | Skip::TrainingFailed => "Alert team",
+    }
+}
+
+/// The failed validation checks in one line.
+pub fn failures_text(failures: &[ValidationFailure]) -> String {
+    failures
+        .iter()
+        .map(|f| format!("{}: {}", f.check_name(), f.describe()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The process-table row of a step.
+pub fn step_cells(fact: &StepFact) -> Cells {
+    match fact {
+        StepFact::Start { live, first } => cells(
+            "Start with existing model",
+            if *first {
+                format!("Trained model v{live}")
+            } else {
+                format!("Model v{live} live")
+            },
+            "Model ready".into(),
+            "Collect new data",
+        ),
+        StepFact::Collect {
+            rows,
+            drift,
+            drift_kind,
+            live,
+            live_score,
+            fault,
+        } => {
+            let stale = live_score
+                .map(|s| format!("; v{live} scores {s:.2} on it"))
+                .unwrap_or_default();
+            let fault = fault
+                .map(|f| format!("; fault injected: {}", f.label().to_lowercase()))
+                .unwrap_or_default();
+            cells(
+                "Collect new data",
+                "User data stream".into(),
+                format!(
+                    "New dataset ({rows} rows, {}{stale}{fault})",
+                    drift.describe(*drift_kind)
+                ),
+                "Trigger retraining",
+            )
+        }
+        StepFact::Trigger { live, decision } => {
+            let input = format!("New dataset + Model v{live}");
+            let action = "Trigger automated retraining";
+            match decision {
+                TriggerStep::Fired(eval) if eval.cause == TriggerCause::EveryCycle => {
+                    cells(action, input, "Training started".into(), "Train model")
+                }
+                TriggerStep::Fired(eval) => cells(
+                    action,
+                    input,
+                    format!("Training started ({})", trigger_reason(eval)),
+                    "Train model",
+                ),
+                TriggerStep::NotFired(eval) => cells(
+                    action,
+                    input,
+                    format!("Not triggered: {}", trigger_reason(eval)),
+                    "Keep live model",
+                ),
+                TriggerStep::Blocked(failures) => cells(
+                    action,
+                    input,
+                    format!(
+                        "Blocked by data validation ({}): the batch is set aside",
+                        failures_text(failures)
+                    ),
+                    "Alert team",
+                ),
+            }
+        }
+        StepFact::Train(step) => match step {
+            TrainStep::Trained { version, window } => cells(
+                "Train model",
+                format!("New dataset: {}", window.describe()),
+                format!("New model v{version}"),
+                "Evaluate model",
+            ),
+            TrainStep::Failed { why, window } => cells(
+                "Train model",
+                format!("New dataset: {}", window.describe()),
+                format!("Training failed: {why}"),
+                "Alert team",
+            ),
+            TrainStep::Skipped(skip) => cells(
+                "Train model",
+                "New dataset".into(),
+                match skip {
+                    Skip::NotTriggered => "Skipped: retraining not triggered".into(),
+                    Skip::ValidationFailed => {
+                        "Skipped: the batch failed validation and was set aside".into()
+                    }
+                    Skip::TrainingFailed => "Skipped: training failed".into(),
+                },
+                next_after_skip(*skip),
+            ),
+        },
+        StepFact::Evaluate(step) => match step {
+            EvaluateStep::Scored {
+                version,
+                score,
+                threshold,
+            } => cells(
+                "Evaluate model",
+                format!("New model v{version}"),
+                format!("Performance = {}", format_score(*score, *threshold)),
+                "Is performance > threshold?",
+            ),
+            EvaluateStep::LiveOnly {
+                live,
+                score,
+                threshold,
+            } => cells(
+                "Evaluate model",
+                format!("Model v{live} (live)"),
+                format!(
+                    "Live model v{live} scores {} on new data",
+                    format_score(*score, *threshold)
+                ),
+                "Keep live model",
+            ),
+            EvaluateStep::Skipped(skip) => cells(
+                "Evaluate model",
+                "No new model".into(),
+                match skip {
+                    Skip::NotTriggered => "Skipped: not retrained".into(),
+                    Skip::ValidationFailed => "Skipped: nothing to evaluate (batch set aside)".into(),
+                    Skip::TrainingFailed => "Skipped: nothing to evaluate (training failed)".into(),
+                },
+                next_after_skip(*skip),
+            ),
+        },
+        StepFact::Check(check) => match check {
+            CheckStep::Judged {
+                score,
+                threshold,
+                above,
+                gate,
+                ..
+            } => {
+                let t = format_threshold(*threshold);
+                let s = format_score(*score, *threshold);
+                let passed = check.passed();
+                let input = match gate {
+                    None => format!("{s} > {t}"),
+                    Some(g) => {
+                        let (gs, live, need) = gate_numbers(*score, g.live_score, g.margin);
+                        format!(
+                            "{s} > {t} and {gs} ≥ live {live} + {} (= {need})",
+                            format_threshold(g.margin)
+                        )
+                    }
+                };
+                let output = match (passed, above) {
+                    (true, _) => "True".to_string(),
+                    (false, false) => "False".to_string(),
+                    (false, true) => "False (champion/challenger gate)".to_string(),
+                };
+                cells(
+                    "Check performance",
+                    input,
+                    output,
+                    if passed { "Deploy model" } else { "Alert team" },
+                )
+            }
+            CheckStep::Skipped(skip) => cells(
+                "Check performance",
+                "no candidate".into(),
+                match skip {
+                    Skip::NotTriggered => "Skipped: not retrained".into(),
+                    Skip::ValidationFailed => "Skipped: batch set aside".into(),
+                    Skip::TrainingFailed => "Skipped: training failed".into(),
+                },
+                next_after_skip(*skip),
+            ),
+        },
+        StepFact::DeployOrAlert(outcome) => match outcome {
+            Outcome::Deployed { version, .. } => cells(
+                "Deploy model",
+                format!("New model v{version}"),
+                format!("Model v{version} live"),
+                "Repeat cycle",
+            ),
+            Outcome::Alerted { live, .. } => cells(
+                "Alert team",
+                match outcome.candidate() {
+                    Some((c, s)) => format!("Model v{c} ({})", candidate_score_text(outcome, s)),
+                    None => "No new model".into(),
+                },
+                format!("Team alerted; model v{live} stays live"),
+                "Repeat cycle",
+            ),
+            Outcome::Kept { live, .. } => cells(
+                "Keep live model",
+                format!("Model v{live}"),
+                format!("Model v{live} stays live (not retrained, no alert)"),
+                "Repeat cycle",
+            ),
+        },
+        StepFact::Repeat { live } => cells(
+            "Cycle repeats",
+            format!("Model v{live} live"),
+            "Continuous updates".into(),
+            "Collect new data",
+        ),
+    }
+}
+
+/// A candidate's score formatted against the threshold of its outcome.
+fn candidate_score_text(outcome: &Outcome, score: f64) -> String {
+    match outcome {
+        Outcome::Deployed { threshold, .. }
+        | Outcome::Alerted {
+            reason:
+                AlertReason::BelowThreshold { threshold, .. }
+                | AlertReason::ChampionGate { threshold, .. },
+            ..
+        } => format_score(score, *threshold),
+        _ => format!("{score:.2}"),
+    }
+}
+
+/// The status tracker's model variable.
+pub fn model_var(v: ModelVar) -> String {
+    match v {
+        ModelVar::Trained(n) => format!("v{n} (trained)"),
+        ModelVar::Live(n) => format!("v{n} (live)"),
+        ModelVar::Retrained(n) => format!("v{n} (retrained)"),
+        ModelVar::NotRetrained(n) => format!("v{n} (not retrained)"),
+        ModelVar::NoNewModel(n) => format!("v{n} (no new model)"),
+        ModelVar::PassedCheck(n) => format!("v{n} (passed check)"),
+        ModelVar::FailedCheck(n) => format!("v{n} (failed check)"),
+        ModelVar::LiveNoCandidate(n) => format!("v{n} (live, no candidate)"),
+    }
+}
+
+/// The status tracker's data variable.
+pub fn data_var(d: DataVar) -> String {
+    match d {
+        DataVar::Initial => "initial training data".into(),
+        DataVar::TrainedOn(w) => format!("trained on {}", w.describe()),
+        DataVar::NewNotUsed => "new dataset (not used for training)".into(),
+        DataVar::SetAside => "new dataset (set aside by validation)".into(),
+        DataVar::NewWindow(w) => format!("new dataset, {}", w.describe()),
+    }
+}
+
+/// The status tracker's performance variable.
+pub fn perf_var(p: PerfVar) -> String {
+    match p {
+        PerfVar::NotApplicable => "N/A".into(),
+        PerfVar::WhenJudged(a) => format!("{a:.2} (when judged)"),
+        PerfVar::NotEvaluated => "not evaluated".into(),
+        PerfVar::NotEvaluatedYet => "not evaluated yet".into(),
+        PerfVar::Candidate { score, threshold } => format_score(score, threshold),
+        PerfVar::Live { score, threshold } => {
+            format!("{} (live model)", format_score(score, threshold))
+        }
+    }
+}
+
+/// The trigger's reason in a few words (no "fired"/"not triggered" prefix:
+/// the caller says which).
+pub fn trigger_reason(eval: &TriggerEval) -> String {
+    let fired = eval.fired;
+    match &eval.cause {
+        TriggerCause::EveryCycle => "every cycle retrains".into(),
+        TriggerCause::Never => "this policy never retrains".into(),
+        TriggerCause::ScheduleInvalid { error, .. } => {
+            format!("the schedule is invalid ({error})")
+        }
+        TriggerCause::Schedule {
+            schedule,
+            fired_at,
+            next,
+            ..
+        } => match (fired_at, next) {
+            (Some(at), _) => format!("schedule `{schedule}` fired at {at}"),
+            (None, Some(next)) => format!("schedule `{schedule}` next fires {next}"),
+            (None, None) => format!("schedule `{schedule}` never fires"),
+        },
+        TriggerCause::PerformanceDrop { live, threshold } => {
+            let (l, t) = (format_score(*live, *threshold), format_threshold(*threshold));
+            if fired {
+                format!("performance dropped: live accuracy {l} < threshold {t}")
+            } else {
+                format!("live accuracy {l} ≥ threshold {t}")
+            }
+        }
+        TriggerCause::Adwin { .. } => {
+            if fired {
+                "ADWIN detected a change in the live model's error rate".into()
+            } else {
+                "ADWIN sees no change in the error rate".into()
+            }
+        }
+        TriggerCause::PageHinkley { .. } => {
+            if fired {
+                "Page-Hinkley detected a rise in the live model's error rate".into()
+            } else {
+                "Page-Hinkley's statistic is below its threshold".into()
+            }
+        }
+        TriggerCause::KsTest { p_value, .. } => {
+            let p = format_score(p_value[0].min(p_value[1]), KS_ALPHA);
+            if fired {
+                format!("KS test detected input drift (p = {p} < {KS_ALPHA})")
+            } else {
+                format!("KS test p = {p} ≥ {KS_ALPHA}")
+            }
+        }
+    }
+}
+
+/// The trigger's state in a sentence or two, for the trigger panel.
+pub fn trigger_detail(eval: &TriggerEval) -> String {
+    match &eval.cause {
+        TriggerCause::EveryCycle => "Retraining runs on every new batch.".into(),
+        TriggerCause::Never => "The model is never retrained.".into(),
+        TriggerCause::ScheduleInvalid { error, .. } => format!("Invalid cron schedule: {error}"),
+        TriggerCause::Schedule {
+            description,
+            clock,
+            fired_at,
+            next,
+            ..
+        } => {
+            let next = next.map_or("never".to_string(), |t| t.to_string());
+            match fired_at {
+                Some(at) => {
+                    format!("Clock {clock}; schedule {description} fired at {at}; next {next}.")
+                }
+                None => format!("Clock {clock}; schedule {description}; next run {next}."),
+            }
+        }
+        TriggerCause::PerformanceDrop { live, threshold } => format!(
+            "Live model accuracy on new labelled data: {} {} {}.",
+            format_score(*live, *threshold),
+            if eval.fired { "<" } else { "≥" },
+            format_threshold(*threshold)
+        ),
+        TriggerCause::Adwin { width, mean_error } => format!(
+            "ADWIN keeps a window of {width} recent errors (mean error rate {mean_error:.3}). \
+             It tests every split of that window into an older and a newer part and drops the \
+             older part (drift) when their error rates differ by more than a Hoeffding-style \
+             bound (δ = 0.002). It fires on a change in the error rate, not on a high but steady one."
+        ),
+        TriggerCause::PageHinkley {
+            statistic,
+            threshold,
+        } => {
+            let (s, t) = format_pair(*statistic, *threshold);
+            format!(
+                "Page-Hinkley's cumulative deviation of the error rate is {s}; drift when it exceeds {t}. \
+                 It fires on a rise in the error rate, not on a high but steady one."
+            )
+        }
+        TriggerCause::KsTest { statistic, p_value } => format!(
+            "KS test, training data vs new batch: feature 1 D = {:.3} (p = {}), feature 2 D = {:.3} \
+             (p = {}); drift when p < {KS_ALPHA}. It sees only the inputs, never the labels.",
+            statistic[0],
+            format_score(p_value[0], KS_ALPHA),
+            statistic[1],
+            format_score(p_value[1], KS_ALPHA)
+        ),
+    }
+}
+
+/// The banner's title for an outcome.
+pub fn outcome_title(outcome: &Outcome) -> &'static str {
+    match outcome {
+        Outcome::Deployed { .. } => "Deployed",
+        Outcome::Alerted { .. } => "Alert",
+        Outcome::Kept { .. } => "Kept, not retrained",
+    }
+}
+
+/// What an outcome did, in one or two sentences (banner, alert log, screen readers).
+pub fn outcome_message(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Deployed {
+            version,
+            score,
+            threshold,
+            replaced,
+            gate,
+        } => {
+            let t = format_threshold(*threshold);
+            let s = format_score(*score, *threshold);
+            match gate {
+                None => format!(
+                    "Deployed: model v{version} scored {s} > threshold {t}; it replaces v{replaced}."
+                ),
+                Some(g) => {
+                    let (gs, live, need) = gate_numbers(*score, g.live_score, g.margin);
+                    format!(
+                        "Deployed: model v{version} scored {s} > threshold {t} and {gs} ≥ {need} \
+                         (live v{replaced}'s {live} + margin {}); it replaces v{replaced}.",
+                        format_threshold(g.margin)
+                    )
+                }
+            }
+        }
+        Outcome::Alerted { live, reason } => match reason {
+            AlertReason::BelowThreshold {
+                candidate,
+                score,
+                threshold,
+            } => format!(
+                "Alert: model v{candidate} scored {}, not above the threshold {}; v{live} stays live.",
+                format_score(*score, *threshold),
+                format_threshold(*threshold)
+            ),
+            AlertReason::ChampionGate {
+                candidate,
+                score,
+                threshold,
+                live_score,
+                margin,
+            } => {
+                let (s, l, need) = gate_numbers(*score, *live_score, *margin);
+                format!(
+                    "Alert: model v{candidate} scored {}, above the threshold {}, but the \
+                     champion/challenger gate needs live v{live}'s {l} + margin {} = {need}, and {s} < {need}; \
+                     v{live} stays live.",
+                    format_score(*score, *threshold),
+                    format_threshold(*threshold),
+                    format_threshold(*margin)
+                )
+            }
+            AlertReason::TrainingFailed { why } => {
+                format!("Alert: retraining failed ({why}); v{live} stays live.")
+            }
+            AlertReason::ValidationFailed { failures } => format!(
+                "Alert: data validation failed ({}); the batch was set aside, retraining skipped, \
+                 v{live} stays live.",
+                failures_text(failures)
+            ),
+        },
+        Outcome::Kept {
+            live,
+            reason: KeptReason::NotTriggered { why, .. },
+        } => format!(
+            "Kept, not retrained: the trigger did not fire ({}); v{live} stays live and nobody is alerted.",
+            trigger_reason(why)
+        ),
+    }
+}
+
+/// An alert in the log.
+pub fn alert_message(alert: &Alert) -> String {
+    outcome_message(&alert.outcome())
+}
+
+/// The banner while a cycle runs: which step decided (or decides) and what
+/// step 7 will do.
+pub fn in_progress_message(cycle: u32, decided: Option<&Outcome>) -> String {
+    match decided {
+        None => format!(
+            "Cycle {cycle}: not decided yet. The trigger (step 3), training (step 4) or the \
+             check (step 6) decides; step 7 carries the decision out."
+        ),
+        Some(o) => {
+            let what = match o {
+                Outcome::Deployed { version, .. } => format!("deploy v{version}"),
+                Outcome::Alerted { live, .. } => format!("alert the team, v{live} stays live"),
+                Outcome::Kept { live, .. } => format!("keep v{live} without retraining"),
+            };
+            format!(
+                "Cycle {cycle}: step {} decided: {what}. Step 7 carries it out.",
+                o.decided_at().number()
+            )
+        }
+    }
+}
+
+/// The performance chart's note on the last cycle's candidate.
+pub fn candidate_note(s: &CycleSummary) -> String {
+    match &s.outcome {
+        Outcome::Deployed {
+            version,
+            score,
+            threshold,
+            ..
+        } => format!(
+            "candidate v{version} scored {} and was deployed",
+            format_score(*score, *threshold)
+        ),
+        Outcome::Alerted { reason, .. } => match reason {
+            AlertReason::BelowThreshold {
+                candidate,
+                score,
+                threshold,
+            } => format!(
+                "candidate v{candidate} scored {}, not above it: alert",
+                format_score(*score, *threshold)
+            ),
+            AlertReason::ChampionGate {
+                candidate,
+                score,
+                threshold,
+                margin,
+                ..
+            } => format!(
+                "candidate v{candidate} scored {}, above it, but did not beat the live model by {}: alert",
+                format_score(*score, *threshold),
+                format_threshold(*margin)
+            ),
+            AlertReason::TrainingFailed { .. } => "training failed: alert".into(),
+            AlertReason::ValidationFailed { .. } => {
+                "the batch failed validation and was set aside: alert".into()
+            }
+        },
+        Outcome::Kept { live, reason } => match reason {
+            KeptReason::NotTriggered { why, .. } => format!(
+                "not retrained ({}): v{live} kept, no alert",
+                trigger_reason(why)
+            ),
+        },
+    }
+}
+
+/// What the alert log says while it is empty.
+pub fn no_alerts_text(totals: &Totals) -> &'static str {
+    if totals.retrains == 0 {
+        "No alerts yet: no candidate has been trained so far."
+    } else {
+        "No alerts yet: every candidate so far passed the check."
+    }
+}
