@@ -12,6 +12,7 @@
 
 use super::history::{CycleSummary, Totals};
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};
+use super::registry::{ModelVersion, VersionStatus};
 use super::steps::{
     CheckStep, DataVar, EvaluateStep, ModelVar, PerfVar, Skip, StepFact, TrainStep, TriggerStep,
 };
@@ -630,6 +631,19 @@ pub fn candidate_note(s: &CycleSummary) -> String {
                 trigger_reason(why)
             ),
         },
+    }
+}
+
+/// A registry version's accuracy when it was judged, with the digits that
+/// tell it apart from the threshold it was judged against ("—" for a
+/// candidate not scored yet).
+pub fn version_score_text(v: &ModelVersion) -> String {
+    if v.status == VersionStatus::Candidate && v.scores.rows == 0 {
+        return "—".to_string();
+    }
+    match v.judged_against {
+        Some(t) => format_score(v.scores.accuracy, t),
+        None => format!("{:.2}", v.scores.accuracy),
     }
 }
 

@@ -558,12 +558,14 @@ fn displayed(live: &Rc<Snapshot>) -> Rc<Snapshot> {
     s.cycle = r.cycle;
     s.rows = r.rows.clone();
     s.tracker = r.tracker.clone();
-    s.decision = r.decision.clone();
+    s.outcome = Some(r.outcome.clone());
     s.batch = r.batch.clone();
     s.drift = r.drift;
     s.last_step = r.rows.last().map(|row| row.kind);
     s.candidate = r.candidate;
     s.live_version = r.live_after;
+    // The rewound cycle's scores live in its rows and outcome (the views read
+    // them there); the live run's would tell another cycle's story.
     s.candidate_scores = None;
     s.live_scores = None;
     s.live_grid = view.live_grid.clone();

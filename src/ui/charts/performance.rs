@@ -15,7 +15,8 @@ use super::{
     ChartText, DrawResult, Glyph, LegendEntry, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN,
     OI_PURPLE, OI_VERMILLION,
 };
-use crate::sim::cycle::{format_score, CycleSummary};
+use crate::sim::history::CycleSummary;
+use crate::sim::wording::{candidate_note, format_score, format_threshold};
 use crate::sim::protocol::Snapshot;
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
@@ -63,8 +64,8 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
             aria_label: "Accuracy per cycle: empty until the first cycle finishes.".into(),
             caption: format!(
                 "No finished cycles yet: run a cycle to see performance. \
-                 A candidate is deployed only if it scores above the threshold {:.2}.",
-                s.params.threshold
+                 A candidate is deployed only if it scores above the threshold {}.",
+                format_threshold(s.params.threshold)
             ),
         };
     };
@@ -77,21 +78,15 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
         count_noun(deploys, "deploy", "deploys"),
         count_noun(alerts, "alert", "alerts")
     );
-    let candidate = match (last.candidate, last.candidate_score) {
-        (Some(v), Some(c)) if last.deployed => {
-            format!("candidate v{v} scored {} and was deployed", score(c))
-        }
-        (Some(v), Some(c)) => format!("candidate v{v} scored {}, not above it: alert", score(c)),
-        (_, _) if last.deployed => "a new model was deployed".to_string(),
-        (_, _) => "no candidate could be scored: alert".to_string(),
-    };
+    let candidate = candidate_note(last);
     let mut caption = format!(
-        "Cycle {}: live model v{} {} on new data, v1 {}, threshold {t:.2}; {candidate}. \
+        "Cycle {}: live model v{} {} on new data, v1 {}, threshold {}; {candidate}. \
          Over {}: {tally}.",
         last.cycle,
         last.live_before,
         score(last.live_score),
         score(last.v1_score),
+        format_threshold(t),
         count_noun(n, "cycle", "cycles"),
     );
     if n > MAX_CYCLES_SHOWN {
@@ -103,10 +98,11 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
     }
     let aria = format!(
         "Accuracy per cycle over {}: at cycle {} the live model scored {} on new data \
-         against a threshold of {t:.2}, with {tally}.",
+         against a threshold of {}, with {tally}.",
         count_noun(n, "cycle", "cycles"),
         last.cycle,
         score(last.live_score),
+        format_threshold(t),
     );
     ChartText {
         aria_label: aria,
@@ -229,11 +225,11 @@ fn draw_performance(root: &Area, s: &Snapshot) -> DrawResult {
             root.draw(&Circle::new(p, 4, OI_PURPLE.filled()))?;
             root.draw(&Circle::new(p, 4, INK.stroke_width(1)))?;
         }
-        if c.deployed {
+        if c.deployed() {
             if let Some(v) = score {
                 draw_triangle(root, chart.backend_coord(&at(c, v)), 8, OI_GREEN, GREEN_RIM)?;
             }
-        } else {
+        } else if c.outcome.kind() == crate::sim::outcome::OutcomeKind::Alert {
             let y = score.unwrap_or(NO_SCORE_Y);
             draw_cross(root, chart.backend_coord(&at(c, y)), 6, OI_VERMILLION)?;
         }
@@ -253,6 +249,7 @@ fn draw_performance(root: &Area, s: &Snapshot) -> DrawResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::outcome::{AlertReason, Outcome};
     use crate::sim::params::SimParams;
     use crate::ui::charts::snapshot_after;
     use wasm_bindgen_test::wasm_bindgen_test;
@@ -275,8 +272,7 @@ mod tests {
         let mut s = snapshot_after(SimParams::default(), 8 * 3);
         assert_eq!(s.summaries.len(), 3);
         // Pin the numbers so the sentence is predictable.
-        for (i, c) in s.summaries.iter_mut().enumerate() {
-            c.deployed = i != 1;
+        for c in s.summaries.iter_mut() {
             c.threshold = 0.8;
         }
         s.totals.deploys = 2;
@@ -287,6 +283,13 @@ mod tests {
         last.v1_score = 0.42;
         last.candidate = Some(4);
         last.candidate_score = Some(0.93);
+        last.outcome = Outcome::Deployed {
+            version: 4,
+            score: 0.93,
+            threshold: 0.8,
+            replaced: 2,
+            gate: None,
+        };
         let t = performance_text(&s);
         assert_eq!(
             t.caption,
@@ -307,9 +310,16 @@ mod tests {
             .map(|cycle| {
                 let mut c = one.clone();
                 c.cycle = cycle;
-                c.deployed = false;
                 c.candidate_score = Some(0.8);
                 c.threshold = 0.8;
+                c.outcome = Outcome::Alerted {
+                    live: 1,
+                    reason: AlertReason::BelowThreshold {
+                        candidate: 2,
+                        score: 0.8,
+                        threshold: 0.8,
+                    },
+                };
                 c
             })
             .collect();

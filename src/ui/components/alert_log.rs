@@ -24,11 +24,11 @@ pub fn AlertLog(props: &AlertLogProps) -> Html {
         <section class="panel alert-log" aria-labelledby="alerts-title">
             <h2 id="alerts-title">{ format!("Alert log ({})", crate::sim::registry::group_thousands(total)) }</h2>
             if alerts.is_empty() {
-                <p class="hint">{ "No alerts yet: every candidate so far passed the check." }</p>
+                <p class="hint">{ crate::sim::wording::no_alerts_text(&props.snapshot.totals) }</p>
             } else {
                 <ol class="alert-list" reversed=true tabindex="0" aria-label="Alerts, newest first">
                     { for alerts.iter().rev().take(SHOWN).map(|a| html! {
-                        <li><span class="alert-cycle">{ format!("Cycle {}", a.cycle) }</span>{ " " }{ &a.message }</li>
+                        <li><span class="alert-cycle">{ format!("Cycle {}", a.cycle) }</span>{ " " }{ crate::sim::wording::alert_message(a) }</li>
                     }) }
                 </ol>
                 if total > SHOWN {

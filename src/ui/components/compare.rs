@@ -7,7 +7,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::sim::protocol::{Command, Snapshot};
-use crate::sim::registry::{ModelVersion, VersionStatus};
+use crate::sim::registry::ModelVersion;
 use crate::sim::train::LinearBoundary;
 
 /// Props of [`CompareVersions`].
@@ -48,15 +48,6 @@ pub fn boundary_words(version: u32, line: &LinearBoundary) -> String {
         term(line.w2),
         term(line.b)
     )
-}
-
-/// A version's accuracy as the registry shows it ("—" for an unjudged candidate).
-fn accuracy_text(v: &ModelVersion) -> String {
-    if v.status == VersionStatus::Candidate && v.scores.rows == 0 {
-        "—".to_string()
-    } else {
-        format!("{:.2}", v.scores.accuracy)
-    }
 }
 
 /// The option text of a version: "v3 (live)".
@@ -187,7 +178,7 @@ pub fn CompareVersions(props: &CompareVersionsProps) -> Html {
                                         <th scope="row">{ format!("v{}", v.version) }</th>
                                         <td>{ v.status.label() }</td>
                                         <td>{ v.window.describe() }</td>
-                                        <td>{ accuracy_text(v) }</td>
+                                        <td>{ crate::sim::wording::version_score_text(v) }</td>
                                         <td>{ score(v.scores.precision) }</td>
                                         <td>{ score(v.scores.recall) }</td>
                                         <td>{ score(v.scores.f1) }</td>

@@ -1,15 +1,19 @@
-//! The deploy (green) or alert (red) banner with its reason, announced to
-//! screen readers through an `aria-live` region.
+//! The cycle's decision: deployed (green), alert (red) or kept without
+//! retraining (neutral), with its reason from the typed outcome; while the
+//! cycle runs, which step decided. Announced to screen readers through an
+//! `aria-live` region once step 7 has carried the decision out.
 
 use yew::prelude::*;
 
-use crate::sim::cycle::Decision;
+use crate::sim::outcome::OutcomeKind;
 use crate::sim::protocol::Snapshot;
+use crate::sim::story::CycleStory;
+use crate::sim::wording::{format_threshold, in_progress_message, outcome_message, outcome_title};
 
 /// Props of [`DecisionBanner`].
 #[derive(Properties, PartialEq)]
 pub struct DecisionBannerProps {
-    /// The run.
+    /// The run (or a rewound cycle shown through it).
     pub snapshot: std::rc::Rc<Snapshot>,
 }
 
@@ -17,36 +21,45 @@ pub struct DecisionBannerProps {
 #[component]
 pub fn DecisionBanner(props: &DecisionBannerProps) -> Html {
     let s = &props.snapshot;
-    let (class, title, text) = match &s.decision {
-        Some(d @ Decision::Deploy { .. }) => ("decision deploy", "Deployed", d.message().to_string()),
-        Some(d @ Decision::Alert(_)) => ("decision alert", "Alert", d.message().to_string()),
-        Some(d @ Decision::Kept { .. }) => ("decision waiting", "Not retrained", d.message().to_string()),
+    let story = CycleStory::read(s.cycle, &s.rows, s.outcome.as_ref());
+    let finished = story.carried_out().then_some(story.outcome.as_ref()).flatten();
+    let (class, title, text) = match finished {
+        Some(o) => (
+            match o.kind() {
+                OutcomeKind::Deploy => "decision deploy",
+                OutcomeKind::Alert => "decision alert",
+                OutcomeKind::Kept => "decision kept",
+            },
+            outcome_title(o).to_string(),
+            outcome_message(o),
+        ),
         None if s.rows.is_empty() && s.cycle == 0 => (
             "decision waiting",
-            "Ready",
+            "Ready".to_string(),
             format!(
-                "Model v1 was trained on the initial data and scored {:.2}. Press Step to run the cycle.",
-                s.v1_initial.accuracy
+                "Model v1 was trained on the initial data and scored {:.2}. Press Step to run the cycle: a candidate is deployed only if it scores above {}.",
+                s.v1_initial.accuracy,
+                format_threshold(s.params.threshold)
             ),
         ),
         None => (
             "decision waiting",
-            "In progress",
-            format!("Cycle {}: the deploy-or-alert decision comes at step 7.", s.cycle),
+            "In progress".to_string(),
+            in_progress_message(s.cycle, story.outcome.as_ref()),
         ),
     };
-    let announced = s
-        .decision
-        .as_ref()
-        .map(|d| d.message().to_string())
-        .unwrap_or_default();
+    let announced = finished.map(outcome_message).unwrap_or_default();
+    let kind = finished.map(|o| o.kind());
     html! {
-        <section class={classes!("panel", class)} aria-labelledby="decision-title" data-testid="decision">
+        <section class={classes!("panel", class)} aria-labelledby="decision-title" data-testid="decision"
+                 data-outcome={kind.map(|k| format!("{k:?}"))}>
             <h2 id="decision-title">
-                if s.decision.as_ref().is_some_and(Decision::is_deploy) {
+                if kind == Some(OutcomeKind::Deploy) {
                     <span class="decision-icon" aria-hidden="true">{ "✓ " }</span>
-                } else if matches!(s.decision, Some(Decision::Alert(_))) {
+                } else if kind == Some(OutcomeKind::Alert) {
                     <span class="decision-icon" aria-hidden="true">{ "! " }</span>
+                } else if kind == Some(OutcomeKind::Kept) {
+                    <span class="decision-icon" aria-hidden="true">{ "= " }</span>
                 }
                 { title }
             </h2>

@@ -40,7 +40,7 @@ pub fn Gates(props: &GatesProps) -> Html {
         Some(t) => format!(
             "{} {}",
             if t.fired { "Fired:" } else { "Did not fire:" },
-            t.reason
+            crate::sim::wording::trigger_reason(t)
         ),
         None => "Evaluated when new data arrives (Step 2).".to_string(),
     };
@@ -50,7 +50,7 @@ pub fn Gates(props: &GatesProps) -> Html {
             <p class="gate-line"><strong>{ "Trigger: " }</strong>{ s.params.trigger.label() }</p>
             <p data-testid="trigger-status">{ trigger_text }</p>
             if let Some(t) = &s.trigger_eval {
-                <p class="hint" data-testid="trigger-detail">{ &t.detail }</p>
+                <p class="hint" data-testid="trigger-detail">{ crate::sim::wording::trigger_detail(t) }</p>
             }
             <h3>{ "Data validation" }</h3>
             if !s.params.validate_data {

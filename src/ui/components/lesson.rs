@@ -73,7 +73,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
             }
         })
     };
-    let has_row = |step: u8| s.rows.iter().any(|r| r.step == step);
+    let has_row = |step: u8| s.rows.iter().any(|r| r.step() == step);
     html! {
         <section class="panel lesson" id="lesson" aria-labelledby="lesson-title">
             <h2 id="lesson-title">{ "The lesson: why automated retraining keeps models fresh" }</h2>
@@ -110,13 +110,16 @@ pub fn Lesson(props: &LessonProps) -> Html {
                     <p>{ format!("Model v1 was trained on the initial data and scored {:.2} on held-out rows. No step of cycle 1 has run yet.", s.v1_initial.accuracy) }</p>
                 } else {
                     <ol class="live-transcript">
-                        { for s.rows.iter().map(|r| html! {
-                            <li>{ format!("Step {}, {}: input {}; output {}; next: {}.", r.step, r.action, r.input, r.output, r.next_step) }</li>
+                        { for s.rows.iter().map(|r| {
+                            let c = crate::sim::wording::step_cells(&r.fact);
+                            html! {
+                                <li>{ format!("Step {}, {}: input {}; output {}; next: {}.", r.step(), c.action, c.input, c.output, c.next_step) }</li>
+                            }
                         }) }
                     </ol>
                 }
-                if let Some(d) = &s.decision {
-                    <p>{ format!("Decision: {}", d.message()) }</p>
+                if let Some(o) = s.outcome.as_ref().filter(|_| s.rows.len() >= 7) {
+                    <p>{ format!("Decision: {}", crate::sim::wording::outcome_message(o)) }</p>
                 }
                 <p>{ format!("So far: {} cycles finished, {} deploys, {} alerts; the live model is v{}.",
                     s.totals.cycles, s.totals.deploys, s.totals.alerts, s.live_version) }</p>

@@ -1,11 +1,15 @@
-//! Predict before reveal: before Step 6 runs, the student guesses "deploy" or
-//! "alert"; once the check runs the app says whether they were right and why.
+//! Predict before reveal: before a cycle's data arrives, the student guesses
+//! how it ends — deploy, alert, or (when the trigger can skip a cycle) kept
+//! without retraining. The guess closes when Step 2 runs (the new batch, the
+//! trigger's verdict and later the candidate's score would give it away) and is
+//! graded against the cycle's typed outcome as soon as the deciding step ran.
 
 use yew::prelude::*;
 
-use crate::sim::cycle::StepKind;
 use crate::sim::protocol::Snapshot;
-use crate::sim::quiz::{grade_prediction_at_check, Prediction};
+use crate::sim::quiz::{
+    grade_prediction, prediction_choices, prediction_label, prediction_open, Prediction,
+};
 
 /// Props of [`PredictBeforeReveal`].
 #[derive(Properties, PartialEq)]
@@ -17,6 +21,14 @@ pub struct PredictionProps {
     pub on_revealed: Callback<bool>,
 }
 
+fn button_label(p: Prediction) -> &'static str {
+    match p {
+        Prediction::Deploy => "Predict deploy",
+        Prediction::Alert => "Predict alert",
+        Prediction::Kept => "Predict kept (not retrained)",
+    }
+}
+
 /// The prediction widget.
 #[component]
 pub fn PredictBeforeReveal(props: &PredictionProps) -> Html {
@@ -24,9 +36,8 @@ pub fn PredictBeforeReveal(props: &PredictionProps) -> Html {
     // (cycle, prediction): a prediction belongs to one cycle.
     let predicted = use_state(|| None::<(u32, Prediction)>);
     let reported = use_state(|| None::<u32>);
-    let step_done = s.last_step.map_or(0, StepKind::number);
     let mine = predicted.filter(|(c, _)| *c == s.cycle).map(|(_, p)| p);
-    let outcome = mine.and_then(|p| grade_prediction_at_check(p, &s.rows, s.params.threshold));
+    let outcome = mine.zip(s.outcome.as_ref()).map(|(p, o)| grade_prediction(p, o));
 
     {
         let reported = reported.clone();
@@ -42,13 +53,12 @@ pub fn PredictBeforeReveal(props: &PredictionProps) -> Html {
         });
     }
 
-    // Predicting is open until the check runs: before cycle 1, between cycles
-    // (for the next one) and during steps 1–5.
-    let open = s.cycle == 0 || step_done < 6 || step_done == 8;
-    let target_cycle = if s.cycle == 0 || step_done == 8 {
-        s.cycle + 1
-    } else {
+    let open = prediction_open(s.last_step);
+    // Between cycles (and before the first) the guess is for the next cycle.
+    let target_cycle = if s.last_step == Some(crate::sim::steps::StepKind::Start) {
         s.cycle
+    } else {
+        s.cycle + 1
     };
     let choose = |p: Prediction| {
         let predicted = predicted.clone();
@@ -57,19 +67,31 @@ pub fn PredictBeforeReveal(props: &PredictionProps) -> Html {
     let pending = predicted
         .filter(|(c, _)| *c == target_cycle)
         .map(|(_, p)| p);
+    let choices = prediction_choices(&s.params.trigger);
+    let question = if choices.len() == 3 {
+        format!("Will cycle {target_cycle} deploy a new model, alert the team, or keep the live model without retraining (the trigger does not fire)? Look at the drift, the live model's accuracy and the trigger, then guess before the new data arrives at Step 2.")
+    } else {
+        format!("Will cycle {target_cycle} deploy its new model or alert the team? Look at the drift and the live model's accuracy, then guess before the new data arrives at Step 2.")
+    };
     html! {
         <section class="panel predict" aria-labelledby="predict-title">
             <h2 id="predict-title">{ "Predict before reveal" }</h2>
             if open {
-                <p>{ format!("Will cycle {target_cycle} deploy its new model or alert the team? Look at the drift and the live model's score, then guess before Step 6.") }</p>
+                <p>{ question }</p>
                 <div class="buttons predict-buttons" role="group" aria-label="Your prediction">
-                    <button type="button" aria-pressed={(pending == Some(Prediction::Deploy)).to_string()} onclick={choose(Prediction::Deploy)}>{ "Predict deploy" }</button>
-                    <button type="button" aria-pressed={(pending == Some(Prediction::Alert)).to_string()} onclick={choose(Prediction::Alert)}>{ "Predict alert" }</button>
+                    { for choices.into_iter().map(|p| html! {
+                        <button type="button" aria-pressed={(pending == Some(p)).to_string()} onclick={choose(p)}>{ button_label(p) }</button>
+                    }) }
                 </div>
+            } else if mine.is_none() && outcome.is_none() {
+                <p class="hint">{ format!("Predictions for cycle {} closed when its data arrived. Finish the cycle, then predict the next one.", s.cycle) }</p>
             }
             <div role="status" aria-live="polite" data-testid="prediction-result">
                 if let (true, Some(p)) = (open, pending) {
-                    <p>{ format!("Your prediction: {}. Step through to Step 6 to see.", p.label()) }</p>
+                    <p>{ format!("Your prediction: {}. Step through the cycle to see.", prediction_label(p)) }</p>
+                }
+                if let (false, Some(p), None) = (open, mine, &outcome) {
+                    <p>{ format!("Your prediction: {}. It is revealed once the cycle is decided.", prediction_label(p)) }</p>
                 }
                 if let Some(o) = &outcome {
                     <p class={classes!("question-result", if o.right { "right" } else { "wrong" })}>{ &o.explanation }</p>

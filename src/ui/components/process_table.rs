@@ -2,7 +2,10 @@
 
 use yew::prelude::*;
 
+use crate::sim::outcome::OutcomeKind;
 use crate::sim::protocol::Snapshot;
+use crate::sim::steps::StepFact;
+use crate::sim::wording::step_cells;
 
 /// Props of [`ProcessTable`].
 #[derive(Properties, PartialEq)]
@@ -18,7 +21,7 @@ pub struct ProcessTableProps {
 #[component]
 pub fn ProcessTable(props: &ProcessTableProps) -> Html {
     let s = &props.snapshot;
-    let last = s.rows.last().map(|r| r.step);
+    let last = s.rows.last().map(|r| r.step());
     html! {
         <section class="panel table-panel" aria-labelledby="table-title">
             <h2 id="table-title">{ "Process table" }
@@ -38,19 +41,25 @@ pub fn ProcessTable(props: &ProcessTableProps) -> Html {
                 </thead>
                 <tbody>
                     { for s.rows.iter().map(|r| {
+                        let ending = match &r.fact {
+                            StepFact::DeployOrAlert(o) => Some(o.kind()),
+                            _ => None,
+                        };
                         let class = classes!(
-                            (Some(r.step) == last).then_some("current"),
-                            (Some(r.step) == props.highlighted).then_some("highlighted"),
-                            (r.action == "Alert team").then_some("alert-row"),
-                            (r.action == "Deploy model").then_some("deploy-row"),
+                            (Some(r.step()) == last).then_some("current"),
+                            (Some(r.step()) == props.highlighted).then_some("highlighted"),
+                            (ending == Some(OutcomeKind::Alert)).then_some("alert-row"),
+                            (ending == Some(OutcomeKind::Deploy)).then_some("deploy-row"),
+                            (ending == Some(OutcomeKind::Kept)).then_some("kept-row"),
                         );
+                        let c = step_cells(&r.fact);
                         html! {
-                            <tr class={class} data-step={r.step.to_string()}>
-                                <th scope="row">{ r.step }</th>
-                                <td>{ &r.action }</td>
-                                <td>{ &r.input }</td>
-                                <td>{ &r.output }</td>
-                                <td>{ &r.next_step }</td>
+                            <tr class={class} data-step={r.step().to_string()}>
+                                <th scope="row">{ r.step() }</th>
+                                <td>{ c.action }</td>
+                                <td>{ c.input }</td>
+                                <td>{ c.output }</td>
+                                <td>{ c.next_step }</td>
                             </tr>
                         }
                     }) }

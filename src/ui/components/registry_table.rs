@@ -67,11 +67,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
                             _ if v.version == 1 => "first model".to_string(),
                             _ => String::new(),
                         };
-                        let score = if v.status == VersionStatus::Candidate && v.scores.rows == 0 {
-                            "—".to_string()
-                        } else {
-                            format!("{:.2}", v.scores.accuracy)
-                        };
+                        let score = crate::sim::wording::version_score_text(v);
                         html! {
                             <tr class={classes!("status-".to_string() + status)}>
                                 <th scope="row">{ format!("v{}", v.version) }</th>

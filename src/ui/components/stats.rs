@@ -18,13 +18,17 @@ pub fn Stats(props: &StatsProps) -> Html {
     let s = &props.snapshot;
     // The live model's accuracy on the newest hold-out slice when this cycle has
     // collected data; otherwise the score it was deployed with.
-    let (accuracy, accuracy_note) = match (s.live_scores, s.decision.as_ref()) {
-        (Some(_), Some(d)) if d.is_deploy() => (
+    let deployed_now = matches!(
+        &s.outcome,
+        Some(crate::sim::outcome::Outcome::Deployed { version, .. }) if *version == s.live_version
+    );
+    let (accuracy, accuracy_note) = match s.live_scores {
+        Some(_) if deployed_now => (
             s.candidate_scores.map_or(0.0, |c| c.accuracy),
             "new live model on this cycle's hold-out",
         ),
-        (Some(live), _) => (live.accuracy, "on this cycle's new data"),
-        (None, _) => (
+        Some(live) => (live.accuracy, "on this cycle's new data"),
+        None => (
             s.registry
                 .iter()
                 .find(|v| v.version == s.live_version)

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::sim::cycle::TrackerColumn;
+use crate::sim::steps::TrackerColumn;
+use crate::sim::wording::{data_var, model_var, perf_var};
 use crate::sim::protocol::Snapshot;
 
 /// Props of [`StatusTracker`].
@@ -18,13 +19,13 @@ pub struct StatusTrackerProps {
 pub fn StatusTracker(props: &StatusTrackerProps) -> Html {
     let t = &props.snapshot.tracker;
     let cols: [&Option<TrackerColumn>; 4] = [&t.start, &t.after_train, &t.after_check, &t.finish];
-    let cell = |c: &Option<TrackerColumn>, f: fn(&TrackerColumn) -> &String| match c {
+    let cell = |c: &Option<TrackerColumn>, f: fn(&TrackerColumn) -> String| match c {
         Some(col) => html! { <td>{ f(col) }</td> },
         None => {
             html! { <td class="pending"><span aria-hidden="true">{ "…" }</span><span class="sr-only">{ "not reached yet" }</span></td> }
         }
     };
-    let row = |name: &'static str, f: fn(&TrackerColumn) -> &String| {
+    let row = |name: &'static str, f: fn(&TrackerColumn) -> String| {
         html! {
             <tr>
                 <th scope="row">{ name }</th>
@@ -48,9 +49,9 @@ pub fn StatusTracker(props: &StatusTrackerProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { row("model", |c| &c.model) }
-                    { row("data", |c| &c.data) }
-                    { row("performance", |c| &c.performance) }
+                    { row("model", |c| model_var(c.model)) }
+                    { row("data", |c| data_var(c.data)) }
+                    { row("performance", |c| perf_var(c.performance)) }
                 </tbody>
             </table>
             </div>
