@@ -15,11 +15,11 @@
 use retrain_playground::sim::cycle::{Simulation, MAX_KEPT_MODELS};
 use retrain_playground::sim::history::CycleSummary;
 use retrain_playground::sim::outcome::AlertReason;
-use retrain_playground::sim::wording::alert_message;
 use retrain_playground::sim::params::{
     DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow,
 };
 use retrain_playground::sim::registry::VersionStatus;
+use retrain_playground::sim::wording::alert_message;
 
 const SEEDS: [u64; 3] = [42, 7, 2024];
 
@@ -137,7 +137,9 @@ fn gradual_drift_causes_alerts_during_the_mix_then_recovers() {
             assert!(
                 !c.deployed(),
                 "seed {seed} cycle {}: share {:.2}, candidate {:?} deployed",
-                c.cycle, c.drift.new_concept_share, c.candidate_score
+                c.cycle,
+                c.drift.new_concept_share,
+                c.candidate_score
             );
             assert_eq!(
                 c.live_after, c.live_before,

@@ -21,16 +21,16 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 
 use retrain_playground::sim::cycle::{Simulation, MAX_KEPT_MODELS};
-use retrain_playground::sim::outcome::{AlertReason, Outcome};
-use retrain_playground::sim::steps::StepKind;
-use retrain_playground::sim::wording::{alert_message, step_cells};
 use retrain_playground::sim::evaluate::Scores;
+use retrain_playground::sim::outcome::{AlertReason, Outcome};
 use retrain_playground::sim::params::{
     DriftKind, DriftPattern, ModelKind, ParamError, RetrainTrigger, SimParams, TrainingWindow,
     MAX_BATCH_SIZE, MAX_SEED, MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS, MIN_BATCH_SIZE,
 };
 use retrain_playground::sim::registry::{VersionStatus, WindowInfo};
+use retrain_playground::sim::steps::StepKind;
 use retrain_playground::sim::validate::Fault;
+use retrain_playground::sim::wording::{alert_message, step_cells};
 
 // ---------------------------------------------------------------------------
 // Strategies
@@ -281,9 +281,11 @@ impl Checked {
         // Step 6: the decision is exactly `candidate_score > threshold`, strictly.
         let passes = summary.candidate_score.is_some_and(|s| s > p.threshold);
         assert_eq!(
-            summary.deployed(), passes,
+            summary.deployed(),
+            passes,
             "cycle {cycle}: score {:?} vs threshold {}",
-            summary.candidate_score, p.threshold
+            summary.candidate_score,
+            p.threshold
         );
 
         // Step 7: deploy the candidate, or alert and keep the live version.
@@ -337,7 +339,10 @@ impl Checked {
                     "not above the threshold".to_string()
                 }
                 AlertReason::TrainingFailed { why } => {
-                    assert_eq!(summary.candidate, None, "a failed training has no candidate");
+                    assert_eq!(
+                        summary.candidate, None,
+                        "a failed training has no candidate"
+                    );
                     why.to_string()
                 }
                 AlertReason::ValidationFailed { failures } => {

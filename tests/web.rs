@@ -25,7 +25,14 @@ async fn mount(params: SimParams) -> Element {
         },
     )
     .render();
-    settle().await;
+    // The first mount of a run can take longer than one settle on a loaded
+    // machine (cold wasm, first render): wait until the controls are there.
+    for _ in 0..100 {
+        settle().await;
+        if root.query_selector("button").ok().flatten().is_some() {
+            break;
+        }
+    }
     root
 }
 

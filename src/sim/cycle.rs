@@ -27,7 +27,7 @@ use super::params::{ParamError, SimParams, ValidParams, MAX_WINDOW_ROWS};
 use super::registry::{ModelVersion, Registry, VersionStatus, WindowInfo};
 use super::steps::{
     CheckStep, DataVar, EvaluateStep, GateCheck, ModelVar, PerfVar, Skip, StepFact, StepKind,
-    StepRecord, TrackerColumn, Tracker, TrainStep, TriggerStep,
+    StepRecord, Tracker, TrackerColumn, TrainStep, TriggerStep,
 };
 use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
 use super::train::{train, train_from, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
@@ -880,9 +880,7 @@ impl Simulation {
                 let passed = check.passed();
                 self.decide(match &check {
                     CheckStep::Judged {
-                        gate,
-                        above: true,
-                        ..
+                        gate, above: true, ..
                     } if passed => Outcome::Deployed {
                         version,
                         score,
@@ -918,11 +916,7 @@ impl Simulation {
                 } else {
                     ModelVar::FailedCheck(version)
                 };
-                (
-                    check,
-                    model_var,
-                    PerfVar::Candidate { score, threshold },
-                )
+                (check, model_var, PerfVar::Candidate { score, threshold })
             }
             _ => {
                 let skip = self.no_candidate();
@@ -956,7 +950,7 @@ impl Simulation {
     fn step_deploy_or_alert(&mut self) -> StepRecord {
         // Every path through steps 3, 4 and 6 decided; this fallback (an alert
         // with no candidate) only guards against a broken invariant.
-        let outcome = self.outcome.clone().unwrap_or_else(|| Outcome::Alerted {
+        let outcome = self.outcome.clone().unwrap_or(Outcome::Alerted {
             live: self.live,
             reason: AlertReason::TrainingFailed {
                 why: TrainError::TooFewRows {
@@ -985,19 +979,16 @@ impl Simulation {
     fn step_repeat(&mut self) -> StepRecord {
         let threshold = self.params.threshold;
         let live = self.live;
-        let outcome = self
-            .outcome
-            .clone()
-            .unwrap_or_else(|| Outcome::Kept {
-                live,
-                reason: KeptReason::NotTriggered {
-                    trigger: self.params.trigger.clone(),
-                    why: TriggerEval {
-                        fired: false,
-                        cause: super::triggers::TriggerCause::Never,
-                    },
+        let outcome = self.outcome.clone().unwrap_or_else(|| Outcome::Kept {
+            live,
+            reason: KeptReason::NotTriggered {
+                trigger: self.params.trigger.clone(),
+                why: TriggerEval {
+                    fired: false,
+                    cause: super::triggers::TriggerCause::Never,
                 },
-            });
+            },
+        });
         let deployed = outcome.is_deploy();
         let final_perf = if deployed {
             self.candidate_scores
@@ -1102,7 +1093,12 @@ mod tests {
         assert_eq!(model_var(t.finish.unwrap().model), "v2 (live)");
         assert!(matches!(
             sim.outcome(),
-            Some(Outcome::Deployed { version: 2, replaced: 1, gate: None, .. })
+            Some(Outcome::Deployed {
+                version: 2,
+                replaced: 1,
+                gate: None,
+                ..
+            })
         ));
     }
 
@@ -1305,7 +1301,12 @@ mod tests {
         );
         assert_eq!(sim.alerts().len(), (t.alerts as usize).min(HISTORY_CYCLES));
         assert_eq!(sim.alerts().last().unwrap().cycle, {
-            let last_alert = sim.summaries().iter().rev().find(|s| !s.deployed()).unwrap();
+            let last_alert = sim
+                .summaries()
+                .iter()
+                .rev()
+                .find(|s| !s.deployed())
+                .unwrap();
             last_alert.cycle
         });
         // Every cycle trained a version: v1 + one per cycle, most of them forgotten.
@@ -1333,7 +1334,10 @@ mod tests {
         let t = sim.totals();
         let s = sim.summaries();
         assert_eq!(t.cycles as usize, s.len());
-        assert_eq!(t.deploys as usize, s.iter().filter(|x| x.deployed()).count());
+        assert_eq!(
+            t.deploys as usize,
+            s.iter().filter(|x| x.deployed()).count()
+        );
         assert_eq!(
             t.retrains as usize,
             s.iter().filter(|x| x.retrained()).count()

@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use super::history::{CycleRecord, CycleSummary};
+use super::outcome::Outcome;
 use super::outcome::OutcomeKind;
 use super::params::SimParams;
-use super::outcome::Outcome;
 use super::steps::{StepFact, Tracker};
 use super::wording::{outcome_message, step_cells, trigger_reason};
 
@@ -178,7 +178,11 @@ mod tests {
         assert_eq!(v["cycles"].as_array().unwrap().len(), 2);
         assert_eq!(v["cycles"][1]["rows"].as_array().unwrap().len(), 8);
         assert_eq!(v["cycles"][0]["rows"][3]["output"], "New model v2");
-        assert!(v["cycles"][0]["outcome"]["Deployed"].is_object(), "{}", v["cycles"][0]["outcome"]);
+        assert!(
+            v["cycles"][0]["outcome"]["Deployed"].is_object(),
+            "{}",
+            v["cycles"][0]["outcome"]
+        );
         assert_eq!(v["params"]["seed"], 42);
     }
 }

@@ -6,16 +6,16 @@ use serde::{Deserialize, Serialize};
 
 use super::csv_data::{parse_csv, StandardizedData};
 use super::cycle::{SimError, Simulation};
-use super::history::{CycleRecord, CycleSummary, Totals};
-use super::outcome::{Alert, Outcome};
-use super::steps::{StepKind, StepRecord, Tracker};
 use super::drift::DriftState;
 use super::evaluate::Scores;
 use super::export::{cycles_csv, trace_json};
+use super::history::{CycleRecord, CycleSummary, Totals};
+use super::outcome::{Alert, Outcome};
 use super::params::SimParams;
 use super::race::{policy_race, PolicyRace};
 use super::registry::ModelVersion;
 use super::registry::RegistryEvent;
+use super::steps::{StepKind, StepRecord, Tracker};
 use super::stream::Batch;
 use super::train::{DecisionGrid, LinearBoundary};
 use super::triggers::TriggerEval;
@@ -379,10 +379,12 @@ impl Engine {
                 vb.window.describe()
             ),
             format!(
-                "Accuracy when judged: v{a} {:.2}, v{b} {:.2} ({:+.2}).",
-                va.scores.accuracy,
-                vb.scores.accuracy,
-                vb.scores.accuracy - va.scores.accuracy
+                "Accuracy when each was judged: v{a} {} (cycle {}), v{b} {} (cycle {}). \
+                 These were measured on different hold-out rows, so their difference is not a paired comparison.",
+                super::wording::version_score_text(&va),
+                va.trained_in_cycle,
+                super::wording::version_score_text(&vb),
+                vb.trained_in_cycle,
             ),
             format!(
                 "Status: v{a} {}, v{b} {}.",
@@ -390,6 +392,17 @@ impl Engine {
                 vb.status.label()
             ),
         ];
+        if let (Some(sa), Some(sb)) = (sim.score_on_newest(a), sim.score_on_newest(b)) {
+            let (ta, tb) = super::wording::format_pair(sa.accuracy, sb.accuracy);
+            let diff = sb.accuracy - sa.accuracy;
+            summary.push(format!(
+                "On the same rows (the newest batch's {} hold-out rows): v{a} {ta}, v{b} {tb}; \
+                 v{b} is {} by {:.1} percentage points.",
+                sa.rows,
+                if diff >= 0.0 { "ahead" } else { "behind" },
+                diff.abs() * 100.0
+            ));
+        }
         summary.push(match disagreement {
             Some(d) => format!(
                 "Boundary: they predict differently on {:.0}% of the view.",

@@ -28,8 +28,8 @@ pub use bank::{question_bank, question_by_id, BANK_SIZE};
 pub use progress::{Progress, ProgressError, PROGRESS_STORAGE_KEY, PROGRESS_VERSION};
 pub use session::{MissedQuestion, TestError, TestResult, TestSession, TEST_COUNTS, TEST_LENGTH};
 pub use visual::{
-    can_skip, grade_prediction, prediction_choices, prediction_label, prediction_open,
-    visual_quiz, visual_quiz_from_snapshot, Prediction, PredictionOutcome, VISUAL_QUIZ_IDS,
+    can_skip, grade_prediction, prediction_choices, prediction_label, prediction_open, visual_quiz,
+    visual_quiz_from_snapshot, Prediction, PredictionOutcome, VISUAL_QUIZ_IDS,
 };
 
 /// How many options every question has.

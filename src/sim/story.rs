@@ -11,9 +11,7 @@ use super::params::SimParams;
 use super::steps::{
     row_of, CheckStep, EvaluateStep, StepFact, StepKind, StepRecord, TrainStep, TriggerStep,
 };
-use super::wording::{
-    failures_text, format_score, format_threshold, gate_numbers, trigger_reason,
-};
+use super::wording::{failures_text, format_score, format_threshold, gate_numbers, trigger_reason};
 
 /// One cycle as the views tell it: read from its rows and outcome only, so a
 /// rewound cycle tells the same story it told live.
@@ -242,9 +240,7 @@ pub fn code_note(story: &CycleStory, line: CodeLine) -> Option<String> {
         },
         CodeLine::TriggerIf => match &story.trigger {
             Some(TriggerStep::Fired(e)) => Some(format!("trigger fired: {}", trigger_reason(e))),
-            Some(TriggerStep::NotFired(e)) => {
-                Some(format!("not fired: {}", trigger_reason(e)))
-            }
+            Some(TriggerStep::NotFired(e)) => Some(format!("not fired: {}", trigger_reason(e))),
             _ => None,
         },
         CodeLine::KeepReturn => (decided_kind == Some(OutcomeKind::Kept)).then(|| {
@@ -259,9 +255,22 @@ pub fn code_note(story: &CycleStory, line: CodeLine) -> Option<String> {
             _ => None,
         },
         CodeLine::Check => match (&story.check, story.score) {
-            (Some(c @ CheckStep::Judged { score, threshold, gate, .. }), _) => {
+            (
+                Some(
+                    c @ CheckStep::Judged {
+                        score,
+                        threshold,
+                        gate,
+                        ..
+                    },
+                ),
+                _,
+            ) => {
                 let verdict = if c.passed() { "True" } else { "False" };
-                let (s, t) = (format_score(*score, *threshold), format_threshold(*threshold));
+                let (s, t) = (
+                    format_score(*score, *threshold),
+                    format_threshold(*threshold),
+                );
                 Some(match gate {
                     None => format!("{s} > {t} → {verdict}"),
                     Some(g) => {

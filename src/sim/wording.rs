@@ -238,7 +238,9 @@ pub fn step_cells(fact: &StepFact) -> Cells {
                 "No new model".into(),
                 match skip {
                     Skip::NotTriggered => "Skipped: not retrained".into(),
-                    Skip::ValidationFailed => "Skipped: nothing to evaluate (batch set aside)".into(),
+                    Skip::ValidationFailed => {
+                        "Skipped: nothing to evaluate (batch set aside)".into()
+                    }
                     Skip::TrainingFailed => "Skipped: nothing to evaluate (training failed)".into(),
                 },
                 next_after_skip(*skip),
@@ -394,7 +396,10 @@ pub fn trigger_reason(eval: &TriggerEval) -> String {
             (None, None) => format!("schedule `{schedule}` never fires"),
         },
         TriggerCause::PerformanceDrop { live, threshold } => {
-            let (l, t) = (format_score(*live, *threshold), format_threshold(*threshold));
+            let (l, t) = (
+                format_score(*live, *threshold),
+                format_threshold(*threshold),
+            );
             if fired {
                 format!("performance dropped: live accuracy {l} < threshold {t}")
             } else {

@@ -619,14 +619,14 @@ const BANK: [Spec; 20] = [
 mod tests {
     use super::*;
     use crate::sim::cycle::Simulation;
-    use crate::sim::steps::StepRecord;
-    use crate::sim::wording::step_cells;
     use crate::sim::drift::{DriftState, MAX_PRIOR};
     use crate::sim::params::{
         DetectorKind, DriftKind, DriftPattern, RetrainTrigger, SimParams, TrainingWindow,
     };
     use crate::sim::quiz::{check_question, OPTION_COUNT};
+    use crate::sim::steps::StepRecord;
     use crate::sim::stream::{generate_batch, rng_from_seed, Batch};
+    use crate::sim::wording::step_cells;
     use std::collections::HashSet;
 
     #[test]

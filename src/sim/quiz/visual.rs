@@ -173,7 +173,14 @@ impl CycleFacts {
         if let TrainStep::Trained { version: c, .. } = self.train {
             let wrong = other_versions(
                 c,
-                &[live, c.saturating_add(1), c.saturating_sub(1), 1, 0, c.saturating_add(2)],
+                &[
+                    live,
+                    c.saturating_add(1),
+                    c.saturating_sub(1),
+                    1,
+                    0,
+                    c.saturating_add(2),
+                ],
             );
             let w = |i: usize| format!("v{}", wrong[i]);
             return self.question(
@@ -310,15 +317,32 @@ impl CycleFacts {
     fn what_next_question(&self, outcome: &Outcome) -> QuizQuestion {
         let live = self.live;
         let hint = "Look at the Next Step column of the step that decided, and the lesson's code: deploy(), alert_team(), or no retraining at all.";
-        let quiet = format!("Keep v{live} quietly with no alert, as when the trigger does not fire");
+        let quiet =
+            format!("Keep v{live} quietly with no alert, as when the trigger does not fire");
         let stop = "Stop the retraining process permanently".to_string();
         let mistakes = vec![
             "Thinking a failed check deploys the newest model anyway: the check exists to stop exactly that.".to_string(),
             format!("Thinking an alert takes v{live} down: the live model keeps serving."),
             "Mixing up an alert with a skipped cycle: a failed check or bad data alerts the team; a trigger that does not fire keeps the live model without an alert.".to_string(),
         ];
-        let q = |prompt: String, right: String, wrong: [String; 3], explanation: String, solution: Vec<String>| {
-            self.question(3, VISUAL_QUIZ_IDS[2], Difficulty::Medium, StepKind::DeployOrAlert, prompt, right, wrong, hint, explanation, solution, mistakes.clone())
+        let q = |prompt: String,
+                 right: String,
+                 wrong: [String; 3],
+                 explanation: String,
+                 solution: Vec<String>| {
+            self.question(
+                3,
+                VISUAL_QUIZ_IDS[2],
+                Difficulty::Medium,
+                StepKind::DeployOrAlert,
+                prompt,
+                right,
+                wrong,
+                hint,
+                explanation,
+                solution,
+                mistakes.clone(),
+            )
         };
         match outcome {
             Outcome::Deployed { version: c, score, threshold, .. } => {
@@ -443,28 +467,62 @@ impl CycleFacts {
 /// ": "0.72 > 0.80" → False" for a cycle judged at step 6, from its outcome.
 fn self_check_text(outcome: &Outcome) -> String {
     let check = match outcome {
-        Outcome::Deployed { version, score, threshold, gate, .. } => CheckStep::Judged {
+        Outcome::Deployed {
+            version,
+            score,
+            threshold,
+            gate,
+            ..
+        } => CheckStep::Judged {
             version: *version,
             score: *score,
             threshold: *threshold,
             above: true,
             gate: *gate,
         },
-        Outcome::Alerted { reason: AlertReason::BelowThreshold { candidate, score, threshold }, .. } => {
-            CheckStep::Judged { version: *candidate, score: *score, threshold: *threshold, above: false, gate: None }
-        }
-        Outcome::Alerted { reason: AlertReason::ChampionGate { candidate, score, threshold, live_score, margin }, .. } => {
-            CheckStep::Judged {
-                version: *candidate,
-                score: *score,
-                threshold: *threshold,
-                above: true,
-                gate: Some(crate::sim::steps::GateCheck { live_score: *live_score, margin: *margin, passed: false }),
-            }
-        }
+        Outcome::Alerted {
+            reason:
+                AlertReason::BelowThreshold {
+                    candidate,
+                    score,
+                    threshold,
+                },
+            ..
+        } => CheckStep::Judged {
+            version: *candidate,
+            score: *score,
+            threshold: *threshold,
+            above: false,
+            gate: None,
+        },
+        Outcome::Alerted {
+            reason:
+                AlertReason::ChampionGate {
+                    candidate,
+                    score,
+                    threshold,
+                    live_score,
+                    margin,
+                },
+            ..
+        } => CheckStep::Judged {
+            version: *candidate,
+            score: *score,
+            threshold: *threshold,
+            above: true,
+            gate: Some(crate::sim::steps::GateCheck {
+                live_score: *live_score,
+                margin: *margin,
+                passed: false,
+            }),
+        },
         _ => return String::new(),
     };
-    let rows = [StepRecord { cycle: 0, kind: StepKind::CheckPerformance, fact: StepFact::Check(check) }];
+    let rows = [StepRecord {
+        cycle: 0,
+        kind: StepKind::CheckPerformance,
+        fact: StepFact::Check(check),
+    }];
     check_comparison(&rows).map_or(String::new(), |c| format!(": {c}"))
 }
 
@@ -555,7 +613,10 @@ pub fn grade_prediction(prediction: Prediction, outcome: &Outcome) -> Prediction
 /// model's score on the new data are on screen, and step 5 would show the
 /// candidate's score).
 pub fn prediction_open(last_step: Option<StepKind>) -> bool {
-    matches!(last_step, None | Some(StepKind::Start) | Some(StepKind::Repeat))
+    matches!(
+        last_step,
+        None | Some(StepKind::Start) | Some(StepKind::Repeat)
+    )
 }
 
 // Native only: the core is tested natively (proptest and approx are native dev-dependencies).
@@ -613,7 +674,9 @@ mod tests {
         assert_eq!(options, ["v0", "v1", "v2", "v3"]);
         assert_eq!(q[0].correct_option(), "v2");
         assert_eq!(q[1].correct_option(), "Step 6");
-        assert!(q[2].correct_option().starts_with("Alert the team; v2 would be rejected"));
+        assert!(q[2]
+            .correct_option()
+            .starts_with("Alert the team; v2 would be rejected"));
     }
 
     #[test]
@@ -626,32 +689,70 @@ mod tests {
         for x in &q {
             check_question(x).unwrap();
         }
-        assert!(q[0].correct_option().contains("retraining was not triggered"), "{}", q[0].correct_option());
+        assert!(
+            q[0].correct_option()
+                .contains("retraining was not triggered"),
+            "{}",
+            q[0].correct_option()
+        );
         assert_eq!(q[1].correct_option(), "Step 3");
-        assert!(q[1].explanation.contains("did not fire"), "{}", q[1].explanation);
+        assert!(
+            q[1].explanation.contains("did not fire"),
+            "{}",
+            q[1].explanation
+        );
         let next = q[2].correct_option();
-        assert!(next.contains("nobody is alerted") && next.contains("v1 stays live"), "{next}");
+        assert!(
+            next.contains("nobody is alerted") && next.contains("v1 stays live"),
+            "{next}"
+        );
         assert!(q[2].options.iter().any(|o| o.starts_with("Alert the team")));
         let graded = grade_prediction(OutcomeKind::Alert, sim.outcome().unwrap());
         assert!(!graded.right);
         assert_eq!(graded.actual, OutcomeKind::Kept);
-        assert!(graded.explanation.contains("the trigger did not fire (schedule `0 0 * * *` next fires 2026-01-02 00:00"), "{}", graded.explanation);
+        assert!(
+            graded.explanation.contains(
+                "the trigger did not fire (schedule `0 0 * * *` next fires 2026-01-02 00:00"
+            ),
+            "{}",
+            graded.explanation
+        );
     }
 
     #[test]
     fn a_champion_gate_rejection_names_the_gate_with_both_numbers() {
         // A margin no candidate can meet: every candidate above the threshold fails the gate.
-        let p = SimParams::default().threshold(0.5).min_improvement(Some(0.2));
+        let p = SimParams::default()
+            .threshold(0.5)
+            .min_improvement(Some(0.2));
         let sim = run_to(p, 0, 7);
-        let Some(Outcome::Alerted { reason: AlertReason::ChampionGate { score, live_score, .. }, .. }) = sim.outcome().cloned() else {
+        let Some(Outcome::Alerted {
+            reason: AlertReason::ChampionGate {
+                score, live_score, ..
+            },
+            ..
+        }) = sim.outcome().cloned()
+        else {
             panic!("expected a gate rejection, got {:?}", sim.outcome())
         };
         let q = quiz(&sim).unwrap();
         assert_eq!(q[1].correct_option(), "Step 6");
         let (s, l, need) = gate_numbers(score, live_score, 0.2);
-        assert!(q[2].prompt.contains(&s) && q[2].prompt.contains(&l) && q[2].prompt.contains(&need), "{}", q[2].prompt);
-        assert!(q[2].correct_option().contains("does not beat v1 by 0.20"), "{}", q[2].correct_option());
-        assert!(q[1].explanation.contains("(champion/challenger gate)"), "{}", q[1].explanation);
+        assert!(
+            q[2].prompt.contains(&s) && q[2].prompt.contains(&l) && q[2].prompt.contains(&need),
+            "{}",
+            q[2].prompt
+        );
+        assert!(
+            q[2].correct_option().contains("does not beat v1 by 0.20"),
+            "{}",
+            q[2].correct_option()
+        );
+        assert!(
+            q[1].explanation.contains("(champion/challenger gate)"),
+            "{}",
+            q[1].explanation
+        );
     }
 
     #[test]
@@ -662,9 +763,15 @@ mod tests {
             sim.step();
         }
         let q = quiz(&sim).unwrap();
-        assert!(q[0].correct_option().contains("failed validation"), "{}", q[0].correct_option());
+        assert!(
+            q[0].correct_option().contains("failed validation"),
+            "{}",
+            q[0].correct_option()
+        );
         assert_eq!(q[1].correct_option(), "Step 3");
-        assert!(q[2].correct_option().starts_with("Alert the team; the batch is set aside"));
+        assert!(q[2]
+            .correct_option()
+            .starts_with("Alert the team; the batch is set aside"));
     }
 
     #[test]
@@ -731,6 +838,8 @@ mod tests {
         );
         let right = grade_prediction(OutcomeKind::Alert, &outcome);
         assert!(right.right);
-        assert!(right.explanation.starts_with("You predicted an alert, and you were right: the candidate v2"));
+        assert!(right
+            .explanation
+            .starts_with("You predicted an alert, and you were right: the candidate v2"));
     }
 }

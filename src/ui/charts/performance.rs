@@ -16,8 +16,8 @@ use super::{
     OI_PURPLE, OI_VERMILLION,
 };
 use crate::sim::history::CycleSummary;
-use crate::sim::wording::{candidate_note, format_score, format_threshold};
 use crate::sim::protocol::Snapshot;
+use crate::sim::wording::{candidate_note, format_score, format_threshold};
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
 /// caption says so.

@@ -22,7 +22,10 @@ pub struct DecisionBannerProps {
 pub fn DecisionBanner(props: &DecisionBannerProps) -> Html {
     let s = &props.snapshot;
     let story = CycleStory::read(s.cycle, &s.rows, s.outcome.as_ref());
-    let finished = story.carried_out().then_some(story.outcome.as_ref()).flatten();
+    let finished = story
+        .carried_out()
+        .then_some(story.outcome.as_ref())
+        .flatten();
     let (class, title, text) = match finished {
         Some(o) => (
             match o.kind() {

@@ -37,7 +37,9 @@ pub fn PredictBeforeReveal(props: &PredictionProps) -> Html {
     let predicted = use_state(|| None::<(u32, Prediction)>);
     let reported = use_state(|| None::<u32>);
     let mine = predicted.filter(|(c, _)| *c == s.cycle).map(|(_, p)| p);
-    let outcome = mine.zip(s.outcome.as_ref()).map(|(p, o)| grade_prediction(p, o));
+    let outcome = mine
+        .zip(s.outcome.as_ref())
+        .map(|(p, o)| grade_prediction(p, o));
 
     {
         let reported = reported.clone();

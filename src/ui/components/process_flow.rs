@@ -99,9 +99,19 @@ pub fn ProcessFlow(props: &ProcessFlowProps) -> Html {
         Node {
             title: "Performance > threshold?",
             detail: match &story.check {
-                Some(c @ CheckStep::Judged { score, threshold, gate, .. }) => {
+                Some(
+                    c @ CheckStep::Judged {
+                        score,
+                        threshold,
+                        gate,
+                        ..
+                    },
+                ) => {
                     let verdict = if c.passed() { "True" } else { "False" };
-                    let (sc, t) = (format_score(*score, *threshold), format_threshold(*threshold));
+                    let (sc, t) = (
+                        format_score(*score, *threshold),
+                        format_threshold(*threshold),
+                    );
                     match gate {
                         None => format!("{sc} > {t}: {verdict}"),
                         Some(g) => {

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::sim::protocol::Snapshot;
 use crate::sim::steps::TrackerColumn;
 use crate::sim::wording::{data_var, model_var, perf_var};
-use crate::sim::protocol::Snapshot;
 
 /// Props of [`StatusTracker`].
 #[derive(Properties, PartialEq)]
