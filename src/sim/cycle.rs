@@ -602,7 +602,11 @@ impl Simulation {
             new_rows: &batch.x,
             minutes_per_cycle: p.minutes_per_cycle,
         };
-        self.trigger_eval = Some(self.trigger_state.evaluate(&p.trigger, &observation));
+        self.trigger_eval = Some(self.trigger_state.evaluate_with_floor(
+            &p.trigger,
+            p.performance_floor,
+            &observation,
+        ));
         // A batch that failed validation is quarantined: no window ever trains on it.
         if self
             .validation

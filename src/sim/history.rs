@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::drift::DriftState;
 use super::outcome::Outcome;
+use super::params::{DetectorKind, RetrainTrigger, SimParams, TrainingWindow};
 use super::registry::WindowInfo;
 use super::steps::{StepRecord, Tracker};
 use super::stream::Batch;
@@ -106,6 +107,56 @@ pub struct Totals {
     pub versions: u32,
     /// Changes of the live version, deploys and rollbacks (counted by the registry).
     pub live_changes: u32,
+}
+
+/// How many finished cycles in a row below the threshold, with a drift
+/// detector that did not fire, count as a stall.
+pub const STALL_CYCLES: u32 = 3;
+
+/// A run stuck below the threshold because its only trigger is a drift
+/// detector that sees nothing new: the live model is bad, but steadily so.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stall {
+    /// The detector that keeps not firing.
+    pub detector: DetectorKind,
+    /// Finished cycles in a row below the threshold without retraining.
+    pub cycles: u32,
+    /// The live version, stuck.
+    pub live: u32,
+    /// Its accuracy on the newest batch.
+    pub live_score: f64,
+    /// The threshold.
+    pub threshold: f64,
+    /// The training window in force.
+    pub window: TrainingWindow,
+}
+
+/// The stall the newest cycles show, if any: the trigger is a drift detector
+/// without the performance floor, and the last [`STALL_CYCLES`] or more cycles
+/// kept a live model scoring below the threshold.
+pub fn stall(summaries: &[CycleSummary], params: &SimParams) -> Option<Stall> {
+    let RetrainTrigger::DriftDetected(detector) = params.trigger else {
+        return None;
+    };
+    if params.performance_floor {
+        return None;
+    }
+    let stuck = summaries
+        .iter()
+        .rev()
+        .take_while(|s| {
+            s.live_score < s.threshold && s.outcome.kind() == super::outcome::OutcomeKind::Kept
+        })
+        .count() as u32;
+    let last = summaries.last()?;
+    (stuck >= STALL_CYCLES).then_some(Stall {
+        detector,
+        cycles: stuck,
+        live: last.live_after,
+        live_score: last.live_score,
+        threshold: last.threshold,
+        window: params.window,
+    })
 }
 
 /// Drops the oldest items so that at most `cap` remain.

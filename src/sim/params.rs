@@ -361,6 +361,12 @@ pub struct SimParams {
     /// hold-out slice by at least this much, 0..=0.2; `None` turns the gate off. Default off.
     #[serde(default)]
     pub min_improvement: Option<f64>,
+    /// A second trigger beside a schedule or a drift detector: also retrain
+    /// whenever the live model's accuracy on new labelled data is below the
+    /// threshold. A change detector fires on a *change* in the error rate, not
+    /// on a bad but steady level; the floor catches that. Default off.
+    #[serde(default)]
+    pub performance_floor: bool,
     /// Let logistic regression start from the live model's weights when they
     /// fit the new window better than the closed-form discriminant does (same
     /// optimum, fewer iterations; see `train::LogisticStart`). Default on.
@@ -396,6 +402,7 @@ impl Default for SimParams {
             minutes_per_cycle: default_clock(),
             validate_data: true,
             min_improvement: None,
+            performance_floor: false,
             warm_start: true,
         }
     }
@@ -550,6 +557,12 @@ impl SimParams {
         self.validate_data = on;
         self
     }
+    /// Turns the performance floor (a second trigger) on or off.
+    pub fn performance_floor(mut self, on: bool) -> Self {
+        self.performance_floor = on;
+        self
+    }
+
     /// Turns warm starts on or off.
     pub fn warm_start(mut self, on: bool) -> Self {
         self.warm_start = on;

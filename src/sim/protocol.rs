@@ -9,7 +9,7 @@ use super::cycle::{SimError, Simulation};
 use super::drift::DriftState;
 use super::evaluate::Scores;
 use super::export::{cycles_csv, trace_json};
-use super::history::{CycleRecord, CycleSummary, Totals};
+use super::history::{stall, CycleRecord, CycleSummary, Stall, Totals};
 use super::outcome::{Alert, Outcome};
 use super::params::SimParams;
 use super::race::{policy_race, PolicyRace};
@@ -231,6 +231,10 @@ pub struct Snapshot {
     pub user_data: Option<String>,
     /// How the last Configure applied.
     pub config_effect: Option<ConfigEffect>,
+    /// The run is stuck below the threshold with a drift detector that sees
+    /// nothing new (the page explains why and offers the fixes).
+    #[serde(default)]
+    pub stall: Option<Stall>,
     /// A problem with the last command, in words; the run is unchanged by it.
     pub error: Option<String>,
 }
@@ -638,6 +642,7 @@ impl Engine {
             export: None,
             user_data: sim.user_data().map(|d| d.summary.clone()),
             config_effect: None,
+            stall: stall(sim.summaries(), sim.params()),
             error: None,
         }
     }

@@ -73,11 +73,22 @@ pub fn scenarios() -> Vec<Scenario> {
         },
         Scenario {
             key: "drift-triggered",
-            title: "Retrain only when drift is detected",
-            watch: "ADWIN watches the live model's errors: no retraining until the drift at cycle 3, then it fires.",
+            title: "Drift detector stalls",
+            watch: "ADWIN watches the live model's errors and fires at the sudden drift (cycle 3), but the candidate, trained on two old batches and one new, is rejected. The error rate then stays high but steady, so ADWIN never fires again: the model is stuck below the threshold, and the page says why. Then try the fix it offers.",
             params: base
+                .clone()
                 .drift_strength(0.6)
                 .trigger(RetrainTrigger::DriftDetected(DetectorKind::Adwin)),
+            fault: None,
+        },
+        Scenario {
+            key: "drift-triggered-floor",
+            title: "Drift detector + performance floor (the fix)",
+            watch: "The same stream and detector, plus a performance floor as a second trigger: when ADWIN sees no change but live accuracy is below the threshold, the floor retrains, and the model recovers.",
+            params: base
+                .drift_strength(0.6)
+                .trigger(RetrainTrigger::DriftDetected(DetectorKind::Adwin))
+                .performance_floor(true),
             fault: None,
         },
     ]
@@ -126,5 +137,37 @@ mod tests {
         let sudden = run(&scenario("sudden-concept").unwrap(), 6);
         assert!(sudden.summaries()[5].v1_score < 0.4);
         assert!(sudden.summaries()[5].live_score > 0.8);
+    }
+
+    #[test]
+    fn the_detector_stalls_and_the_floor_fixes_it() {
+        let stalled = scenario("drift-triggered").unwrap();
+        let sim = run(&stalled, 10);
+        let stall = crate::sim::history::stall(sim.summaries(), sim.params())
+            .expect("ADWIN alone stalls below the threshold");
+        assert!(stall.cycles >= 3, "{stall:?}");
+        assert!(stall.live_score < 0.8, "{stall:?}");
+        let retrains: Vec<u32> = sim
+            .summaries()
+            .iter()
+            .filter(|s| s.retrained())
+            .map(|s| s.cycle)
+            .collect();
+        assert_eq!(retrains, [3], "ADWIN fires once, at the drift");
+        let text = crate::sim::wording::stall_message(&stall);
+        assert!(text.contains("fires on a change"), "{text}");
+        assert!(text.contains("performance floor"), "{text}");
+        let fixed = run(&scenario("drift-triggered-floor").unwrap(), 10);
+        assert!(crate::sim::history::stall(fixed.summaries(), fixed.params()).is_none());
+        let last = fixed.summaries().last().unwrap();
+        assert!(
+            last.live_score > 0.8,
+            "the floor recovers: {}",
+            last.live_score
+        );
+        assert!(fixed
+            .summaries()
+            .iter()
+            .any(|s| matches!(&s.trigger, Some(t) if t.cause_is_floor())));
     }
 }

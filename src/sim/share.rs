@@ -134,6 +134,9 @@ pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presente
         format!("validate={}", u8::from(params.validate_data)),
         format!("margin={}", params.min_improvement.unwrap_or(0.0)),
     ];
+    if params.performance_floor {
+        parts.push("floor=1".into());
+    }
     match &params.trigger {
         RetrainTrigger::Schedule(c) => parts.push(format!("cron={}", encode(c))),
         RetrainTrigger::DriftDetected(d) => parts.push(format!("detector={}", d.key())),
@@ -245,6 +248,11 @@ pub fn parse_link(text: &str) -> SharedLink {
             "validate" => match value.as_str() {
                 "1" | "true" | "on" => p.validate_data = true,
                 "0" | "false" | "off" => p.validate_data = false,
+                _ => link.problems.push(bad("must be 1 or 0")),
+            },
+            "floor" => match value.as_str() {
+                "1" | "true" | "on" => p.performance_floor = true,
+                "0" | "false" | "off" => p.performance_floor = false,
                 _ => link.problems.push(bad("must be 1 or 0")),
             },
             "trigger" => trigger_key = Some(value.clone()),

@@ -48,6 +48,14 @@ pub enum TriggerCause {
         /// The threshold.
         threshold: f64,
     },
+    /// The performance floor, a second trigger: the main trigger did not fire,
+    /// but the live model's accuracy is below the threshold.
+    PerformanceFloor {
+        /// Live accuracy.
+        live: f64,
+        /// The threshold.
+        threshold: f64,
+    },
     /// ADWIN on the live model's error stream.
     Adwin {
         /// Errors in its window.
@@ -79,6 +87,13 @@ pub struct TriggerEval {
     pub fired: bool,
     /// What the trigger saw.
     pub cause: TriggerCause,
+}
+
+impl TriggerEval {
+    /// True when the performance floor, not the main trigger, fired.
+    pub fn cause_is_floor(&self) -> bool {
+        matches!(self.cause, TriggerCause::PerformanceFloor { .. })
+    }
 }
 
 /// What the trigger sees of one new batch.
@@ -116,6 +131,30 @@ impl TriggerState {
     /// a different stream).
     pub fn reset(&mut self) {
         *self = TriggerState::default();
+    }
+
+    /// Decides whether `trigger` fires for this observation; with `floor`, a
+    /// trigger that did not fire is overruled when the live model's accuracy
+    /// is below the threshold (the detectors still see the batch, so their
+    /// state moves on as it would without the floor).
+    pub fn evaluate_with_floor(
+        &mut self,
+        trigger: &RetrainTrigger,
+        floor: bool,
+        obs: &Observation<'_>,
+    ) -> TriggerEval {
+        let eval = self.evaluate(trigger, obs);
+        let applies = floor && !matches!(trigger, RetrainTrigger::Never);
+        if !eval.fired && applies && obs.live_accuracy < obs.threshold {
+            return TriggerEval {
+                fired: true,
+                cause: TriggerCause::PerformanceFloor {
+                    live: obs.live_accuracy,
+                    threshold: obs.threshold,
+                },
+            };
+        }
+        eval
     }
 
     /// Decides whether `trigger` fires for this observation.

@@ -10,8 +10,9 @@
 //! many decimals as it takes (2 to 6) for the shown numbers to keep the true
 //! order, so "0.80 < 0.80" or a rejected "0.80 > 0.80" cannot appear.
 
-use super::history::{CycleSummary, Totals};
+use super::history::{CycleSummary, Stall, Totals};
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};
+use super::params::{DetectorKind, TrainingWindow};
 use super::registry::{ModelVersion, VersionStatus};
 use super::steps::{
     CheckStep, DataVar, EvaluateStep, ModelVar, PerfVar, Skip, StepFact, TrainStep, TriggerStep,
@@ -75,6 +76,16 @@ pub fn gate_numbers(score: f64, live: f64, margin: f64) -> (String, String, Stri
         format!("{live:.d$}"),
         format!("{need:.d$}"),
     )
+}
+
+/// Of two renderings of the same number, the one with more decimals (it keeps
+/// every order the shorter one keeps).
+fn longer(a: String, b: String) -> String {
+    if a.len() >= b.len() {
+        a
+    } else {
+        b
+    }
 }
 
 /// The cells of one process-table row.
@@ -261,8 +272,9 @@ pub fn step_cells(fact: &StepFact) -> Cells {
                     None => format!("{s} > {t}"),
                     Some(g) => {
                         let (gs, live, need) = gate_numbers(*score, g.live_score, g.margin);
+                        let gs = longer(gs, s.clone());
                         format!(
-                            "{s} > {t} and {gs} ≥ live {live} + {} (= {need})",
+                            "{gs} > {t} and {gs} ≥ live {live} + {} (= {need})",
                             format_threshold(g.margin)
                         )
                     }
@@ -406,6 +418,11 @@ pub fn trigger_reason(eval: &TriggerEval) -> String {
                 format!("live accuracy {l} ≥ threshold {t}")
             }
         }
+        TriggerCause::PerformanceFloor { live, threshold } => format!(
+            "performance floor: live accuracy {} < threshold {}",
+            format_score(*live, *threshold),
+            format_threshold(*threshold)
+        ),
         TriggerCause::Adwin { .. } => {
             if fired {
                 "ADWIN detected a change in the live model's error rate".into()
@@ -456,6 +473,12 @@ pub fn trigger_detail(eval: &TriggerEval) -> String {
             "Live model accuracy on new labelled data: {} {} {}.",
             format_score(*live, *threshold),
             if eval.fired { "<" } else { "≥" },
+            format_threshold(*threshold)
+        ),
+        TriggerCause::PerformanceFloor { live, threshold } => format!(
+            "The main trigger did not fire, but the performance floor did: live accuracy {} < threshold {}. \
+             The floor catches a model that is bad but steady, which a change detector does not see.",
+            format_score(*live, *threshold),
             format_threshold(*threshold)
         ),
         TriggerCause::Adwin { width, mean_error } => format!(
@@ -538,11 +561,11 @@ pub fn outcome_message(outcome: &Outcome) -> String {
                 margin,
             } => {
                 let (s, l, need) = gate_numbers(*score, *live_score, *margin);
+                let s = longer(s, format_score(*score, *threshold));
                 format!(
-                    "Alert: model v{candidate} scored {}, above the threshold {}, but the \
+                    "Alert: model v{candidate} scored {s}, above the threshold {}, but the \
                      champion/challenger gate needs live v{live}'s {l} + margin {} = {need}, and {s} < {need}; \
                      v{live} stays live.",
-                    format_score(*score, *threshold),
                     format_threshold(*threshold),
                     format_threshold(*margin)
                 )
@@ -652,11 +675,243 @@ pub fn version_score_text(v: &ModelVersion) -> String {
     }
 }
 
+/// Why a run with a drift detector is stuck, and what a team does about it.
+pub fn stall_message(s: &Stall) -> String {
+    let (l, t) = (
+        format_score(s.live_score, s.threshold),
+        format_threshold(s.threshold),
+    );
+    let why = match s.detector {
+        DetectorKind::Adwin | DetectorKind::PageHinkley => format!(
+            "{} fires on a change in the live model's error rate, not on a bad level. It fired when \
+             the drift began; since then the error rate has stayed high but steady, so it sees \
+             nothing new",
+            if s.detector == DetectorKind::Adwin { "ADWIN" } else { "Page-Hinkley" }
+        ),
+        DetectorKind::KsTest => "the KS test compares only the inputs: when the inputs look like \
+             the training data (the labelling rule changed, not the inputs), it sees nothing"
+            .to_string(),
+    };
+    let window = match s.window {
+        TrainingWindow::NewestBatch => String::new(),
+        _ => " or train on the new data only (window: newest batch), so a candidate is not \
+              held back by batches from before the drift"
+            .to_string(),
+    };
+    format!(
+        "Stuck for {} cycles: live v{} scores {l}, below the threshold {t}, and nothing retrains. \
+         Why: {why}. What a team does: add a performance floor as a second trigger (retrain \
+         whenever live accuracy is below the threshold){window}.",
+        s.cycles, s.live
+    )
+}
+
 /// What the alert log says while it is empty.
 pub fn no_alerts_text(totals: &Totals) -> &'static str {
     if totals.retrains == 0 {
         "No alerts yet: no candidate has been trained so far."
     } else {
         "No alerts yet: every candidate so far passed the check."
+    }
+}
+
+// Native only: the core is tested natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::sim::cron::SimTime;
+    use crate::sim::params::RetrainTrigger;
+    use crate::sim::steps::GateCheck;
+    use crate::sim::train::TrainError;
+
+    fn deployed(gate: Option<GateCheck>) -> Outcome {
+        Outcome::Deployed {
+            version: 3,
+            score: 0.853,
+            threshold: 0.8,
+            replaced: 2,
+            gate,
+        }
+    }
+
+    #[test]
+    fn scores_keep_their_true_order_with_the_threshold() {
+        assert_eq!(format_score(0.853, 0.80), "0.85");
+        assert_eq!(format_score(0.7996, 0.80), "0.7996");
+        assert_eq!(format_score(0.8004, 0.80), "0.8004");
+        assert_eq!(format_score(0.80, 0.80), "0.80");
+        assert_eq!(format_threshold(0.8), "0.80");
+        assert_eq!(format_threshold(0.805), "0.805");
+        assert_eq!(
+            format_pair(0.8512, 0.8549),
+            ("0.851".into(), "0.855".into())
+        );
+        assert_eq!(
+            gate_numbers(0.8512, 0.8349, 0.02),
+            ("0.851".into(), "0.835".into(), "0.855".into())
+        );
+    }
+
+    #[test]
+    fn a_deploy_is_worded_with_its_score_and_threshold() {
+        let o = deployed(None);
+        assert_eq!(outcome_title(&o), "Deployed");
+        assert_eq!(
+            outcome_message(&o),
+            "Deployed: model v3 scored 0.85 > threshold 0.80; it replaces v2."
+        );
+        let gated = deployed(Some(GateCheck {
+            live_score: 0.81,
+            margin: 0.02,
+            passed: true,
+        }));
+        assert_eq!(
+            outcome_message(&gated),
+            "Deployed: model v3 scored 0.85 > threshold 0.80 and 0.85 ≥ 0.83 (live v2's 0.81 + margin 0.02); it replaces v2."
+        );
+    }
+
+    #[test]
+    fn each_alert_reason_is_worded_with_its_numbers() {
+        let below = Outcome::Alerted {
+            live: 2,
+            reason: AlertReason::BelowThreshold {
+                candidate: 3,
+                score: 0.7996,
+                threshold: 0.8,
+            },
+        };
+        assert_eq!(outcome_title(&below), "Alert");
+        assert_eq!(
+            outcome_message(&below),
+            "Alert: model v3 scored 0.7996, not above the threshold 0.80; v2 stays live."
+        );
+        let gate = Outcome::Alerted {
+            live: 2,
+            reason: AlertReason::ChampionGate {
+                candidate: 3,
+                score: 0.8512,
+                threshold: 0.8,
+                live_score: 0.8349,
+                margin: 0.02,
+            },
+        };
+        assert_eq!(
+            outcome_message(&gate),
+            "Alert: model v3 scored 0.851, above the threshold 0.80, but the champion/challenger gate needs live v2's 0.835 + margin 0.02 = 0.855, and 0.851 < 0.855; v2 stays live."
+        );
+        let failed = Outcome::Alerted {
+            live: 2,
+            reason: AlertReason::TrainingFailed {
+                why: TrainError::SingleClass { class: 1 },
+            },
+        };
+        assert!(outcome_message(&failed)
+            .starts_with("Alert: retraining failed (the training data holds only class 1"));
+        let invalid = Outcome::Alerted {
+            live: 2,
+            reason: AlertReason::ValidationFailed {
+                failures: vec![crate::sim::validate::ValidationFailure::TooFewRows {
+                    rows: 3,
+                    min: 10,
+                }],
+            },
+        };
+        assert_eq!(
+            outcome_message(&invalid),
+            "Alert: data validation failed (enough rows: only 3 rows, need at least 10); the batch was set aside, retraining skipped, v2 stays live."
+        );
+    }
+
+    #[test]
+    fn a_kept_cycle_says_not_retrained_and_no_alert() {
+        let kept = Outcome::Kept {
+            live: 4,
+            reason: KeptReason::NotTriggered {
+                trigger: RetrainTrigger::Schedule("0 0 * * *".into()),
+                why: TriggerEval {
+                    fired: false,
+                    cause: TriggerCause::Schedule {
+                        schedule: "0 0 * * *".into(),
+                        description: "daily at 00:00".into(),
+                        clock: SimTime(360),
+                        fired_at: None,
+                        next: Some(SimTime(1440)),
+                    },
+                },
+            },
+        };
+        assert_eq!(outcome_title(&kept), "Kept, not retrained");
+        assert_eq!(
+            outcome_message(&kept),
+            "Kept, not retrained: the trigger did not fire (schedule `0 0 * * *` next fires 2026-01-02 00:00 (Fri)); v4 stays live and nobody is alerted."
+        );
+        assert_eq!(
+            step_cells(&StepFact::DeployOrAlert(kept)).output,
+            "Model v4 stays live (not retrained, no alert)"
+        );
+    }
+
+    #[test]
+    fn the_check_row_says_which_gate_failed() {
+        let judged = |above: bool, gate: Option<GateCheck>| {
+            step_cells(&StepFact::Check(CheckStep::Judged {
+                version: 3,
+                score: 0.8512,
+                threshold: 0.8,
+                above,
+                gate,
+            }))
+        };
+        let plain = judged(true, None);
+        assert_eq!(
+            (plain.input.as_str(), plain.output.as_str()),
+            ("0.85 > 0.80", "True")
+        );
+        assert_eq!(plain.next_step, "Deploy model");
+        let g = judged(
+            true,
+            Some(GateCheck {
+                live_score: 0.8349,
+                margin: 0.02,
+                passed: false,
+            }),
+        );
+        assert_eq!(
+            g.input,
+            "0.851 > 0.80 and 0.851 ≥ live 0.835 + 0.02 (= 0.855)"
+        );
+        assert_eq!(g.output, "False (champion/challenger gate)");
+        assert_eq!(g.next_step, "Alert team");
+        let skipped = step_cells(&StepFact::Check(CheckStep::Skipped(Skip::NotTriggered)));
+        assert_eq!(skipped.output, "Skipped: not retrained");
+        assert_eq!(skipped.next_step, "Keep live model");
+    }
+
+    #[test]
+    fn performance_trigger_text_never_contradicts_itself() {
+        let eval = |live: f64| TriggerEval {
+            fired: live < 0.8,
+            cause: TriggerCause::PerformanceDrop {
+                live,
+                threshold: 0.8,
+            },
+        };
+        assert_eq!(
+            trigger_reason(&eval(0.7996)),
+            "performance dropped: live accuracy 0.7996 < threshold 0.80"
+        );
+        assert_eq!(
+            trigger_reason(&eval(0.80)),
+            "live accuracy 0.80 ≥ threshold 0.80"
+        );
+        assert!(trigger_detail(&TriggerEval {
+            fired: false,
+            cause: TriggerCause::Adwin {
+                width: 900,
+                mean_error: 0.4
+            }
+        })
+        .contains("every split of that window into an older and a newer part"));
     }
 }

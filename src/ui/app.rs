@@ -22,6 +22,7 @@ use super::components::process_table::ProcessTable;
 use super::components::registry_table::RegistryTable;
 use super::components::run_controls::RunControls;
 use super::components::settings::Settings;
+use super::components::stall_notice::StallNotice;
 use super::components::stats::Stats;
 use super::components::status_tracker::StatusTracker;
 use super::components::timeline::Timeline;
@@ -491,7 +492,7 @@ fn Page(props: &PageProps) -> Html {
                            role={if n.is_error { "alert" } else { "status" }}
                            data-testid="notice">{ &n.text }</p>
                     }
-                    <Settings params={state.shown_params()} on_change={on_settings} on_invalid={on_invalid.clone()}
+                    <Settings params={state.shown_params()} on_change={on_settings.clone()} on_invalid={on_invalid.clone()}
                         hidden={state.hidden.clone()} lock_seed={state.lock_seed} />
                     <Classroom params={state.shown_params()} hidden={state.hidden.clone()}
                         lock_seed={state.lock_seed} presenter={state.presenter}
@@ -508,6 +509,9 @@ fn Page(props: &PageProps) -> Html {
                         if shows("charts") { <ScatterChart snapshot={snap.clone()} /> }
                         <div class="stack">
                             <DecisionBanner snapshot={snap.clone()} />
+                            if live_snap.view.is_none() {
+                                <StallNotice snapshot={live_snap.clone()} on_settings={on_settings.clone()} />
+                            }
                             if shows("predict") { <PredictBeforeReveal snapshot={snap.clone()} /> }
                             if shows("code") { <CodeSample snapshot={snap.clone()} /> }
                         </div>

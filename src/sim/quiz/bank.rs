@@ -548,7 +548,7 @@ const BANK: [Spec; 20] = [
             "Step 2: At the drift the error rate jumps, ADWIN fires and the loop retrains. 'Last 3 batches' holds two batches of the old rule and one of the new, so the candidate learns mostly the old rule, fails the check, and the live model stays.",
             "Step 3: After a detection ADWIN starts afresh. The live model has not changed, so its errors stay high but steady: no change, no detection, no retraining, and live accuracy stays low.",
             "Step 4: Add a trigger on the level: a performance floor retrains whenever live accuracy is below the threshold, so the loop keeps retraining until the window holds enough new rows to pass. Or train on the newest batch only, so the retrain at the drift already learns the new rule.",
-            "Step 5: The playground has one trigger at a time: switch it to 'Performance drop', or the window to 'Newest batch only', and watch the live model recover.",
+            "Step 5: In the playground, load the scenario 'Drift detector stalls': when it is stuck the page explains why and offers 'Add a performance floor' (the checkbox under the trigger) or 'Train on new data only'; either one lets the live model recover.",
             "Final answer: add a performance floor as a second trigger, or train on the newest batch only.",
         ],
         mistakes: &[

@@ -22,6 +22,7 @@ pub mod run_controls;
 pub mod select_field;
 pub mod settings;
 pub mod slider;
+pub mod stall_notice;
 pub mod stats;
 pub mod status_tracker;
 pub mod test_yourself;

@@ -110,6 +110,19 @@ pub fn Settings(props: &SettingsProps) -> Html {
             cb.emit(p.clone().validate_data(input.checked()));
         })
     };
+    let floor_change = {
+        let p = p.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            cb.emit(p.clone().performance_floor(input.checked()));
+        })
+    };
+    // The floor is a second trigger beside one that can stay silent.
+    let floor_applies = matches!(
+        p.trigger,
+        RetrainTrigger::Schedule(_) | RetrainTrigger::DriftDetected(_)
+    );
     html! {
         <section class="panel settings" aria-labelledby="settings-title">
             <h2 id="settings-title">{ "Settings" }</h2>
@@ -189,6 +202,13 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     options={options(&DetectorKind::ALL, |k| k.key().to_string(), |k| k.label().to_string())}
                     selected={d.key().to_string()}
                     on_change={emit_key(|p, k| DetectorKind::from_key(k).map(|d| p.trigger(RetrainTrigger::DriftDetected(d))))} />
+            }
+            if show("trigger") && floor_applies {
+                <div class="field checkbox">
+                    <input type="checkbox" id="floor" checked={p.performance_floor} onchange={floor_change} aria-describedby="floor-hint" />
+                    <label for="floor">{ "Performance floor: also retrain when live accuracy is below the threshold" }</label>
+                    <p class="hint" id="floor-hint">{ "A second trigger. A drift detector fires on a change, not on a bad but steady level; the floor catches that." }</p>
+                </div>
             }
             if show("validate") {
                 <div class="field checkbox">
