@@ -713,7 +713,7 @@ fn one_bad_field() -> impl Strategy<Value = (Field, Bad)> {
 /// The parameter an error names.
 fn error_name(e: &ParamError) -> &str {
     match e {
-        ParamError::OutOfRange { name, .. } | ParamError::NotFinite { name } => name,
+        ParamError::OutOfRange { field, .. } | ParamError::NotFinite { field } => field.label(),
         ParamError::Cron(_) => "Cron schedule",
         ParamError::SeedTooLarge { .. } => "Seed",
     }

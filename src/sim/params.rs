@@ -408,6 +408,59 @@ impl Default for SimParams {
     }
 }
 
+/// A numeric setting that [`SimParams::check`] bounds, named for messages and
+/// matched as data (a link falls back to the default of exactly this field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ParamField {
+    /// Rows per batch.
+    BatchSize,
+    /// Drift strength.
+    DriftStrength,
+    /// Drift speed.
+    DriftSpeed,
+    /// Drift onset cycle.
+    DriftOnset,
+    /// Label noise.
+    LabelNoise,
+    /// Deploy threshold.
+    Threshold,
+    /// Hold-out fraction.
+    HoldoutFraction,
+    /// Decision-tree depth.
+    TreeDepth,
+    /// Simulated minutes per cycle.
+    MinutesPerCycle,
+    /// Champion/challenger margin.
+    ChampionMargin,
+    /// Batches in a sliding training window.
+    WindowBatches,
+}
+
+impl ParamField {
+    /// The name the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            ParamField::BatchSize => "Batch size",
+            ParamField::DriftStrength => "Drift strength",
+            ParamField::DriftSpeed => "Drift speed",
+            ParamField::DriftOnset => "Drift onset",
+            ParamField::LabelNoise => "Label noise",
+            ParamField::Threshold => "Deploy threshold",
+            ParamField::HoldoutFraction => "Hold-out fraction",
+            ParamField::TreeDepth => "Tree depth",
+            ParamField::MinutesPerCycle => "Minutes per cycle",
+            ParamField::ChampionMargin => "Champion margin",
+            ParamField::WindowBatches => "Training window (batches)",
+        }
+    }
+}
+
+impl std::fmt::Display for ParamField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// A parameter that cannot be used, with what was given and what is allowed.
 #[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
 pub enum ParamError {
@@ -415,10 +468,10 @@ pub enum ParamError {
     #[error("Cron schedule: {0}")]
     Cron(String),
     /// A number outside its allowed range.
-    #[error("{name} must be between {min} and {max}, got {value}")]
+    #[error("{field} must be between {min} and {max}, got {value}")]
     OutOfRange {
         /// Which parameter.
-        name: String,
+        field: ParamField,
         /// What was given.
         value: f64,
         /// Smallest allowed.
@@ -427,10 +480,10 @@ pub enum ParamError {
         max: f64,
     },
     /// NaN or infinity.
-    #[error("{name} must be a finite number")]
+    #[error("{field} must be a finite number")]
     NotFinite {
         /// Which parameter.
-        name: String,
+        field: ParamField,
     },
     /// A seed above [`MAX_SEED`], which a JavaScript number cannot hold exactly.
     #[error("Seed must be a whole number from 0 to {max}, got {seed}")]
@@ -460,13 +513,13 @@ impl std::ops::Deref for ValidParams {
     }
 }
 
-fn check_range(name: &str, value: f64, min: f64, max: f64) -> Result<(), ParamError> {
+fn check_range(field: ParamField, value: f64, min: f64, max: f64) -> Result<(), ParamError> {
     if !value.is_finite() {
-        return Err(ParamError::NotFinite { name: name.into() });
+        return Err(ParamError::NotFinite { field });
     }
     if value < min || value > max {
         return Err(ParamError::OutOfRange {
-            name: name.into(),
+            field,
             value,
             min,
             max,
@@ -578,33 +631,38 @@ impl SimParams {
     pub fn check(self) -> Result<ValidParams, ParamError> {
         check_seed(self.seed)?;
         check_range(
-            "Batch size",
+            ParamField::BatchSize,
             self.batch_size as f64,
             MIN_BATCH_SIZE as f64,
             MAX_BATCH_SIZE as f64,
         )?;
-        check_range("Drift strength", self.drift_strength, 0.0, 1.0)?;
-        check_range("Drift speed", self.drift_speed, 0.05, 1.0)?;
-        check_range("Drift onset", f64::from(self.drift_onset), 1.0, 1000.0)?;
-        check_range("Label noise", self.label_noise, 0.0, 0.5)?;
-        check_range("Deploy threshold", self.threshold, 0.5, 0.99)?;
-        check_range("Hold-out fraction", self.holdout_fraction, 0.1, 0.5)?;
-        check_range("Tree depth", self.tree_max_depth as f64, 1.0, 20.0)?;
+        check_range(ParamField::DriftStrength, self.drift_strength, 0.0, 1.0)?;
+        check_range(ParamField::DriftSpeed, self.drift_speed, 0.05, 1.0)?;
         check_range(
-            "Minutes per cycle",
+            ParamField::DriftOnset,
+            f64::from(self.drift_onset),
+            1.0,
+            1000.0,
+        )?;
+        check_range(ParamField::LabelNoise, self.label_noise, 0.0, 0.5)?;
+        check_range(ParamField::Threshold, self.threshold, 0.5, 0.99)?;
+        check_range(ParamField::HoldoutFraction, self.holdout_fraction, 0.1, 0.5)?;
+        check_range(ParamField::TreeDepth, self.tree_max_depth as f64, 1.0, 20.0)?;
+        check_range(
+            ParamField::MinutesPerCycle,
             f64::from(self.minutes_per_cycle),
             1.0,
             10_080.0,
         )?;
         if let Some(m) = self.min_improvement {
-            check_range("Champion margin", m, 0.0, 0.2)?;
+            check_range(ParamField::ChampionMargin, m, 0.0, 0.2)?;
         }
         if let RetrainTrigger::Schedule(text) = &self.trigger {
             super::cron::CronSchedule::parse(text).map_err(|e| ParamError::Cron(e.to_string()))?;
         }
         if let TrainingWindow::Sliding(n) = self.window {
             check_range(
-                "Training window (batches)",
+                ParamField::WindowBatches,
                 n as f64,
                 1.0,
                 MAX_SLIDING_BATCHES as f64,
@@ -629,9 +687,13 @@ mod tests {
     #[test]
     fn rejects_out_of_range_threshold() {
         let err = SimParams::default().threshold(1.2).check().unwrap_err();
-        assert!(
-            matches!(err, ParamError::OutOfRange { ref name, .. } if name == "Deploy threshold")
-        );
+        assert!(matches!(
+            err,
+            ParamError::OutOfRange {
+                field: ParamField::Threshold,
+                ..
+            }
+        ));
         assert!(err.to_string().contains("between 0.5 and 0.99"));
     }
 

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::params::ParamField;
+
 use super::params::{
     round_to_step, DetectorKind, DriftKind, DriftPattern, ModelKind, ParamError, RetrainTrigger,
     SimParams, TrainingWindow, DRIFT_SPEED_STEP, DRIFT_STRENGTH_STEP, LABEL_NOISE_STEP,
@@ -320,30 +322,29 @@ fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
                     p.seed = d.seed;
                     continue;
                 }
-                let text = e.to_string();
-                let field = |name: &str| text.starts_with(name);
-                if field("Batch size") {
-                    p.batch_size = d.batch_size;
-                } else if field("Drift strength") {
-                    p.drift_strength = d.drift_strength;
-                } else if field("Drift speed") {
-                    p.drift_speed = d.drift_speed;
-                } else if field("Drift onset") {
-                    p.drift_onset = d.drift_onset;
-                } else if field("Label noise") {
-                    p.label_noise = d.label_noise;
-                } else if field("Deploy threshold") {
-                    p.threshold = d.threshold;
-                } else if field("Tree depth") {
-                    p.tree_max_depth = d.tree_max_depth;
-                } else if field("Training window") {
-                    p.window = d.window;
-                } else if field("Champion margin") {
-                    p.min_improvement = d.min_improvement;
-                } else if field("Cron schedule") {
-                    p.trigger = d.trigger.clone();
-                } else {
-                    return d;
+                let field = match &e {
+                    ParamError::OutOfRange { field, .. } | ParamError::NotFinite { field } => {
+                        Some(*field)
+                    }
+                    ParamError::Cron(_) => {
+                        p.trigger = d.trigger.clone();
+                        continue;
+                    }
+                    ParamError::SeedTooLarge { .. } => None,
+                };
+                match field {
+                    Some(ParamField::BatchSize) => p.batch_size = d.batch_size,
+                    Some(ParamField::DriftStrength) => p.drift_strength = d.drift_strength,
+                    Some(ParamField::DriftSpeed) => p.drift_speed = d.drift_speed,
+                    Some(ParamField::DriftOnset) => p.drift_onset = d.drift_onset,
+                    Some(ParamField::LabelNoise) => p.label_noise = d.label_noise,
+                    Some(ParamField::Threshold) => p.threshold = d.threshold,
+                    Some(ParamField::HoldoutFraction) => p.holdout_fraction = d.holdout_fraction,
+                    Some(ParamField::TreeDepth) => p.tree_max_depth = d.tree_max_depth,
+                    Some(ParamField::MinutesPerCycle) => p.minutes_per_cycle = d.minutes_per_cycle,
+                    Some(ParamField::ChampionMargin) => p.min_improvement = d.min_improvement,
+                    Some(ParamField::WindowBatches) => p.window = d.window,
+                    None => return d,
                 }
             }
         }
