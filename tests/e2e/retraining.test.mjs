@@ -31,7 +31,7 @@ test('schedule trigger: daily at midnight fires every 4th six-hour cycle; invali
     if (c < 4) {
       assert.match(step3, /^Not triggered: schedule `0 0 \* \* \*` next fires 2026-01-02 00:00/);
       assert.equal((await cells(page, 7))[1], 'Keep live model');
-      assert.match(await text(page, 'decision'), /No retraining this cycle/);
+      assert.match(await text(page, 'decision'), /Kept, not retrained: the trigger did not fire \(schedule `0 0 \* \* \*` next fires/);
     } else {
       assert.match(step3, /^Training started \(schedule `0 0 \* \* \*` fired at 2026-01-02 00:00/);
     }
@@ -53,7 +53,7 @@ test('drift detected: ADWIN and the KS test fire at the drift, not before', asyn
   assert.match((await cells(page, 3))[3], /^Not triggered/);
   await waitForText(page.getByTestId('trigger-detail'), /ADWIN keeps a window of \d+ recent errors/);
   await finishCycle(page); // cycle 3: sudden concept drift
-  assert.match((await cells(page, 3))[3], /^Training started \(ADWIN detected drift/);
+  assert.match((await cells(page, 3))[3], /^Training started \(ADWIN detected a change in the live model's error rate\)$/);
 
   await page.getByRole('slider', { name: 'Drift strength' }).fill('1');
   await page.getByRole('combobox', { name: 'Drift kind' }).selectOption('covariate');
@@ -140,8 +140,8 @@ test('champion/challenger gate and rollback', async (t) => {
 
   await page.getByRole('slider', { name: 'Champion margin' }).fill('0.1');
   await finishCycle(page);
-  assert.match((await cells(page, 6))[2], /^0\.\d+ > 0\.80 and ≥ live 0\.\d+ \+ 0\.10$/);
-  assert.match(await text(page, 'decision'), /did not beat live v2 .* by 0\.10 \(champion\/challenger gate\)/);
+  assert.match((await cells(page, 6))[2], /^0\.\d+ > 0\.80 and 0\.\d+ ≥ live 0\.\d+ \+ 0\.10 \(= 0\.\d+\)$/);
+  assert.match(await text(page, 'decision'), /champion\/challenger gate needs live v2's 0\.\d+ \+ margin 0\.10 = 0\.\d+, and 0\.\d+ < 0\.\d+; v2 stays live/);
   await app.screenshot(page, 'retraining-rollback-gate');
 });
 

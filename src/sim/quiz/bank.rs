@@ -352,7 +352,7 @@ const BANK: [Spec; 20] = [
         ],
         correct: 0,
         hint: "Read the condition in the Input column of Step 6: is it > or >=?",
-        explanation: "The check is strict: performance > threshold. A tie is not greater, so Step 6 is False and Step 7 alerts the team while the live model stays. The table prints extra decimals (0.8000) so that a tie never looks like a pass.",
+        explanation: "The check is strict: performance > threshold. A tie is not greater, so Step 6 is False and Step 7 alerts the team while the live model stays. The table shows \"0.80 > 0.80\" → False: a score that only ties the threshold is not above it. (When a score is not exactly 0.80 but rounds to it, the page prints more decimals, e.g. 0.7996, so the shown numbers never contradict the result.)",
         solution: &[
             "Step 1: Step 6's condition is performance > threshold (the lesson's code: if evaluate(new_model) > threshold).",
             "Step 2: 0.80 > 0.80 is False; only a score strictly above 0.80 passes.",
@@ -514,12 +514,12 @@ const BANK: [Spec; 20] = [
         ],
         correct: 2,
         hint: "How many training rows does a 20-row batch keep after a 30 % hold-out, and how likely is a class-0 row among them?",
-        explanation: "With 95 % class 1, a 14-row training window often holds no class-0 row at all, and a classifier cannot learn a boundary from one class. Step 4 reports the failure, Step 6 has no candidate (False), Step 7 alerts the team, and the live model keeps serving.",
+        explanation: "With 95 % class 1, a 14-row training window often holds no class-0 row at all, and a classifier cannot learn a boundary from one class. Step 4 reports the failure, Step 6 has no candidate to check (it reads 'Skipped: training failed'), Step 7 alerts the team, and the live model keeps serving.",
         solution: &[
             "Step 1: 30 % of each batch is held out, so the newest-batch window has 14 training rows.",
             "Step 2: With each row class 1 with probability 0.95, all 14 are class 1 with probability 0.95^14 = 0.49: about every other cycle.",
             "Step 3: A training set with a single class has no boundary to learn, so Step 4 reports 'Training failed' and no candidate exists.",
-            "Step 4: With no candidate, Step 6 is False and Step 7 alerts the team; the live model stays live. A wider window (more batches) makes this rare.",
+            "Step 4: With no candidate there is nothing for Step 6 to check, and Step 7 alerts the team; the live model stays live. A wider window (more batches) makes this rare.",
             "Step 5: With the defaults it looks different: data validation's 'both classes present' check blocks a batch whose 20 rows are all class 1 before training starts, and 5 % label noise often turns a row into class 0.",
         ],
         mistakes: &[

@@ -62,7 +62,7 @@ pub fn DecisionBanner(props: &DecisionBannerProps) -> Html {
                 } else if kind == Some(OutcomeKind::Alert) {
                     <span class="decision-icon" aria-hidden="true">{ "! " }</span>
                 } else if kind == Some(OutcomeKind::Kept) {
-                    <span class="decision-icon" aria-hidden="true">{ "= " }</span>
+                    <span class="decision-icon" aria-hidden="true">{ "○ " }</span>
                 }
                 { title }
             </h2>

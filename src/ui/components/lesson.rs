@@ -38,7 +38,7 @@ struct Moment {
     links: &'static [(u8, &'static str)],
 }
 
-const MOMENTS: [Moment; 2] = [
+const MOMENTS: [Moment; 3] = [
     Moment {
         question: "Why do we need to retrain the model automatically?",
         answer: "Because new data keeps coming in (Step 2), and the world it describes drifts. Retraining updates the model to handle those changes, keeping performance high (Steps 5 and 6). Compare the live model with v1, never retrained, in the performance chart.",
@@ -48,6 +48,11 @@ const MOMENTS: [Moment; 2] = [
         question: "What happens if the new model's performance is not good enough?",
         answer: "The check at Step 6 is False, so the flow takes the alert branch at Step 7: the team is alerted and the current live model stays; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). Only models that beat the threshold are deployed. Set the deploy threshold to 0.99 to see it.",
         links: &[(6, "Show Step 6"), (7, "Show Step 7")],
+    },
+    Moment {
+        question: "What if retraining is not triggered this cycle?",
+        answer: "With a schedule or a drift detector as the trigger, Step 3 can decide that nothing retrains: Steps 4 to 6 are skipped and Step 7 keeps the live model, with no alert (nothing went wrong). Beware a detector that waits for a change while the model is bad but steady: a performance floor as a second trigger catches that. Choose the trigger 'Schedule' to see a cycle kept.",
+        links: &[(3, "Show Step 3"), (7, "Show Step 7")],
     },
 ];
 

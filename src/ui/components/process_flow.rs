@@ -133,7 +133,8 @@ pub fn ProcessFlow(props: &ProcessFlowProps) -> Html {
             n.class,
             extra,
             active.then_some("current"),
-            reached(n.step).then_some("done")
+            // A branch the cycle did not take is not "done", even at step 7.
+            (reached(n.step) && extra != "not-taken").then_some("done")
         );
         html! {
             <li class={classes} aria-current={active.then_some("step")}>
