@@ -11,7 +11,7 @@ use super::params::SimParams;
 use super::steps::{
     row_of, CheckStep, EvaluateStep, StepFact, StepKind, StepRecord, TrainStep, TriggerStep,
 };
-use super::wording::{failures_text, format_score, format_threshold, gate_numbers, trigger_reason};
+use super::wording::{check_comparison, failures_text, format_score, trigger_reason};
 
 /// One cycle as the views tell it: read from its rows and outcome only, so a
 /// rewound cycle tells the same story it told live.
@@ -255,33 +255,8 @@ pub fn code_note(story: &CycleStory, line: CodeLine) -> Option<String> {
             _ => None,
         },
         CodeLine::Check => match (&story.check, story.score) {
-            (
-                Some(
-                    c @ CheckStep::Judged {
-                        score,
-                        threshold,
-                        gate,
-                        ..
-                    },
-                ),
-                _,
-            ) => {
-                let verdict = if c.passed() { "True" } else { "False" };
-                let (s, t) = (
-                    format_score(*score, *threshold),
-                    format_threshold(*threshold),
-                );
-                Some(match gate {
-                    None => format!("{s} > {t} → {verdict}"),
-                    Some(g) => {
-                        let (gs, l, need) = gate_numbers(*score, g.live_score, g.margin);
-                        format!(
-                            "{s} > {t} and {gs} ≥ {l} + {} (= {need}) → {verdict}",
-                            format_threshold(g.margin)
-                        )
-                    }
-                })
-            }
+            (Some(c @ CheckStep::Judged { .. }), _) => check_comparison(c)
+                .map(|cmp| format!("{cmp} → {}", if c.passed() { "True" } else { "False" })),
             (_, Some((_, score, threshold))) => Some(format!(
                 "evaluate(new_model) = {}",
                 format_score(score, threshold)

@@ -88,6 +88,37 @@ fn longer(a: String, b: String) -> String {
     }
 }
 
+/// The comparison step 6 made, as the table's Input column shows it:
+/// "0.85 > 0.80", or with the champion/challenger gate
+/// "0.851 > 0.80 and 0.851 ≥ live 0.835 + 0.02 (= 0.855)"; `None` when
+/// there was no candidate to judge.
+pub fn check_comparison(check: &CheckStep) -> Option<String> {
+    let CheckStep::Judged {
+        score,
+        threshold,
+        gate,
+        ..
+    } = check
+    else {
+        return None;
+    };
+    let (s, t) = (
+        format_score(*score, *threshold),
+        format_threshold(*threshold),
+    );
+    Some(match gate {
+        None => format!("{s} > {t}"),
+        Some(g) => {
+            let (gs, live, need) = gate_numbers(*score, g.live_score, g.margin);
+            let gs = longer(gs, s);
+            format!(
+                "{gs} > {t} and {gs} ≥ live {live} + {} (= {need})",
+                format_threshold(g.margin)
+            )
+        }
+    })
+}
+
 /// The cells of one process-table row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cells {
@@ -258,27 +289,8 @@ pub fn step_cells(fact: &StepFact) -> Cells {
             ),
         },
         StepFact::Check(check) => match check {
-            CheckStep::Judged {
-                score,
-                threshold,
-                above,
-                gate,
-                ..
-            } => {
-                let t = format_threshold(*threshold);
-                let s = format_score(*score, *threshold);
+            CheckStep::Judged { above, .. } => {
                 let passed = check.passed();
-                let input = match gate {
-                    None => format!("{s} > {t}"),
-                    Some(g) => {
-                        let (gs, live, need) = gate_numbers(*score, g.live_score, g.margin);
-                        let gs = longer(gs, s.clone());
-                        format!(
-                            "{gs} > {t} and {gs} ≥ live {live} + {} (= {need})",
-                            format_threshold(g.margin)
-                        )
-                    }
-                };
                 let output = match (passed, above) {
                     (true, _) => "True".to_string(),
                     (false, false) => "False".to_string(),
@@ -286,7 +298,7 @@ pub fn step_cells(fact: &StepFact) -> Cells {
                 };
                 cells(
                     "Check performance",
-                    input,
+                    check_comparison(check).unwrap_or_default(),
                     output,
                     if passed { "Deploy model" } else { "Alert team" },
                 )

@@ -15,7 +15,8 @@ use crate::sim::params::RetrainTrigger;
 use crate::sim::protocol::Snapshot;
 use crate::sim::steps::{row_of, CheckStep, StepFact, StepKind, StepRecord, TrainStep};
 use crate::sim::wording::{
-    failures_text, format_score, format_threshold, gate_numbers, step_cells, trigger_reason,
+    check_comparison, failures_text, format_score, format_threshold, gate_numbers, step_cells,
+    trigger_reason,
 };
 
 /// The ids of the visual quiz questions, in the order [`visual_quiz`] returns them.
@@ -76,6 +77,8 @@ struct CycleFacts {
     train: TrainStep,
     /// Step 4's Output cell, quoted in explanations.
     train_output: String,
+    /// Step 6, once it ran.
+    check: Option<CheckStep>,
     /// Whether "kept (not retrained)" is a possible outcome.
     can_skip: bool,
 }
@@ -95,11 +98,16 @@ fn other_versions(right: u32, preferred: &[u32]) -> [u32; OPTION_COUNT - 1] {
     [picked[0], picked[1], picked[2]]
 }
 
-/// The comparison step 6 made, in the table's own form, with its result.
-fn check_comparison(rows: &[StepRecord]) -> Option<String> {
-    let row = row_of(rows, StepKind::CheckPerformance)?;
-    let cells = step_cells(&row.fact);
-    Some(format!("\"{}\" → {}", cells.input, cells.output))
+/// The comparison step 6 made, in the table's own form, with its result:
+/// ": "0.72 > 0.80" → False"; empty when no candidate was judged.
+fn check_text(check: Option<&CheckStep>) -> String {
+    check
+        .and_then(|c| {
+            // The verdict as the table's Output column says it (naming the gate that failed).
+            let verdict = step_cells(&StepFact::Check(c.clone())).output;
+            check_comparison(c).map(|cmp| format!(": \"{cmp}\" → {verdict}"))
+        })
+        .unwrap_or_default()
 }
 
 impl CycleFacts {
@@ -117,6 +125,10 @@ impl CycleFacts {
             live,
             train: train.clone(),
             train_output: step_cells(&train_row.fact).output,
+            check: row_of(rows, StepKind::CheckPerformance).and_then(|r| match &r.fact {
+                StepFact::Check(c) => Some(c.clone()),
+                _ => None,
+            }),
             can_skip,
         })
     }
@@ -282,7 +294,7 @@ impl CycleFacts {
             ),
         };
         let comparison = match at {
-            StepKind::CheckPerformance => self_check_text(outcome),
+            StepKind::CheckPerformance => check_text(self.check.as_ref()),
             _ => String::new(),
         };
         self.question(
@@ -377,7 +389,7 @@ impl CycleFacts {
                         ],
                         format!("Step 6 was False ({s} is not above {t}), so Step 7 takes the else branch, alert_team(): v{c} is rejected and v{live} keeps serving; the loop then repeats with the next batch."),
                         vec![
-                            format!("Step 6 compared {s} with {t}: {}.", self_check_text(outcome).trim_start_matches(": ")),
+                            format!("Step 6 compared {s} with {t}: {}.", check_text(self.check.as_ref()).trim_start_matches(": ")),
                             "False leads to the else branch of the lesson's code: alert_team().".into(),
                             format!("v{c} is rejected; v{live}, the live model, keeps serving."),
                             format!("Final answer: alert the team; v{live} stays live."),
@@ -462,68 +474,6 @@ impl CycleFacts {
             }
         }
     }
-}
-
-/// ": "0.72 > 0.80" → False" for a cycle judged at step 6, from its outcome.
-fn self_check_text(outcome: &Outcome) -> String {
-    let check = match outcome {
-        Outcome::Deployed {
-            version,
-            score,
-            threshold,
-            gate,
-            ..
-        } => CheckStep::Judged {
-            version: *version,
-            score: *score,
-            threshold: *threshold,
-            above: true,
-            gate: *gate,
-        },
-        Outcome::Alerted {
-            reason:
-                AlertReason::BelowThreshold {
-                    candidate,
-                    score,
-                    threshold,
-                },
-            ..
-        } => CheckStep::Judged {
-            version: *candidate,
-            score: *score,
-            threshold: *threshold,
-            above: false,
-            gate: None,
-        },
-        Outcome::Alerted {
-            reason:
-                AlertReason::ChampionGate {
-                    candidate,
-                    score,
-                    threshold,
-                    live_score,
-                    margin,
-                },
-            ..
-        } => CheckStep::Judged {
-            version: *candidate,
-            score: *score,
-            threshold: *threshold,
-            above: true,
-            gate: Some(crate::sim::steps::GateCheck {
-                live_score: *live_score,
-                margin: *margin,
-                passed: false,
-            }),
-        },
-        _ => return String::new(),
-    };
-    let rows = [StepRecord {
-        cycle: 0,
-        kind: StepKind::CheckPerformance,
-        fact: StepFact::Check(check),
-    }];
-    check_comparison(&rows).map_or(String::new(), |c| format!(": {c}"))
 }
 
 /// What the learner expects this cycle to end with, asked before its data

@@ -11,7 +11,7 @@ use crate::sim::quiz::can_skip;
 use crate::sim::steps::{CheckStep, Skip, StepKind, TrainStep, TriggerStep};
 use crate::sim::story::CycleStory;
 use crate::sim::triggers::TriggerCause;
-use crate::sim::wording::{format_score, format_threshold, gate_numbers, trigger_reason};
+use crate::sim::wording::{check_comparison, format_score, format_threshold, trigger_reason};
 
 /// Props of [`ProcessFlow`].
 #[derive(Properties, PartialEq)]
@@ -99,27 +99,11 @@ pub fn ProcessFlow(props: &ProcessFlowProps) -> Html {
         Node {
             title: "Performance > threshold?",
             detail: match &story.check {
-                Some(
-                    c @ CheckStep::Judged {
-                        score,
-                        threshold,
-                        gate,
-                        ..
-                    },
-                ) => {
-                    let verdict = if c.passed() { "True" } else { "False" };
-                    let (sc, t) = (
-                        format_score(*score, *threshold),
-                        format_threshold(*threshold),
-                    );
-                    match gate {
-                        None => format!("{sc} > {t}: {verdict}"),
-                        Some(g) => {
-                            let (gs, _, need) = gate_numbers(*score, g.live_score, g.margin);
-                            format!("{sc} > {t} and {gs} ≥ {need} (live + margin): {verdict}")
-                        }
-                    }
-                }
+                Some(c @ CheckStep::Judged { .. }) => format!(
+                    "{}: {}",
+                    check_comparison(c).unwrap_or_default(),
+                    if c.passed() { "True" } else { "False" }
+                ),
                 Some(CheckStep::Skipped(skip)) => skip_text(*skip).into(),
                 None => format!("threshold {}", format_threshold(threshold)),
             },
