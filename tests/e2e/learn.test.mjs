@@ -150,6 +150,9 @@ test('Test yourself: 10 questions, a score, the missed questions with their step
 
 test('corrupted saved progress is ignored with a notice', async (t) => {
   const { page } = await open(t);
+  // Wait until this page has loaded (and saved) its own progress: otherwise, on a
+  // slow start, it saves over the corrupted value written below before the reload.
+  await waitForText(page.getByTestId('progress'), /Answered 0/);
   await page.evaluate(() => localStorage.setItem('retrain-playground.quiz-progress', '{"version":1,"answered":3,"correct":9'));
   await page.reload();
   await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
