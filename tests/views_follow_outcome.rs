@@ -226,3 +226,51 @@ proptest! {
         }
     }
 }
+
+/// The random settings above reach every kind of ending, so the property is
+/// not passing on deploys alone: a fixed sweep over the same kinds of
+/// settings sees deploys, kept cycles and each alert reason but a failed
+/// training (rare by design), and checks every view on each.
+#[test]
+fn the_settings_reach_every_ending() {
+    let triggers = [
+        RetrainTrigger::EveryCycle,
+        RetrainTrigger::Schedule("0 0 * * *".into()),
+        RetrainTrigger::DriftDetected(DetectorKind::Adwin),
+        RetrainTrigger::PerformanceDrop,
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for (i, trigger) in triggers.iter().enumerate() {
+        for gate in [None, Some(0.05)] {
+            let p = SimParams::default()
+                .seed(i as u64)
+                .trigger(trigger.clone())
+                .min_improvement(gate)
+                .batch_size(200);
+            let mut sim = Simulation::from_params(p.clone()).unwrap();
+            for c in 0..8 {
+                if c == 5 {
+                    sim.inject_fault(Fault::MissingValues);
+                }
+                for _ in 0..8 {
+                    sim.step();
+                    let story = CycleStory::read(sim.cycle(), sim.rows(), sim.outcome());
+                    check_views(&story, sim.rows(), &p);
+                }
+                seen.insert(match sim.outcome().unwrap() {
+                    Outcome::Deployed { .. } => "deploy",
+                    Outcome::Kept { .. } => "kept",
+                    Outcome::Alerted { reason, .. } => match reason {
+                        AlertReason::BelowThreshold { .. } => "below",
+                        AlertReason::ChampionGate { .. } => "gate",
+                        AlertReason::ValidationFailed { .. } => "validation",
+                        AlertReason::TrainingFailed { .. } => "training",
+                    },
+                });
+            }
+        }
+    }
+    for kind in ["deploy", "kept", "below", "gate", "validation"] {
+        assert!(seen.contains(kind), "never saw {kind}: {seen:?}");
+    }
+}
