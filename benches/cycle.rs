@@ -13,9 +13,11 @@
 //!   100k rows: batches of 14,286 rows, all data: 10 batches of 10,000 rows
 //!              (the window cap, `MAX_WINDOW_ROWS`)
 //!
-//! Run with `cargo bench --bench cycle`; it takes a few minutes on 2 cores. The
-//! bench profile inherits `[profile.release]` (opt-level "z", LTO), the one the
-//! page ships with.
+//! `make bench` runs it with `cargo bench --profile worker-release --bench cycle`
+//! (a few minutes on 2 cores): opt-level 3 with LTO, the profile of the Web
+//! Worker, where all training runs in the browser. A plain `cargo bench --bench
+//! cycle` uses the bench profile instead, which inherits `[profile.release]`
+//! (opt-level "z", the page's size-optimised profile) and trains about 3x slower.
 
 use std::time::Duration;
 

@@ -1,8 +1,8 @@
 //! The simulation engine behind a Web Worker: it receives [`Command`]s and
 //! answers each with a [`Snapshot`], so training never blocks the page.
 //!
-//! The page only names this type (to open a bridge); the engine code itself is
-//! linked into the worker's wasm, not the page's.
+//! The page only names this type (to open a bridge) and shares [`now_ms`]; the
+//! engine code itself is linked into the worker's wasm, not the page's.
 
 use yew_agent::worker::{HandlerId, Worker, WorkerScope};
 
@@ -14,7 +14,10 @@ pub struct EngineWorker {
     engine: Option<Engine>,
 }
 
-/// `performance.now()` in the worker (a millisecond clock for timings).
+/// A millisecond clock for timings: `performance.now()` of whichever global
+/// runs the code (the worker, or the page's window), else `Date.now()`. The
+/// engine times training with it and the page times how long the engine has
+/// been silent; only differences between two readings mean anything.
 pub fn now_ms() -> f64 {
     js_sys::Reflect::get(&js_sys::global(), &"performance".into())
         .ok()

@@ -4,9 +4,9 @@
 //! day-of-week` syntax (`*`, numbers, lists `a,b`, ranges `a-b`, steps `*/n`
 //! and `a-b/n`, month names `JAN`–`DEC` and day names `SUN`–`SAT`). The lesson's
 //! clock is a [`SimTime`]: minutes since 2026-01-01 00:00, a Thursday. Dates are
-//! converted by hand with Howard Hinnant's `days_from_civil` / `civil_from_days`
-//! algorithms (proleptic Gregorian calendar), so no time-zone or system clock is
-//! involved and the same schedule fires at the same simulated minute everywhere.
+//! converted by [`super::calendar`] (proleptic Gregorian, by hand), so no
+//! time-zone or system clock is involved and the same schedule fires at the
+//! same simulated minute everywhere.
 //!
 //! Day matching follows Vixie cron: when both the day-of-month and the
 //! day-of-week fields are restricted, a day matches if *either* matches; a field
@@ -20,6 +20,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
+
+use super::calendar::{civil_from_days, days_from_civil, days_in_month};
+use super::english::join_words;
 
 /// Minutes in an hour.
 pub const MINUTES_PER_HOUR: u64 = 60;
@@ -135,47 +138,6 @@ pub struct CivilTime {
     pub minute: u32,
     /// Day of the week.
     pub weekday: Weekday,
-}
-
-/// Whether `year` has a 29 February (Gregorian rule).
-pub fn is_leap_year(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// Number of days in `month` (1..=12) of `year`; 0 for a month outside 1..=12.
-pub fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Days since 1970-01-01 of a valid proleptic Gregorian date (Hinnant's `days_from_civil`).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400; // [0, 399]
-    let mp = i64::from((month + 9) % 12); // March = 0
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1; // [0, 365]
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; // [0, 146096]
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day count since 1970-01-01 (Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097; // [0, 146096]
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
-    let mp = (5 * doy + 2) / 153; // [0, 11]
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32; // [1, 31]
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32; // [1, 12]
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// Weekday of a day count since 1970-01-01 (a Thursday).
@@ -550,15 +512,6 @@ fn even_step(mask: u64, period: u32) -> Option<u32> {
                 .fold(0u64, |m, v| m | (1 << v));
             stepped == mask
         })
-}
-
-/// Joins words as "a, b and c".
-fn join_words(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 /// A parsed 5-field cron schedule, evaluated on the simulated clock.

@@ -32,6 +32,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::calendar::{days_from_civil, days_in_month};
+use super::english::group_thousands;
+
 /// Fewest data rows accepted: fewer cannot fill a training batch and a hold-out.
 pub const MIN_ROWS: usize = 40;
 /// Most data rows accepted (the whole dataset stays in the page's memory).
@@ -99,8 +102,8 @@ pub enum CsvError {
     /// More than [`MAX_BYTES`] of text.
     #[error(
         "the file is {} bytes, more than the limit of 20 MB ({} bytes)",
-        thousands(*.bytes),
-        thousands(*.limit)
+        group_thousands(*.bytes),
+        group_thousands(*.limit)
     )]
     TooLarge {
         /// Size of the file.
@@ -296,7 +299,7 @@ pub enum CsvError {
         needed: usize,
     },
     /// More than [`MAX_ROWS`] data rows.
-    #[error("the file has more than the limit of {} data rows (row {row} is the first one too many)", thousands(*.limit))]
+    #[error("the file has more than the limit of {} data rows (row {row} is the first one too many)", group_thousands(*.limit))]
     TooManyRows {
         /// The first row over the limit.
         row: usize,
@@ -368,19 +371,6 @@ fn kind_name(is_date: bool) -> &'static str {
     }
 }
 
-/// `1234567` as `1,234,567`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A cell value as quoted in an error message: cut to [`MAX_VALUE_CHARS`].
 fn shown(value: &str) -> String {
     let mut chars = value.chars();
@@ -402,6 +392,14 @@ struct Field<'a> {
 
 /// Splits one line at `sep` (an ASCII byte), honouring double quotes. Never fails:
 /// quoting problems are recorded on the field.
+///
+/// Written by hand, not with the `csv` crate, because that crate reads quotes
+/// differently from what the module documentation promises: a quote after
+/// leading whitespace is literal text (` "1,5"` splits at the comma), an
+/// unclosed quote silently takes in the rest of the file, text after a
+/// closing quote is glued on (`"1"x` reads `1x`) instead of reported, a bare
+/// `\r` ends a record, and its record line numbers skip blank lines
+/// (rust-csv issue 208), where the errors here name spreadsheet rows.
 fn split_line(line: &str, sep: u8) -> Vec<Field<'_>> {
     let bytes = line.as_bytes();
     let len = bytes.len();
@@ -519,31 +517,6 @@ fn digits(bytes: Option<&[u8]>) -> Option<u32> {
     bytes.iter().try_fold(0u32, |acc, &b| {
         acc.checked_mul(10)?.checked_add(u32::from(b - b'0'))
     })
-}
-
-fn is_leap(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = i64::from((month + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// Parses `YYYY-MM-DD`, optionally followed by ` HH:MM`, `THH:MM`, `:SS`,
@@ -948,7 +921,7 @@ impl UserDataset {
         };
         format!(
             "{} row{}, features `{}` and `{}`, label `{}`{order}; {share}% class 1",
-            thousands(n),
+            group_thousands(n),
             plural(n),
             self.feature_names[0],
             self.feature_names[1],

@@ -4,14 +4,17 @@
 //! Nothing here imports the browser (no yew, web-sys, js-sys or gloo): it is
 //! tested natively and can run unchanged in a Web Worker.
 
+pub mod calendar;
 pub mod cron;
 pub mod csv_data;
 pub mod cycle;
 pub mod detectors;
 pub mod drift;
+pub mod english;
 pub mod evaluate;
 pub mod export;
 pub mod history;
+pub mod keys_and_labels;
 pub mod outcome;
 pub mod params;
 pub mod protocol;

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::keys_and_labels::keys_and_labels;
+
 /// What the drift changes in the data-generating process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum DriftKind {
@@ -18,31 +20,11 @@ pub enum DriftKind {
     Prior,
 }
 
-impl DriftKind {
-    /// Every kind, in the order the UI lists them.
-    pub const ALL: [DriftKind; 3] = [DriftKind::Concept, DriftKind::Covariate, DriftKind::Prior];
-
-    /// A short lower-case label, stable for URLs and selects.
-    pub fn key(self) -> &'static str {
-        match self {
-            DriftKind::Concept => "concept",
-            DriftKind::Covariate => "covariate",
-            DriftKind::Prior => "prior",
-        }
-    }
-
-    /// The label the page shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            DriftKind::Concept => "Concept drift (the rule changes)",
-            DriftKind::Covariate => "Covariate drift (the inputs move)",
-            DriftKind::Prior => "Prior shift (the class balance changes)",
-        }
-    }
-
-    /// Parses [`DriftKind::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == key)
+keys_and_labels! {
+    DriftKind {
+        Concept => "concept", "Concept drift (the rule changes)";
+        Covariate => "covariate", "Covariate drift (the inputs move)";
+        Prior => "prior", "Prior shift (the class balance changes)";
     }
 }
 
@@ -61,38 +43,12 @@ pub enum DriftPattern {
     Recurring,
 }
 
-impl DriftPattern {
-    /// Every pattern, in the order the UI lists them.
-    pub const ALL: [DriftPattern; 4] = [
-        DriftPattern::Sudden,
-        DriftPattern::Gradual,
-        DriftPattern::Incremental,
-        DriftPattern::Recurring,
-    ];
-
-    /// A short lower-case label, stable for URLs and selects.
-    pub fn key(self) -> &'static str {
-        match self {
-            DriftPattern::Sudden => "sudden",
-            DriftPattern::Gradual => "gradual",
-            DriftPattern::Incremental => "incremental",
-            DriftPattern::Recurring => "recurring",
-        }
-    }
-
-    /// The label the page shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            DriftPattern::Sudden => "Sudden",
-            DriftPattern::Gradual => "Gradual",
-            DriftPattern::Incremental => "Incremental",
-            DriftPattern::Recurring => "Recurring",
-        }
-    }
-
-    /// Parses [`DriftPattern::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == key)
+keys_and_labels! {
+    DriftPattern {
+        Sudden => "sudden", "Sudden";
+        Gradual => "gradual", "Gradual";
+        Incremental => "incremental", "Incremental";
+        Recurring => "recurring", "Recurring";
     }
 }
 
@@ -106,29 +62,10 @@ pub enum ModelKind {
     DecisionTree,
 }
 
-impl ModelKind {
-    /// Every model, in the order the UI lists them.
-    pub const ALL: [ModelKind; 2] = [ModelKind::LogisticRegression, ModelKind::DecisionTree];
-
-    /// A short lower-case label, stable for URLs and selects.
-    pub fn key(self) -> &'static str {
-        match self {
-            ModelKind::LogisticRegression => "logistic",
-            ModelKind::DecisionTree => "tree",
-        }
-    }
-
-    /// The label the page shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            ModelKind::LogisticRegression => "Logistic regression",
-            ModelKind::DecisionTree => "Decision tree",
-        }
-    }
-
-    /// Parses [`ModelKind::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == key)
+keys_and_labels! {
+    ModelKind {
+        LogisticRegression => "logistic", "Logistic regression";
+        DecisionTree => "tree", "Decision tree";
     }
 }
 
@@ -194,35 +131,11 @@ pub enum DetectorKind {
     KsTest,
 }
 
-impl DetectorKind {
-    /// Every detector, in the order the UI lists them.
-    pub const ALL: [DetectorKind; 3] = [
-        DetectorKind::Adwin,
-        DetectorKind::PageHinkley,
-        DetectorKind::KsTest,
-    ];
-
-    /// A stable key for selects and links.
-    pub fn key(self) -> &'static str {
-        match self {
-            DetectorKind::Adwin => "adwin",
-            DetectorKind::PageHinkley => "page-hinkley",
-            DetectorKind::KsTest => "ks",
-        }
-    }
-
-    /// The label the page shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            DetectorKind::Adwin => "ADWIN on the error stream",
-            DetectorKind::PageHinkley => "Page-Hinkley on the error stream",
-            DetectorKind::KsTest => "Kolmogorov–Smirnov test on the inputs",
-        }
-    }
-
-    /// Parses [`DetectorKind::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == key)
+keys_and_labels! {
+    DetectorKind {
+        Adwin => "adwin", "ADWIN on the error stream";
+        PageHinkley => "page-hinkley", "Page-Hinkley on the error stream";
+        KsTest => "ks", "Kolmogorov–Smirnov test on the inputs";
     }
 }
 

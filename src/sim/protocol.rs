@@ -1,6 +1,7 @@
 //! The message boundary between the page and the core: the UI sends
-//! [`Command`]s and receives [`Snapshot`]s, both serde-serialisable, so the same
-//! engine can later run in a Web Worker, and a run can be saved and replayed.
+//! [`Command`]s and receives [`Snapshot`]s, both serde-serialisable, so the
+//! engine runs in a Web Worker (`crate::worker`, its messages serialised across
+//! the thread boundary), and a run can be saved and replayed.
 
 use serde::{Deserialize, Serialize};
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::english::group_thousands;
 use super::evaluate::Scores;
 use super::params::ModelKind;
 
@@ -57,19 +58,6 @@ impl WindowInfo {
             )
         }
     }
-}
-
-/// 12345 → "12,345".
-pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// One model version.
@@ -344,8 +332,6 @@ mod tests {
 
     #[test]
     fn windows_describe_themselves() {
-        assert_eq!(group_thousands(1234567), "1,234,567");
-        assert_eq!(group_thousands(12), "12");
         let w = WindowInfo {
             first_cycle: 2,
             last_cycle: 4,

@@ -1,10 +1,12 @@
-//! Links that reproduce a run: every setting and the seed in the URL's hash,
-//! plus the teacher's choices (hidden controls and panels, a locked seed, the
+//! Links that reproduce a run: every setting and the seed in the URL's query
+//! (`?seed=42&kind=concept&…`; the page keeps its address bar in step), plus
+//! the teacher's choices (hidden controls and panels, a locked seed, the
 //! presenter view). Reading a link is tolerant: anything unknown, out of range
 //! or garbled is reported in words and the rest still applies — never a panic.
 //! Values set with a slider on the page are rounded to that slider's step, so
 //! the value the page shows is the value the run uses.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
 use super::params::ParamField;
@@ -65,43 +67,18 @@ pub struct SharedLink {
     pub problems: Vec<String>,
 }
 
-/// Percent-decodes `text` (`+` is a space); invalid escapes are kept as they are.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+/// What a value written into a link escapes: everything but RFC 3986's
+/// unreserved characters (letters, digits, `-`, `_`, `.`, `~`), so a cron
+/// expression's spaces, `*` and `/` survive any address bar or chat app.
+const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
-/// Percent-encodes everything but unreserved characters.
+/// Percent-encodes a value for a link (as `%2A`, upper-case hex).
 fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(text, ESCAPED).to_string()
 }
 
 /// A value cut short for messages, with control characters removed, so hostile
@@ -118,7 +95,8 @@ fn shown(value: &str) -> String {
     }
 }
 
-/// The query (without `#`) that reproduces `params` and the teacher's choices.
+/// The query (without the leading `?`) that reproduces `params` and the
+/// teacher's choices.
 pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presenter: bool) -> String {
     let mut parts = vec![
         format!("seed={}", params.seed),
@@ -159,7 +137,8 @@ pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presente
     parts.join("&")
 }
 
-/// Reads a link's hash or query (with or without a leading `#` or `?`).
+/// Reads a link's query (with or without the leading `?`; a leading `#` is
+/// skipped too, so links written into the hash still read).
 pub fn parse_link(text: &str) -> SharedLink {
     let mut link = SharedLink::default();
     let mut text = text.trim_start_matches(['#', '?']);
@@ -177,10 +156,11 @@ pub fn parse_link(text: &str) -> SharedLink {
     let mut trigger_key: Option<String> = None;
     let mut cron: Option<String> = None;
     let mut detector: Option<DetectorKind> = None;
-    for pair in text.split('&').filter(|s| !s.is_empty()) {
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = decode(raw_key);
-        let value = decode(raw_value);
+    // `application/x-www-form-urlencoded`: pairs split at `&` (empty ones
+    // skipped) and the first `=`, `+` read as a space, `%XX` decoded (a broken
+    // escape is kept as written, invalid UTF-8 becomes U+FFFD).
+    for (key, value) in form_urlencoded::parse(text.as_bytes()) {
+        let (key, value) = (key.into_owned(), value.into_owned());
         let bad = |what: &str| format!("`{}`: {what} (got `{}`)", shown(&key), shown(&value));
         let number = |v: &str| v.trim().parse::<f64>().ok().filter(|x| x.is_finite());
         let mut set_f64 = |apply: &mut dyn FnMut(f64), what: &str| match number(&value) {
@@ -453,6 +433,26 @@ mod tests {
         let link = parse_link("seed=9007199254740992");
         assert_eq!(link.params.seed, 1 << 53);
         assert!(link.problems.is_empty());
+    }
+
+    #[test]
+    fn values_are_escaped_and_read_back_as_forms_are() {
+        let p =
+            SimParams::default().trigger(RetrainTrigger::Schedule("*/5 9-17 * * MON-FRI".into()));
+        let q = to_query(&p, &[], false, false);
+        assert!(
+            q.ends_with("&cron=%2A%2F5%209-17%20%2A%20%2A%20MON-FRI"),
+            "{q}"
+        );
+        // `+` is a space, `%2B` a plus; a broken escape stays as written.
+        let link = parse_link("trigger=schedule&cron=0+0+*+*+*");
+        assert_eq!(
+            link.params.trigger,
+            RetrainTrigger::Schedule("0 0 * * *".into())
+        );
+        let link = parse_link("scenario=a%2Bb%zz%4&&=x&seed");
+        assert_eq!(link.scenario.as_deref(), Some("a+b%zz%4"));
+        assert!(link.problems.iter().any(|p| p.contains("`seed`")));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keys_and_labels::keys_and_labels;
 use super::stream::Batch;
 use super::train::MIN_TRAIN_ROWS;
 
@@ -34,40 +35,16 @@ pub enum Fault {
     OutOfRange,
 }
 
+keys_and_labels! {
+    Fault {
+        MissingValues => "missing", "Missing values";
+        SingleClass => "single-class", "A single class";
+        FlippedLabels => "flipped", "Flipped labels";
+        OutOfRange => "out-of-range", "Out-of-range values";
+    }
+}
+
 impl Fault {
-    /// Every fault, in the order the UI lists them.
-    pub const ALL: [Fault; 4] = [
-        Fault::MissingValues,
-        Fault::SingleClass,
-        Fault::FlippedLabels,
-        Fault::OutOfRange,
-    ];
-
-    /// A stable key for selects and links.
-    pub fn key(self) -> &'static str {
-        match self {
-            Fault::MissingValues => "missing",
-            Fault::SingleClass => "single-class",
-            Fault::FlippedLabels => "flipped",
-            Fault::OutOfRange => "out-of-range",
-        }
-    }
-
-    /// The label the page shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            Fault::MissingValues => "Missing values",
-            Fault::SingleClass => "A single class",
-            Fault::FlippedLabels => "Flipped labels",
-            Fault::OutOfRange => "Out-of-range values",
-        }
-    }
-
-    /// Parses [`Fault::key`].
-    pub fn from_key(key: &str) -> Option<Fault> {
-        Self::ALL.into_iter().find(|f| f.key() == key)
-    }
-
     /// Applies the fault to a batch. Deterministic: which rows are hit depends
     /// only on their position.
     pub fn apply(self, batch: &mut Batch) {

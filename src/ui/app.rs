@@ -32,7 +32,7 @@ use crate::sim::params::SimParams;
 use crate::sim::protocol::{Command, Engine, Snapshot};
 use crate::sim::scenarios::{scenario, Scenario};
 use crate::sim::share::{parse_link, to_query, SharedLink};
-use crate::worker::EngineWorker;
+use crate::worker::{now_ms, EngineWorker};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew_agent::worker::{use_worker_bridge, WorkerProvider};
@@ -62,7 +62,7 @@ impl LocalEngine {
     /// An engine with default settings (the page sends `Start` with its own).
     pub fn new() -> Self {
         let mut engine = Engine::new(SimParams::default()).0;
-        engine.set_clock(crate::worker::now_ms);
+        engine.set_clock(now_ms);
         let engine = RefCell::new(engine);
         LocalEngine(Rc::new(move |command| engine.borrow_mut().handle(command)))
     }
@@ -178,10 +178,6 @@ pub struct InFlight(Rc<Cell<usize>>, Rc<Cell<f64>>);
 /// How long the engine may stay silent on a pending command before the page
 /// says it stopped (a policy race on huge windows takes seconds, not a minute).
 const ENGINE_SILENCE_MS: f64 = 60_000.0;
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
 
 impl PartialEq for InFlight {
     fn eq(&self, other: &Self) -> bool {

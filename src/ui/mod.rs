@@ -1,6 +1,22 @@
 //! The Yew layer: one reducer (`state`), one component per file under
-//! `components/`, one chart per file under `charts/`. It talks to the core only
-//! through `sim::protocol` commands and snapshots.
+//! `components/`, one chart per file under `charts/`.
+//!
+//! The run itself (data stream, drift, training, the retraining cycle) is
+//! reached only through `sim::protocol`: the page sends [`Command`]s to the
+//! engine in the Web Worker (`crate::worker`) and draws the [`Snapshot`]s it
+//! answers with. Besides the protocol, the page uses the core's pure, read-only
+//! pieces directly, on data it already holds: the types a snapshot carries
+//! (outcomes, steps, registry, history), the functions that put them into
+//! words or pick what to highlight (`sim::wording`, `sim::story`,
+//! `sim::english`), the quiz (`sim::quiz`: questions, grading, progress), links
+//! and scenarios (`sim::share`, `sim::scenarios`) and the settings with their
+//! keys and labels (`sim::params`). None of them trains a model or touches the
+//! run's state. Component tests also build an [`Engine`] on the page's thread
+//! (`app::LocalEngine`); the page never does.
+//!
+//! [`Command`]: crate::sim::protocol::Command
+//! [`Snapshot`]: crate::sim::protocol::Snapshot
+//! [`Engine`]: crate::sim::protocol::Engine
 
 pub mod app;
 pub mod charts;

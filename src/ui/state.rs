@@ -1,12 +1,14 @@
-//! The page's one reducer. UI state changes only through [`Action`]; the core is
-//! reached only through [`Command`]s and answers with [`Snapshot`]s, so moving the
-//! engine into a Web Worker later changes no component.
+//! The page's one reducer. UI state changes only through [`Action`]; the engine
+//! is reached only through [`Command`]s and answers with [`Snapshot`]s, so no
+//! component knows whether it runs in the Web Worker (the page) or on the
+//! page's own thread (component tests).
 
 use std::collections::VecDeque;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::SimParams;
 use crate::sim::protocol::{Command, ConfigEffect, Snapshot};
 
@@ -25,43 +27,17 @@ pub enum Speed {
     Full,
 }
 
+keys_and_labels! {
+    Speed {
+        Slow => "slow", "Slow (1 step/s)";
+        Normal => "normal", "Normal (3 steps/s)";
+        Fast => "fast", "Fast (10 steps/s)";
+        CyclePerTick => "cycles", "Very fast (10 cycles/s)";
+        Full => "full", "Full speed";
+    }
+}
+
 impl Speed {
-    /// Every speed, slowest first.
-    pub const ALL: [Speed; 5] = [
-        Speed::Slow,
-        Speed::Normal,
-        Speed::Fast,
-        Speed::CyclePerTick,
-        Speed::Full,
-    ];
-
-    /// The label of the Speed select.
-    pub fn label(self) -> &'static str {
-        match self {
-            Speed::Slow => "Slow (1 step/s)",
-            Speed::Normal => "Normal (3 steps/s)",
-            Speed::Fast => "Fast (10 steps/s)",
-            Speed::CyclePerTick => "Very fast (10 cycles/s)",
-            Speed::Full => "Full speed",
-        }
-    }
-
-    /// A stable key for the select.
-    pub fn key(self) -> &'static str {
-        match self {
-            Speed::Slow => "slow",
-            Speed::Normal => "normal",
-            Speed::Fast => "fast",
-            Speed::CyclePerTick => "cycles",
-            Speed::Full => "full",
-        }
-    }
-
-    /// Parses [`Speed::key`].
-    pub fn from_key(key: &str) -> Option<Speed> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
-    }
-
     /// Milliseconds between ticks.
     pub fn interval_ms(self) -> u32 {
         match self {

@@ -28,7 +28,7 @@ pub struct Progress {
     pub answered: u32,
     /// Of those, answered right (never more than `answered`).
     pub correct: u32,
-    /// Best test score out of 10, once a test was finished.
+    /// Best test score (out of `TEST_LENGTH` questions), once a test was finished.
     pub best_test_score: Option<u32>,
     /// Tests finished.
     pub tests_taken: u32,

@@ -8,11 +8,11 @@ use plotters::style::Color;
 use yew::prelude::*;
 
 use super::{
-    chart_figure, cycle_axis, cycle_chart, draw_cycles_note, draw_legend, forgotten_cycles,
-    format_count, tint, use_chart, window_start, Area, ChartText, DrawResult, Glyph, LegendEntry,
-    INK, OI_BLUE,
+    chart_figure, cycle_axis, cycle_chart, draw_cycles_note, draw_legend, forgotten_cycles, tint,
+    use_chart, window_start, Area, ChartText, DrawResult, Glyph, LegendEntry, INK, OI_BLUE,
 };
 use crate::sim::drift::DriftState;
+use crate::sim::english::group_thousands;
 use crate::sim::protocol::Snapshot;
 
 /// At most this many cycles are drawn (the newest, all the core keeps).
@@ -106,8 +106,8 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
     if total > MAX_CYCLES_SHOWN {
         caption.push_str(&format!(
             " The chart shows the last {} of {} cycles.",
-            format_count(MAX_CYCLES_SHOWN),
-            format_count(total)
+            group_thousands(MAX_CYCLES_SHOWN),
+            group_thousands(total)
         ));
     }
     let span = match (history.first(), history.last()) {

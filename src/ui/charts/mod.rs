@@ -1,7 +1,8 @@
-//! The three charts of the page, drawn with plotters on a `<canvas>`:
+//! The four charts of the page, drawn with plotters on a `<canvas>`:
 //! [`ScatterChart`] (the newest batch and the models' decision regions),
-//! [`PerformanceChart`] (accuracy per cycle) and [`DriftChart`] (drift applied so
-//! far).
+//! [`PerformanceChart`] (accuracy per cycle), [`DriftChart`] (drift applied so
+//! far) and [`RaceChart`] (the live model's accuracy under each retraining
+//! policy, in the policy race).
 //!
 //! Every chart is a `<figure>` holding a `<canvas role="img">` whose `aria-label`
 //! is a one-sentence summary, and a `<figcaption>` that states the key numbers in
@@ -33,6 +34,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{Element, HtmlCanvasElement};
 use yew::prelude::*;
 
+use crate::sim::english::group_thousands;
 use crate::sim::protocol::Snapshot;
 
 /// Width of every chart's canvas in canvas pixels (CSS scales it to the column).
@@ -131,13 +133,10 @@ pub struct ChartText {
     pub caption: String,
 }
 
-/// `n` with thousands separators: 20000 → "20,000".
-pub use crate::sim::registry::group_thousands as format_count;
-
 /// "1 deploy", "4 deploys".
 pub fn count_noun(n: usize, singular: &str, plural: &str) -> String {
     let noun = if n == 1 { singular } else { plural };
-    format!("{} {noun}", format_count(n))
+    format!("{} {noun}", group_thousands(n))
 }
 
 /// The stride of a deterministic subsample that keeps at most `cap` of `n`
@@ -388,8 +387,8 @@ pub(crate) fn draw_cycles_note(area: &Area, top: i32, shown: usize, total: usize
             top,
             &format!(
                 "last {} of\n{} cycles",
-                format_count(shown),
-                format_count(total)
+                group_thousands(shown),
+                group_thousands(total)
             ),
         )?;
     }
@@ -509,13 +508,9 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn counts_get_separators_and_plurals() {
-        assert_eq!(format_count(0), "0");
-        assert_eq!(format_count(999), "999");
-        assert_eq!(format_count(1_500), "1,500");
-        assert_eq!(format_count(20_000), "20,000");
-        assert_eq!(format_count(1_234_567), "1,234,567");
         assert_eq!(count_noun(1, "alert", "alerts"), "1 alert");
         assert_eq!(count_noun(0, "alert", "alerts"), "0 alerts");
+        assert_eq!(count_noun(20_000, "row", "rows"), "20,000 rows");
     }
 
     #[wasm_bindgen_test]

@@ -11,10 +11,11 @@ use yew::prelude::*;
 
 use super::{
     chart_figure, count_noun, cycle_axis, cycle_chart, draw_cross, draw_cycles_note, draw_legend,
-    draw_triangle, forgotten_cycles, format_count, text_style, use_chart, window_start, Area,
-    ChartText, DrawResult, Glyph, LegendEntry, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN,
-    OI_PURPLE, OI_VERMILLION,
+    draw_triangle, forgotten_cycles, text_style, use_chart, window_start, Area, ChartText,
+    DrawResult, Glyph, LegendEntry, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN, OI_PURPLE,
+    OI_VERMILLION,
 };
+use crate::sim::english::group_thousands;
 use crate::sim::history::CycleSummary;
 use crate::sim::protocol::Snapshot;
 use crate::sim::wording::{candidate_note, format_score, format_threshold};
@@ -92,8 +93,8 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
     if n > MAX_CYCLES_SHOWN {
         caption.push_str(&format!(
             " The chart shows the last {} of {} cycles.",
-            format_count(MAX_CYCLES_SHOWN),
-            format_count(n)
+            group_thousands(MAX_CYCLES_SHOWN),
+            group_thousands(n)
         ));
     }
     let aria = format!(

@@ -11,10 +11,11 @@ use plotters::style::{Color, RGBColor, TRANSPARENT};
 use yew::prelude::*;
 
 use super::{
-    chart_figure, draw_dot, draw_legend, draw_note, draw_triangle, format_count, sample_stride,
-    sampled_count, text_style, tint, use_chart, Area, ChartText, DrawResult, Glyph, LegendEntry,
-    FONT, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_ORANGE, OI_VERMILLION, TICK_FONT_PX,
+    chart_figure, draw_dot, draw_legend, draw_note, draw_triangle, sample_stride, sampled_count,
+    text_style, tint, use_chart, Area, ChartText, DrawResult, Glyph, LegendEntry, FONT, GREY, INK,
+    LABEL_FONT_PX, OI_BLUE, OI_ORANGE, OI_VERMILLION, TICK_FONT_PX,
 };
+use crate::sim::english::group_thousands;
 use crate::sim::protocol::Snapshot;
 use crate::sim::stream::VIEW_HALF_SIDE;
 use crate::sim::train::{DecisionGrid, LinearBoundary};
@@ -245,7 +246,7 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
         format!(
             "Scatter plot of {} with {} points by class",
             which.to_lowercase(),
-            format_count(n)
+            group_thousands(n)
         )
     };
     if s.live_grid.is_some() {
@@ -262,9 +263,9 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
         let ones = batch.positives();
         format!(
             "{which}: {} points, {} of class 0 (blue circles) and {} of class 1 (orange triangles).",
-            format_count(n),
-            format_count(n - ones),
-            format_count(ones)
+            group_thousands(n),
+            group_thousands(n - ones),
+            group_thousands(ones)
         )
     };
     match (&s.live_grid, &s.live_boundary) {
@@ -292,8 +293,8 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
     if stride > 1 {
         caption.push_str(&format!(
             " Showing {} of {} points (every {}th).",
-            format_count(sampled_count(n, stride)),
-            format_count(n),
+            group_thousands(sampled_count(n, stride)),
+            group_thousands(n),
             stride
         ));
     }
@@ -473,11 +474,11 @@ fn draw_scatter(root: &Area, s: &Snapshot) -> DrawResult {
     if stride > 1 {
         note.push_str(&format!(
             "\n{} of {} points",
-            format_count(sampled_count(n, stride)),
-            format_count(n)
+            group_thousands(sampled_count(n, stride)),
+            group_thousands(n)
         ));
     } else {
-        note.push_str(&format!("\n{} points", format_count(n)));
+        note.push_str(&format!("\n{} points", group_thousands(n)));
     }
     draw_note(&legend_area, below + 4, &note)?;
     Ok(())
@@ -499,9 +500,9 @@ mod tests {
         assert!(
             t.caption.starts_with(&format!(
                 "The initial data (cycle 0): {} points, {} of class 0 (blue circles) and {} of class 1",
-                format_count(s.batch.len()),
-                format_count(s.batch.len() - ones),
-                format_count(ones)
+                group_thousands(s.batch.len()),
+                group_thousands(s.batch.len() - ones),
+                group_thousands(ones)
             )),
             "{}",
             t.caption

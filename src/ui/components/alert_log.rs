@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::sim::english::group_thousands;
 use crate::sim::protocol::Snapshot;
 
 /// How many alerts the log lists (the count covers all of them).
@@ -22,7 +23,7 @@ pub fn AlertLog(props: &AlertLogProps) -> Html {
     let total = (props.snapshot.totals.alerts as usize).max(alerts.len());
     html! {
         <section class="panel alert-log" aria-labelledby="alerts-title">
-            <h2 id="alerts-title">{ format!("Alert log ({})", crate::sim::registry::group_thousands(total)) }</h2>
+            <h2 id="alerts-title">{ format!("Alert log ({})", group_thousands(total)) }</h2>
             if alerts.is_empty() {
                 <p class="hint">{ crate::sim::wording::no_alerts_text(&props.snapshot.totals) }</p>
             } else {
@@ -32,7 +33,7 @@ pub fn AlertLog(props: &AlertLogProps) -> Html {
                     }) }
                 </ol>
                 if total > SHOWN {
-                    <p class="hint">{ format!("Showing the newest {SHOWN} of {}.", crate::sim::registry::group_thousands(total)) }</p>
+                    <p class="hint">{ format!("Showing the newest {SHOWN} of {}.", group_thousands(total)) }</p>
                 }
             }
         </section>

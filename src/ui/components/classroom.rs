@@ -30,7 +30,7 @@ pub struct ClassroomProps {
     pub on_presenter: Callback<bool>,
 }
 
-/// The page's address without its hash.
+/// The page's address without its query or hash.
 fn page_address() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())

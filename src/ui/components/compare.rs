@@ -6,6 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::sim::english::group_thousands;
 use crate::sim::protocol::{Command, Snapshot};
 use crate::sim::registry::ModelVersion;
 use crate::sim::train::LinearBoundary;
@@ -182,7 +183,7 @@ pub fn CompareVersions(props: &CompareVersionsProps) -> Html {
                                         <td>{ score(v.scores.precision) }</td>
                                         <td>{ score(v.scores.recall) }</td>
                                         <td>{ score(v.scores.f1) }</td>
-                                        <td>{ crate::sim::registry::group_thousands(v.scores.rows) }</td>
+                                        <td>{ group_thousands(v.scores.rows) }</td>
                                     </tr>
                                 }
                             }) }

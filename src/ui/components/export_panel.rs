@@ -11,6 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 use yew::prelude::*;
 
+use crate::sim::english::join_words;
 use crate::sim::protocol::{Command, ExportFiles, Snapshot};
 
 /// File name of the per-cycle CSV.
@@ -152,15 +153,6 @@ fn outcome(saved: &[String], problems: &[String]) -> Status {
     Status {
         text,
         is_error: !problems.is_empty(),
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -309,9 +301,7 @@ mod tests {
         assert_eq!(s, Status::info("Downloaded a.csv and b.json."));
         let s = outcome(&[], &["c.png: tainted".into()]);
         assert_eq!(s, Status::error("Could not download c.png: tainted."));
-        assert_eq!(
-            join_words(&["a".into(), "b".into(), "c".into()]),
-            "a, b and c"
-        );
+        let s = outcome(&["a.png".into(), "b.csv".into(), "c.json".into()], &[]);
+        assert_eq!(s, Status::info("Downloaded a.png, b.csv and c.json."));
     }
 }

@@ -9,7 +9,7 @@ use super::practice::Practice;
 use super::test_yourself::TestYourself;
 use super::visual_quiz::VisualQuiz;
 use crate::sim::protocol::Snapshot;
-use crate::sim::quiz::{Progress, TestResult, PROGRESS_STORAGE_KEY};
+use crate::sim::quiz::{Progress, TestResult, PROGRESS_STORAGE_KEY, TEST_LENGTH};
 
 /// Props of [`Learn`].
 #[derive(Properties, PartialEq)]
@@ -86,7 +86,7 @@ pub fn Learn(props: &LearnProps) -> Html {
                 <p data-testid="progress">
                     { format!("Answered {} · correct {} ({}%) · tests taken {} · best test score {}",
                         p.answered, p.correct, p.percent_correct(), p.tests_taken,
-                        p.best_test_score.map_or("—".to_string(), |b| format!("{b}/10"))) }
+                        p.best_test_score.map_or("—".to_string(), |b| format!("{b}/{TEST_LENGTH}"))) }
                 </p>
                 if let Some(n) = &*notice {
                     <p class="notice" role="status" data-testid="progress-notice">{ n }</p>

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::sim::english::group_thousands;
 use crate::sim::protocol::Snapshot;
 use crate::sim::registry::VersionStatus;
 
@@ -41,10 +42,9 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
     // can be rolled back to); the totals count all of them.
     let total = (props.snapshot.totals.versions as usize).max(versions.len());
     let changes = (props.snapshot.totals.live_changes as usize).max(events.len());
-    let count = crate::sim::registry::group_thousands;
     html! {
         <section class="panel registry" aria-labelledby="registry-title">
-            <h2 id="registry-title">{ format!("Model registry ({} versions)", count(total)) }</h2>
+            <h2 id="registry-title">{ format!("Model registry ({} versions)", group_thousands(total)) }</h2>
             <div class="table-scroll" role="region" tabindex="0" aria-label="Model registry table">
             <table class="registry-table" data-testid="registry">
                 <caption class="sr-only">{ "Model registry" }</caption>
@@ -91,12 +91,12 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
             </div>
             if !events.is_empty() {
                 <details class="registry-history">
-                    <summary>{ format!("Who replaced whom ({} changes)", count(changes)) }</summary>
+                    <summary>{ format!("Who replaced whom ({} changes)", group_thousands(changes)) }</summary>
                     <ol>{ for events.iter().rev().take(30).map(|e| html! { <li>{ e.describe() }</li> }) }</ol>
                 </details>
             }
             if total > shown.len() {
-                <p class="hint">{ format!("Showing the newest {} of {} versions.", shown.len(), count(total)) }</p>
+                <p class="hint">{ format!("Showing the newest {} of {} versions.", shown.len(), group_thousands(total)) }</p>
             }
         </section>
     }

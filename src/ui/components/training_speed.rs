@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::sim::english::group_thousands;
 use crate::sim::protocol::{Command, Snapshot, TrainingTiming, MEASURED_ROWS};
-use crate::sim::registry::group_thousands;
 
 /// Props of [`TrainingSpeed`].
 #[derive(Properties, PartialEq)]

@@ -1,0 +1,75 @@
+//! The small pieces of English that sentences all over the playground are built
+//! from: counts with thousands separators ("12,345 rows") and lists joined the
+//! way people write them ("Monday, Wednesday and Friday"). One definition each,
+//! so the core's messages ([`super::wording`], CSV errors, cron descriptions)
+//! and the page's captions write numbers and lists the same way.
+
+use std::borrow::Borrow;
+
+/// `n` with a comma between groups of three digits: 12345 → "12,345".
+pub fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Words joined as a sentence lists them: "", "a", "a and b", "a, b and c"
+/// (no comma before "and").
+pub fn join_words<S: Borrow<str>>(words: &[S]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.borrow().to_string(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last.borrow()),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn counts_get_a_comma_every_three_digits() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(12), "12");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_000), "1,000");
+        assert_eq!(group_thousands(20_000), "20,000");
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
+        assert_eq!(
+            group_thousands(usize::MAX),
+            if usize::BITS == 64 {
+                "18,446,744,073,709,551,615"
+            } else {
+                "4,294,967,295"
+            }
+        );
+    }
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        assert_eq!(join_words::<&str>(&[]), "");
+        assert_eq!(join_words(&["Monday"]), "Monday");
+        assert_eq!(join_words(&["a", "b"]), "a and b");
+        assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+        let owned = vec!["a.csv".to_string(), "b.json".to_string()];
+        assert_eq!(join_words(&owned), "a.csv and b.json");
+    }
+
+    proptest! {
+        #[test]
+        fn grouping_only_adds_commas_in_the_right_places(n in any::<usize>()) {
+            let grouped = group_thousands(n);
+            prop_assert_eq!(grouped.replace(',', ""), n.to_string());
+            let groups: Vec<&str> = grouped.split(',').collect();
+            prop_assert!((1..=3).contains(&groups[0].len()));
+            prop_assert!(groups[1..].iter().all(|g| g.len() == 3));
+        }
+    }
+}
