@@ -86,14 +86,27 @@ for comp in rustfmt clippy; do
   fi
 done
 
+# Both tools are built with a quick release profile: their own profiles ask for fat
+# LTO and one codegen unit, which is most of a 15-20 minute install on 2 cores.
+# Without LTO, 16 codegen units and opt-level 1 the same pinned versions build in
+# about a third of the time, and `trunk build --release` of this app is no slower
+# (Trunk mostly waits on cargo, wasm-bindgen and wasm-opt): see BENCHMARKS.md.
+quick_install() {
+  CARGO_PROFILE_RELEASE_LTO=off \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    CARGO_PROFILE_RELEASE_DEBUG=0 \
+    cargo install "$@"
+}
+
 # 2. Trunk ------------------------------------------------------------------------
 have="$(tool_version trunk)"
 if [ "$have" = "$TRUNK_VERSION" ]; then
   say "skip  trunk $TRUNK_VERSION (installed)"
 else
-  say "install trunk $TRUNK_VERSION${have:+ (found $have)}: cargo install, ~20 CPU-minutes"
+  say "install trunk $TRUNK_VERSION${have:+ (found $have)}: cargo install, ~8 CPU-minutes"
   # 0.22.x needs a newer rustc than 1.95; --locked keeps Trunk's own tested deps.
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  quick_install trunk --version "$TRUNK_VERSION" --locked
 fi
 
 # 3. wasm-bindgen CLI (wasm-bindgen + wasm-bindgen-test-runner) -------------------
@@ -102,9 +115,9 @@ have_runner="$(tool_version wasm-bindgen-test-runner)"
 if [ "$have" = "$WBG_VERSION" ] && [ "$have_runner" = "$WBG_VERSION" ]; then
   say "skip  wasm-bindgen-cli $WBG_VERSION (installed)"
 else
-  say "install wasm-bindgen-cli $WBG_VERSION${have:+ (found $have)}: cargo install, ~8 CPU-minutes"
+  say "install wasm-bindgen-cli $WBG_VERSION${have:+ (found $have)}: cargo install, ~4 CPU-minutes"
   # Not --locked: its locked webpki-roots version is no longer served by crates.io.
-  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+  quick_install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
 # 4. npm packages (binaryen's wasm-opt, playwright-core, axe-core) ----------------
