@@ -690,6 +690,17 @@ impl Simulation {
         }
     }
 
+    /// The tracker's data variable for the new batch, from step 4 on: unused
+    /// (not retrained), set aside (failed validation) or part of this
+    /// cycle's training window.
+    fn new_data(&self) -> DataVar {
+        match self.skip() {
+            Some(Skip::NotTriggered) => DataVar::NewNotUsed,
+            Some(Skip::ValidationFailed) => DataVar::SetAside,
+            _ => DataVar::NewWindow(self.window),
+        }
+    }
+
     /// Fixes the cycle's outcome (once) and, for an alert, logs it.
     fn decide(&mut self, outcome: Outcome) {
         if let Outcome::Alerted { live, reason } = &outcome {
@@ -750,11 +761,7 @@ impl Simulation {
         if let Some(skip) = self.skip() {
             self.tracker.after_train = Some(TrackerColumn {
                 model: ModelVar::NotRetrained(live),
-                data: if skip == Skip::ValidationFailed {
-                    DataVar::SetAside
-                } else {
-                    DataVar::NewNotUsed
-                },
+                data: self.new_data(),
                 performance: PerfVar::NotEvaluated,
             });
             return self.record(StepKind::Train, StepFact::Train(TrainStep::Skipped(skip)));
@@ -804,7 +811,7 @@ impl Simulation {
         };
         self.tracker.after_train = Some(TrackerColumn {
             model: model_var,
-            data: DataVar::NewWindow(info),
+            data: self.new_data(),
             performance: PerfVar::NotEvaluatedYet,
         });
         self.record(StepKind::Train, StepFact::Train(fact))
@@ -938,14 +945,9 @@ impl Simulation {
                 (CheckStep::Skipped(skip), model_var, performance)
             }
         };
-        let data = match check {
-            CheckStep::Skipped(Skip::NotTriggered) => DataVar::NewNotUsed,
-            CheckStep::Skipped(Skip::ValidationFailed) => DataVar::SetAside,
-            _ => DataVar::NewWindow(self.window),
-        };
         self.tracker.after_check = Some(TrackerColumn {
             model: model_var,
-            data,
+            data: self.new_data(),
             performance,
         });
         self.record(StepKind::CheckPerformance, StepFact::Check(check))
@@ -1001,11 +1003,7 @@ impl Simulation {
         };
         self.tracker.finish = Some(TrackerColumn {
             model: ModelVar::Live(live),
-            data: match self.skip() {
-                Some(Skip::NotTriggered) => DataVar::NewNotUsed,
-                Some(Skip::ValidationFailed) => DataVar::SetAside,
-                _ => DataVar::NewWindow(self.window),
-            },
+            data: self.new_data(),
             performance: final_perf.map_or(PerfVar::NotApplicable, |s| PerfVar::Candidate {
                 score: s.accuracy,
                 threshold,
