@@ -13,6 +13,7 @@
 #   make test-e2e    release build + Playwright journeys (tests/e2e/*.test.mjs)
 #   make lint        cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make bench       criterion + headless-Chromium + scikit-learn benchmarks: one table, also in BENCHMARKS.md
+#   make wasm-size   what each part of the page's wasm costs (scripts/wasm_size.py)
 #
 # Each target runs scripts/setup.sh first; it skips whatever is installed, so it
 # costs a few seconds. Pass NO_SETUP=1 to skip it entirely.
@@ -43,7 +44,7 @@ SETUP := setup
 SETUP_BROWSER := setup-browser
 endif
 
-.PHONY: help setup setup-browser build dist-subpath serve test test-native test-wasm test-e2e lint bench clean
+.PHONY: help setup setup-browser build dist-subpath serve test test-native test-wasm test-e2e lint bench wasm-size clean
 
 help:
 	@sed -n '2,18p' Makefile | sed 's/^# \{0,1\}//'
@@ -140,8 +141,20 @@ bench: $(SETUP_BROWSER)
 	@echo "browser $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
 	node scripts/bench.mjs browser $(BENCH_DIST) $(BENCH_DIR)/browser.json
 	@echo "end $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
+	$(MAKE) wasm-size NO_SETUP=1
 	@echo
 	node scripts/bench.mjs report $(BENCH_DIR) BENCHMARKS.md
+
+# What each part of the page's wasm costs (BENCHMARKS.md's breakdown): the page as
+# Trunk builds it (cargo release profile, wasm-bindgen, wasm-opt -Oz) with function
+# names kept (-g), grouped by scripts/wasm_size.py.
+wasm-size: $(SETUP)
+	@mkdir -p $(BENCH_DIR)/names
+	cargo build --release --target $(WASM_TARGET) --bin retrain-playground
+	wasm-bindgen --target web --keep-debug --out-dir $(BENCH_DIR)/names target/$(WASM_TARGET)/release/retrain-playground.wasm
+	wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	  $(BENCH_DIR)/names/retrain-playground_bg.wasm -o $(BENCH_DIR)/names/page.wasm
+	python3 scripts/wasm_size.py $(BENCH_DIR)/names/page.wasm --json $(BENCH_DIR)/wasm-size.json
 
 clean:
 	rm -rf dist target/e2e-screenshots

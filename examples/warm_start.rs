@@ -13,8 +13,8 @@
 use std::time::Instant;
 
 use retrain_playground::sim::drift::drift_at;
+use retrain_playground::sim::engine::median_of;
 use retrain_playground::sim::params::{DriftKind, DriftPattern, ModelKind, SimParams};
-use retrain_playground::sim::protocol::median_of;
 use retrain_playground::sim::stream::{generate_batch, rng_from_seed};
 use retrain_playground::sim::train::{
     train_with_start, LogisticStart, TrainedModel, LOGISTIC_START,

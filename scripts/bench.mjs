@@ -2,6 +2,8 @@
 // Browser half of `make bench`, and the report.
 //
 //   node scripts/bench.mjs browser DIST OUT.json   measure the release build DIST in headless Chromium
+//   node scripts/bench.mjs load DIST OUT.json      only its loads, slow line and fps (e.g. to
+//        measure an older build: benches/before-issue-14.json was measured so)
 //   node scripts/bench.mjs report DIR [BENCHMARKS.md]
 //        DIR holds criterion.txt (cargo bench output), native.jsonl (examples/export_window),
 //        sklearn.jsonl (scripts/bench_sklearn.py), browser.json; prints ONE table and
@@ -34,12 +36,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, MIME, memoryUse, trackPageWasm } from '../tests/e2e/harness.mjs';
 
 
+const ROOT_DIR = resolve(fileURLToPath(import.meta.url), '..', '..');
 const log = (...a) => console.error('bench:', ...a);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -47,10 +52,15 @@ const median = (xs) => {
 };
 
 // ---------------------------------------------------------------------------------------
-// Static server with a request log.
+// Static server with a request log. It answers as a real web host does: text, JS and
+// wasm gzip-compressed when the browser accepts it (level 9, as a host that stores
+// precompressed files), with an ETag and `cache-control: no-cache` (revalidate before
+// reuse). Without compression the slow-line figures would mean nothing.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.csv']);
 async function serve(dir) {
   const root = resolve(dir);
   const state = { requests: [] };
+  const cache = new Map(); // file -> { body, gz, etag, mtime }
   const server = createServer(async (req, res) => {
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
@@ -62,14 +72,30 @@ async function serve(dir) {
         info = await stat(file).catch(() => null);
       }
       if (!info?.isFile()) return res.writeHead(404).end('not found');
-      const body = await readFile(file);
+      let entry = cache.get(file);
+      if (!entry || entry.mtime !== info.mtimeMs) {
+        const body = await readFile(file);
+        const gz = COMPRESSIBLE.has(extname(file)) ? gzipSync(body, { level: 9 }) : null;
+        entry = { body, gz, etag: `"${createHash('sha1').update(body).digest('hex')}"`, mtime: info.mtimeMs };
+        cache.set(file, entry);
+      }
       const name = file.slice(root.length + 1);
-      state.requests.push({ name, bytes: body.length, t: Date.now() });
-      res.writeHead(200, {
+      const headers = {
         'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-store',
-      });
+        'cache-control': 'no-cache',
+        etag: entry.etag,
+        vary: 'accept-encoding',
+      };
+      if (req.headers['if-none-match'] === entry.etag) {
+        state.requests.push({ name, bytes: 0, raw: entry.body.length, t: Date.now(), status: 304 });
+        return res.writeHead(304, headers).end();
+      }
+      const gzip = entry.gz && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const body = gzip ? entry.gz : entry.body;
+      if (gzip) headers['content-encoding'] = 'gzip';
+      headers['content-length'] = body.length;
+      state.requests.push({ name, bytes: body.length, raw: entry.body.length, t: Date.now(), status: 200 });
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
       res.writeHead(500).end(String(err));
@@ -95,7 +121,10 @@ async function launch({ serviceWorkers = 'allow' } = {}) {
   context.setDefaultTimeout(120_000);
   // Page-side probe: first-interactive time.
   await context.addInitScript(() => {
-    window.__bench = { interactive: null };
+    window.__bench = { interactive: null, fcp: null };
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
     const check = () => {
       if (window.__bench.interactive !== null) return;
       const h1 = document.querySelector('h1');
@@ -179,10 +208,53 @@ async function timedFinishCycleFrames(page) {
 }
 const timedFinishCycle = async (page) => (await timedFinishCycleFrames(page)).ms;
 
+// Speed = Full speed, Play, 10 s of requestAnimationFrame counting and a
+// PerformanceObserver('longtask') on the main thread, 10k-row window, the page's CPU
+// slowed `cpuRate` times (1 = not slowed).
+async function playFps(srv, cpuRate) {
+  const b = await launch({ serviceWorkers: 'block' });
+  const page = await openReady(b.context, `${srv.url}?batch=14286&window=newest`);
+  if (cpuRate !== 1) {
+    const cdp = await b.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+  }
+  await page.selectOption('#speed', 'full');
+  const c0 = await cycleOf(page);
+  await page.evaluate(() => {
+    const s = (window.__play = { frames: 0, longtasks: [], gaps: [], last: 0, t0: 0, t1: 0, on: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (s.on) s.longtasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+    const tick = (now) => {
+      if (!s.on) return;
+      if (s.last) s.gaps.push(now - s.last);
+      s.last = now;
+      s.frames++;
+      requestAnimationFrame(tick);
+    };
+    s.t0 = performance.now();
+    requestAnimationFrame(tick);
+  });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(10_000);
+  const r = await page.evaluate(() => {
+    const s = window.__play;
+    s.on = false;
+    s.t1 = performance.now();
+    return { frames: s.frames, seconds: (s.t1 - s.t0) / 1000, longtasks: s.longtasks, worst_frame_ms: Math.round(Math.max(0, ...s.gaps)) };
+  });
+  const c1 = await cycleOf(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const play = { ...r, cpu_rate: cpuRate, fps: r.frames / r.seconds, cycles: c1 - c0, cycles_per_s: (c1 - c0) / r.seconds };
+  log(`play (CPU /${cpuRate}): ${play.fps.toFixed(1)} fps, ${r.longtasks.length} long tasks, worst frame ${r.worst_frame_ms} ms, ${play.cycles_per_s.toFixed(1)} cycles/s`);
+  await b.close();
+  return play;
+}
+
 // ---------------------------------------------------------------------------------------
-async function measureBrowser(dist) {
+async function measureBrowser(dist, { loadOnly = false } = {}) {
   const srv = await serve(dist);
-  const out = { chromium: '', load: [], bytes: null, cycles: [], fits: [], play: null, memory: null };
+  const out = { chromium: '', loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '), load: [], bytes: null, cycles: [], fits: [], play: null, memory: null };
   try {
     out.chromium = execFileSync(CHROMIUM, ['--version']).toString().trim();
 
@@ -193,12 +265,12 @@ async function measureBrowser(dist) {
       const page = await openReady(b.context, srv.url);
       const t = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
-        return { load_ms: nav.loadEventEnd, interactive_ms: window.__bench.interactive };
+        return { load_ms: nav.loadEventEnd, interactive_ms: window.__bench.interactive, fcp_ms: window.__bench.fcp };
       });
       const firstLoadNames = srv.state.requests.map((r) => r.name);
       await page.waitForTimeout(3000); // worker + service worker precache
       out.load.push({ ...t, first: [...new Set(firstLoadNames)], all: [...new Set(srv.state.requests.map((r) => r.name))], wire_bytes: srv.state.requests.reduce((s, r) => s + r.bytes, 0) });
-      log(`load run ${run + 1}: load ${t.load_ms.toFixed(0)} ms, interactive ${t.interactive_ms.toFixed(0)} ms`);
+      log(`load run ${run + 1}: first paint ${t.fcp_ms?.toFixed(0)} ms, load ${t.load_ms.toFixed(0)} ms, interactive ${t.interactive_ms.toFixed(0)} ms`);
       await b.close();
     }
     const isExtra = (n) => /^worker/.test(n) || n === 'sw.js';
@@ -218,6 +290,62 @@ async function measureBrowser(dist) {
       everything: size(all),
       wire_bytes_incl_precache: out.load[0].wire_bytes,
     };
+
+    // 1a. First contentful paint with the browser already running (as a reader's is):
+    //     one Chromium, warmed up on one load, then 5 loads each in a fresh context (empty
+    //     cache, no service worker yet). A cold browser start adds ~100 ms of Chromium's own
+    //     start-up to whatever page it opens (a one-line HTML page paints at ~120 ms here).
+    {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const fcpOf = async () => {
+        const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await ctx.newPage();
+        await page.goto(srv.url);
+        const fcp = await page.evaluate(
+          () =>
+            new Promise((ok) => {
+              new PerformanceObserver((l) => {
+                const e = l.getEntries().find((x) => x.name === 'first-contentful-paint');
+                if (e) ok(e.startTime);
+              }).observe({ type: 'paint', buffered: true });
+            }),
+        );
+        await page.waitForTimeout(300);
+        await ctx.close();
+        return fcp;
+      };
+      await fcpOf();
+      out.paint = [];
+      for (let i = 0; i < 5; i++) out.paint.push(await fcpOf());
+      log(`first contentful paint, warm browser: ${out.paint.map((x) => x.toFixed(0)).join(', ')} ms`);
+      await browser.close();
+    }
+
+    // 1b. An emulated slow line (DevTools Protocol Network.emulateNetworkConditions:
+    //     1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip, Lighthouse's "slow 4G"), three
+    //     cold loads: first contentful paint, and the Step button working (the worker has
+    //     answered: the same probe as "first interactive").
+    out.slow_line = [];
+    for (let run = 0; run < 3; run++) {
+      const b = await launch();
+      const page = await b.context.newPage();
+      const cdp = await b.context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      srv.state.requests = [];
+      await page.goto(srv.url);
+      await page.waitForFunction(() => window.__bench?.interactive !== null, null, { polling: 50, timeout: 60_000 });
+      const t = await page.evaluate(() => ({ fcp_ms: window.__bench.fcp, step_ms: window.__bench.interactive }));
+      out.slow_line.push({ ...t, wire_bytes: srv.state.requests.reduce((a, r) => a + r.bytes, 0) });
+      log(`slow line run ${run + 1}: first paint ${t.fcp_ms?.toFixed(0)} ms, Step working ${t.step_ms.toFixed(0)} ms`);
+      await b.close();
+    }
+
+    if (loadOnly) {
+      out.play = await playFps(srv, 1);
+      out.play_cpu4 = await playFps(srv, 4);
+      return out;
+    }
 
     // 2. Cycle round trips at 1k / 5k / 10k / 100k training rows, both models. Like
     //    benches/cycle.rs: 9 cycles first, then the 10th (the same cycle, same seed and data
@@ -281,39 +409,11 @@ async function measureBrowser(dist) {
       await b.close();
     }
 
-    // 3. fps and long tasks while playing at full speed with a 10k-row window.
-    {
-      const b = await launch({ serviceWorkers: 'block' });
-      const page = await openReady(b.context, `${srv.url}?batch=14286&window=newest`);
-      await page.selectOption('#speed', 'full');
-      const c0 = await cycleOf(page);
-      await page.evaluate(() => {
-        const s = (window.__play = { frames: 0, longtasks: [], t0: 0, t1: 0, on: true });
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries()) if (s.on) s.longtasks.push(Math.round(e.duration));
-        }).observe({ type: 'longtask' });
-        const tick = () => {
-          if (!s.on) return;
-          s.frames++;
-          requestAnimationFrame(tick);
-        };
-        s.t0 = performance.now();
-        requestAnimationFrame(tick);
-      });
-      await page.getByRole('button', { name: 'Play' }).click();
-      await page.waitForTimeout(10_000);
-      const r = await page.evaluate(() => {
-        const s = window.__play;
-        s.on = false;
-        s.t1 = performance.now();
-        return { frames: s.frames, seconds: (s.t1 - s.t0) / 1000, longtasks: s.longtasks };
-      });
-      const c1 = await cycleOf(page);
-      await page.getByRole('button', { name: 'Pause' }).click();
-      out.play = { ...r, fps: r.frames / r.seconds, cycles: c1 - c0, cycles_per_s: (c1 - c0) / r.seconds };
-      log(`play: ${out.play.fps.toFixed(1)} fps, ${r.longtasks.length} long tasks, ${out.play.cycles_per_s.toFixed(1)} cycles/s`);
-      await b.close();
-    }
+    // 3. fps and long tasks while playing at full speed with a 10k-row window, at this
+    //    machine's speed and with the page's CPU slowed 4x (Emulation.setCPUThrottlingRate,
+    //    Lighthouse's mobile rate: a classroom laptop).
+    out.play = await playFps(srv, 1);
+    out.play_cpu4 = await playFps(srv, 4);
 
     // 4. Memory over 1,000 cycles of full-speed autoplay (default settings).
     {
@@ -383,14 +483,33 @@ function report(dir, mdPath) {
   const rk = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
   const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
-  // Sizes, load.
+  // Sizes, paint, load. `before` is the same measurement of the build before issue 14
+  // (benches/before-issue-14.json, measured with `node scripts/bench.mjs load`), shown
+  // beside today's figure.
+  const beforeFile = join(ROOT_DIR, 'benches', 'before-issue-14.json');
+  const before = existsSync(beforeFile) ? JSON.parse(readFileSync(beforeFile, 'utf8')) : null;
+  const was = (text) => (before ? `before: ${text}` : '');
+  const med = (xs, k) => median((xs ?? []).map((x) => x[k]).filter((v) => v != null));
   if (br) {
     const f = br.bytes.first;
     const e = br.bytes.everything;
-    row('First load (HTML+CSS+JS+page wasm), raw / gzip -9', `${kb(f.raw)} / ${kb(f.gzip)}`, '', '', `${(f.gzip / (115 * 1024)).toFixed(2)}× TF Playground (115 KB gz)`, '≤ 120 KB gz', verdict(f.gzip <= 120 * 1024));
-    row('Everything (+ worker JS+wasm, sw.js), raw / gzip -9', `${kb(e.raw)} / ${kb(e.gzip)}`, '', '', `${(e.gzip / (115 * 1024)).toFixed(2)}× TF Playground`, '≤ 300 KB gz', verdict(e.gzip <= 300 * 1024));
-    row('Time to load event (median of 3 cold loads)', `${fmt(median(br.load.map((l) => l.load_ms)), 0)} ms`, '', '', '', '', '');
-    row('Time to first interactive (h1 + data-pending=0)', `${fmt(median(br.load.map((l) => l.interactive_ms)), 0)} ms`, '', '', '', '', '');
+    row('First load (HTML+CSS+JS+page wasm), raw / gzip -9', `${kb(f.raw)} / ${kb(f.gzip)}`, '', '', [`${(f.gzip / (115 * 1024)).toFixed(2)}× TF Playground (115 KB gz)`, before && was(kb(before.bytes.first.gzip))].filter(Boolean).join('; '), '≤ 220 KB gz', verdict(f.gzip <= 220 * 1024));
+    row('Everything (+ worker JS+wasm, sw.js), raw / gzip -9', `${kb(e.raw)} / ${kb(e.gzip)}`, '', '', [`${(e.gzip / (115 * 1024)).toFixed(2)}× TF Playground`, before && was(kb(before.bytes.everything.gzip))].filter(Boolean).join('; '), '≤ 500 KB gz', verdict(e.gzip <= 500 * 1024));
+    if (br.paint?.length) {
+      const fcp = median(br.paint);
+      row('First contentful paint, loopback, browser running (median of 5 loads)', `${fmt(fcp, 0)} ms (${br.paint.map((x) => x.toFixed(0)).join(', ')})`, '', '', was(`${fmt(median(before?.paint ?? []), 0)} ms`), '≤ 150 ms', verdict(fcp <= 150));
+    }
+    const coldFcp = med(br.load, 'fcp_ms');
+    row('First contentful paint, loopback, cold browser start (median of 3)', `${fmt(coldFcp, 0)} ms`, '', '', was(`${fmt(med(before?.load, 'fcp_ms'), 0)} ms`), '', '');
+    row('Time to load event (median of 3 cold loads)', `${fmt(median(br.load.map((l) => l.load_ms)), 0)} ms`, '', '', was(`${fmt(med(before?.load, 'load_ms'), 0)} ms`), '', '');
+    row('Time to first interactive (h1 + data-pending=0)', `${fmt(median(br.load.map((l) => l.interactive_ms)), 0)} ms`, '', '', was(`${fmt(med(before?.load, 'interactive_ms'), 0)} ms`), '', '');
+    if (br.slow_line?.length) {
+      const sfcp = med(br.slow_line, 'fcp_ms');
+      const sstep = med(br.slow_line, 'step_ms');
+      const tf = 'TF Playground: 0.8 s / 1.3 s';
+      row('Slow line (1.6 Mbit/s, 150 ms RTT, gzip): first contentful paint (median of 3)', `${fmt(sfcp / 1000, 2)} s`, '', '', [was(`${fmt(med(before?.slow_line, 'fcp_ms') / 1000, 2)} s`), tf].filter(Boolean).join('; '), '≤ 0.8 s', verdict(sfcp <= 800));
+      row('  Step button working (the worker answered)', `${fmt(sstep / 1000, 2)} s`, '', '', was(`${fmt(med(before?.slow_line, 'step_ms') / 1000, 2)} s`), '≤ 1.9 s', verdict(sstep <= 1900));
+    }
   }
   // Full cycle: worker round trip vs native criterion.
   for (const model of ['logistic', 'tree']) {
@@ -461,11 +580,16 @@ function report(dir, mdPath) {
       w.used ? verdict(zero != null && w.total_ms < zero.total_ms && w.max_disagreement <= 0.001) : '',
     );
   }
-  if (br?.play) {
-    const p = br.play;
-    row('Main thread while playing, Full speed, 10k window, 10 s: fps', `${fmt(p.fps)} fps (${fmt(p.cycles_per_s)} cycles/s)`, '', '', `${(p.fps / 29.5).toFixed(2)}× TF Playground (29.5 fps)`, '≥ 55 fps', verdict(p.fps >= 55));
+  for (const [p, b4, label] of [
+    [br?.play, before?.play, 'Main thread while playing, Full speed, 10k window, 10 s: fps'],
+    [br?.play_cpu4, before?.play_cpu4, 'Same, page CPU slowed 4× (Emulation.setCPUThrottlingRate 4): fps'],
+  ]) {
+    if (!p) continue;
+    const peer = p.cpu_rate === 4 ? 'TF Playground ×4: 19 fps' : `${(p.fps / 29.5).toFixed(2)}× TF Playground (29.5 fps)`;
+    row(label, `${fmt(p.fps)} fps (${fmt(p.cycles_per_s)} cycles/s, worst frame ${p.worst_frame_ms ?? 'n/a'} ms)`, '', '', [peer, b4 && was(`${fmt(b4.fps)} fps, worst frame ${b4.worst_frame_ms} ms`)].filter(Boolean).join('; '), '≥ 55 fps', verdict(p.fps >= 55));
     const lt = p.longtasks;
-    row('  long tasks > 50 ms in those 10 s', `${lt.length}${lt.length ? ` (max ${Math.max(...lt)} ms, sum ${lt.reduce((a, b) => a + b, 0)} ms)` : ''}`, '', '', 'TF Playground: 8 per 5 s', '0', verdict(lt.length === 0));
+    const peerLt = p.cpu_rate === 4 ? 'TF Playground ×4: 58 per 5 s' : 'TF Playground: 8 per 5 s';
+    row('  long tasks > 50 ms in those 10 s', `${lt.length}${lt.length ? ` (max ${Math.max(...lt)} ms, sum ${lt.reduce((a, b) => a + b, 0)} ms)` : ''}`, '', '', [peerLt, b4 && was(String(b4.longtasks.length))].filter(Boolean).join('; '), '0', verdict(lt.length === 0));
   }
   if (br?.memory) {
     const s = br.memory.samples;
@@ -515,6 +639,7 @@ Measured by \`make bench\` on ${date}: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'
 ${table}
 ${loadNote}
 
+${wasmBreakdown(dir)}
 ## How each figure is measured
 
 - **Native (criterion)**: \`cargo bench --profile worker-release --bench cycle\` (benches/cycle.rs): one full
@@ -545,12 +670,22 @@ ${loadNote}
   tolerance bounds the gradient of the SUM, so the app sets it to 1e-4 × rows: the same stopping rule. Tree: linfa-trees Gini, max depth 6 ↔
   \`DecisionTreeClassifier(max_depth=6, criterion="gini")\`. linfa's tree adds a 1e-4 weight on class 0 for
   reproducible tie-breaks (sklearn fits unweighted).
-- **Bytes**: every file the page requested; raw = bytes on the wire (the server does not compress),
-  gzip = gzip -9 of the same file. First load = HTML, CSS, page JS, page wasm, register-sw script; everything =
+- **Bytes**: every file the page requested; raw = the file's size, gzip = gzip -9 of the same file (what the
+  bench's server sends: it compresses as a real host does, with ETags and \`cache-control: no-cache\`). First load = HTML, CSS, page JS, page wasm, register-sw script; everything =
   + worker.js, worker_bg.wasm, sw.js (unique files; the service worker's precache re-fetches files:
   ${br ? kb(br.bytes.wire_bytes_incl_precache) : 'n/a'} on the wire in all on a first visit).
+- **First contentful paint**: the browser's own \`first-contentful-paint\` entry (PerformanceObserver 'paint').
+  "Browser running": one Chromium warmed up by one load, then 5 loads each in a fresh context (empty cache);
+  "cold browser start": the 3 cold loads above, each in a newly started Chromium, which adds Chromium's own
+  start-up (a one-line HTML page paints at ~120 ms that way here). **Slow line**: the same cold load with DevTools Protocol
+  \`Network.emulateNetworkConditions\` (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip); "Step button
+  working" = the worker has answered (\`.app[data-pending="0"]\` with the run summary shown, the Step button enabled).
+  **Before** figures: the same measurement (\`node scripts/bench.mjs load\`) of commit 90343f9, the build before
+  issue 14, saved in benches/before-issue-14.json.
 - **fps / long tasks**: requestAnimationFrame count and PerformanceObserver('longtask') on the main thread for
-  10 s of Full-speed play with a 10k-row window (\`?batch=14286\`). 60 fps is the ceiling of a blank page here.
+  10 s of Full-speed play with a 10k-row window (\`?batch=14286\`), as is and with the page's CPU slowed 4×
+  (DevTools Protocol \`Emulation.setCPUThrottlingRate\` 4, Lighthouse's mobile rate); worst frame = the longest
+  gap between two animation frames. 60 fps is the ceiling of a blank page here.
 - **Memory**: Full-speed autoplay with the default settings to cycle 1,000, paused at 100/250/500/750/1,000;
   page JS heap after a forced GC (CDP), the page's wasm memory and the worker's wasm memory (read in the worker through
   wasm-bindgen's glue; wasm memory never shrinks, so growth there is permanent), as the soak test reads them. Samples (cycle: JS heap / page wasm / worker wasm):
@@ -562,14 +697,45 @@ ${br?.memory ? br.memory.samples.map((x) => `  - ${x.cycle}: ${mb(x.js_heap)} / 
   }
 }
 
+// The page wasm's parts (make wasm-size -> DIR/wasm-size.json), today and before issue 14
+// (benches/before-issue-14-wasm.json), as a Markdown section.
+function wasmBreakdown(dir) {
+  const now = join(dir, 'wasm-size.json');
+  if (!existsSync(now)) return '';
+  const a = JSON.parse(readFileSync(now, 'utf8'));
+  const bFile = join(ROOT_DIR, 'benches', 'before-issue-14-wasm.json');
+  const b = existsSync(bFile) ? JSON.parse(readFileSync(bFile, 'utf8')) : null;
+  const kb = (n) => (n == null ? '—' : `${(n / 1024).toFixed(1)} KB`);
+  const names = [...new Set([...a.groups.map((g) => g.group), ...(b?.groups ?? []).map((g) => g.group)])];
+  const get = (r, g) => r?.groups.find((x) => x.group === g);
+  const lines = [
+    '| Part of the page wasm (wasm-opt -Oz) | Now: raw / gzip | Before issue 14: raw / gzip |',
+    '|---|---|---|',
+    `| **Code, all** | ${kb(a.code.raw)} / ${kb(a.code.gzip)} | ${b ? `${kb(b.code.raw)} / ${kb(b.code.gzip)}` : '—'} |`,
+    `| **Data (text and tables)** | ${kb(a.data.raw)} / ${kb(a.data.gzip)} | ${b ? `${kb(b.data.raw)} / ${kb(b.data.gzip)}` : '—'} |`,
+    ...names.map((g) => `| ${g} | ${kb(get(a, g)?.raw)} / ${kb(get(a, g)?.gzip)} | ${b ? `${kb(get(b, g)?.raw)} / ${kb(get(b, g)?.gzip)}` : '—'} |`),
+  ];
+  return `
+## What the page's wasm is made of
+
+\`make wasm-size\` (scripts/wasm_size.py): the page's wasm as shipped (release profile, wasm-opt -Oz) with
+function names kept; each function body is grouped by its name, and a group's gzip figure is gzip -9 of its
+bodies end to end (so the parts add up to a little more than the whole). Generic code is named after the
+crate that owns the generic: our components' \`view\` functions are compiled inside Yew's component lifecycle,
+hence their own line; "bincode" is mostly one function, the decoding of the engine's messages.
+
+${lines.join('\n')}
+`;
+}
+
 // ---------------------------------------------------------------------------------------
 const [mode, a, b] = process.argv.slice(2);
-if (mode === 'browser') {
-  const res = await measureBrowser(a || 'dist');
+if (mode === 'browser' || mode === 'load') {
+  const res = await measureBrowser(a || 'dist', { loadOnly: mode === 'load' });
   writeFileSync(b || 'target/bench/browser.json', JSON.stringify(res, null, 2));
 } else if (mode === 'report') {
   report(a || 'target/bench', b);
 } else {
-  console.error('usage: node scripts/bench.mjs browser DIST OUT.json | report DIR [BENCHMARKS.md]');
+  console.error('usage: node scripts/bench.mjs browser|load DIST OUT.json | report DIR [BENCHMARKS.md]');
   process.exit(2);
 }

@@ -6,7 +6,7 @@
 // one module loader Trunk writes (allowed by its SHA-256, computed here because
 // it names this build's hashed files); 'wasm-unsafe-eval' for WebAssembly (no
 // eval otherwise); the engine's worker starts from a blob: URL (yew-agent), so
-// worker-src allows blob:; styles only from this origin.
+// worker-src allows blob:; styles only from this origin and the inlined stylesheet (by its hash).
 //
 // Under `trunk serve` (index.html then holds Trunk's live-reload script, which
 // needs a websocket) it leaves index.html alone: the policy is for real builds.
@@ -29,16 +29,20 @@ if (html.includes('.well-known/trunk/ws')) {
 }
 html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 const hashes = [];
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-  hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  hashes.push(sha256(m[1]));
 }
+// The stylesheet is inlined (index.html, so the first paint needs no second
+// request): allowed by its hash, as the loader script is.
+const styleHashes = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
-  "style-src 'self'",
+  `style-src 'self' ${styleHashes.join(' ')}`.trim(),
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -53,4 +57,4 @@ if (!html.includes('Content-Security-Policy')) {
   process.exit(1);
 }
 await writeFile(file, html);
-console.log(`csp: policy added (${hashes.length} inline script hash${hashes.length === 1 ? '' : 'es'})`);
+console.log(`csp: policy added (${hashes.length} inline script hash${hashes.length === 1 ? '' : 'es'}, ${styleHashes.length} inline style hash${styleHashes.length === 1 ? '' : 'es'})`);

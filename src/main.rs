@@ -3,7 +3,22 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     retrain_playground::ui::crash::install_panic_hook();
-    yew::Renderer::<retrain_playground::ui::app::App>::new().render();
+    // index.html paints a static shell (header and a loading state) before any
+    // wasm arrives. Clear it and mount the app in its place; the app's first
+    // view draws the same shell, and both happen before the browser paints
+    // again (Yew renders in a microtask), so nothing flickers or moves.
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app-root"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<retrain_playground::ui::app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<retrain_playground::ui::app::App>::new().render();
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,13 +1,14 @@
 //! The simulation engine behind a Web Worker: it receives [`Command`]s and
-//! answers each with a [`Snapshot`], so training never blocks the page.
+//! answers each with a [`Reply`], so training never blocks the page.
 //!
 //! The page only names this type (to open a bridge) and shares [`now_ms`]; the
 //! engine code itself is linked into the worker's wasm, not the page's.
 
 use yew_agent::worker::{HandlerId, Worker, WorkerScope};
 
+use crate::sim::engine::Engine;
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, Engine, Snapshot};
+use crate::sim::protocol::{Command, Reply};
 
 /// The worker's state: one engine, created on the first command.
 pub struct EngineWorker {
@@ -32,7 +33,7 @@ pub fn now_ms() -> f64 {
 impl Worker for EngineWorker {
     type Message = ();
     type Input = Command;
-    type Output = Snapshot;
+    type Output = Reply;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
         EngineWorker { engine: None }
@@ -46,6 +47,6 @@ impl Worker for EngineWorker {
             engine.set_clock(now_ms);
             engine
         });
-        scope.respond(id, engine.handle(command));
+        scope.respond(id, engine.answer(command));
     }
 }

@@ -10,6 +10,7 @@ pub mod csv_data;
 pub mod cycle;
 pub mod detectors;
 pub mod drift;
+pub mod engine;
 pub mod english;
 pub mod evaluate;
 pub mod export;

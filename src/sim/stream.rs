@@ -42,7 +42,52 @@ pub struct Batch {
     pub y: Vec<bool>,
 }
 
+/// What the page draws of a batch: at most a few thousand of its points (an
+/// even subsample in batch order) and its true counts. The page never needs
+/// more points than a chart can show; sending the whole batch (up to 100,000
+/// rows) with every snapshot cost both threads time for nothing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BatchView {
+    /// The cycle the batch arrived in (0 = initial training data).
+    pub cycle: u32,
+    /// Rows in the whole batch.
+    pub rows: usize,
+    /// Rows of class 1 in the whole batch.
+    pub positives: usize,
+    /// Every `stride`-th row is shown (1 = all of them).
+    pub stride: usize,
+    /// The shown rows' features `[x1, x2]`.
+    pub x: Vec<[f64; 2]>,
+    /// The shown rows' labels.
+    pub y: Vec<bool>,
+}
+
+impl BatchView {
+    /// True when the batch has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+}
+
 impl Batch {
+    /// At most `max_points` of the rows (every `ceil(len / max_points)`-th, in
+    /// order) and the whole batch's counts.
+    pub fn view(&self, max_points: usize) -> BatchView {
+        let stride = if max_points == 0 || self.len() <= max_points {
+            1
+        } else {
+            self.len().div_ceil(max_points)
+        };
+        BatchView {
+            cycle: self.cycle,
+            rows: self.len(),
+            positives: self.positives(),
+            stride,
+            x: self.x.iter().step_by(stride).copied().collect(),
+            y: self.y.iter().step_by(stride).copied().collect(),
+        }
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.y.len()
@@ -146,6 +191,24 @@ mod tests {
         assert_eq!(a, b);
         let c = generate_batch(&mut rng_from_seed(8), 1, 200, &d, 0.1);
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn a_view_keeps_every_nth_row_and_the_true_counts() {
+        let d = DriftState::none(3);
+        let b = generate_batch(&mut rng_from_seed(5), 3, 10_000, &d, 0.1);
+        let v = b.view(1_500);
+        assert_eq!((v.cycle, v.rows, v.positives), (3, 10_000, b.positives()));
+        assert_eq!(v.stride, 7, "ceil(10,000 / 1,500)");
+        assert_eq!(v.x.len(), 1_429);
+        assert_eq!(v.y.len(), v.x.len());
+        assert!(v.x.len() <= 1_500);
+        assert_eq!((v.x[2], v.y[2]), (b.x[14], b.y[14]));
+        // Small batches are shown whole; an empty one stays empty.
+        let small = generate_batch(&mut rng_from_seed(5), 1, 40, &d, 0.1).view(1_500);
+        assert_eq!((small.stride, small.x.len(), small.rows), (1, 40, 40));
+        assert!(Batch::default().view(1_500).is_empty());
+        assert_eq!(b.view(0).x.len(), 10_000, "0 = no cap");
     }
 
     #[test]

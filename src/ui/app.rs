@@ -27,9 +27,10 @@ use super::components::stats::Stats;
 use super::components::status_tracker::StatusTracker;
 use super::components::timeline::Timeline;
 use super::components::training_speed::TrainingSpeed;
-use super::state::{Action, Notice, Playground, PlaygroundHandle};
+use super::state::{Action, Notice, Playground, PlaygroundHandle, Speed};
+use crate::sim::engine::Engine;
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, Engine, Snapshot};
+use crate::sim::protocol::{Command, Reply, Snapshot};
 use crate::sim::scenarios::{scenario, Scenario};
 use crate::sim::share::{parse_link, to_query, SharedLink};
 use crate::worker::{now_ms, EngineWorker};
@@ -56,7 +57,7 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
 /// `dyn Fn` so that the engine's code is linked only where one is built (the
 /// tests), never into the page's wasm.
 #[derive(Clone)]
-pub struct LocalEngine(Rc<dyn Fn(Command) -> Snapshot>);
+pub struct LocalEngine(Rc<dyn Fn(Command) -> Reply>);
 
 impl LocalEngine {
     /// An engine with default settings (the page sends `Start` with its own).
@@ -64,10 +65,10 @@ impl LocalEngine {
         let mut engine = Engine::new(SimParams::default()).0;
         engine.set_clock(now_ms);
         let engine = RefCell::new(engine);
-        LocalEngine(Rc::new(move |command| engine.borrow_mut().handle(command)))
+        LocalEngine(Rc::new(move |command| engine.borrow_mut().answer(command)))
     }
 
-    fn handle(&self, command: Command) -> Snapshot {
+    fn handle(&self, command: Command) -> Reply {
         (self.0)(command)
     }
 }
@@ -190,18 +191,75 @@ struct WorkerConnectionProps {
     link: SharedLink,
 }
 
+/// How often the page draws while playing at full speed. The engine answers
+/// every few milliseconds there, faster than a classroom laptop can lay out and
+/// paint the page; drawing each answer would leave no frame free (measured: 9
+/// fps with the CPU slowed 4×). Answers in between wait, in order, and are
+/// applied together, so the engine never waits for the page and the page keeps
+/// every frame in between free for scrolling and the charts' own compositing.
+const FULL_SPEED_DRAW_MS: f64 = 100.0;
+
+/// Engine answers waiting for the next full-speed draw, and when the page last drew.
+#[derive(Default)]
+struct DrawQueue {
+    replies: Vec<Reply>,
+    last_draw: f64,
+    timer: Option<gloo_timers::callback::Timeout>,
+}
+
 /// The page talking to the engine worker.
 #[component]
 fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
     let state: PlaygroundHandle = use_reducer(Playground::default);
     let in_flight = use_memo((), |_| InFlight::default());
+    // True while playing at full speed: answers are drawn every FULL_SPEED_DRAW_MS.
+    let full_speed = use_memo((), |_| Rc::new(Cell::new(false)));
+    {
+        let full_speed = full_speed.clone();
+        use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
+            full_speed.set(playing && speed == Speed::Full);
+        });
+    }
+    let queue = use_memo((), |_| Rc::new(RefCell::new(DrawQueue::default())));
     let bridge = {
         let dispatcher = state.dispatcher();
         let in_flight = (*in_flight).clone();
-        use_worker_bridge::<EngineWorker, _>(move |snapshot| {
+        let full_speed = (*full_speed).clone();
+        let queue = (*queue).clone();
+        use_worker_bridge::<EngineWorker, _>(move |reply| {
             in_flight.0.set(in_flight.0.get().saturating_sub(1));
-            in_flight.1.set(now_ms());
-            dispatcher.dispatch(Action::Received(Rc::new(snapshot)));
+            let now = now_ms();
+            in_flight.1.set(now);
+            let mut q = queue.borrow_mut();
+            q.replies.push(reply);
+            if q.timer.is_some() {
+                return; // a draw is already due
+            }
+            let wait = if full_speed.get() {
+                (q.last_draw + FULL_SPEED_DRAW_MS - now).max(0.0)
+            } else {
+                0.0
+            };
+            if wait <= 0.0 {
+                q.last_draw = now;
+                let replies = std::mem::take(&mut q.replies);
+                drop(q);
+                dispatcher.dispatch(Action::ReceivedAll(replies));
+                return;
+            }
+            let dispatcher = dispatcher.clone();
+            let queue = queue.clone();
+            q.timer = Some(gloo_timers::callback::Timeout::new(
+                wait as u32,
+                move || {
+                    let mut q = queue.borrow_mut();
+                    q.timer = None;
+                    q.last_draw = now_ms();
+                    let replies = std::mem::take(&mut q.replies);
+                    drop(q);
+                    dispatcher.dispatch(Action::ReceivedAll(replies));
+                },
+            ));
         })
     };
     let send = {
@@ -238,8 +296,8 @@ fn LocalConnection(props: &LocalConnectionProps) -> Html {
         use_memo((), move |_| {
             Callback::from(move |command: Command| {
                 dispatcher.dispatch(Action::Sent(command.clone()));
-                let snapshot = engine.handle(command);
-                dispatcher.dispatch(Action::Received(Rc::new(snapshot)));
+                let reply = engine.handle(command);
+                dispatcher.dispatch(Action::Received(reply));
             })
         })
     };
@@ -387,8 +445,8 @@ fn Page(props: &PageProps) -> Html {
     let Some(live_snap) = state.snapshot.clone() else {
         return html! {
             <div class="app">
-                <header class="app-header"><h1>{ "Retrain Playground" }</h1></header>
-                <p role="status" class="loading">{ "Starting the simulation engine…" }</p>
+                { app_header() }
+                { loading_layout("Starting the simulation engine…") }
             </div>
         };
     };
@@ -459,19 +517,7 @@ fn Page(props: &PageProps) -> Html {
     html! {
         // data-pending: commands the engine has not answered yet (tests wait for 0).
         <div class={classes!("app", state.presenter.then_some("presenter"))} data-pending={state.in_flight().to_string()}>
-            <header class="app-header">
-                <h1>{ "Retrain Playground" }</h1>
-                <nav class="page-nav" aria-label="Sections">
-                    <a href="#flow-title">{ "Playground" }</a>
-                    <a href="#policy-race">{ "Policy race" }</a>
-                    <a href="#training-time">{ "Training time" }</a>
-                    <a href="#lesson">{ "Lesson" }</a>
-                    <a href="#visual-quiz">{ "Visual quiz" }</a>
-                    <a href="#practice">{ "Practice" }</a>
-                    <a href="#test-yourself">{ "Test yourself" }</a>
-                </nav>
-                <p class="tagline">{ "Watch a real model go stale as the data drifts, get retrained in your browser, and be deployed — or raise an alert — cycle after cycle." }</p>
-            </header>
+            { app_header() }
             <div class="layout">
                 <aside class="sidebar">
                     <RunControls
@@ -531,18 +577,56 @@ fn Page(props: &PageProps) -> Html {
                             <CompareVersions snapshot={live_snap.clone()} send={props.send.clone()} />
                         </div>
                         <div class="grid-2">
-                            <ExportPanel snapshot={live_snap.clone()} send={props.send.clone()} />
+                            <ExportPanel export={state.export.clone()} send={props.send.clone()} />
                             <OwnData snapshot={live_snap.clone()} send={props.send.clone()} on_problem={on_invalid.clone()} />
                         </div>
                     </section>
                     if shows("race") { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
-                    if shows("timing") { <TrainingSpeed snapshot={live_snap.clone()} busy={state.in_flight() > 0} send={props.send.clone()} /> }
-                    if shows("learn") { <Learn snapshot={snap} highlighted={state.highlighted_step} on_highlight={on_highlight} /> }
+                    if shows("timing") { <TrainingSpeed timings={state.timings.clone()} busy={state.in_flight() > 0} send={props.send.clone()} /> }
+                    if shows("learn") { <Learn snapshot={snap} playing={state.playing} highlighted={state.highlighted_step} on_highlight={on_highlight} /> }
                 </main>
             </div>
             <footer class="app-footer">
                 <p>{ "Everything on this page is computed live in your browser: real data, real training (linfa), real evaluation. Nothing is pre-recorded." }</p>
             </footer>
+        </div>
+    }
+}
+
+/// The page's header: title, section links and the one-line lead. index.html
+/// carries the same markup (the first paint, before any wasm), so keep them in
+/// step; tests/e2e/first-paint.test.mjs compares the two.
+fn app_header() -> Html {
+    html! {
+        <header class="app-header">
+            <h1>{ "Retrain Playground" }</h1>
+            <nav class="page-nav" aria-label="Sections">
+                <a href="#flow-title">{ "Playground" }</a>
+                <a href="#policy-race">{ "Policy race" }</a>
+                <a href="#training-time">{ "Training time" }</a>
+                <a href="#lesson">{ "Lesson" }</a>
+                <a href="#visual-quiz">{ "Visual quiz" }</a>
+                <a href="#practice">{ "Practice" }</a>
+                <a href="#test-yourself">{ "Test yourself" }</a>
+            </nav>
+            <p class="tagline">{ "Watch a real model go stale as the data drifts, get retrained in your browser, and be deployed — or raise an alert — cycle after cycle." }</p>
+        </header>
+    }
+}
+
+/// The layout while the engine starts: the static shell of index.html (skeleton
+/// panels where the controls and the flow will be) with a status line.
+fn loading_layout(status: &'static str) -> Html {
+    html! {
+        <div class="layout">
+            <aside class="sidebar" aria-hidden="true">
+                <div class="panel skeleton skeleton-controls"></div>
+                <div class="panel skeleton skeleton-settings"></div>
+            </aside>
+            <main class="main">
+                <p class="panel loading" role="status">{ status }</p>
+                <div class="panel skeleton skeleton-flow" aria-hidden="true"></div>
+            </main>
         </div>
     }
 }
@@ -559,7 +643,7 @@ fn displayed(live: &Rc<Snapshot>) -> Rc<Snapshot> {
     s.rows = r.rows.clone();
     s.tracker = r.tracker.clone();
     s.outcome = Some(r.outcome.clone());
-    s.batch = r.batch.clone();
+    s.batch = view.batch.clone();
     s.drift = r.drift;
     s.last_step = r.rows.last().map(|row| row.kind);
     s.candidate = r.candidate;

@@ -3,8 +3,8 @@
 //!
 //! The run itself (data stream, drift, training, the retraining cycle) is
 //! reached only through `sim::protocol`: the page sends [`Command`]s to the
-//! engine in the Web Worker (`crate::worker`) and draws the [`Snapshot`]s it
-//! answers with. Besides the protocol, the page uses the core's pure, read-only
+//! engine (`sim::engine`) in the Web Worker (`crate::worker`) and draws the
+//! [`Reply`]s it answers with (the run's [`Snapshot`], an export, timings). Besides the protocol, the page uses the core's pure, read-only
 //! pieces directly, on data it already holds: the types a snapshot carries
 //! (outcomes, steps, registry, history), the functions that put them into
 //! words or pick what to highlight (`sim::wording`, `sim::story`,
@@ -16,7 +16,8 @@
 //!
 //! [`Command`]: crate::sim::protocol::Command
 //! [`Snapshot`]: crate::sim::protocol::Snapshot
-//! [`Engine`]: crate::sim::protocol::Engine
+//! [`Reply`]: crate::sim::protocol::Reply
+//! [`Engine`]: crate::sim::engine::Engine
 
 pub mod app;
 pub mod charts;

@@ -1,5 +1,5 @@
 //! The page's one reducer. UI state changes only through [`Action`]; the engine
-//! is reached only through [`Command`]s and answers with [`Snapshot`]s, so no
+//! is reached only through [`Command`]s and answers each with a [`Reply`], so no
 //! component knows whether it runs in the Web Worker (the page) or on the
 //! page's own thread (component tests).
 
@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, ConfigEffect, Snapshot};
+use crate::sim::protocol::{Command, ConfigEffect, ExportFiles, Reply, Snapshot, TrainingTiming};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,8 +72,12 @@ pub struct Notice {
 /// Everything the page shows.
 #[derive(Clone, PartialEq)]
 pub struct Playground {
-    /// The latest answer of the engine (`None` until it has started).
+    /// The run as the engine last described it (`None` until it has started).
     pub snapshot: Option<Rc<Snapshot>>,
+    /// The engine's export of the run as shown (cleared when the run moves on).
+    pub export: Option<Rc<ExportFiles>>,
+    /// The last training-time measurement (empty until one is asked for).
+    pub timings: Rc<Vec<TrainingTiming>>,
     /// Commands sent and not yet answered, each with the settings shown when it
     /// was sent (the engine answers in order).
     pending: VecDeque<(Command, SimParams)>,
@@ -101,7 +105,9 @@ pub enum Action {
     /// A command went to the engine.
     Sent(Command),
     /// The engine answered the oldest pending command.
-    Received(Rc<Snapshot>),
+    Received(Reply),
+    /// The engine answered the oldest pending commands, in order (drawn at once).
+    ReceivedAll(Vec<Reply>),
     /// Start or stop auto-advancing.
     SetPlaying(bool),
     /// Flip between playing and paused.
@@ -132,6 +138,8 @@ impl Default for Playground {
     fn default() -> Self {
         Playground {
             snapshot: None,
+            export: None,
+            timings: Rc::new(Vec::new()),
             pending: VecDeque::new(),
             playing: false,
             speed: Speed::Normal,
@@ -234,9 +242,26 @@ impl Reducible for Playground {
                 next.pending.push_back((command, self.shown_params()));
                 Rc::new(next)
             }
-            Action::Received(snap) => {
+            Action::ReceivedAll(replies) => replies
+                .into_iter()
+                .fold(self, |state, reply| state.reduce(Action::Received(reply))),
+            Action::Received(reply) => {
                 let mut next = (*self).clone();
-                let Some((command, before)) = next.pending.pop_front() else {
+                let popped = next.pending.pop_front();
+                let snap = match reply {
+                    Reply::Run(snap) => Rc::new(*snap),
+                    Reply::Export(files) => {
+                        next.export = Some(Rc::new(files));
+                        return Rc::new(next);
+                    }
+                    Reply::Timings(timings) => {
+                        next.timings = Rc::new(timings);
+                        return Rc::new(next);
+                    }
+                };
+                // A new description of the run: an earlier export may no longer match it.
+                next.export = None;
+                let Some((command, before)) = popped else {
                     next.snapshot = Some(snap);
                     return Rc::new(next);
                 };
@@ -347,15 +372,15 @@ impl Reducible for Playground {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::protocol::Engine;
+    use crate::sim::engine::Engine;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
     fn a_change_shows_while_it_travels_and_the_answer_wins() {
         let (mut engine, _) = Engine::new(SimParams::default());
-        let state = Rc::new(Playground::default()).reduce(Action::Received(Rc::new(
-            engine.handle(Command::Start(SimParams::default())),
-        )));
+        let state = Rc::new(Playground::default()).reduce(Action::Received(
+            engine.answer(Command::Start(SimParams::default())),
+        ));
         assert!(state.shown_params().validate_data);
         // The checkbox is unticked: the change is on its way to the engine.
         let off = SimParams::default().validate_data(false);
@@ -365,11 +390,46 @@ mod tests {
         let state = state.reduce(Action::Sent(Command::Step));
         assert!(!state.shown_params().validate_data);
         // The engine's answers settle it: here it applied the change.
-        let state = state.reduce(Action::Received(Rc::new(
-            engine.handle(Command::Configure(off)),
-        )));
-        let state = state.reduce(Action::Received(Rc::new(engine.handle(Command::Step))));
+        let state = state.reduce(Action::Received(engine.answer(Command::Configure(off))));
+        let state = state.reduce(Action::Received(engine.answer(Command::Step)));
         assert_eq!(state.in_flight(), 0);
         assert!(!state.shown_params().validate_data);
+    }
+
+    #[wasm_bindgen_test]
+    fn replies_drawn_together_land_in_order_and_one_off_answers_keep_their_place() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let mut state = Rc::new(Playground::default());
+        let commands = [
+            Command::Start(SimParams::default()),
+            Command::Step,
+            Command::Export,
+            Command::MeasureTraining(vec![]),
+        ];
+        let mut replies = Vec::new();
+        for c in commands {
+            state = state.reduce(Action::Sent(c.clone()));
+            replies.push(engine.answer(c));
+        }
+        assert_eq!(state.in_flight(), 4);
+        // Drawn at once (full speed): every command is answered, in order.
+        let state = state.reduce(Action::ReceivedAll(replies));
+        assert_eq!(state.in_flight(), 0);
+        assert_eq!(state.snapshot.as_ref().map(|s| s.cycle), Some(1));
+        let export = state
+            .export
+            .clone()
+            .expect("the export is kept for the panel");
+        assert_eq!(
+            export.cycles_csv.lines().count(),
+            1,
+            "header only: no cycle finished"
+        );
+        assert!(state.timings.is_empty(), "no window sizes asked for");
+        // The run moves on: the export no longer describes it and is dropped.
+        let state = state.reduce(Action::Sent(Command::Step));
+        let state = state.reduce(Action::Received(engine.answer(Command::Step)));
+        assert!(state.export.is_none());
+        assert_eq!(state.snapshot.as_ref().map(|s| s.cycle), Some(1));
     }
 }

@@ -159,3 +159,21 @@ test('corrupted saved progress is ignored with a notice', async (t) => {
   await waitForText(page.getByTestId('progress-notice'), /could not be read and was reset/);
   await waitForText(page.getByTestId('progress'), /Answered 0/);
 });
+
+test('the visual quiz waits while the run plays, and is back about the cycle on screen after a pause', async (t) => {
+  const { page } = await open(t);
+  await page.getByRole('button', { name: 'Finish cycle' }).click();
+  await settle(page);
+  await waitForText(page.locator('#visual-quiz'), /Question 3 of 3 \(cycle 1\)/);
+  await page.selectOption('#speed', 'full');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForText(page.getByTestId('visual-quiz-waiting'), /The run is playing\. Pause it \(Space\) to answer questions about the cycle on screen\./);
+  assert.equal(await page.locator('#visual-quiz form.question').count(), 0, 'no question about a cycle that is gone 0.1 s later');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await settle(page);
+  const cycle = Number((await page.getByTestId('cycle').textContent()).trim());
+  assert.ok(cycle > 1, `the run played on (cycle ${cycle})`);
+  // Back to questions, about the cycle the page now shows (or a hint to finish it).
+  await waitForText(page.locator('#visual-quiz'), new RegExp(`Question 1 of 3 \\(cycle ${cycle}\\)|Step the cycle to Step 4`));
+  assert.equal(await page.getByTestId('visual-quiz-waiting').count(), 0);
+});

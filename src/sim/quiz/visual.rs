@@ -574,8 +574,9 @@ pub fn prediction_open(last_step: Option<StepKind>) -> bool {
 mod tests {
     use super::*;
     use crate::sim::cycle::Simulation;
+    use crate::sim::engine::Engine;
     use crate::sim::params::{DetectorKind, SimParams};
-    use crate::sim::protocol::{Command, Engine};
+    use crate::sim::protocol::Command;
     use crate::sim::quiz::{check_question, grade};
 
     /// Runs `cycles` full cycles, then `steps` steps of the next one.

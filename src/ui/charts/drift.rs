@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::{
     chart_figure, cycle_axis, cycle_chart, draw_cycles_note, draw_legend, forgotten_cycles, tint,
-    use_chart, window_start, Area, ChartText, DrawResult, Glyph, LegendEntry, INK, OI_BLUE,
+    use_chart, window_start, Canvas, ChartText, DrawResult, Glyph, LegendEntry, INK, OI_BLUE,
 };
 use crate::sim::drift::DriftState;
 use crate::sim::english::group_thousands;
@@ -139,7 +139,8 @@ fn legend() -> Vec<LegendEntry> {
 }
 
 /// Draws the chart: plot on the left, legend on the right.
-fn draw_drift(root: &Area, s: &Snapshot) -> DrawResult {
+fn draw_drift(canvas: &Canvas, s: &Snapshot) -> DrawResult {
+    let root = canvas.area;
     let history = drift_history(s);
     let shown = &history[window_start(history.len(), MAX_CYCLES_SHOWN)..];
     let (x0, x1, x_labels) = match (shown.first(), shown.last()) {

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::{
     chart_figure, count_noun, cycle_axis, cycle_chart, draw_cross, draw_cycles_note, draw_legend,
-    draw_triangle, forgotten_cycles, text_style, use_chart, window_start, Area, ChartText,
+    draw_triangle, forgotten_cycles, text_style, use_chart, window_start, Canvas, ChartText,
     DrawResult, Glyph, LegendEntry, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN, OI_PURPLE,
     OI_VERMILLION,
 };
@@ -164,7 +164,8 @@ fn finite(p: &(f64, f64)) -> bool {
 }
 
 /// Draws the chart: plot on the left, legend on the right.
-fn draw_performance(root: &Area, s: &Snapshot) -> DrawResult {
+fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
+    let root = canvas.area;
     let all = &s.summaries;
     let shown = &all[window_start(all.len(), MAX_CYCLES_SHOWN)..];
     let (x0, x1, x_labels) = match (shown.first(), shown.last()) {

@@ -8,7 +8,7 @@ use plotters::style::{Color, RGBColor};
 use yew::prelude::*;
 
 use super::{
-    chart_figure, cycle_axis, cycle_chart, draw_legend, use_chart, Area, ChartText, DrawResult,
+    chart_figure, cycle_axis, cycle_chart, draw_legend, use_chart, Canvas, ChartText, DrawResult,
     Glyph, LegendEntry, GREY, OI_BLUE, OI_GREEN, OI_ORANGE, OI_PURPLE, OI_VERMILLION,
 };
 use crate::sim::protocol::Snapshot;
@@ -75,7 +75,8 @@ pub fn race_text(race: Option<&PolicyRace>) -> ChartText {
     }
 }
 
-fn draw_race(root: &Area, s: &Snapshot) -> DrawResult {
+fn draw_race(canvas: &Canvas, s: &Snapshot) -> DrawResult {
+    let root = canvas.area;
     let Some(race) = &s.race else {
         return Ok(());
     };

@@ -11,18 +11,14 @@ use plotters::style::{Color, RGBColor, TRANSPARENT};
 use yew::prelude::*;
 
 use super::{
-    chart_figure, draw_dot, draw_legend, draw_note, draw_triangle, sample_stride, sampled_count,
-    text_style, tint, use_chart, Area, ChartText, DrawResult, Glyph, LegendEntry, FONT, GREY, INK,
-    LABEL_FONT_PX, OI_BLUE, OI_ORANGE, OI_VERMILLION, TICK_FONT_PX,
+    chart_figure, draw_legend, draw_note, text_style, tint, use_chart, Canvas, ChartText,
+    DrawResult, Glyph, LegendEntry, Marks, FONT, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_ORANGE,
+    OI_VERMILLION, TICK_FONT_PX,
 };
 use crate::sim::english::group_thousands;
 use crate::sim::protocol::Snapshot;
 use crate::sim::stream::VIEW_HALF_SIDE;
 use crate::sim::train::{DecisionGrid, LinearBoundary};
-
-/// At most this many points are drawn (a deterministic stride subsample), so one
-/// draw stays fast even for 20,000-row batches.
-pub const MAX_POINTS: usize = 1_500;
 
 /// Opacity of the decision-region tint over white (light, so points stay readable).
 const CLASS0_TINT: f64 = 0.13;
@@ -75,11 +71,11 @@ impl ScatterKey {
         ScatterKey {
             seed: s.params.seed,
             batch_cycle: b.cycle,
-            batch_len: b.len(),
+            batch_len: b.rows,
             batch_probe: [
                 probe(0),
-                probe(b.len() / 2),
-                probe(b.len().saturating_sub(1)),
+                probe(b.x.len() / 2),
+                probe(b.x.len().saturating_sub(1)),
             ],
             live_grid: s.live_grid.clone(),
             live_boundary: s.live_boundary,
@@ -230,7 +226,7 @@ fn version(v: Option<u32>) -> String {
 /// The scatter's text alternatives.
 pub fn scatter_text(s: &Snapshot) -> ChartText {
     let batch = &s.batch;
-    let n = batch.len();
+    let n = batch.rows;
     let which = if batch.cycle == 0 {
         "The initial data (cycle 0)".to_string()
     } else {
@@ -260,7 +256,7 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
     let mut caption = if n == 0 {
         format!("{which} has no points yet.")
     } else {
-        let ones = batch.positives();
+        let ones = batch.positives;
         format!(
             "{which}: {} points, {} of class 0 (blue circles) and {} of class 1 (orange triangles).",
             group_thousands(n),
@@ -289,11 +285,11 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
             ));
         }
     }
-    let stride = sample_stride(n, MAX_POINTS);
+    let stride = batch.stride;
     if stride > 1 {
         caption.push_str(&format!(
             " Showing {} of {} points (every {}th).",
-            group_thousands(sampled_count(n, stride)),
+            group_thousands(batch.x.len()),
             group_thousands(n),
             stride
         ));
@@ -362,7 +358,8 @@ fn legend(s: &Snapshot) -> Vec<LegendEntry> {
 
 /// Draws the scatter on the whole canvas: a square plot on the left, the legend
 /// on the right.
-fn draw_scatter(root: &Area, s: &Snapshot) -> DrawResult {
+fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
+    let root = canvas.area;
     let h = s
         .live_grid
         .as_ref()
@@ -408,22 +405,22 @@ fn draw_scatter(root: &Area, s: &Snapshot) -> DrawResult {
         .draw()?;
 
     // 3. The points, subsampled, in batch order so neither class always sits on top.
-    let stride = sample_stride(s.batch.len(), MAX_POINTS);
+    // The snapshot carries the engine's sample of the batch (SHOWN_POINTS).
+    let mut marks = Marks::new();
     for (p, &class1) in s
         .batch
         .x
         .iter()
         .zip(&s.batch.y)
-        .step_by(stride)
         .filter(|(p, _)| p[0].abs() <= h && p[1].abs() <= h)
     {
-        let at = chart.backend_coord(&(p[0], p[1]));
-        if class1 {
-            draw_triangle(root, at, 5, OI_ORANGE, CLASS1_RIM)?;
-        } else {
-            draw_dot(root, at, 3, OI_BLUE, CLASS0_RIM)?;
-        }
+        marks.push(chart.backend_coord(&(p[0], p[1])), class1);
     }
+    marks.draw(
+        canvas.ctx,
+        (3.0, OI_BLUE, CLASS0_RIM),
+        (5.0, OI_ORANGE, CLASS1_RIM),
+    );
 
     // 4. The candidate: its line (logistic) or its region edges (tree).
     if judged_candidate(s).is_some() {
@@ -465,7 +462,8 @@ fn draw_scatter(root: &Area, s: &Snapshot) -> DrawResult {
 
     // The legend panel.
     let below = draw_legend(&legend_area, 14, &legend(s))?;
-    let n = s.batch.len();
+    let n = s.batch.rows;
+    let stride = s.batch.stride;
     let mut note = if s.batch.cycle == 0 {
         "initial data".to_string()
     } else {
@@ -474,7 +472,7 @@ fn draw_scatter(root: &Area, s: &Snapshot) -> DrawResult {
     if stride > 1 {
         note.push_str(&format!(
             "\n{} of {} points",
-            group_thousands(sampled_count(n, stride)),
+            group_thousands(s.batch.x.len()),
             group_thousands(n)
         ));
     } else {
@@ -496,12 +494,12 @@ mod tests {
     fn caption_counts_classes_and_names_the_models() {
         let s = snapshot_after(SimParams::default(), 0);
         let t = scatter_text(&s);
-        let ones = s.batch.positives();
+        let ones = s.batch.positives;
         assert!(
             t.caption.starts_with(&format!(
                 "The initial data (cycle 0): {} points, {} of class 0 (blue circles) and {} of class 1",
-                group_thousands(s.batch.len()),
-                group_thousands(s.batch.len() - ones),
+                group_thousands(s.batch.rows),
+                group_thousands(s.batch.rows - ones),
                 group_thousands(ones)
             )),
             "{}",
@@ -529,14 +527,12 @@ mod tests {
         let t = scatter_text(&s);
         assert!(t.caption.contains("Vermillion outline"), "{}", t.caption);
         assert!(!t.caption.contains("solid dark line"), "{}", t.caption);
-        let mut s = snapshot_after(SimParams::default(), 0);
-        let (x, y) = (s.batch.x.clone(), s.batch.y.clone());
-        while s.batch.len() < 20_000 {
-            s.batch.x.extend_from_slice(&x);
-            s.batch.y.extend_from_slice(&y);
-        }
-        s.batch.x.truncate(20_000);
-        s.batch.y.truncate(20_000);
+        // A 20,000-row batch arrives as the engine's sample of it.
+        let s = snapshot_after(SimParams::default().batch_size(20_000), 8);
+        assert_eq!(
+            (s.batch.rows, s.batch.stride, s.batch.x.len()),
+            (20_000, 14, 1_429)
+        );
         let t = scatter_text(&s);
         assert!(
             t.caption

@@ -69,7 +69,9 @@ fn version_select(
             <label for={id}>{ label }</label>
             <select id={id} onchange={on_change} disabled={versions.len() < 2}>
                 { for versions.iter().map(|v| html! {
-                    <option value={v.version.to_string()} selected={Some(v.version) == chosen}>
+                    // Keyed by version: as old versions leave the list, the
+                    // others keep their nodes instead of being rewritten.
+                    <option key={v.version} value={v.version.to_string()} selected={Some(v.version) == chosen}>
                         { option_text(v) }
                     </option>
                 }) }

@@ -12,7 +12,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 use yew::prelude::*;
 
 use crate::sim::english::join_words;
-use crate::sim::protocol::{Command, ExportFiles, Snapshot};
+use crate::sim::protocol::{Command, ExportFiles};
 
 /// File name of the per-cycle CSV.
 pub const CSV_FILE: &str = "retrain-playground-cycles.csv";
@@ -26,9 +26,9 @@ const REVOKE_AFTER_MS: u32 = 30_000;
 /// Props of [`ExportPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
-    /// The run; its `export` is filled only in the engine's answer to
-    /// [`Command::Export`].
-    pub snapshot: Rc<Snapshot>,
+    /// The engine's export of the run as shown ([`crate::sim::protocol::Reply::Export`],
+    /// the answer to [`Command::Export`]); `None` once the run has moved on.
+    pub export: Option<Rc<ExportFiles>>,
     /// Sends a command to the engine (here only [`Command::Export`]).
     pub send: Callback<Command>,
 }
@@ -223,7 +223,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     {
         let wanted = wanted.clone();
         let status = status.clone();
-        use_effect_with(props.snapshot.export.clone(), move |export| {
+        use_effect_with(props.export.clone(), move |export| {
             if let Some(files) = export {
                 let asked = std::mem::take(&mut *wanted.borrow_mut());
                 if asked.any() {
@@ -237,10 +237,10 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         let wanted = wanted.clone();
         let status = status.clone();
         let send = props.send.clone();
-        let snapshot = props.snapshot.clone();
+        let export = props.export.clone();
         Callback::from(move |_: MouseEvent| {
             let asked = Wanted { csv, json: !csv };
-            match &snapshot.export {
+            match &export {
                 // The newest answer already is an export of the run as shown.
                 Some(files) => status.set(Some(save_files(asked, files))),
                 None => {

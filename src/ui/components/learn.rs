@@ -16,6 +16,9 @@ use crate::sim::quiz::{Progress, TestResult, PROGRESS_STORAGE_KEY, TEST_LENGTH};
 pub struct LearnProps {
     /// The run.
     pub snapshot: std::rc::Rc<Snapshot>,
+    /// The run is playing (the visual quiz waits for a pause).
+    #[prop_or_default]
+    pub playing: bool,
     /// The process-table row highlighted now.
     pub highlighted: Option<u8>,
     /// Highlights a row of the process table.
@@ -76,7 +79,7 @@ pub fn Learn(props: &LearnProps) -> Html {
     html! {
         <div class="learn">
             <Lesson snapshot={props.snapshot.clone()} highlighted={props.highlighted} on_highlight={props.on_highlight.clone()} />
-            <VisualQuiz snapshot={props.snapshot.clone()} on_answered={on_answered.clone()} />
+            <VisualQuiz snapshot={props.snapshot.clone()} playing={props.playing} on_answered={on_answered.clone()} />
             <div class="grid-2">
                 <Practice on_answered={on_answered.clone()} />
                 <TestYourself on_answered={on_answered} on_finished={on_finished} />

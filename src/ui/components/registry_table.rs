@@ -69,7 +69,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
                         };
                         let score = crate::sim::wording::version_score_text(v);
                         html! {
-                            <tr class={classes!("status-".to_string() + status)}>
+                            <tr key={v.version} class={classes!("status-".to_string() + status)}>
                                 <th scope="row">{ format!("v{}", v.version) }</th>
                                 <td><span class={classes!("badge", status)}>{ status }</span></td>
                                 <td>{ score }</td>

@@ -4,13 +4,13 @@
 use yew::prelude::*;
 
 use crate::sim::english::group_thousands;
-use crate::sim::protocol::{Command, Snapshot, TrainingTiming, MEASURED_ROWS};
+use crate::sim::protocol::{Command, TrainingTiming, MEASURED_ROWS};
 
 /// Props of [`TrainingSpeed`].
 #[derive(Properties, PartialEq)]
 pub struct TrainingSpeedProps {
-    /// The run (`training_timings` holds the last measurement).
-    pub snapshot: std::rc::Rc<Snapshot>,
+    /// The last measurement ([`crate::sim::protocol::Reply::Timings`]; empty before one).
+    pub timings: std::rc::Rc<Vec<TrainingTiming>>,
     /// Whether the engine is still working on a command.
     pub busy: bool,
     /// Sends a command to the engine.
@@ -74,7 +74,7 @@ pub fn TrainingSpeed(props: &TrainingSpeedProps) -> Html {
             send.emit(Command::MeasureTraining(MEASURED_ROWS.to_vec()));
         })
     };
-    let timings = &props.snapshot.training_timings;
+    let timings = &*props.timings;
     {
         // A new measurement arrived: the request is answered.
         let asked = asked.clone();

@@ -12,6 +12,11 @@ use crate::sim::quiz::visual_quiz_from_snapshot;
 pub struct VisualQuizProps {
     /// The run.
     pub snapshot: std::rc::Rc<Snapshot>,
+    /// The run is playing: the questions wait for a pause (a cycle on screen for
+    /// a tenth of a second cannot be read, and rebuilding the cards for every
+    /// cycle took a good share of each frame).
+    #[prop_or_default]
+    pub playing: bool,
     /// Called with whether each answer was right.
     pub on_answered: Callback<bool>,
 }
@@ -20,6 +25,14 @@ pub struct VisualQuizProps {
 #[component]
 pub fn VisualQuiz(props: &VisualQuizProps) -> Html {
     let s = &props.snapshot;
+    if props.playing {
+        return html! {
+            <section class="panel visual-quiz" id="visual-quiz" aria-labelledby="visual-quiz-title">
+                <h2 id="visual-quiz-title">{ "Visual quiz: about the run on screen" }</h2>
+                <p class="hint" data-testid="visual-quiz-waiting">{ "The run is playing. Pause it (Space) to answer questions about the cycle on screen." }</p>
+            </section>
+        };
+    }
     let questions = visual_quiz_from_snapshot(s);
     let on_answered = {
         let cb = props.on_answered.clone();
