@@ -8,9 +8,10 @@ use super::export::{cycles_csv, trace_json};
 use super::history::stall;
 use super::params::SimParams;
 use super::protocol::{
-    Command, Comparison, ConfigEffect, CycleView, ExportFiles, Reply, Snapshot, TrainingTiming,
-    MAX_STEPS_PER_COMMAND, SHOWN_POINTS,
+    Command, Comparison, ConfigEffect, CycleView, ExportFiles, ProgressIntent, ProgressReply,
+    Reply, Snapshot, TrainingTiming, MAX_STEPS_PER_COMMAND, SHOWN_POINTS,
 };
+use super::quiz::Progress;
 use super::race::{policy_race, PolicyRace};
 use super::steps::StepKind;
 use std::sync::Arc;
@@ -42,6 +43,8 @@ pub struct Engine {
     /// A millisecond clock, injected where one exists (the core never asks the
     /// browser for the time itself).
     clock: Option<fn() -> f64>,
+    /// The reader's progress (kept when a new run starts).
+    progress: Progress,
 }
 
 impl Engine {
@@ -68,6 +71,7 @@ impl Engine {
             comparing: None,
             race: None,
             clock: None,
+            progress: Progress::new(),
         }
     }
 
@@ -181,6 +185,30 @@ impl Engine {
         })
     }
 
+    /// Applies what happened to the reader's progress; the reply carries the
+    /// text to store.
+    fn progress(&mut self, intent: ProgressIntent) -> ProgressReply {
+        let mut notice = None;
+        match intent {
+            ProgressIntent::Load(stored) => {
+                let (progress, problem) = Progress::load_or_reset(stored.as_deref());
+                self.progress = progress;
+                notice = problem;
+            }
+            ProgressIntent::Answered(right) => self.progress.record_answer(right),
+            ProgressIntent::TestFinished(score) => self.progress.record_test_score(score),
+            ProgressIntent::Reset => {
+                self.progress = Progress::new();
+                notice = Some("Progress reset.".into());
+            }
+        }
+        ProgressReply {
+            progress: self.progress,
+            notice,
+            stored: self.progress.to_storage_string(),
+        }
+    }
+
     /// The run.
     pub fn simulation(&self) -> &Simulation {
         &self.sim
@@ -191,7 +219,7 @@ impl Engine {
     pub fn handle(&mut self, command: Command) -> Snapshot {
         match self.answer(command) {
             Reply::Run(snap) => *snap,
-            Reply::Export(_) | Reply::Timings(_) => self.snapshot(),
+            Reply::Export(_) | Reply::Timings(_) | Reply::Progress(_) => self.snapshot(),
         }
     }
 
@@ -214,10 +242,11 @@ impl Engine {
         let mut error = None;
         match command {
             Command::Start(params) => {
-                let clock = self.clock;
+                let (clock, progress) = (self.clock, self.progress);
                 let (engine, problem) = Engine::new(params);
                 *self = engine;
                 self.clock = clock;
+                self.progress = progress;
                 error = problem;
             }
             Command::ViewCycle(cycle) => match cycle {
@@ -240,6 +269,7 @@ impl Engine {
                     }
                 }
             }
+            Command::Progress(intent) => return Reply::Progress(self.progress(intent)),
             Command::Export => {
                 return Reply::Export(ExportFiles {
                     cycles_csv: cycles_csv(self.sim.summaries()),
@@ -496,6 +526,43 @@ mod tests {
             .all(|t| t.logistic_ms == 5.0 && t.tree_ms == 5.0 && t.runs == 7));
         assert!(engine.handle(Command::Step).engine_ms.unwrap() > 0.0);
         assert_eq!(measure_runs(100_000), 3);
+    }
+
+    #[test]
+    fn progress_is_kept_across_runs_and_stored_as_text_the_engine_reads_back() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let progress = |engine: &mut Engine, intent| match engine.answer(Command::Progress(intent))
+        {
+            Reply::Progress(p) => p,
+            other => panic!("Progress answers with Progress, not {other:?}"),
+        };
+        let fresh = progress(&mut engine, ProgressIntent::Load(None));
+        assert_eq!((fresh.progress, fresh.notice), (Progress::new(), None));
+        progress(&mut engine, ProgressIntent::Answered(true));
+        progress(&mut engine, ProgressIntent::Answered(false));
+        engine.handle(Command::Start(SimParams::default().seed(9)));
+        let p = progress(&mut engine, ProgressIntent::TestFinished(7));
+        assert_eq!(
+            (p.progress.answered, p.progress.correct),
+            (2, 1),
+            "a new run keeps progress"
+        );
+        assert_eq!(
+            (p.progress.tests_taken, p.progress.best_test_score),
+            (1, Some(7))
+        );
+        // A new page reads the stored text back through a new engine.
+        let (mut other, _) = Engine::new(SimParams::default());
+        let back = progress(&mut other, ProgressIntent::Load(Some(p.stored.clone())));
+        assert_eq!((back.progress, back.notice), (p.progress, None));
+        let broken = progress(&mut other, ProgressIntent::Load(Some("{not json".into())));
+        assert_eq!(broken.progress, Progress::new());
+        assert!(broken.notice.unwrap().contains("could not be read"));
+        let reset = progress(&mut engine, ProgressIntent::Reset);
+        assert_eq!(
+            (reset.progress, reset.notice.as_deref()),
+            (Progress::new(), Some("Progress reset."))
+        );
     }
 
     #[test]

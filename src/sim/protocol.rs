@@ -1,6 +1,7 @@
 //! The message boundary between the page and the core, and nothing else: the
 //! page sends [`Command`]s and receives one [`Reply`] for each (the run's
-//! [`Snapshot`], an export, training times), all serde-serialisable,
+//! [`Snapshot`], an export, training times, the reader's progress), all
+//! serde-serialisable,
 //! so the engine (`sim::engine`, which answers them) runs in a Web Worker
 //! (`crate::worker`, its messages serialised across the thread boundary).
 
@@ -11,6 +12,7 @@ use super::evaluate::Scores;
 use super::history::{CycleRecord, CycleSummary, Stall, Totals};
 use super::outcome::{Alert, Outcome};
 use super::params::SimParams;
+use super::quiz::Progress;
 use super::race::PolicyRace;
 use super::registry::ModelVersion;
 use super::registry::RegistryEvent;
@@ -64,6 +66,35 @@ pub enum Command {
     LoadCsv(String),
     /// Go back to the synthetic drifting stream.
     UseSyntheticData,
+    /// The reader's progress (answers, tests): [`Reply::Progress`]. The engine
+    /// keeps it across runs and writes and reads the stored text, so the page
+    /// parses nothing.
+    Progress(ProgressIntent),
+}
+
+/// What happened to the reader's progress.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ProgressIntent {
+    /// The page opened: the text this browser stored, if any (unreadable text
+    /// starts fresh progress, with a notice saying why).
+    Load(Option<String>),
+    /// A question was answered, right or not.
+    Answered(bool),
+    /// A test was finished with this many right answers.
+    TestFinished(u32),
+    /// The reader reset their progress.
+    Reset,
+}
+
+/// The reader's progress after a [`Command::Progress`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgressReply {
+    /// The counts.
+    pub progress: Progress,
+    /// What to tell the reader (a stored value that could not be read, a reset).
+    pub notice: Option<String>,
+    /// The text to store in this browser (opaque to the page).
+    pub stored: String,
 }
 
 /// A finished cycle as it looked, for the rewind timeline.
@@ -136,6 +167,8 @@ pub enum Reply {
     /// The answer to [`Command::MeasureTraining`]: one row per window size
     /// (empty where the engine has no clock).
     Timings(Vec<TrainingTiming>),
+    /// The answer to [`Command::Progress`].
+    Progress(ProgressReply),
 }
 
 /// How a [`Command::Configure`] was applied, so the page can say so.

@@ -11,7 +11,8 @@
 //!   3 hard, with the missed questions and their loop steps at the end;
 //! - **saved progress** ([`Progress`]) as a versioned JSON string for
 //!   `localStorage`, read back with typed errors ([`ProgressError`]) and never a
-//!   panic.
+//!   panic; the engine keeps it (`Command::Progress`), so the page never parses
+//!   JSON.
 //!
 //! Every question has exactly four options and exactly one right answer.
 

@@ -8,7 +8,8 @@
 //! pieces directly, on data it already holds: the types a snapshot carries
 //! (outcomes, steps, registry, history), the functions that put them into
 //! words or pick what to highlight (`sim::wording`, `sim::story`,
-//! `sim::english`), the quiz (`sim::quiz`: questions, grading, progress), links
+//! `sim::english`), the quiz (`sim::quiz`: questions and grading; the reader's
+//! progress is the engine's, stored as text the engine writes and reads), links
 //! and scenarios (`sim::share`, `sim::scenarios`) and the settings with their
 //! keys and labels (`sim::params`). None of them trains a model or touches the
 //! run's state. Component tests also build an [`Engine`] on the page's thread

@@ -10,7 +10,9 @@ use yew::prelude::*;
 
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, ConfigEffect, ExportFiles, Reply, Snapshot, TrainingTiming};
+use crate::sim::protocol::{
+    Command, ConfigEffect, ExportFiles, ProgressReply, Reply, Snapshot, TrainingTiming,
+};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +80,8 @@ pub struct Playground {
     pub export: Option<Rc<ExportFiles>>,
     /// The last training-time measurement (empty until one is asked for).
     pub timings: Rc<Vec<TrainingTiming>>,
+    /// The reader's progress, once the engine has read what this browser stored.
+    pub progress: Option<Rc<ProgressReply>>,
     /// Commands sent and not yet answered, each with the settings shown when it
     /// was sent (the engine answers in order).
     pending: VecDeque<(Command, SimParams)>,
@@ -140,6 +144,7 @@ impl Default for Playground {
             snapshot: None,
             export: None,
             timings: Rc::new(Vec::new()),
+            progress: None,
             pending: VecDeque::new(),
             playing: false,
             speed: Speed::Normal,
@@ -256,6 +261,10 @@ impl Reducible for Playground {
                     }
                     Reply::Timings(timings) => {
                         next.timings = Rc::new(timings);
+                        return Rc::new(next);
+                    }
+                    Reply::Progress(progress) => {
+                        next.progress = Some(Rc::new(progress));
                         return Rc::new(next);
                     }
                 };

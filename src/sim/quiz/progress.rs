@@ -114,7 +114,12 @@ impl Progress {
 
     /// Counts a finished test and keeps the best score.
     pub fn record_test(&mut self, result: &TestResult) {
-        let score = result.score.min(MAX_TEST_SCORE);
+        self.record_test_score(result.score);
+    }
+
+    /// Counts a finished test that scored `score` and keeps the best score.
+    pub fn record_test_score(&mut self, score: u32) {
+        let score = score.min(MAX_TEST_SCORE);
         self.tests_taken = self.tests_taken.saturating_add(1);
         self.best_test_score = Some(self.best_test_score.map_or(score, |b| b.max(score)));
     }

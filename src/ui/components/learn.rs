@@ -8,7 +8,7 @@ use super::lesson::Lesson;
 use super::practice::Practice;
 use super::test_yourself::TestYourself;
 use super::visual_quiz::VisualQuiz;
-use crate::sim::protocol::Snapshot;
+use crate::sim::protocol::{Command, ProgressIntent, ProgressReply, Snapshot};
 use crate::sim::quiz::{Progress, TestResult, PROGRESS_STORAGE_KEY, TEST_LENGTH};
 
 /// Props of [`Learn`].
@@ -23,59 +23,66 @@ pub struct LearnProps {
     pub highlighted: Option<u8>,
     /// Highlights a row of the process table.
     pub on_highlight: Callback<Option<u8>>,
+    /// The reader's progress as the engine last reported it (`None` until read).
+    #[prop_or_default]
+    pub progress: Option<std::rc::Rc<ProgressReply>>,
+    /// Sends the reader's answers, tests and resets to the engine.
+    pub send: Callback<Command>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// Reads saved progress; a corrupted or outdated value is ignored with a notice.
-fn load_progress() -> (Progress, Option<String>) {
-    let stored = storage().and_then(|s| s.get_item(PROGRESS_STORAGE_KEY).ok().flatten());
-    Progress::load_or_reset(stored.as_deref())
-}
-
-fn save_progress(p: &Progress) {
-    if let Some(s) = storage() {
-        // A full or disabled storage only loses the saved progress, never the page.
-        let _ = s.set_item(PROGRESS_STORAGE_KEY, &p.to_storage_string());
-    }
-}
-
 /// The learn-and-test part of the page.
 #[component]
 pub fn Learn(props: &LearnProps) -> Html {
-    let loaded = use_memo((), |_| load_progress());
-    let progress = use_state(|| loaded.0);
-    let notice = use_state(|| loaded.1.clone());
+    // On mount: hand the engine what this browser stored (it reads it, so the
+    // page parses nothing); each reply carries the text to store back.
     {
-        use_effect_with(*progress, save_progress);
+        let send = props.send.clone();
+        use_effect_with((), move |_| {
+            let stored = storage().and_then(|s| s.get_item(PROGRESS_STORAGE_KEY).ok().flatten());
+            send.emit(Command::Progress(ProgressIntent::Load(stored)));
+        });
+    }
+    let notice = use_state(|| None::<String>);
+    {
+        let notice = notice.clone();
+        use_effect_with(props.progress.clone(), move |reply| {
+            if let Some(reply) = reply {
+                if let Some(s) = storage() {
+                    // A full or disabled storage only loses the saved progress, never the page.
+                    let _ = s.set_item(PROGRESS_STORAGE_KEY, &reply.stored);
+                }
+                if reply.notice.is_some() {
+                    notice.set(reply.notice.clone());
+                }
+            }
+        });
     }
     let on_answered = {
-        let progress = progress.clone();
+        let send = props.send.clone();
         Callback::from(move |right: bool| {
-            let mut p = *progress;
-            p.record_answer(right);
-            progress.set(p);
+            send.emit(Command::Progress(ProgressIntent::Answered(right)))
         })
     };
     let on_finished = {
-        let progress = progress.clone();
+        let send = props.send.clone();
         Callback::from(move |result: TestResult| {
-            let mut p = *progress;
-            p.record_test(&result);
-            progress.set(p);
+            send.emit(Command::Progress(ProgressIntent::TestFinished(
+                result.score,
+            )))
         })
     };
     let reset = {
-        let progress = progress.clone();
-        let notice = notice.clone();
-        Callback::from(move |_: MouseEvent| {
-            progress.set(Progress::new());
-            notice.set(Some("Progress reset.".into()));
-        })
+        let send = props.send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(Command::Progress(ProgressIntent::Reset)))
     };
-    let p = *progress;
+    let p = props
+        .progress
+        .as_ref()
+        .map_or_else(Progress::new, |r| r.progress);
     html! {
         <div class="learn">
             <Lesson snapshot={props.snapshot.clone()} highlighted={props.highlighted} on_highlight={props.on_highlight.clone()} />
