@@ -1,5 +1,5 @@
-//! The engine: owns one run ([`Simulation`]) and answers each [`Command`] with
-//! a [`Snapshot`]. It runs in the Web Worker (`crate::worker`); the page only
+//! The engine: owns one run ([`Simulation`]) and the reader's progress, and
+//! answers each [`Command`] with a [`Reply`]. It runs in the Web Worker (`crate::worker`); the page only
 //! sends commands and draws what comes back.
 
 use super::csv_data::{parse_csv, StandardizedData};

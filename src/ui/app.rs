@@ -68,7 +68,7 @@ impl LocalEngine {
         LocalEngine(Rc::new(move |command| engine.borrow_mut().answer(command)))
     }
 
-    fn handle(&self, command: Command) -> Reply {
+    fn answer(&self, command: Command) -> Reply {
         (self.0)(command)
     }
 }
@@ -207,6 +207,17 @@ struct DrawQueue {
     timer: Option<gloo_timers::callback::Timeout>,
 }
 
+/// Applies every waiting answer at once (one draw) and notes when.
+fn draw_now(queue: &RefCell<DrawQueue>, dispatcher: &UseReducerDispatcher<Playground>) {
+    let replies = {
+        let mut q = queue.borrow_mut();
+        q.timer = None;
+        q.last_draw = now_ms();
+        std::mem::take(&mut q.replies)
+    };
+    dispatcher.dispatch(Action::ReceivedAll(replies));
+}
+
 /// The page talking to the engine worker.
 #[component]
 fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
@@ -230,36 +241,29 @@ fn WorkerConnection(props: &WorkerConnectionProps) -> Html {
             in_flight.0.set(in_flight.0.get().saturating_sub(1));
             let now = now_ms();
             in_flight.1.set(now);
-            let mut q = queue.borrow_mut();
-            q.replies.push(reply);
-            if q.timer.is_some() {
-                return; // a draw is already due
-            }
-            let wait = if full_speed.get() {
-                (q.last_draw + FULL_SPEED_DRAW_MS - now).max(0.0)
-            } else {
-                0.0
+            let wait = {
+                let mut q = queue.borrow_mut();
+                q.replies.push(reply);
+                if q.timer.is_some() {
+                    return; // a draw is already due
+                }
+                if full_speed.get() {
+                    q.last_draw + FULL_SPEED_DRAW_MS - now
+                } else {
+                    0.0
+                }
             };
             if wait <= 0.0 {
-                q.last_draw = now;
-                let replies = std::mem::take(&mut q.replies);
-                drop(q);
-                dispatcher.dispatch(Action::ReceivedAll(replies));
+                draw_now(&queue, &dispatcher);
                 return;
             }
-            let dispatcher = dispatcher.clone();
-            let queue = queue.clone();
-            q.timer = Some(gloo_timers::callback::Timeout::new(
-                wait as u32,
-                move || {
-                    let mut q = queue.borrow_mut();
-                    q.timer = None;
-                    q.last_draw = now_ms();
-                    let replies = std::mem::take(&mut q.replies);
-                    drop(q);
-                    dispatcher.dispatch(Action::ReceivedAll(replies));
-                },
-            ));
+            let timer = {
+                let (queue, dispatcher) = (queue.clone(), dispatcher.clone());
+                gloo_timers::callback::Timeout::new(wait as u32, move || {
+                    draw_now(&queue, &dispatcher)
+                })
+            };
+            queue.borrow_mut().timer = Some(timer);
         })
     };
     let send = {
@@ -296,7 +300,7 @@ fn LocalConnection(props: &LocalConnectionProps) -> Html {
         use_memo((), move |_| {
             Callback::from(move |command: Command| {
                 dispatcher.dispatch(Action::Sent(command.clone()));
-                let reply = engine.handle(command);
+                let reply = engine.answer(command);
                 dispatcher.dispatch(Action::Received(reply));
             })
         })

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
-use super::session::{TestResult, TEST_LENGTH};
+use super::session::TEST_LENGTH;
 
 /// The format version written by [`Progress::to_storage_string`].
 pub const PROGRESS_VERSION: u32 = 1;
@@ -110,11 +110,6 @@ impl Progress {
         if correct {
             self.correct = self.correct.saturating_add(1).min(self.answered);
         }
-    }
-
-    /// Counts a finished test and keeps the best score.
-    pub fn record_test(&mut self, result: &TestResult) {
-        self.record_test_score(result.score);
     }
 
     /// Counts a finished test that scored `score` and keeps the best score.
@@ -345,10 +340,10 @@ mod tests {
         for i in 0..4 {
             t.answer(i, t.questions()[i].correct).unwrap();
         }
-        p.record_test(&t.result());
+        p.record_test_score(t.result().score);
         assert_eq!((p.tests_taken, p.best_test_score), (1, Some(4)));
         let worse = TestSession::new(4).result();
-        p.record_test(&worse);
+        p.record_test_score(worse.score);
         assert_eq!((p.tests_taken, p.best_test_score), (2, Some(4)));
         assert!(p.validate().is_ok());
         assert_eq!(Progress::new().percent_correct(), 0);
