@@ -1,4 +1,4 @@
-//! The engine: owns one run ([`Simulation`]) and the reader's progress, and
+//! The engine: owns one run ([`Simulation`]), the reader's progress and test, and
 //! answers each [`Command`] with a [`Reply`]. It runs in the Web Worker (`crate::worker`); the page only
 //! sends commands and draws what comes back.
 
@@ -9,9 +9,9 @@ use super::history::stall;
 use super::params::SimParams;
 use super::protocol::{
     Command, Comparison, ConfigEffect, CycleView, ExportFiles, ProgressIntent, ProgressReply,
-    Reply, Snapshot, TrainingTiming, MAX_STEPS_PER_COMMAND, SHOWN_POINTS,
+    QuizIntent, QuizReply, Reply, Snapshot, TrainingTiming, MAX_STEPS_PER_COMMAND, SHOWN_POINTS,
 };
-use super::quiz::Progress;
+use super::quiz::{question_bank, visual_quiz_view, Progress, QuizCard, TestSession};
 use super::race::{policy_race, PolicyRace};
 use super::steps::StepKind;
 use std::sync::Arc;
@@ -45,6 +45,8 @@ pub struct Engine {
     clock: Option<fn() -> f64>,
     /// The reader's progress (kept when a new run starts).
     progress: Progress,
+    /// The "Test yourself" under way, if any (kept when a new run starts).
+    test: Option<TestSession>,
 }
 
 impl Engine {
@@ -72,6 +74,7 @@ impl Engine {
             race: None,
             clock: None,
             progress: Progress::new(),
+            test: None,
         }
     }
 
@@ -209,6 +212,29 @@ impl Engine {
         }
     }
 
+    /// Answers what the reader asked of the quizzes (built and graded here).
+    fn quiz(&mut self, intent: QuizIntent) -> QuizReply {
+        match intent {
+            QuizIntent::Bank => {
+                QuizReply::Bank(question_bank().into_iter().map(QuizCard::new).collect())
+            }
+            QuizIntent::StartTest(seed) => {
+                let test = TestSession::new(seed);
+                let view = test.view();
+                self.test = Some(test);
+                QuizReply::Test(Some(view))
+            }
+            QuizIntent::AnswerTest { index, chosen } => {
+                if let Some(test) = self.test.as_mut() {
+                    // A refused answer (already answered, no such option) changes nothing.
+                    let _ = test.answer(index, chosen);
+                }
+                QuizReply::Test(self.test.as_ref().map(TestSession::view))
+            }
+            QuizIntent::Visual => QuizReply::Visual(visual_quiz_view(&self.snapshot())),
+        }
+    }
+
     /// The run.
     pub fn simulation(&self) -> &Simulation {
         &self.sim
@@ -219,7 +245,9 @@ impl Engine {
     pub fn handle(&mut self, command: Command) -> Snapshot {
         match self.answer(command) {
             Reply::Run(snap) => *snap,
-            Reply::Export(_) | Reply::Timings(_) | Reply::Progress(_) => self.snapshot(),
+            Reply::Export(_) | Reply::Timings(_) | Reply::Progress(_) | Reply::Quiz(_) => {
+                self.snapshot()
+            }
         }
     }
 
@@ -242,11 +270,12 @@ impl Engine {
         let mut error = None;
         match command {
             Command::Start(params) => {
-                let (clock, progress) = (self.clock, self.progress);
+                let (clock, progress, test) = (self.clock, self.progress, self.test.take());
                 let (engine, problem) = Engine::new(params);
                 *self = engine;
                 self.clock = clock;
                 self.progress = progress;
+                self.test = test;
                 error = problem;
             }
             Command::ViewCycle(cycle) => match cycle {
@@ -270,6 +299,7 @@ impl Engine {
                 }
             }
             Command::Progress(intent) => return Reply::Progress(self.progress(intent)),
+            Command::Quiz(intent) => return Reply::Quiz(self.quiz(intent)),
             Command::Export => {
                 return Reply::Export(ExportFiles {
                     cycles_csv: cycles_csv(self.sim.summaries()),
@@ -526,6 +556,100 @@ mod tests {
             .all(|t| t.logistic_ms == 5.0 && t.tree_ms == 5.0 && t.runs == 7));
         assert!(engine.handle(Command::Step).engine_ms.unwrap() > 0.0);
         assert_eq!(measure_runs(100_000), 3);
+    }
+
+    fn quiz(engine: &mut Engine, intent: QuizIntent) -> QuizReply {
+        match engine.answer(Command::Quiz(intent)) {
+            Reply::Quiz(reply) => reply,
+            other => panic!("expected a quiz reply, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_bank_comes_graded_in_its_order() {
+        let mut engine = Engine::new(SimParams::default()).0;
+        let QuizReply::Bank(cards) = quiz(&mut engine, QuizIntent::Bank) else {
+            panic!("expected the bank")
+        };
+        let bank = question_bank();
+        assert_eq!(cards.len(), bank.len());
+        for (card, q) in cards.iter().zip(&bank) {
+            assert_eq!(&card.question, q);
+            assert!(card.grades[q.correct].correct);
+            assert_eq!(card.grades.iter().filter(|g| g.correct).count(), 1);
+        }
+    }
+
+    #[test]
+    fn a_test_is_answered_in_the_engine_and_survives_a_new_run() {
+        use crate::sim::quiz::TEST_LENGTH;
+        let mut engine = Engine::new(SimParams::default()).0;
+        assert_eq!(
+            quiz(
+                &mut engine,
+                QuizIntent::AnswerTest {
+                    index: 0,
+                    chosen: 0
+                }
+            ),
+            QuizReply::Test(None)
+        );
+        let QuizReply::Test(Some(view)) = quiz(&mut engine, QuizIntent::StartTest(5)) else {
+            panic!("expected a test")
+        };
+        assert_eq!(view.questions.len(), TEST_LENGTH);
+        assert_eq!((view.next_unanswered, view.result.clone()), (Some(0), None));
+        // Answer every question right but the first; a new run in between keeps the test.
+        let mut last = view.clone();
+        for i in 0..TEST_LENGTH {
+            let right = view.questions[i].question.correct;
+            let chosen = if i == 0 { (right + 1) % 4 } else { right };
+            if i == 4 {
+                engine.handle(Command::Start(SimParams::default().seed(3)));
+            }
+            let QuizReply::Test(Some(v)) =
+                quiz(&mut engine, QuizIntent::AnswerTest { index: i, chosen })
+            else {
+                panic!("expected the test")
+            };
+            assert_eq!(v.answers[i], Some(chosen));
+            last = v;
+        }
+        // A second answer to a question is refused.
+        let QuizReply::Test(Some(again)) = quiz(
+            &mut engine,
+            QuizIntent::AnswerTest {
+                index: 0,
+                chosen: 1,
+            },
+        ) else {
+            panic!("expected the test")
+        };
+        assert_eq!(again, last);
+        let result = last.result.expect("complete");
+        assert_eq!((result.score, result.total), (9, 10));
+        assert_eq!(result.missed.len(), 1);
+        assert_eq!(last.next_unanswered, None);
+    }
+
+    #[test]
+    fn the_visual_quiz_is_about_the_run_as_it_stands() {
+        use crate::sim::quiz::VisualQuizKey;
+        let mut engine = Engine::new(SimParams::default()).0;
+        let QuizReply::Visual(before) = quiz(&mut engine, QuizIntent::Visual) else {
+            panic!("expected the visual quiz")
+        };
+        assert_eq!(before.questions, None);
+        let snap = engine.handle(Command::FinishCycle);
+        let QuizReply::Visual(after) = quiz(&mut engine, QuizIntent::Visual) else {
+            panic!("expected the visual quiz")
+        };
+        assert_eq!(after.key, VisualQuizKey::of(&snap));
+        let cards = after.questions.expect("a finished cycle has its quiz");
+        assert_eq!(cards.len(), 3);
+        for card in &cards {
+            assert!(card.grades[card.question.correct].correct);
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::evaluate::Scores;
 use super::history::{CycleRecord, CycleSummary, Stall, Totals};
 use super::outcome::{Alert, Outcome};
 use super::params::SimParams;
-use super::quiz::Progress;
+use super::quiz::{Progress, QuizCard, TestView, VisualQuizView};
 use super::race::PolicyRace;
 use super::registry::ModelVersion;
 use super::registry::RegistryEvent;
@@ -70,6 +70,40 @@ pub enum Command {
     /// keeps it across runs and writes and reads the stored text, so the page
     /// parses nothing.
     Progress(ProgressIntent),
+    /// The quizzes: the question bank, a test, the visual quiz of the run
+    /// ([`Reply::Quiz`]). Questions are built and graded in the engine; the page
+    /// only draws them.
+    Quiz(QuizIntent),
+}
+
+/// What the reader asked of the quizzes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum QuizIntent {
+    /// Every practice question, easy ones first.
+    Bank,
+    /// A new "Test yourself" from this seed (it replaces any test under way).
+    StartTest(u64),
+    /// Option `chosen` for question `index` of the test under way (a second
+    /// answer to a question, or an answer with no test, changes nothing).
+    AnswerTest {
+        /// The question's position in the test.
+        index: usize,
+        /// The option chosen (0..4).
+        chosen: usize,
+    },
+    /// The visual quiz of the run as it stands.
+    Visual,
+}
+
+/// The engine's answer to a [`Command::Quiz`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum QuizReply {
+    /// The practice questions.
+    Bank(Vec<QuizCard>),
+    /// The test under way (`None`: no test has been started).
+    Test(Option<TestView>),
+    /// The visual quiz of the run.
+    Visual(VisualQuizView),
 }
 
 /// What happened to the reader's progress.
@@ -169,6 +203,8 @@ pub enum Reply {
     Timings(Vec<TrainingTiming>),
     /// The answer to [`Command::Progress`].
     Progress(ProgressReply),
+    /// The answer to [`Command::Quiz`].
+    Quiz(QuizReply),
 }
 
 /// How a [`Command::Configure`] was applied, so the page can say so.

@@ -21,23 +21,26 @@ mod progress;
 mod session;
 mod visual;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::steps::StepKind;
 
 pub use bank::{question_bank, question_by_id, BANK_SIZE};
 pub use progress::{Progress, ProgressError, PROGRESS_STORAGE_KEY, PROGRESS_VERSION};
-pub use session::{MissedQuestion, TestError, TestResult, TestSession, TEST_COUNTS, TEST_LENGTH};
+pub use session::{
+    MissedQuestion, TestError, TestResult, TestSession, TestView, TEST_COUNTS, TEST_LENGTH,
+};
 pub use visual::{
     can_skip, grade_prediction, prediction_choices, prediction_label, prediction_open, visual_quiz,
-    visual_quiz_from_snapshot, Prediction, PredictionOutcome, VISUAL_QUIZ_IDS,
+    visual_quiz_from_snapshot, visual_quiz_view, Prediction, PredictionOutcome, VisualQuizKey,
+    VisualQuizView, VISUAL_QUIZ_IDS,
 };
 
 /// How many options every question has.
 pub const OPTION_COUNT: usize = 4;
 
 /// How hard a question is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Difficulty {
     /// Recall of the loop and its vocabulary.
     Easy,
@@ -62,10 +65,10 @@ impl Difficulty {
 }
 
 /// One multiple-choice question, from the bank or generated from the run.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuizQuestion {
     /// Stable identifier, e.g. `"cron-daily-midnight"` or `"visual-version-after-train"`.
-    pub id: &'static str,
+    pub id: String,
     /// How hard it is.
     pub difficulty: Difficulty,
     /// The loop step it is about (use [`StepKind::number`] for 1..=8 and
@@ -100,7 +103,7 @@ impl QuizQuestion {
 }
 
 /// The result of answering a question.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Graded {
     /// True when the chosen option is the right one.
     pub correct: bool,
@@ -108,6 +111,30 @@ pub struct Graded {
     pub correct_index: usize,
     /// What to show: right or wrong, the right option with its letter, and why.
     pub explanation: String,
+}
+
+/// A question as the page shows it, graded here in the core: the grade of each
+/// option is worked out before the question is sent, so the page only shows the
+/// one the student chose (it grades nothing itself).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuizCard {
+    /// The question.
+    pub question: QuizQuestion,
+    /// `grades[i]` is what choosing option `i` gets.
+    pub grades: [Graded; OPTION_COUNT],
+}
+
+impl QuizCard {
+    /// `question` with each of its options graded.
+    pub fn new(question: QuizQuestion) -> Self {
+        let grades = [0, 1, 2, 3].map(|i| grade(&question, i));
+        QuizCard { question, grades }
+    }
+
+    /// The grade of option `chosen` (`None` if there is no such option).
+    pub fn grade(&self, chosen: usize) -> Option<&Graded> {
+        self.grades.get(chosen)
+    }
 }
 
 /// The letter shown for option `index`: 0 → 'A' … 3 → 'D' ('?' beyond).
@@ -231,6 +258,18 @@ mod tests {
             g.explanation
         );
         assert!(g.explanation.contains(&q.explanation));
+    }
+
+    #[test]
+    fn a_card_carries_each_options_grade_and_survives_the_wire() {
+        let card = QuizCard::new(sample());
+        for i in 0..OPTION_COUNT {
+            assert_eq!(card.grade(i), Some(&grade(&card.question, i)));
+        }
+        assert_eq!(card.grade(OPTION_COUNT), None);
+        let text = serde_json::to_string(&card).expect("serialises");
+        let back: QuizCard = serde_json::from_str(&text).expect("reads back");
+        assert_eq!(back, card);
     }
 
     #[test]

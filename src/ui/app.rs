@@ -587,7 +587,7 @@ fn Page(props: &PageProps) -> Html {
                     </section>
                     if shows("race") { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
                     if shows("timing") { <TrainingSpeed timings={state.timings.clone()} busy={state.in_flight() > 0} send={props.send.clone()} /> }
-                    if shows("learn") { <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} send={props.send.clone()} highlighted={state.highlighted_step} on_highlight={on_highlight} /> }
+                    if shows("learn") { <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} quiz_bank={state.quiz_bank.clone()} test={state.test.clone()} visual_quiz={state.visual_quiz.clone()} send={props.send.clone()} highlighted={state.highlighted_step} on_highlight={on_highlight} /> }
                 </main>
             </div>
             <footer class="app-footer">

@@ -11,8 +11,9 @@ use yew::prelude::*;
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::SimParams;
 use crate::sim::protocol::{
-    Command, ConfigEffect, ExportFiles, ProgressReply, Reply, Snapshot, TrainingTiming,
+    Command, ConfigEffect, ExportFiles, ProgressReply, QuizReply, Reply, Snapshot, TrainingTiming,
 };
+use crate::sim::quiz::{QuizCard, TestView, VisualQuizView};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +83,13 @@ pub struct Playground {
     pub timings: Rc<Vec<TrainingTiming>>,
     /// The reader's progress, once the engine has read what this browser stored.
     pub progress: Option<Rc<ProgressReply>>,
+    /// The practice questions, once the engine has sent them.
+    pub quiz_bank: Option<Rc<Vec<QuizCard>>>,
+    /// The "Test yourself" under way, as the engine last described it.
+    pub test: Option<Rc<TestView>>,
+    /// The newest visual quiz the engine built (shown only while it is about the
+    /// run on screen).
+    pub visual_quiz: Option<Rc<VisualQuizView>>,
     /// Commands sent and not yet answered, each with the settings shown when it
     /// was sent (the engine answers in order).
     pending: VecDeque<(Command, SimParams)>,
@@ -145,6 +153,9 @@ impl Default for Playground {
             export: None,
             timings: Rc::new(Vec::new()),
             progress: None,
+            quiz_bank: None,
+            test: None,
+            visual_quiz: None,
             pending: VecDeque::new(),
             playing: false,
             speed: Speed::Normal,
@@ -265,6 +276,14 @@ impl Reducible for Playground {
                     }
                     Reply::Progress(progress) => {
                         next.progress = Some(Rc::new(progress));
+                        return Rc::new(next);
+                    }
+                    Reply::Quiz(quiz) => {
+                        match quiz {
+                            QuizReply::Bank(cards) => next.quiz_bank = Some(Rc::new(cards)),
+                            QuizReply::Test(test) => next.test = test.map(Rc::new),
+                            QuizReply::Visual(view) => next.visual_quiz = Some(Rc::new(view)),
+                        }
                         return Rc::new(next);
                     }
                 };

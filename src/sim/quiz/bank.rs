@@ -23,7 +23,7 @@ struct Spec {
 impl Spec {
     fn to_question(&self) -> QuizQuestion {
         QuizQuestion {
-            id: self.id,
+            id: self.id.to_string(),
             difficulty: self.difficulty,
             step: self.step,
             prompt: self.prompt.to_string(),
@@ -642,10 +642,10 @@ mod tests {
     #[test]
     fn ids_are_unique_and_found_by_id() {
         let bank = question_bank();
-        let ids: HashSet<&str> = bank.iter().map(|q| q.id).collect();
+        let ids: HashSet<&str> = bank.iter().map(|q| q.id.as_str()).collect();
         assert_eq!(ids.len(), bank.len());
         for q in &bank {
-            assert_eq!(question_by_id(q.id).as_ref(), Some(q));
+            assert_eq!(question_by_id(&q.id).as_ref(), Some(q));
         }
         assert!(question_by_id("no-such-question").is_none());
     }

@@ -5,10 +5,12 @@
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{grade, question_bank, step_title, Difficulty, Graded, QuizQuestion, OPTION_COUNT};
+use super::{
+    grade, question_bank, step_title, Difficulty, Graded, QuizCard, QuizQuestion, OPTION_COUNT,
+};
 use crate::sim::steps::StepKind;
 
 /// How many questions a test has.
@@ -55,12 +57,12 @@ pub struct TestSession {
 }
 
 /// A question answered wrongly (or not at all), with the step to review.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MissedQuestion {
     /// Its position in the test (0-based).
     pub index: usize,
     /// The bank id.
-    pub id: &'static str,
+    pub id: String,
     /// The question.
     pub prompt: String,
     /// Its level.
@@ -68,7 +70,7 @@ pub struct MissedQuestion {
     /// The loop step it is about.
     pub step: StepKind,
     /// That step's name in the process table, e.g. "Check performance".
-    pub step_title: &'static str,
+    pub step_title: String,
     /// What was chosen, `None` if it was not answered.
     pub chosen: Option<usize>,
     /// The right option's index.
@@ -78,7 +80,7 @@ pub struct MissedQuestion {
 }
 
 /// The score of a test.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TestResult {
     /// Right answers.
     pub score: u32,
@@ -100,6 +102,30 @@ impl TestResult {
             .into_iter()
             .filter(|s| self.missed.iter().any(|m| m.step == *s))
             .collect()
+    }
+}
+
+/// A test as the page shows it: the questions (graded in the core), the answers
+/// so far, which question comes next and, once every question is answered, the
+/// result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TestView {
+    /// The test's seed (a new seed is a new test).
+    pub seed: u64,
+    /// The questions, options shuffled.
+    pub questions: Vec<QuizCard>,
+    /// The option chosen for each question, if answered.
+    pub answers: Vec<Option<usize>>,
+    /// The first question not answered yet (`None` once all are).
+    pub next_unanswered: Option<usize>,
+    /// The score, once every question is answered.
+    pub result: Option<TestResult>,
+}
+
+impl TestView {
+    /// How many questions are answered.
+    pub fn answered_count(&self) -> usize {
+        self.answers.iter().filter(|a| a.is_some()).count()
     }
 }
 
@@ -192,6 +218,17 @@ impl TestSession {
         self.next_unanswered().is_none()
     }
 
+    /// The test as the page shows it.
+    pub fn view(&self) -> TestView {
+        TestView {
+            seed: self.seed,
+            questions: self.questions.iter().cloned().map(QuizCard::new).collect(),
+            answers: self.answers.clone(),
+            next_unanswered: self.next_unanswered(),
+            result: self.is_complete().then(|| self.result()),
+        }
+    }
+
     /// The score so far (unanswered questions count as missed).
     pub fn result(&self) -> TestResult {
         let mut score = 0;
@@ -202,11 +239,11 @@ impl TestSession {
             } else {
                 missed.push(MissedQuestion {
                     index,
-                    id: q.id,
+                    id: q.id.clone(),
                     prompt: q.prompt.clone(),
                     difficulty: q.difficulty,
                     step: q.step,
-                    step_title: step_title(q.step),
+                    step_title: step_title(q.step).to_string(),
                     chosen: *chosen,
                     correct_index: q.correct,
                     correct_option: q.correct_option().to_string(),
@@ -240,7 +277,7 @@ mod tests {
                 levels,
                 [Easy, Easy, Easy, Medium, Medium, Medium, Medium, Hard, Hard, Hard]
             );
-            let ids: HashSet<&str> = qs.iter().map(|q| q.id).collect();
+            let ids: HashSet<&str> = qs.iter().map(|q| q.id.as_str()).collect();
             assert_eq!(ids.len(), TEST_LENGTH);
         }
         assert_eq!(
@@ -252,12 +289,12 @@ mod tests {
     #[test]
     fn same_seed_same_test_and_seeds_vary_the_pick() {
         assert_eq!(TestSession::new(9), TestSession::new(9));
-        let picks: HashSet<Vec<&str>> = (0..20)
+        let picks: HashSet<Vec<String>> = (0..20)
             .map(|s| {
                 TestSession::new(s)
                     .questions()
                     .iter()
-                    .map(|q| q.id)
+                    .map(|q| q.id.clone())
                     .collect()
             })
             .collect();
@@ -269,7 +306,7 @@ mod tests {
         for seed in 0..30 {
             for q in TestSession::new(seed).questions() {
                 check_question(q).unwrap();
-                let original = question_by_id(q.id).unwrap();
+                let original = question_by_id(&q.id).unwrap();
                 assert_eq!(q.correct_option(), original.correct_option());
                 let mut a = q.options.to_vec();
                 let mut b = original.options.to_vec();

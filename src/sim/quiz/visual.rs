@@ -9,7 +9,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use super::{Difficulty, QuizQuestion, OPTION_COUNT};
+use super::{Difficulty, QuizCard, QuizQuestion, OPTION_COUNT};
 use crate::sim::outcome::{AlertReason, KeptReason, Outcome, OutcomeKind};
 use crate::sim::params::RetrainTrigger;
 use crate::sim::protocol::Snapshot;
@@ -65,6 +65,48 @@ pub fn visual_quiz_from_snapshot(snapshot: &Snapshot) -> Option<Vec<QuizQuestion
         snapshot.outcome.as_ref(),
         &snapshot.params.trigger,
     )
+}
+
+/// Which run state a visual quiz was built for: the page shows a quiz only
+/// when its key is the key of the snapshot on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisualQuizKey {
+    /// The cycle.
+    pub cycle: u32,
+    /// The step that ran last in it.
+    pub last_step: Option<StepKind>,
+    /// Whether "kept (not retrained)" is among the outcomes (the trigger in force).
+    pub can_skip: bool,
+}
+
+impl VisualQuizKey {
+    /// The key of the run `snapshot` describes.
+    pub fn of(snapshot: &Snapshot) -> Self {
+        VisualQuizKey {
+            cycle: snapshot.cycle,
+            last_step: snapshot.last_step,
+            can_skip: can_skip(&snapshot.params.trigger),
+        }
+    }
+}
+
+/// The visual quiz as the engine sends it: the run state it is about and its
+/// questions, graded in the core (`None` before Step 4 has run).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisualQuizView {
+    /// The run state the questions are about.
+    pub key: VisualQuizKey,
+    /// The questions.
+    pub questions: Option<Vec<QuizCard>>,
+}
+
+/// The visual quiz of the run `snapshot` describes, ready to send.
+pub fn visual_quiz_view(snapshot: &Snapshot) -> VisualQuizView {
+    VisualQuizView {
+        key: VisualQuizKey::of(snapshot),
+        questions: visual_quiz_from_snapshot(snapshot)
+            .map(|qs| qs.into_iter().map(QuizCard::new).collect()),
+    }
 }
 
 /// What the rows of one cycle say, read from their typed facts.
@@ -157,7 +199,7 @@ impl CycleFacts {
         options.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
         let correct = options.iter().position(|(_, right)| *right).unwrap_or(0);
         QuizQuestion {
-            id,
+            id: id.to_string(),
             difficulty,
             step,
             prompt,
@@ -611,7 +653,7 @@ mod tests {
         }
         for steps in [6, 7, 8] {
             let q = quiz(&run_to(SimParams::default(), 0, steps)).expect("step 6 ran");
-            let ids: Vec<&str> = q.iter().map(|q| q.id).collect();
+            let ids: Vec<&str> = q.iter().map(|q| q.id.as_str()).collect();
             assert_eq!(ids, VISUAL_QUIZ_IDS);
         }
     }

@@ -9,7 +9,9 @@ use super::practice::Practice;
 use super::test_yourself::TestYourself;
 use super::visual_quiz::VisualQuiz;
 use crate::sim::protocol::{Command, ProgressIntent, ProgressReply, Snapshot};
-use crate::sim::quiz::{Progress, TestResult, PROGRESS_STORAGE_KEY, TEST_LENGTH};
+use crate::sim::quiz::{
+    Progress, QuizCard, TestResult, TestView, VisualQuizView, PROGRESS_STORAGE_KEY, TEST_LENGTH,
+};
 
 /// Props of [`Learn`].
 #[derive(Properties, PartialEq)]
@@ -26,6 +28,15 @@ pub struct LearnProps {
     /// The reader's progress as the engine last reported it (`None` until read).
     #[prop_or_default]
     pub progress: Option<std::rc::Rc<ProgressReply>>,
+    /// The practice questions, once the engine has sent them.
+    #[prop_or_default]
+    pub quiz_bank: Option<std::rc::Rc<Vec<QuizCard>>>,
+    /// The "Test yourself" under way.
+    #[prop_or_default]
+    pub test: Option<std::rc::Rc<TestView>>,
+    /// The newest visual quiz.
+    #[prop_or_default]
+    pub visual_quiz: Option<std::rc::Rc<VisualQuizView>>,
     /// Sends the reader's answers, tests and resets to the engine.
     pub send: Callback<Command>,
 }
@@ -86,10 +97,10 @@ pub fn Learn(props: &LearnProps) -> Html {
     html! {
         <div class="learn">
             <Lesson snapshot={props.snapshot.clone()} highlighted={props.highlighted} on_highlight={props.on_highlight.clone()} />
-            <VisualQuiz snapshot={props.snapshot.clone()} playing={props.playing} on_answered={on_answered.clone()} />
+            <VisualQuiz snapshot={props.snapshot.clone()} playing={props.playing} quiz={props.visual_quiz.clone()} send={props.send.clone()} on_answered={on_answered.clone()} />
             <div class="grid-2">
-                <Practice on_answered={on_answered.clone()} />
-                <TestYourself on_answered={on_answered} on_finished={on_finished} />
+                <Practice bank={props.quiz_bank.clone()} send={props.send.clone()} on_answered={on_answered.clone()} />
+                <TestYourself test={props.test.clone()} send={props.send.clone()} on_answered={on_answered} on_finished={on_finished} />
             </div>
             <section class="panel progress" aria-labelledby="progress-title">
                 <h2 id="progress-title">{ "Your progress" }</h2>

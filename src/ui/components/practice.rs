@@ -1,14 +1,21 @@
-//! Practice: the question bank, one question at a time, filtered by level.
+//! Practice: the question bank, one question at a time, filtered by level. The
+//! questions come from the engine (asked for once, when the section mounts).
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::quiz::{question_bank, Difficulty, Graded};
+use crate::sim::protocol::{Command, QuizIntent};
+use crate::sim::quiz::{Difficulty, Graded, QuizCard};
+use std::rc::Rc;
 
 /// Props of [`Practice`].
 #[derive(Properties, PartialEq)]
 pub struct PracticeProps {
+    /// The bank as the engine sent it (`None` until it has).
+    pub bank: Option<Rc<Vec<QuizCard>>>,
+    /// Asks the engine for the bank.
+    pub send: Callback<Command>,
     /// Called with whether each answer was right.
     pub on_answered: Callback<bool>,
 }
@@ -16,12 +23,22 @@ pub struct PracticeProps {
 /// The practice section.
 #[component]
 pub fn Practice(props: &PracticeProps) -> Html {
+    {
+        let send = props.send.clone();
+        let asked = props.bank.is_some();
+        use_effect_with((), move |_| {
+            if !asked {
+                send.emit(Command::Quiz(QuizIntent::Bank));
+            }
+        });
+    }
     let level = use_state(|| None::<Difficulty>);
     let index = use_state(|| 0usize);
-    let bank = question_bank();
-    let shown: Vec<_> = bank
-        .into_iter()
-        .filter(|q| level.is_none_or(|l| q.difficulty == l))
+    let shown: Vec<&QuizCard> = props
+        .bank
+        .iter()
+        .flat_map(|bank| bank.iter())
+        .filter(|c| level.is_none_or(|l| c.question.difficulty == l))
         .collect();
     let n = shown.len();
     let i = (*index).min(n.saturating_sub(1));
@@ -65,10 +82,12 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 <button type="button" onclick={go(-1)}>{ "Previous question" }</button>
                 <button type="button" onclick={go(1)}>{ "Next question" }</button>
             </div>
-            if let Some(q) = shown.get(i).cloned() {
-                <QuestionCard key={format!("practice-{}", shown[i].id)} id={format!("practice-{i}")}
+            if let Some(card) = shown.get(i).copied() {
+                <QuestionCard key={format!("practice-{}", card.question.id)} id={format!("practice-{i}")}
                     heading={AttrValue::from(format!("Question {} of {n}", i + 1))}
-                    question={q} on_answered={on_answered} />
+                    card={card.clone()} on_answered={on_answered} />
+            } else if props.bank.is_none() {
+                <p class="hint">{ "Loading the questions…" }</p>
             }
         </section>
     }

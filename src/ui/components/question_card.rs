@@ -1,17 +1,18 @@
 //! One multiple-choice question: a radio group, a hint on request, Check (or
 //! Enter), then the result announced, with the solution and common mistakes.
+//! The card arrives graded from the engine: Check shows the chosen option's grade.
 
 use yew::prelude::*;
 
-use crate::sim::quiz::{grade, option_letter, step_title, Graded, QuizQuestion};
+use crate::sim::quiz::{option_letter, step_title, Graded, QuizCard};
 
 /// Props of [`QuestionCard`].
 #[derive(Properties, PartialEq)]
 pub struct QuestionCardProps {
     /// A prefix unique on the page, for element ids and the radio group name.
     pub id: AttrValue,
-    /// The question.
-    pub question: QuizQuestion,
+    /// The question, with each option's grade.
+    pub card: QuizCard,
     /// A heading shown above the prompt, e.g. "Question 2 of 3".
     #[prop_or_default]
     pub heading: Option<AttrValue>,
@@ -26,21 +27,20 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let graded = use_state(|| None::<Graded>);
     let show_hint = use_state(|| false);
     let missing_choice = use_state(|| false);
-    let q = &props.question;
+    let q = &props.card.question;
 
     let check = {
         let selected = selected.clone();
         let graded = graded.clone();
         let missing_choice = missing_choice.clone();
-        let question = q.clone();
+        let card = props.card.clone();
         let cb = props.on_answered.clone();
         move || {
             if graded.is_some() {
                 return;
             }
-            match *selected {
-                Some(chosen) => {
-                    let g = grade(&question, chosen);
+            match (*selected).and_then(|chosen| Some((chosen, card.grade(chosen)?.clone()))) {
+                Some((chosen, g)) => {
                     graded.set(Some(g.clone()));
                     missing_choice.set(false);
                     cb.emit((chosen, g));
@@ -76,7 +76,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let result_id = format!("{}-result", props.id);
 
     html! {
-        <form class="question" onsubmit={on_submit} data-question-id={q.id}>
+        <form class="question" onsubmit={on_submit} data-question-id={q.id.clone()}>
             if let Some(h) = &props.heading {
                 <p class="question-heading">{ h }
                     <span class={classes!("level", q.difficulty.label())}>{ q.difficulty.label() }</span>

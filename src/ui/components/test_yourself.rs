@@ -1,14 +1,21 @@
 //! Test yourself: 10 questions across easy, medium and hard, then a score with
-//! the questions missed and the step of the loop each one is about.
+//! the questions missed and the step of the loop each one is about. The engine
+//! picks the questions, keeps the answers and scores the test; this draws it.
 
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::quiz::{step_title, Graded, TestResult, TestSession, TEST_LENGTH};
+use crate::sim::protocol::{Command, QuizIntent};
+use crate::sim::quiz::{step_title, Graded, TestResult, TestView, TEST_LENGTH};
+use std::rc::Rc;
 
 /// Props of [`TestYourself`].
 #[derive(Properties, PartialEq)]
 pub struct TestYourselfProps {
+    /// The test under way, as the engine last described it.
+    pub test: Option<Rc<TestView>>,
+    /// Starts a test and sends the answers (the engine keeps the test).
+    pub send: Callback<Command>,
     /// Called with each answer's correctness.
     pub on_answered: Callback<bool>,
     /// Called with the result when a test is finished.
@@ -23,28 +30,31 @@ fn fresh_seed() -> u64 {
 /// The test section.
 #[component]
 pub fn TestYourself(props: &TestYourselfProps) -> Html {
-    let session = use_state(|| None::<TestSession>);
     let current = use_state(|| 0usize);
-    let finished = use_state(|| false);
+    // The seed of the test whose score is shown.
+    let finished = use_state(|| None::<u64>);
     let start = {
-        let session = session.clone();
+        let send = props.send.clone();
         let current = current.clone();
         let finished = finished.clone();
         Callback::from(move |_: MouseEvent| {
-            session.set(Some(TestSession::new(fresh_seed())));
+            send.emit(Command::Quiz(QuizIntent::StartTest(fresh_seed())));
             current.set(0);
-            finished.set(false);
+            finished.set(None);
         })
     };
-    let body = match &*session {
+    let body = match props.test.as_deref() {
         None => html! {
             <>
                 <p>{ format!("{TEST_LENGTH} questions across easy, medium and hard. You see your score at the end, with the questions you missed and the step of the loop each is about.") }</p>
                 <button type="button" class="primary" onclick={start}>{ "Start the test" }</button>
             </>
         },
-        Some(sess) if *finished => {
-            let result = sess.result();
+        Some(TestView {
+            seed,
+            result: Some(result),
+            ..
+        }) if *finished == Some(*seed) => {
             html! {
                 <div class="test-result">
                     <p class="test-score" role="status" aria-live="polite" data-testid="test-score">
@@ -68,46 +78,42 @@ pub fn TestYourself(props: &TestYourselfProps) -> Html {
                 </div>
             }
         }
-        Some(sess) => {
-            let i = (*current).min(TEST_LENGTH - 1);
-            let q = sess.questions()[i].clone();
-            let answered = sess.answer_of(i).is_some();
+        Some(view) => {
+            let len = view.questions.len();
+            let i = (*current).min(len.saturating_sub(1));
+            let answered = view.answers.get(i).copied().flatten().is_some();
             let on_answer = {
-                let session = session.clone();
+                let send = props.send.clone();
                 let cb = props.on_answered.clone();
                 Callback::from(move |(chosen, g): (usize, Graded)| {
-                    if let Some(mut s) = (*session).clone() {
-                        if s.answer(i, chosen).is_ok() {
-                            cb.emit(g.correct);
-                            session.set(Some(s));
-                        }
-                    }
+                    cb.emit(g.correct);
+                    send.emit(Command::Quiz(QuizIntent::AnswerTest { index: i, chosen }));
                 })
             };
             let next = {
                 let current = current.clone();
-                let session = session.clone();
                 let finished = finished.clone();
                 let on_finished = props.on_finished.clone();
-                Callback::from(move |_: MouseEvent| {
-                    if let Some(s) = &*session {
-                        match s.next_unanswered() {
-                            Some(n) => current.set(n),
-                            None => {
-                                finished.set(true);
-                                on_finished.emit(s.result());
-                            }
-                        }
+                let (seed, next_unanswered, result) =
+                    (view.seed, view.next_unanswered, view.result.clone());
+                Callback::from(move |_: MouseEvent| match (next_unanswered, &result) {
+                    (Some(n), _) => current.set(n),
+                    (None, Some(result)) => {
+                        finished.set(Some(seed));
+                        on_finished.emit(result.clone());
                     }
+                    (None, None) => {}
                 })
             };
-            let last = sess.answered_count() == TEST_LENGTH;
+            let last = view.next_unanswered.is_none();
             html! {
                 <>
-                    <p class="test-progress" aria-live="polite">{ format!("Question {} of {TEST_LENGTH} · {} answered", i + 1, sess.answered_count()) }</p>
-                    <QuestionCard key={format!("test-{}-{i}", sess.seed())} id={format!("test-{i}")}
-                        heading={AttrValue::from(format!("Question {} of {TEST_LENGTH}", i + 1))}
-                        question={q} on_answered={on_answer} />
+                    <p class="test-progress" aria-live="polite">{ format!("Question {} of {len} · {} answered", i + 1, view.answered_count()) }</p>
+                    if let Some(card) = view.questions.get(i) {
+                        <QuestionCard key={format!("test-{}-{i}", view.seed)} id={format!("test-{i}")}
+                            heading={AttrValue::from(format!("Question {} of {len}", i + 1))}
+                            card={card.clone()} on_answered={on_answer} />
+                    }
                     if answered {
                         <button type="button" class="primary" onclick={next}>
                             { if last { "See your score" } else { "Next question" } }

@@ -1,22 +1,30 @@
 //! The lesson's visual quiz, built from the run on screen: its answers quote the
-//! real versions and scores of this cycle's process table.
+//! real versions and scores of this cycle's process table. The engine builds
+//! and grades the questions when the run pauses; this draws them.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::protocol::Snapshot;
-use crate::sim::quiz::visual_quiz_from_snapshot;
+use crate::sim::protocol::{Command, QuizIntent, Snapshot};
+use crate::sim::quiz::{Graded, VisualQuizKey, VisualQuizView};
 
 /// Props of [`VisualQuiz`].
 #[derive(Properties, PartialEq)]
 pub struct VisualQuizProps {
     /// The run.
-    pub snapshot: std::rc::Rc<Snapshot>,
+    pub snapshot: Rc<Snapshot>,
     /// The run is playing: the questions wait for a pause (a cycle on screen for
-    /// a tenth of a second cannot be read, and rebuilding the cards for every
+    /// a tenth of a second cannot be read, and building the cards for every
     /// cycle took a good share of each frame).
     #[prop_or_default]
     pub playing: bool,
+    /// The newest visual quiz the engine built.
+    #[prop_or_default]
+    pub quiz: Option<Rc<VisualQuizView>>,
+    /// Asks the engine for the quiz of the run on screen.
+    pub send: Callback<Command>,
     /// Called with whether each answer was right.
     pub on_answered: Callback<bool>,
 }
@@ -25,31 +33,55 @@ pub struct VisualQuizProps {
 #[component]
 pub fn VisualQuiz(props: &VisualQuizProps) -> Html {
     let s = &props.snapshot;
+    let key = VisualQuizKey::of(s);
+    // Paused on a run state the engine has not built the quiz for: ask once.
+    {
+        let send = props.send.clone();
+        let ask = (!props.playing).then_some(key);
+        use_effect_with(ask, move |ask| {
+            if ask.is_some() {
+                send.emit(Command::Quiz(QuizIntent::Visual));
+            }
+        });
+    }
     let on_answered = {
         let cb = props.on_answered.clone();
-        Callback::from(move |(_, g): (usize, crate::sim::quiz::Graded)| cb.emit(g.correct))
+        Callback::from(move |(_, g): (usize, Graded)| cb.emit(g.correct))
     };
-    // While the run plays, the quiz is not even built: it waits for a pause.
-    let questions = (!props.playing).then(|| visual_quiz_from_snapshot(s));
-    let body = match questions {
-        None => html! {
+    let quiz = props.quiz.as_deref().filter(|q| q.key == key);
+    let body = match (props.playing, quiz) {
+        (true, _) => html! {
             <p class="hint" data-testid="visual-quiz-waiting">{ "The run is playing. Pause it (Space) to answer questions about the cycle on screen." }</p>
         },
-        Some(None) => html! {
+        (false, None) => html! {
+            <p class="hint" data-testid="visual-quiz-loading">{ "Building the questions about this cycle…" }</p>
+        },
+        (
+            false,
+            Some(VisualQuizView {
+                questions: None, ..
+            }),
+        ) => html! {
             <p class="hint">{ "Step the cycle to Step 4 (or press Finish cycle): the questions are built from this cycle's process table and tracker." }</p>
         },
-        Some(Some(qs)) => html! {
+        (
+            false,
+            Some(VisualQuizView {
+                questions: Some(cards),
+                ..
+            }),
+        ) => html! {
             <>
-                if qs.len() < 3 {
+                if cards.len() < 3 {
                     <p class="hint">{ "More questions appear once Step 6 has run." }</p>
                 }
-                { for qs.into_iter().enumerate().map(|(i, q)| {
+                { for cards.iter().enumerate().map(|(i, card)| {
                     // Keyed by cycle and question, so a new cycle gives fresh cards.
-                    let key = format!("{}-{}-{}", s.cycle, q.id, q.prompt.len());
+                    let key = format!("{}-{}-{}", s.cycle, card.question.id, card.question.prompt.len());
                     html! {
                         <QuestionCard key={key} id={format!("vq{i}")}
                             heading={AttrValue::from(format!("Question {} of 3 (cycle {})", i + 1, s.cycle))}
-                            question={q} on_answered={on_answered.clone()} />
+                            card={card.clone()} on_answered={on_answered.clone()} />
                     }
                 }) }
             </>
