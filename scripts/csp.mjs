@@ -3,8 +3,9 @@
 // hashes the final index.html): adds a Content-Security-Policy to index.html.
 //
 // The policy: only this origin, no third parties; no inline script except the
-// one module loader Trunk writes (allowed by its SHA-256, computed here because
-// it names this build's hashed files); 'wasm-unsafe-eval' for WebAssembly (no
+// module loader Trunk writes and index.html's one-line presenter-view check
+// (each allowed by its SHA-256, computed here because the loader names this
+// build's hashed files); 'wasm-unsafe-eval' for WebAssembly (no
 // eval otherwise); the engine's worker starts from a blob: URL (yew-agent), so
 // worker-src allows blob:; styles only from this origin and the inlined stylesheet (by its hash).
 //

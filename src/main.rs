@@ -7,9 +7,13 @@ fn main() {
     // wasm arrives. Clear it and mount the app in its place; the app's first
     // view draws the same shell, and both happen before the browser paints
     // again (Yew renders in a microtask), so nothing flickers or moves.
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app-root"));
+    let document = web_sys::window().and_then(|w| w.document());
+    // The shell's presenter type (index.html) gives way to the app's own
+    // (`.app.presenter`), in the same task, before the next paint.
+    if let Some(html) = document.as_ref().and_then(|d| d.document_element()) {
+        let _ = html.class_list().remove_1("presenter-shell");
+    }
+    let root = document.and_then(|d| d.get_element_by_id("app-root"));
     match root {
         Some(root) => {
             root.set_inner_html("");

@@ -27,7 +27,9 @@ const layout = (page) =>
     };
   });
 
-test('first paint: the shell shows at once without wasm, and the app replaces it without a jump', async (t) => {
+// Opens `path` with the page's wasm held back, checks the shell, releases the wasm
+// and checks that nothing moved.
+async function shellThenApp(t, path, shot) {
   const app = await launchApp(t, { viewport: { width: 1280, height: 800 } });
   const page = await app.context.newPage();
   // Hold back the page's wasm (not the worker's) until the shell has been checked.
@@ -39,7 +41,7 @@ test('first paint: the shell shows at once without wasm, and the app replaces it
     await held;
     await route.continue();
   });
-  await page.goto(new URL('/', app.baseUrl).href, { waitUntil: 'commit' });
+  await page.goto(new URL(path, app.baseUrl).href, { waitUntil: 'commit' });
 
   // The shell: title, lead and loading state, painted with no wasm at all.
   await page.getByRole('heading', { level: 1, name: 'Retrain Playground' }).waitFor();
@@ -47,6 +49,8 @@ test('first paint: the shell shows at once without wasm, and the app replaces it
   await status.waitFor();
   assert.equal((await status.textContent()).trim(), 'Loading the playground…');
   assert.match(await page.locator('.tagline').textContent(), /Watch a real model go stale/);
+  const fontSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  const shellFont = await fontSize();
   const fcp = await page.evaluate(
     () =>
       new Promise((ok) => {
@@ -66,7 +70,7 @@ test('first paint: the shell shows at once without wasm, and the app replaces it
   assert.equal(before.navLinks.length, 7);
   assert.equal(before.apps, 1);
   assert.deepEqual(await runAxe(page), [], 'the shell passes axe');
-  await app.screenshot(page, 'first-paint-shell');
+  await app.screenshot(page, `${shot}-shell`);
 
   // The wasm arrives: the app mounts in the shell's place and the engine answers.
   release();
@@ -87,5 +91,17 @@ test('first paint: the shell shows at once without wasm, and the app replaces it
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await settle(page);
   assert.match(await page.getByTestId('cycle').textContent(), /1/);
-  await app.screenshot(page, 'first-paint-mounted');
+  assert.equal(await fontSize(), shellFont, 'the same type size before and after mount');
+  await app.screenshot(page, `${shot}-mounted`);
+  return { shellFont };
+}
+
+test('first paint: the shell shows at once without wasm, and the app replaces it without a jump', async (t) => {
+  const { shellFont } = await shellThenApp(t, '/', 'first-paint');
+  assert.equal(shellFont, '16px');
+});
+
+test('first paint in the presenter view: the shell already has the projector type, so nothing jumps', async (t) => {
+  const { shellFont } = await shellThenApp(t, '/?presenter=1', 'first-paint-presenter');
+  assert.equal(shellFont, '21px', 'the shell knows the link asks for the presenter view');
 });
