@@ -6,6 +6,7 @@ use super::csv_data::{parse_csv, StandardizedData};
 use super::cycle::{SimError, Simulation};
 use super::export::{cycles_csv, trace_json};
 use super::history::stall;
+use super::lesson::lesson_text;
 use super::params::SimParams;
 use super::protocol::{
     Command, Comparison, ConfigEffect, CycleView, ExportFiles, ProgressIntent, ProgressReply,
@@ -245,9 +246,11 @@ impl Engine {
     pub fn handle(&mut self, command: Command) -> Snapshot {
         match self.answer(command) {
             Reply::Run(snap) => *snap,
-            Reply::Export(_) | Reply::Timings(_) | Reply::Progress(_) | Reply::Quiz(_) => {
-                self.snapshot()
-            }
+            Reply::Export(_)
+            | Reply::Timings(_)
+            | Reply::Progress(_)
+            | Reply::Quiz(_)
+            | Reply::Lesson(_) => self.snapshot(),
         }
     }
 
@@ -300,6 +303,7 @@ impl Engine {
             }
             Command::Progress(intent) => return Reply::Progress(self.progress(intent)),
             Command::Quiz(intent) => return Reply::Quiz(self.quiz(intent)),
+            Command::Lesson => return Reply::Lesson(lesson_text()),
             Command::Export => {
                 return Reply::Export(ExportFiles {
                     cycles_csv: cycles_csv(self.sim.summaries()),

@@ -16,6 +16,7 @@ pub mod evaluate;
 pub mod export;
 pub mod history;
 pub mod keys_and_labels;
+pub mod lesson;
 pub mod outcome;
 pub mod params;
 pub mod protocol;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::drift::DriftState;
 use super::evaluate::Scores;
 use super::history::{CycleRecord, CycleSummary, Stall, Totals};
+use super::lesson::LessonText;
 use super::outcome::{Alert, Outcome};
 use super::params::SimParams;
 use super::quiz::{Progress, QuizCard, TestView, VisualQuizView};
@@ -74,6 +75,9 @@ pub enum Command {
     /// ([`Reply::Quiz`]). Questions are built and graded in the engine; the page
     /// only draws them.
     Quiz(QuizIntent),
+    /// The lesson's text ([`Reply::Lesson`]): the page draws it, it is not
+    /// compiled into the page.
+    Lesson,
 }
 
 /// What the reader asked of the quizzes.
@@ -205,6 +209,8 @@ pub enum Reply {
     Progress(ProgressReply),
     /// The answer to [`Command::Quiz`].
     Quiz(QuizReply),
+    /// The answer to [`Command::Lesson`].
+    Lesson(LessonText),
 }
 
 /// How a [`Command::Configure`] was applied, so the page can say so.

@@ -27,6 +27,7 @@ use super::components::stats::Stats;
 use super::components::status_tracker::StatusTracker;
 use super::components::timeline::Timeline;
 use super::components::training_speed::TrainingSpeed;
+use super::components::when_seen::WhenSeen;
 use super::state::{Action, Notice, Playground, PlaygroundHandle, Speed};
 use crate::sim::engine::Engine;
 use crate::sim::params::SimParams;
@@ -480,6 +481,9 @@ fn Page(props: &PageProps) -> Html {
         Callback::from(move |on| state.dispatch(Action::SetPresenter(on)))
     };
     let shows = |name: &str| state.shows(name);
+    // Playing fast (a cycle or more per tick): parts off screen keep their last
+    // drawing until they are scrolled to or the run pauses (WhenSeen).
+    let hold = state.playing && matches!(state.speed, Speed::CyclePerTick | Speed::Full);
     let on_toggle_play = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::TogglePlay))
@@ -546,6 +550,7 @@ fn Page(props: &PageProps) -> Html {
                         on_teacher={on_teacher} on_presenter={on_presenter} />
                 </aside>
                 <main class="main">
+                    <WhenSeen hold={hold}>
                     <Stats snapshot={snap.clone()} />
                     if let Some(v) = &live_snap.view {
                         <p class="notice viewing" role="status">{ format!("Viewing cycle {} (rewound). Step, Finish cycle or Back to live returns to the live run.", v.record.cycle) }</p>
@@ -562,19 +567,27 @@ fn Page(props: &PageProps) -> Html {
                             if shows("code") { <CodeSample snapshot={snap.clone()} /> }
                         </div>
                     </div>
+                    </WhenSeen>
+                    <WhenSeen hold={hold}>
                     if shows("tracker") { <StatusTracker snapshot={snap.clone()} /> }
                     if shows("gates") { <Gates snapshot={snap.clone()} on_inject={on_inject} /> }
                     <ProcessTable snapshot={snap.clone()} highlighted={state.highlighted_step} />
+                    </WhenSeen>
                     if shows("charts") {
+                    <WhenSeen hold={hold}>
                     <div class="grid-2">
                         <PerformanceChart snapshot={snap.clone()} />
                         <DriftChart snapshot={snap.clone()} />
                     </div>
+                    </WhenSeen>
                     }
+                    <WhenSeen hold={hold}>
                     <div class="grid-3-2">
                         if shows("registry") { <RegistryTable snapshot={live_snap.clone()} on_rollback={on_rollback} /> }
                         if shows("alerts") { <AlertLog snapshot={live_snap.clone()} /> }
                     </div>
+                    </WhenSeen>
+                    <WhenSeen hold={hold}>
                     <section class="history" id="history" aria-label="Rewind, compare and export">
                         <div class="grid-2">
                             <Timeline snapshot={live_snap.clone()} send={props.send.clone()} />
@@ -585,9 +598,16 @@ fn Page(props: &PageProps) -> Html {
                             <OwnData snapshot={live_snap.clone()} send={props.send.clone()} on_problem={on_invalid.clone()} />
                         </div>
                     </section>
+                    </WhenSeen>
+                    <WhenSeen hold={hold}>
                     if shows("race") { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
                     if shows("timing") { <TrainingSpeed timings={state.timings.clone()} busy={state.in_flight() > 0} send={props.send.clone()} /> }
-                    if shows("learn") { <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} quiz_bank={state.quiz_bank.clone()} test={state.test.clone()} visual_quiz={state.visual_quiz.clone()} send={props.send.clone()} highlighted={state.highlighted_step} on_highlight={on_highlight} /> }
+                    </WhenSeen>
+                    if shows("learn") {
+                    <WhenSeen hold={hold}>
+                    <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} lesson={state.lesson.clone()} quiz_bank={state.quiz_bank.clone()} test={state.test.clone()} visual_quiz={state.visual_quiz.clone()} send={props.send.clone()} highlighted={state.highlighted_step} on_highlight={on_highlight} />
+                    </WhenSeen>
+                    }
                 </main>
             </div>
             <footer class="app-footer">

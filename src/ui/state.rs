@@ -9,6 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::sim::keys_and_labels::keys_and_labels;
+use crate::sim::lesson::LessonText;
 use crate::sim::params::SimParams;
 use crate::sim::protocol::{
     Command, ConfigEffect, ExportFiles, ProgressReply, QuizReply, Reply, Snapshot, TrainingTiming,
@@ -83,6 +84,8 @@ pub struct Playground {
     pub timings: Rc<Vec<TrainingTiming>>,
     /// The reader's progress, once the engine has read what this browser stored.
     pub progress: Option<Rc<ProgressReply>>,
+    /// The lesson's text, once the engine has sent it.
+    pub lesson: Option<Rc<LessonText>>,
     /// The practice questions, once the engine has sent them.
     pub quiz_bank: Option<Rc<Vec<QuizCard>>>,
     /// The "Test yourself" under way, as the engine last described it.
@@ -153,6 +156,7 @@ impl Default for Playground {
             export: None,
             timings: Rc::new(Vec::new()),
             progress: None,
+            lesson: None,
             quiz_bank: None,
             test: None,
             visual_quiz: None,
@@ -276,6 +280,10 @@ impl Reducible for Playground {
                     }
                     Reply::Progress(progress) => {
                         next.progress = Some(Rc::new(progress));
+                        return Rc::new(next);
+                    }
+                    Reply::Lesson(lesson) => {
+                        next.lesson = Some(Rc::new(lesson));
                         return Rc::new(next);
                     }
                     Reply::Quiz(quiz) => {

@@ -165,6 +165,8 @@ test('the visual quiz waits while the run plays, and is back about the cycle on 
   await page.getByRole('button', { name: 'Finish cycle' }).click();
   await settle(page);
   await waitForText(page.locator('#visual-quiz'), /Question 3 of 3 \(cycle 1\)/);
+  // On screen (parts off screen keep their drawing while the run plays fast).
+  await page.locator('#visual-quiz').scrollIntoViewIfNeeded();
   await page.selectOption('#speed', 'full');
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForText(page.getByTestId('visual-quiz-waiting'), /The run is playing\. Pause it \(Space\) to answer questions about the cycle on screen\./);

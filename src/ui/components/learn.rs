@@ -8,6 +8,7 @@ use super::lesson::Lesson;
 use super::practice::Practice;
 use super::test_yourself::TestYourself;
 use super::visual_quiz::VisualQuiz;
+use crate::sim::lesson::LessonText;
 use crate::sim::protocol::{Command, ProgressIntent, ProgressReply, Snapshot};
 use crate::sim::quiz::{
     Progress, QuizCard, TestResult, TestView, VisualQuizView, PROGRESS_STORAGE_KEY, TEST_LENGTH,
@@ -28,6 +29,9 @@ pub struct LearnProps {
     /// The reader's progress as the engine last reported it (`None` until read).
     #[prop_or_default]
     pub progress: Option<std::rc::Rc<ProgressReply>>,
+    /// The lesson's text, once the engine has sent it.
+    #[prop_or_default]
+    pub lesson: Option<std::rc::Rc<LessonText>>,
     /// The practice questions, once the engine has sent them.
     #[prop_or_default]
     pub quiz_bank: Option<std::rc::Rc<Vec<QuizCard>>>,
@@ -96,7 +100,7 @@ pub fn Learn(props: &LearnProps) -> Html {
         .map_or_else(Progress::new, |r| r.progress);
     html! {
         <div class="learn">
-            <Lesson snapshot={props.snapshot.clone()} highlighted={props.highlighted} on_highlight={props.on_highlight.clone()} />
+            <Lesson snapshot={props.snapshot.clone()} lesson={props.lesson.clone()} send={props.send.clone()} highlighted={props.highlighted} on_highlight={props.on_highlight.clone()} />
             <VisualQuiz snapshot={props.snapshot.clone()} playing={props.playing} quiz={props.visual_quiz.clone()} send={props.send.clone()} on_answered={on_answered.clone()} />
             <div class="grid-2">
                 <Practice bank={props.quiz_bank.clone()} send={props.send.clone()} on_answered={on_answered.clone()} />

@@ -1,64 +1,43 @@
 //! The lesson itself: the concept snapshot, the key moments (each linked to the
 //! process-table row it explains) and a full transcript of what the animation
-//! shows, so the page works for screen-reader users and as a handout.
+//! shows, so the page works for screen-reader users and as a handout. The text
+//! is the engine's (`sim::lesson`, asked for once when the section mounts); the
+//! live transcript of this run is worded here from the snapshot's typed rows.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::sim::protocol::Snapshot;
+use crate::sim::lesson::LessonText;
+use crate::sim::protocol::{Command, Snapshot};
 
 /// Props of [`Lesson`].
 #[derive(Properties, PartialEq)]
 pub struct LessonProps {
     /// The run, for the live transcript.
-    pub snapshot: std::rc::Rc<Snapshot>,
+    pub snapshot: Rc<Snapshot>,
+    /// The lesson's text, once the engine has sent it.
+    pub lesson: Option<Rc<LessonText>>,
+    /// Asks the engine for the lesson's text.
+    pub send: Callback<Command>,
     /// The table row highlighted now.
     pub highlighted: Option<u8>,
     /// Highlights a row of the process table (or none).
     pub on_highlight: Callback<Option<u8>>,
 }
 
-const CONCEPT: [&str; 5] = [
-    "Automated retraining uses new data to update models regularly.",
-    "It triggers training, evaluates performance, and deploys if good.",
-    "This cycle keeps models accurate and fresh.",
-    "If performance is poor, the team is alerted and can then adjust the retraining by hand.",
-    "Continuous retraining adapts to changing data patterns.",
-];
-
-const TRANSCRIPT: &str = "This visual execution shows how automated retraining keeps machine learning models fresh. \
-Starting with an existing trained model, new data is collected continuously. This new data triggers automated retraining, \
-where the model is trained again on updated data. After training, the model is evaluated for performance. If the performance \
-is above a set threshold, the new model is deployed to production. Otherwise, the system alerts the team and the current model \
-stays live; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). \
-This cycle repeats indefinitely, ensuring the model adapts to new data and maintains accuracy over time.";
-
-struct Moment {
-    question: &'static str,
-    answer: &'static str,
-    links: &'static [(u8, &'static str)],
-}
-
-const MOMENTS: [Moment; 3] = [
-    Moment {
-        question: "Why do we need to retrain the model automatically?",
-        answer: "Because new data keeps coming in (Step 2), and the world it describes drifts. Retraining updates the model to handle those changes, keeping performance high (Steps 5 and 6). Compare the live model with v1, never retrained, in the performance chart.",
-        links: &[(2, "Show Step 2"), (5, "Show Step 5"), (6, "Show Step 6")],
-    },
-    Moment {
-        question: "What happens if the new model's performance is not good enough?",
-        answer: "The check at Step 6 is False, so the flow takes the alert branch at Step 7: the team is alerted and the current live model stays; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). Only models that beat the threshold are deployed. Set the deploy threshold to 0.99 to see it.",
-        links: &[(6, "Show Step 6"), (7, "Show Step 7")],
-    },
-    Moment {
-        question: "What if retraining is not triggered this cycle?",
-        answer: "With a schedule or a drift detector as the trigger, Step 3 can decide that nothing retrains: Steps 4 to 6 are skipped and Step 7 keeps the live model, with no alert (nothing went wrong). Beware a detector that waits for a change while the model is bad but steady: a performance floor as a second trigger catches that. Choose the trigger 'Schedule' to see a cycle kept.",
-        links: &[(3, "Show Step 3"), (7, "Show Step 7")],
-    },
-];
-
 /// The lesson section.
 #[component]
 pub fn Lesson(props: &LessonProps) -> Html {
+    {
+        let send = props.send.clone();
+        let asked = props.lesson.is_some();
+        use_effect_with((), move |_| {
+            if !asked {
+                send.emit(Command::Lesson);
+            }
+        });
+    }
     let s = &props.snapshot;
     let highlight = |step: u8| {
         let cb = props.on_highlight.clone();
@@ -79,22 +58,26 @@ pub fn Lesson(props: &LessonProps) -> Html {
         })
     };
     let has_row = |step: u8| s.rows.iter().any(|r| r.step() == step);
+    let lesson = props.lesson.as_deref();
     html! {
         <section class="panel lesson" id="lesson" aria-labelledby="lesson-title">
-            <h2 id="lesson-title">{ "The lesson: why automated retraining keeps models fresh" }</h2>
+            <h2 id="lesson-title">{ lesson.map_or("The lesson", |l| l.title.as_str()) }</h2>
+            if lesson.is_none() {
+                <p class="hint">{ "Loading the lesson…" }</p>
+            }
             <div class="grid-2">
                 <div>
                     <h3>{ "Concept snapshot" }</h3>
-                    <ul class="concept">{ for CONCEPT.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
+                    <ul class="concept">{ for lesson.iter().flat_map(|l| l.concept.iter()).map(|c| html! { <li>{ c }</li> }) }</ul>
                 </div>
                 <div>
                     <h3>{ "Key moments" }</h3>
-                    { for MOMENTS.iter().map(|m| html! {
+                    { for lesson.iter().flat_map(|l| l.moments.iter()).map(|m| html! {
                         <div class="moment">
-                            <p class="moment-q">{ m.question }</p>
-                            <p>{ m.answer }</p>
+                            <p class="moment-q">{ &m.question }</p>
+                            <p>{ &m.answer }</p>
                             <div class="moment-links">
-                                { for m.links.iter().map(|&(step, label)| html! {
+                                { for m.links.iter().map(|(step, label)| (*step, label)).map(|(step, label)| html! {
                                     <button type="button" class="link-button"
                                         aria-pressed={(props.highlighted == Some(step)).to_string()}
                                         onclick={highlight(step)}>
@@ -109,7 +92,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
             </div>
             <details class="transcript">
                 <summary>{ "Full transcript (for screen readers and handouts)" }</summary>
-                <p>{ TRANSCRIPT }</p>
+                if let Some(l) = lesson { <p>{ &l.transcript }</p> }
                 <h3>{ if s.rows.is_empty() { "This run so far".to_string() } else { format!("This run, cycle {}", s.cycle) } }</h3>
                 if s.rows.is_empty() {
                     <p>{ format!("Model v1 was trained on the initial data and scored {:.2} on held-out rows. No step of cycle 1 has run yet.", s.v1_initial.accuracy) }</p>

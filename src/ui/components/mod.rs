@@ -29,3 +29,4 @@ pub mod test_yourself;
 pub mod timeline;
 pub mod training_speed;
 pub mod visual_quiz;
+pub mod when_seen;

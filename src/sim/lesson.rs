@@ -1,0 +1,118 @@
+//! The lesson's own text: the concept snapshot, the key moments (each tied to
+//! the process-table rows it explains) and the transcript of the animation. It is
+//! data the engine sends ([`crate::sim::protocol::Command::Lesson`]), not text
+//! compiled into the page, which only draws it.
+
+use serde::{Deserialize, Serialize};
+
+/// A question a student asks while watching, its answer, and the table rows
+/// (step number, button label) that show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeyMoment {
+    /// The question.
+    pub question: String,
+    /// The answer.
+    pub answer: String,
+    /// Steps of the process table the answer points at, with a button label each.
+    pub links: Vec<(u8, String)>,
+}
+
+/// The lesson as the page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonText {
+    /// The section's title.
+    pub title: String,
+    /// The concept snapshot, one idea per line.
+    pub concept: Vec<String>,
+    /// The key moments.
+    pub moments: Vec<KeyMoment>,
+    /// What the animation shows, in prose (for screen readers and handouts).
+    pub transcript: String,
+}
+
+const CONCEPT: [&str; 5] = [
+    "Automated retraining uses new data to update models regularly.",
+    "It triggers training, evaluates performance, and deploys if good.",
+    "This cycle keeps models accurate and fresh.",
+    "If performance is poor, the team is alerted and can then adjust the retraining by hand.",
+    "Continuous retraining adapts to changing data patterns.",
+];
+
+const TRANSCRIPT: &str = "This visual execution shows how automated retraining keeps machine learning models fresh. \
+Starting with an existing trained model, new data is collected continuously. This new data triggers automated retraining, \
+where the model is trained again on updated data. After training, the model is evaluated for performance. If the performance \
+is above a set threshold, the new model is deployed to production. Otherwise, the system alerts the team and the current model \
+stays live; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). \
+This cycle repeats indefinitely, ensuring the model adapts to new data and maintains accuracy over time.";
+
+/// (question, answer, links) of each key moment.
+type MomentSpec = (&'static str, &'static str, &'static [(u8, &'static str)]);
+
+const MOMENTS: [MomentSpec; 3] = [
+    (
+        "Why do we need to retrain the model automatically?",
+        "Because new data keeps coming in (Step 2), and the world it describes drifts. Retraining updates the model to handle those changes, keeping performance high (Steps 5 and 6). Compare the live model with v1, never retrained, in the performance chart.",
+        &[(2, "Show Step 2"), (5, "Show Step 5"), (6, "Show Step 6")],
+    ),
+    (
+        "What happens if the new model's performance is not good enough?",
+        "The check at Step 6 is False, so the flow takes the alert branch at Step 7: the team is alerted and the current live model stays; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). Only models that beat the threshold are deployed. Set the deploy threshold to 0.99 to see it.",
+        &[(6, "Show Step 6"), (7, "Show Step 7")],
+    ),
+    (
+        "What if retraining is not triggered this cycle?",
+        "With a schedule or a drift detector as the trigger, Step 3 can decide that nothing retrains: Steps 4 to 6 are skipped and Step 7 keeps the live model, with no alert (nothing went wrong). Beware a detector that waits for a change while the model is bad but steady: a performance floor as a second trigger catches that. Choose the trigger 'Schedule' to see a cycle kept.",
+        &[(3, "Show Step 3"), (7, "Show Step 7")],
+    ),
+];
+
+/// The lesson.
+pub fn lesson_text() -> LessonText {
+    LessonText {
+        title: "The lesson: why automated retraining keeps models fresh".into(),
+        concept: CONCEPT.iter().map(|c| c.to_string()).collect(),
+        moments: MOMENTS
+            .iter()
+            .map(|(question, answer, links)| KeyMoment {
+                question: question.to_string(),
+                answer: answer.to_string(),
+                links: links.iter().map(|(s, l)| (*s, l.to_string())).collect(),
+            })
+            .collect(),
+        transcript: TRANSCRIPT.into(),
+    }
+}
+
+// Native only: the core is tested natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::sim::steps::StepKind;
+
+    #[test]
+    fn the_lesson_has_its_five_ideas_and_three_moments_pointing_at_real_steps() {
+        let l = lesson_text();
+        assert_eq!(l.concept.len(), 5);
+        assert_eq!(l.moments.len(), 3);
+        let steps: Vec<u8> = StepKind::ALL.iter().map(|s| s.number()).collect();
+        for m in &l.moments {
+            assert!(m.question.ends_with('?'), "{}", m.question);
+            assert!(!m.links.is_empty());
+            for (step, label) in &m.links {
+                assert!(steps.contains(step), "step {step}");
+                assert_eq!(label, &format!("Show Step {step}"));
+                let named = [
+                    format!("Step {step}"),
+                    format!("Steps {step}"),
+                    format!("and {step}"),
+                ];
+                assert!(
+                    named.iter().any(|n| m.answer.contains(n.as_str())),
+                    "{step}: {}",
+                    m.answer
+                );
+            }
+        }
+        assert!(l.transcript.contains("alerts the team"));
+    }
+}

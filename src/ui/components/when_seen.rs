@@ -1,0 +1,133 @@
+//! A part of the page that stops redrawing while it is off screen and the run
+//! plays fast. At full speed the page is sent a new cycle every tenth of a
+//! second; redrawing tables, charts and quizzes nobody can see took most of each
+//! frame on a slow laptop. Off screen (an IntersectionObserver, with a margin so
+//! a part is drawn before it scrolls in), the part keeps its last drawing and is
+//! not even compared with the new one; it catches up the moment it comes into
+//! view, and is redrawn when the run pauses or slows down.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`WhenSeen`].
+#[derive(Properties)]
+pub struct WhenSeenProps {
+    /// May the part keep its last drawing while off screen (the run plays fast)?
+    pub hold: bool,
+    /// The part.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Never equal: comparing the children would walk every snapshot they hold (the
+/// cost this component exists to save); [`WhenSeen::changed`] decides instead.
+impl PartialEq for WhenSeenProps {
+    fn eq(&self, _other: &Self) -> bool {
+        false
+    }
+}
+
+/// How far outside the screen a part still counts as seen.
+const MARGIN: &str = "200px";
+
+/// The observer watching the part, kept alive with its callback.
+type Watch = (
+    web_sys::IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array)>,
+);
+
+/// Draws its children while seen (or while `hold` is off); keeps the last
+/// drawing otherwise.
+pub struct WhenSeen {
+    node: NodeRef,
+    seen: bool,
+    watch: Option<Watch>,
+}
+
+/// What the observer reports.
+pub enum Seen {
+    /// The part is (or is not) within [`MARGIN`] of the screen.
+    Now(bool),
+}
+
+impl WhenSeen {
+    fn mark_held(&self, held: bool) {
+        if let Some(el) = self.node.cast::<web_sys::Element>() {
+            let _ = if held {
+                el.set_attribute("data-held", "true")
+            } else {
+                el.remove_attribute("data-held")
+            };
+        }
+    }
+}
+
+impl Component for WhenSeen {
+    type Message = Seen;
+    type Properties = WhenSeenProps;
+
+    fn create(_ctx: &Context<Self>) -> Self {
+        WhenSeen {
+            node: NodeRef::default(),
+            seen: true,
+            watch: None,
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, Seen::Now(seen): Seen) -> bool {
+        let was = self.seen;
+        self.seen = seen;
+        let held = ctx.props().hold && !seen;
+        self.mark_held(held);
+        // Coming into view while held: catch up now.
+        seen && !was
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, _old: &WhenSeenProps) -> bool {
+        let held = ctx.props().hold && !self.seen;
+        self.mark_held(held);
+        !held
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        html! {
+            <div ref={self.node.clone()} class="when-seen">{ ctx.props().children.clone() }</div>
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if !first_render {
+            return;
+        }
+        let Some(el) = self.node.cast::<web_sys::Element>() else {
+            return;
+        };
+        let report = ctx.link().callback(Seen::Now);
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The newest entry says where the part is now.
+            let newest = entries
+                .iter()
+                .last()
+                .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok());
+            if let Some(entry) = newest {
+                report.emit(entry.is_intersecting());
+            }
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin(MARGIN);
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &init,
+        ) {
+            observer.observe(&el);
+            self.watch = Some((observer, on_change));
+        }
+    }
+
+    fn destroy(&mut self, _ctx: &Context<Self>) {
+        if let Some((observer, _)) = self.watch.take() {
+            observer.disconnect();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// Journey: while the run plays fast, parts of the page off screen keep their last
+// drawing (the main thread redraws only what can be seen); a part catches up as
+// soon as it is scrolled to, and everything is current again after a pause.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchApp, settle, waitForText } from './harness.mjs';
+
+test('playing fast redraws what is on screen; a part scrolled to catches up; a pause redraws all', async (t) => {
+  const app = await launchApp(t, { viewport: { width: 1280, height: 800 } });
+  const page = await app.context.newPage();
+  await page.goto(app.baseUrl);
+  await page.locator('.app[data-pending="0"] [data-testid="cycle"]').waitFor();
+  await page.getByRole('button', { name: 'Finish cycle' }).click();
+  await settle(page);
+  const registry = page.getByTestId('registry');
+  const holder = page.locator('.when-seen', { has: registry });
+  const cycle = async () => Number((await page.getByTestId('cycle').textContent()).trim());
+
+  await page.selectOption('#speed', 'full');
+  await page.getByRole('button', { name: 'Play' }).click();
+  // The registry is below the first screen: held, while the cycle counter on screen moves on.
+  await holder.and(page.locator('[data-held="true"]')).waitFor();
+  const heldText = await registry.textContent();
+  const from = await cycle();
+  await page.waitForFunction((c) => Number(document.querySelector('[data-testid="cycle"]').textContent) >= c + 3, from);
+  assert.equal(await registry.textContent(), heldText, 'the registry off screen was not redrawn');
+  assert.equal(await page.locator('.when-seen', { has: page.getByTestId('cycle') }).getAttribute('data-held'), null, 'the part on screen is drawn');
+
+  // Scrolled to, the registry catches up while the run plays on.
+  await registry.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="registry"]').closest('.when-seen').hasAttribute('data-held'));
+  await page.waitForFunction((t) => document.querySelector('[data-testid="registry"]').textContent !== t, heldText);
+
+  // Paused: nothing is held, and the registry shows the live version the stats show.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await settle(page);
+  assert.equal(await page.locator('[data-held]').count(), 0, 'a pause redraws every part');
+  const live = (await page.getByTestId('live-version').textContent()).trim();
+  await waitForText(registry, new RegExp(`${live}(?!\\d)`));
+  await app.screenshot(page, 'when-seen-paused');
+});
