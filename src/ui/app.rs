@@ -97,6 +97,10 @@ pub struct AppProps {
     pub local: Option<LocalEngine>,
 }
 
+/// While the run plays fast, the scatter (1,500 marks, its caption with them)
+/// is redrawn at most this often; everything else on screen follows every draw.
+const SCATTER_EVERY_MS: u32 = 300;
+
 /// Where the worker script is served (Trunk writes it next to index.html).
 const WORKER_PATH: &str = "worker.js";
 
@@ -557,7 +561,9 @@ fn Page(props: &PageProps) -> Html {
                     }
                     if shows("flow") { <ProcessFlow snapshot={snap.clone()} /> }
                     <div class="grid-2">
-                        if shows("charts") { <ScatterChart snapshot={snap.clone()} /> }
+                        if shows("charts") {
+                            <WhenSeen hold={hold} every_ms={SCATTER_EVERY_MS}><ScatterChart snapshot={snap.clone()} /></WhenSeen>
+                        }
                         <div class="stack">
                             <DecisionBanner snapshot={snap.clone()} />
                             if live_snap.view.is_none() {

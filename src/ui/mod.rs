@@ -4,12 +4,15 @@
 //! The run itself (data stream, drift, training, the retraining cycle) is
 //! reached only through `sim::protocol`: the page sends [`Command`]s to the
 //! engine (`sim::engine`) in the Web Worker (`crate::worker`) and draws the
-//! [`Reply`]s it answers with (the run's [`Snapshot`], an export, timings). Besides the protocol, the page uses the core's pure, read-only
+//! [`Reply`]s it answers with (the run's [`Snapshot`], an export, timings, the
+//! reader's progress, the quizzes' graded questions, the lesson's text). Besides
+//! the protocol, the page uses the core's pure, read-only
 //! pieces directly, on data it already holds: the types a snapshot carries
 //! (outcomes, steps, registry, history), the functions that put them into
 //! words or pick what to highlight (`sim::wording`, `sim::story`,
-//! `sim::english`), the quiz (`sim::quiz`: questions and grading; the reader's
-//! progress is the engine's, stored as text the engine writes and reads), links
+//! `sim::english`), the quiz's types and the predict-before-reveal helpers
+//! (`sim::quiz`; the questions are built and graded by the engine, and the
+//! reader's progress is the engine's, stored as text the engine writes), links
 //! and scenarios (`sim::share`, `sim::scenarios`) and the settings with their
 //! keys and labels (`sim::params`). None of them trains a model or touches the
 //! run's state. Component tests also build an [`Engine`] on the page's thread

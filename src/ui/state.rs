@@ -3,6 +3,7 @@
 //! component knows whether it runs in the Web Worker (the page) or on the
 //! page's own thread (component tests).
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -95,7 +96,16 @@ pub struct Playground {
     pub visual_quiz: Option<Rc<VisualQuizView>>,
     /// Commands sent and not yet answered, each with the settings shown when it
     /// was sent (the engine answers in order).
-    pending: VecDeque<(Command, SimParams)>,
+    ///
+    /// Shared between a state and the next (the queue only ever grows at the
+    /// back and shrinks at the front, in the engine's order), so a command sent
+    /// while playing can be queued without a new state: the play timer's `Run`
+    /// then costs no redraw of the page, only its answer does.
+    pending: Rc<RefCell<VecDeque<(Command, SimParams)>>>,
+    /// How many answers have been applied. The queue above is shared, so two
+    /// states compare equal whatever it holds; this count makes every answer a
+    /// change (the page redraws, and `data-pending` shows the queue as it is).
+    answered: u64,
     /// Auto-advancing?
     pub playing: bool,
     /// How fast.
@@ -160,7 +170,8 @@ impl Default for Playground {
             quiz_bank: None,
             test: None,
             visual_quiz: None,
-            pending: VecDeque::new(),
+            pending: Rc::default(),
+            answered: 0,
             playing: false,
             speed: Speed::Normal,
             notice: None,
@@ -180,6 +191,7 @@ impl Playground {
     pub fn shown_params(&self) -> SimParams {
         let sent = self
             .pending
+            .borrow()
             .iter()
             .rev()
             .find_map(|(command, _)| match command {
@@ -200,7 +212,7 @@ impl Playground {
 
     /// Commands waiting for an answer.
     pub fn in_flight(&self) -> usize {
-        self.pending.len()
+        self.pending.borrow().len()
     }
 }
 
@@ -258,16 +270,23 @@ impl Reducible for Playground {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Sent(command) => {
-                let mut next = (*self).clone();
-                next.pending.push_back((command, self.shown_params()));
-                Rc::new(next)
+                let shown = self.shown_params();
+                let quiet = self.playing && matches!(command, Command::Run(_));
+                self.pending.borrow_mut().push_back((command, shown));
+                if quiet {
+                    // The play timer's work: nothing on the page changes until
+                    // the answer arrives, so nothing is redrawn now.
+                    return self;
+                }
+                Rc::new((*self).clone())
             }
             Action::ReceivedAll(replies) => replies
                 .into_iter()
                 .fold(self, |state, reply| state.reduce(Action::Received(reply))),
             Action::Received(reply) => {
                 let mut next = (*self).clone();
-                let popped = next.pending.pop_front();
+                let popped = next.pending.borrow_mut().pop_front();
+                next.answered = next.answered.wrapping_add(1);
                 let snap = match reply {
                     Reply::Run(snap) => Rc::new(*snap),
                     Reply::Export(files) => {

@@ -4,17 +4,25 @@
 //! frame on a slow laptop. Off screen (an IntersectionObserver, with a margin so
 //! a part is drawn before it scrolls in), the part keeps its last drawing and is
 //! not even compared with the new one; it catches up the moment it comes into
-//! view, and is redrawn when the run pauses or slows down.
+//! view, and is redrawn when the run pauses or slows down. A part on screen can
+//! also be redrawn less often while the run plays fast (`every_ms`: the scatter's
+//! 1,500 marks, which nobody reads ten times a second).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::worker::now_ms;
 
 /// Props of [`WhenSeen`].
 #[derive(Properties)]
 pub struct WhenSeenProps {
     /// May the part keep its last drawing while off screen (the run plays fast)?
     pub hold: bool,
+    /// While holding, redraw the part on screen at most this often (0: at
+    /// every change).
+    #[prop_or_default]
+    pub every_ms: u32,
     /// The part.
     #[prop_or_default]
     pub children: Html,
@@ -43,6 +51,10 @@ pub struct WhenSeen {
     node: NodeRef,
     seen: bool,
     watch: Option<Watch>,
+    /// When the part was last drawn (milliseconds, the page's clock).
+    drawn_at: f64,
+    /// Whether the element is marked held (`data-held`), to write the DOM only on change.
+    marked: bool,
 }
 
 /// What the observer reports.
@@ -52,7 +64,11 @@ pub enum Seen {
 }
 
 impl WhenSeen {
-    fn mark_held(&self, held: bool) {
+    fn mark_held(&mut self, held: bool) {
+        if held == self.marked {
+            return;
+        }
+        self.marked = held;
         if let Some(el) = self.node.cast::<web_sys::Element>() {
             let _ = if held {
                 el.set_attribute("data-held", "true")
@@ -72,6 +88,8 @@ impl Component for WhenSeen {
             node: NodeRef::default(),
             seen: true,
             watch: None,
+            drawn_at: f64::NEG_INFINITY,
+            marked: false,
         }
     }
 
@@ -85,9 +103,14 @@ impl Component for WhenSeen {
     }
 
     fn changed(&mut self, ctx: &Context<Self>, _old: &WhenSeenProps) -> bool {
-        let held = ctx.props().hold && !self.seen;
+        let props = ctx.props();
+        let held = props.hold && !self.seen;
         self.mark_held(held);
-        !held
+        // On screen while playing fast: at most one drawing per `every_ms`.
+        let too_soon = props.hold
+            && props.every_ms > 0
+            && now_ms() - self.drawn_at < f64::from(props.every_ms);
+        !held && !too_soon
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
@@ -97,6 +120,7 @@ impl Component for WhenSeen {
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        self.drawn_at = now_ms();
         if !first_render {
             return;
         }
