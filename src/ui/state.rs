@@ -102,9 +102,11 @@ pub struct Playground {
     /// while playing can be queued without a new state: the play timer's `Run`
     /// then costs no redraw of the page, only its answer does.
     pending: Rc<RefCell<VecDeque<(Command, SimParams)>>>,
-    /// How many answers have been applied. The queue above is shared, so two
-    /// states compare equal whatever it holds; this count makes every answer a
-    /// change (the page redraws, and `data-pending` shows the queue as it is).
+    /// How many commands were sent with a redraw, and how many answers applied.
+    /// The queue above is shared, so two states compare equal whatever it holds;
+    /// these counts make every such send and every answer a change (the page
+    /// redraws, and `data-pending` shows the queue as it is).
+    sent: u64,
     answered: u64,
     /// Auto-advancing?
     pub playing: bool,
@@ -171,6 +173,7 @@ impl Default for Playground {
             test: None,
             visual_quiz: None,
             pending: Rc::default(),
+            sent: 0,
             answered: 0,
             playing: false,
             speed: Speed::Normal,
@@ -278,7 +281,9 @@ impl Reducible for Playground {
                     // the answer arrives, so nothing is redrawn now.
                     return self;
                 }
-                Rc::new((*self).clone())
+                let mut next = (*self).clone();
+                next.sent = next.sent.wrapping_add(1);
+                Rc::new(next)
             }
             Action::ReceivedAll(replies) => replies
                 .into_iter()
