@@ -190,18 +190,26 @@ async function timedFinishCycleFrames(page) {
           requestAnimationFrame(tick);
         });
         const t0 = performance.now();
-        const mo = new MutationObserver(() => {
-          if (app.dataset.pending !== '0') sawBusy = true;
-          else if (sawBusy) {
-            mo.disconnect();
-            ms = performance.now() - t0;
-            setTimeout(() => {
-              on = false;
-              res({ ms, max_gap_ms: maxGap, frames });
-            }, 250);
+        // The click's own answer: the first time data-pending is back at 0. The page may
+        // ask for more right after (the visual quiz of the new cycle), in the same batch
+        // of mutations, so every value the attribute took is read (each record's old
+        // value is the value before it), not only the last.
+        const mo = new MutationObserver((recs) => {
+          const values = recs.slice(1).map((r) => r.oldValue).concat([app.dataset.pending]);
+          for (const v of values) {
+            if (v !== '0') sawBusy = true;
+            else if (sawBusy) {
+              mo.disconnect();
+              ms = performance.now() - t0;
+              setTimeout(() => {
+                on = false;
+                res({ ms, max_gap_ms: maxGap, frames });
+              }, 250);
+              return;
+            }
           }
         });
-        mo.observe(app, { attributes: true, attributeFilter: ['data-pending'] });
+        mo.observe(app, { attributes: true, attributeFilter: ['data-pending'], attributeOldValue: true });
         btn.click();
       }),
   );
