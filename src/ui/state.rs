@@ -460,21 +460,30 @@ mod tests {
     fn the_play_timers_run_is_queued_without_a_redraw_and_its_answer_redraws() {
         let (mut engine, _) = Engine::new(SimParams::default());
         let state = Rc::new(Playground::default())
-            .reduce(Action::Received(engine.answer(Command::Start(SimParams::default()))))
+            .reduce(Action::Received(
+                engine.answer(Command::Start(SimParams::default())),
+            ))
             .reduce(Action::SetPlaying(true));
         // Playing: the timer's Run is counted as in flight, with no new state to draw.
         let sent = state.clone().reduce(Action::Sent(Command::Run(8)));
-        assert!(Rc::ptr_eq(&sent, &state), "no redraw for the timer's command");
+        assert!(
+            Rc::ptr_eq(&sent, &state),
+            "no redraw for the timer's command"
+        );
         assert_eq!(sent.in_flight(), 1);
         // Any other command is a change (data-pending must show it travelling).
         let step = sent.clone().reduce(Action::Sent(Command::Step));
         assert!(*step != *sent, "a click is drawn at once");
         assert_eq!(step.in_flight(), 2);
         // The answers pop them in order, each one a change.
-        let a = step.clone().reduce(Action::Received(engine.answer(Command::Run(8))));
+        let a = step
+            .clone()
+            .reduce(Action::Received(engine.answer(Command::Run(8))));
         assert!(*a != *step);
         assert_eq!(a.in_flight(), 1);
-        let b = a.clone().reduce(Action::Received(engine.answer(Command::Step)));
+        let b = a
+            .clone()
+            .reduce(Action::Received(engine.answer(Command::Step)));
         assert_eq!(b.in_flight(), 0);
         assert_eq!(b.snapshot.as_ref().map(|s| s.cycle), Some(2));
         // Paused, a Run is an ordinary command again.
