@@ -232,7 +232,12 @@ impl Engine {
                 }
                 QuizReply::Test(self.test.as_ref().map(TestSession::view))
             }
-            QuizIntent::Visual => QuizReply::Visual(visual_quiz_view(&self.snapshot())),
+            QuizIntent::Visual => QuizReply::Visual(visual_quiz_view(
+                self.sim.cycle(),
+                self.sim.rows(),
+                self.sim.outcome(),
+                &self.sim.params().trigger,
+            )),
         }
     }
 
@@ -649,6 +654,21 @@ mod tests {
             panic!("expected the visual quiz")
         };
         assert_eq!(after.key, VisualQuizKey::of(&snap));
+        // Read from the run directly, it is the quiz of the snapshot on screen.
+        let from_snapshot = crate::sim::quiz::visual_quiz_from_snapshot(&snap);
+        let questions: Option<Vec<_>> = after
+            .questions
+            .as_ref()
+            .map(|cards| cards.iter().map(|c| c.question.clone()).collect());
+        assert_eq!(questions, from_snapshot);
+        // Mid-cycle too (after Step 4, one question).
+        engine.handle(Command::Run(4));
+        let snap = engine.handle(Command::Step);
+        let QuizReply::Visual(mid) = quiz(&mut engine, QuizIntent::Visual) else {
+            panic!("expected the visual quiz")
+        };
+        assert_eq!(mid.key, VisualQuizKey::of(&snap));
+        assert_eq!(mid.questions.as_ref().map(Vec::len), Some(1));
         let cards = after.questions.expect("a finished cycle has its quiz");
         assert_eq!(cards.len(), 3);
         for card in &cards {

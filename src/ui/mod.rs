@@ -27,4 +27,5 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod crash;
+pub mod hooks;
 pub mod state;

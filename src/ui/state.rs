@@ -102,12 +102,11 @@ pub struct Playground {
     /// while playing can be queued without a new state: the play timer's `Run`
     /// then costs no redraw of the page, only its answer does.
     pending: Rc<RefCell<VecDeque<(Command, SimParams)>>>,
-    /// How many commands were sent with a redraw, and how many answers applied.
-    /// The queue above is shared, so two states compare equal whatever it holds;
-    /// these counts make every such send and every answer a change (the page
-    /// redraws, and `data-pending` shows the queue as it is).
-    sent: u64,
-    answered: u64,
+    /// Counts every change of the queue that must be drawn (a command sent with a
+    /// redraw, an answer applied). The queue above is shared, so two states
+    /// compare equal whatever it holds; this count makes each such change a new
+    /// state (the page redraws, and `data-pending` shows the queue as it is).
+    revision: u64,
     /// Auto-advancing?
     pub playing: bool,
     /// How fast.
@@ -173,8 +172,7 @@ impl Default for Playground {
             test: None,
             visual_quiz: None,
             pending: Rc::default(),
-            sent: 0,
-            answered: 0,
+            revision: 0,
             playing: false,
             speed: Speed::Normal,
             notice: None,
@@ -282,7 +280,7 @@ impl Reducible for Playground {
                     return self;
                 }
                 let mut next = (*self).clone();
-                next.sent = next.sent.wrapping_add(1);
+                next.revision = next.revision.wrapping_add(1);
                 Rc::new(next)
             }
             Action::ReceivedAll(replies) => replies
@@ -291,7 +289,7 @@ impl Reducible for Playground {
             Action::Received(reply) => {
                 let mut next = (*self).clone();
                 let popped = next.pending.borrow_mut().pop_front();
-                next.answered = next.answered.wrapping_add(1);
+                next.revision = next.revision.wrapping_add(1);
                 let snap = match reply {
                     Reply::Run(snap) => Rc::new(*snap),
                     Reply::Export(files) => {

@@ -100,11 +100,22 @@ pub struct VisualQuizView {
     pub questions: Option<Vec<QuizCard>>,
 }
 
-/// The visual quiz of the run `snapshot` describes, ready to send.
-pub fn visual_quiz_view(snapshot: &Snapshot) -> VisualQuizView {
+/// The visual quiz of a run at `cycle` with this cycle's `rows`, `outcome` and
+/// `trigger`, ready to send (the engine reads them from the run itself, without
+/// building a whole snapshot).
+pub fn visual_quiz_view(
+    cycle: u32,
+    rows: &[StepRecord],
+    outcome: Option<&Outcome>,
+    trigger: &RetrainTrigger,
+) -> VisualQuizView {
     VisualQuizView {
-        key: VisualQuizKey::of(snapshot),
-        questions: visual_quiz_from_snapshot(snapshot)
+        key: VisualQuizKey {
+            cycle,
+            last_step: rows.last().map(|r| r.kind),
+            can_skip: can_skip(trigger),
+        },
+        questions: visual_quiz(rows, outcome, trigger)
             .map(|qs| qs.into_iter().map(QuizCard::new).collect()),
     }
 }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::sim::lesson::LessonText;
 use crate::sim::protocol::{Command, Snapshot};
+use crate::ui::hooks::use_ask_once;
 
 /// Props of [`Lesson`].
 #[derive(Properties, PartialEq)]
@@ -29,15 +30,7 @@ pub struct LessonProps {
 /// The lesson section.
 #[component]
 pub fn Lesson(props: &LessonProps) -> Html {
-    {
-        let send = props.send.clone();
-        let asked = props.lesson.is_some();
-        use_effect_with((), move |_| {
-            if !asked {
-                send.emit(Command::Lesson);
-            }
-        });
-    }
+    use_ask_once(props.lesson.is_some(), &props.send, Command::Lesson);
     let s = &props.snapshot;
     let highlight = |step: u8| {
         let cb = props.on_highlight.clone();
@@ -77,7 +70,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
                             <p class="moment-q">{ &m.question }</p>
                             <p>{ &m.answer }</p>
                             <div class="moment-links">
-                                { for m.links.iter().map(|(step, label)| (*step, label)).map(|(step, label)| html! {
+                                { for m.links.iter().map(|&(step, ref label)| html! {
                                     <button type="button" class="link-button"
                                         aria-pressed={(props.highlighted == Some(step)).to_string()}
                                         onclick={highlight(step)}>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::question_card::QuestionCard;
 use crate::sim::protocol::{Command, QuizIntent};
 use crate::sim::quiz::{Difficulty, Graded, QuizCard};
+use crate::ui::hooks::use_ask_once;
 use std::rc::Rc;
 
 /// Props of [`Practice`].
@@ -23,15 +24,11 @@ pub struct PracticeProps {
 /// The practice section.
 #[component]
 pub fn Practice(props: &PracticeProps) -> Html {
-    {
-        let send = props.send.clone();
-        let asked = props.bank.is_some();
-        use_effect_with((), move |_| {
-            if !asked {
-                send.emit(Command::Quiz(QuizIntent::Bank));
-            }
-        });
-    }
+    use_ask_once(
+        props.bank.is_some(),
+        &props.send,
+        Command::Quiz(QuizIntent::Bank),
+    );
     let level = use_state(|| None::<Difficulty>);
     let index = use_state(|| 0usize);
     let shown: Vec<&QuizCard> = props

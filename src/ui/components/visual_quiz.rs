@@ -34,7 +34,7 @@ pub struct VisualQuizProps {
 pub fn VisualQuiz(props: &VisualQuizProps) -> Html {
     let s = &props.snapshot;
     let key = VisualQuizKey::of(s);
-    // Paused on a run state the engine has not built the quiz for: ask once.
+    // Paused: ask the engine for the quiz of the run state on screen, once per state.
     {
         let send = props.send.clone();
         let ask = (!props.playing).then_some(key);

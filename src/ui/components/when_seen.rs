@@ -55,6 +55,8 @@ pub struct WhenSeen {
     drawn_at: f64,
     /// Whether the element is marked held (`data-held`), to write the DOM only on change.
     marked: bool,
+    /// A change was not drawn (held or too soon): the drawing is out of date.
+    missed: bool,
 }
 
 /// What the observer reports.
@@ -90,6 +92,7 @@ impl Component for WhenSeen {
             watch: None,
             drawn_at: f64::NEG_INFINITY,
             marked: false,
+            missed: false,
         }
     }
 
@@ -98,8 +101,8 @@ impl Component for WhenSeen {
         self.seen = seen;
         let held = ctx.props().hold && !seen;
         self.mark_held(held);
-        // Coming into view while held: catch up now.
-        seen && !was
+        // Coming into view with changes not drawn: catch up now.
+        seen && !was && self.missed
     }
 
     fn changed(&mut self, ctx: &Context<Self>, _old: &WhenSeenProps) -> bool {
@@ -110,7 +113,9 @@ impl Component for WhenSeen {
         let too_soon = props.hold
             && props.every_ms > 0
             && now_ms() - self.drawn_at < f64::from(props.every_ms);
-        !held && !too_soon
+        let draw = !held && !too_soon;
+        self.missed |= !draw;
+        draw
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
@@ -121,6 +126,7 @@ impl Component for WhenSeen {
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         self.drawn_at = now_ms();
+        self.missed = false;
         if !first_render {
             return;
         }
