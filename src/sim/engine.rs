@@ -12,7 +12,9 @@ use super::protocol::{
     Command, Comparison, ConfigEffect, CycleView, ExportFiles, ProgressIntent, ProgressReply,
     QuizIntent, QuizReply, Reply, Snapshot, TrainingTiming, MAX_STEPS_PER_COMMAND, SHOWN_POINTS,
 };
-use super::quiz::{question_bank, visual_quiz_view, Progress, QuizCard, TestSession};
+use super::quiz::{
+    question_bank, visual_quiz_view, GuideProgress, Progress, QuizCard, TestSession,
+};
 use super::race::{policy_race, PolicyRace};
 use super::steps::StepKind;
 use std::sync::Arc;
@@ -202,8 +204,22 @@ impl Engine {
             ProgressIntent::Answered(right) => self.progress.record_answer(right),
             ProgressIntent::TestFinished(score) => self.progress.record_test_score(score),
             ProgressIntent::Reset => {
-                self.progress = Progress::new();
+                let place = GuideProgress {
+                    done: 0,
+                    ..self.progress.guide
+                };
+                self.progress = Progress {
+                    guide: place,
+                    ..Progress::new()
+                };
                 notice = Some("Progress reset.".into());
+            }
+            ProgressIntent::Guide(guide) => {
+                let mut next = self.progress;
+                next.guide = guide;
+                if next.validate().is_ok() {
+                    self.progress = next;
+                }
             }
         }
         ProgressReply {
@@ -711,6 +727,28 @@ mod tests {
             (reset.progress, reset.notice.as_deref()),
             (Progress::new(), Some("Progress reset."))
         );
+        // The guide's place is saved with the rest; a chapter that does not
+        // exist changes nothing; a reset forgets chapters done, not the place.
+        let mut place = GuideProgress {
+            chapter: 4,
+            done: 0b111,
+            playground: false,
+        };
+        let moved = progress(&mut engine, ProgressIntent::Guide(place));
+        assert_eq!(moved.progress.guide, place);
+        let back = progress(&mut other, ProgressIntent::Load(Some(moved.stored.clone())));
+        assert_eq!(back.progress.guide, place);
+        let bogus = progress(
+            &mut engine,
+            ProgressIntent::Guide(GuideProgress {
+                chapter: 9,
+                ..place
+            }),
+        );
+        assert_eq!(bogus.progress.guide, place);
+        let reset = progress(&mut engine, ProgressIntent::Reset);
+        place.done = 0;
+        assert_eq!(reset.progress.guide, place);
     }
 
     #[test]

@@ -26,7 +26,9 @@ use serde::{Deserialize, Serialize};
 use super::steps::StepKind;
 
 pub use bank::{question_bank, question_by_id, BANK_SIZE};
-pub use progress::{Progress, ProgressError, PROGRESS_STORAGE_KEY, PROGRESS_VERSION};
+pub use progress::{
+    GuideProgress, Progress, ProgressError, PROGRESS_STORAGE_KEY, PROGRESS_VERSION,
+};
 pub use session::{
     MissedQuestion, TestError, TestResult, TestSession, TestView, TEST_COUNTS, TEST_LENGTH,
 };

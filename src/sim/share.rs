@@ -9,6 +9,7 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
+use super::guide::{CHAPTERS, GUIDE_SEED};
 use super::params::ParamField;
 
 use super::params::{
@@ -63,6 +64,12 @@ pub struct SharedLink {
     pub presenter: bool,
     /// A scenario to load (its key), if any.
     pub scenario: Option<String>,
+    /// A guide chapter to open (`chapter=N`, 1..=CHAPTERS), if any.
+    pub chapter: Option<u8>,
+    /// True when the link names settings, a scenario or teacher options (it
+    /// opens the playground); a link with only `chapter` and `presenter`, or
+    /// none, leaves the choice to the reader's saved progress.
+    pub names_settings: bool,
     /// What could not be used, in words.
     pub problems: Vec<String>,
 }
@@ -93,6 +100,20 @@ fn shown(value: &str) -> String {
     } else {
         clean
     }
+}
+
+/// The address of a guide chapter: `chapter=N`, the seed when it is not the
+/// guide's own, `presenter=1` when on. A link with `chapter` opens the guide
+/// even when it names other settings; of those, only the seed is used.
+pub fn guide_query(chapter: u8, seed: u64, presenter: bool) -> String {
+    let mut q = format!("chapter={chapter}");
+    if seed != GUIDE_SEED {
+        q.push_str(&format!("&seed={seed}"));
+    }
+    if presenter {
+        q.push_str("&presenter=1");
+    }
+    q
 }
 
 /// The query (without the leading `?`) that reproduces `params` and the
@@ -161,6 +182,9 @@ pub fn parse_link(text: &str) -> SharedLink {
     // escape is kept as written, invalid UTF-8 becomes U+FFFD).
     for (key, value) in form_urlencoded::parse(text.as_bytes()) {
         let (key, value) = (key.into_owned(), value.into_owned());
+        if !matches!(key.as_str(), "presenter" | "chapter") {
+            link.names_settings = true;
+        }
         let bad = |what: &str| format!("`{}`: {what} (got `{}`)", shown(&key), shown(&value));
         let number = |v: &str| v.trim().parse::<f64>().ok().filter(|x| x.is_finite());
         let mut set_f64 = |apply: &mut dyn FnMut(f64), what: &str| match number(&value) {
@@ -260,6 +284,12 @@ pub fn parse_link(text: &str) -> SharedLink {
                 _ => link.problems.push(bad("only the seed can be locked")),
             },
             "presenter" => link.presenter = matches!(value.as_str(), "1" | "true" | "on"),
+            "chapter" => match value.trim().parse::<u8>() {
+                Ok(n) if (1..=CHAPTERS).contains(&n) => link.chapter = Some(n),
+                _ => link
+                    .problems
+                    .push(bad(&format!("the guide has chapters 1 to {CHAPTERS}"))),
+            },
             "scenario" => link.scenario = Some(value.chars().take(40).collect()),
             _ => link
                 .problems
@@ -337,6 +367,35 @@ fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn chapter_links_open_the_guide_and_settings_open_the_playground() {
+        let link = parse_link(&guide_query(5, GUIDE_SEED, false));
+        assert_eq!((link.chapter, link.names_settings), (Some(5), false));
+        let link = parse_link(&guide_query(2, 7, true));
+        assert_eq!(
+            (link.chapter, link.params.seed, link.presenter),
+            (Some(2), 7, true)
+        );
+        assert!(link.problems.is_empty());
+        for bad in ["chapter=0", "chapter=7", "chapter=two", "chapter=-1"] {
+            let link = parse_link(bad);
+            assert_eq!(link.chapter, None, "{bad}");
+            assert!(
+                link.problems[0].contains("chapters 1 to 6"),
+                "{bad}: {:?}",
+                link.problems
+            );
+        }
+        assert!(!parse_link("").names_settings);
+        assert!(!parse_link("presenter=1").names_settings);
+        assert!(parse_link("scenario=bad-data").names_settings);
+        let full = to_query(&SimParams::default(), &[], false, false);
+        assert!(
+            parse_link(&full).names_settings,
+            "a playground address stays in the playground"
+        );
+    }
 
     #[test]
     fn a_link_round_trips_every_setting() {

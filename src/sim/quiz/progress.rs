@@ -8,6 +8,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::session::TEST_LENGTH;
+use crate::sim::guide::CHAPTERS;
 
 /// The format version written by [`Progress::to_storage_string`].
 pub const PROGRESS_VERSION: u32 = 1;
@@ -32,7 +33,55 @@ pub struct Progress {
     pub best_test_score: Option<u32>,
     /// Tests finished.
     pub tests_taken: u32,
+    /// Where the reader is in the guide (saves of before the guide read as a
+    /// first visit).
+    #[serde(default)]
+    pub guide: GuideProgress,
 }
+
+/// The reader's place in the guided chapters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideProgress {
+    /// The chapter to open (1..=CHAPTERS).
+    pub chapter: u8,
+    /// Chapters whose reveal the reader has seen, one bit each (bit 0 = chapter 1).
+    pub done: u8,
+    /// The reader left the guide for free play (the next visit opens there).
+    pub playground: bool,
+}
+
+impl Default for GuideProgress {
+    fn default() -> Self {
+        GuideProgress {
+            chapter: 1,
+            done: 0,
+            playground: false,
+        }
+    }
+}
+
+impl GuideProgress {
+    /// True once chapter `n`'s reveal was seen.
+    pub fn is_done(&self, n: u8) -> bool {
+        (1..=CHAPTERS).contains(&n) && self.done & (1 << (n - 1)) != 0
+    }
+
+    /// Marks chapter `n` as done (chapters outside 1..=CHAPTERS change nothing).
+    pub fn mark_done(&mut self, n: u8) {
+        if (1..=CHAPTERS).contains(&n) {
+            self.done |= 1 << (n - 1);
+        }
+    }
+
+    /// How many chapters are done.
+    pub fn done_count(&self) -> u32 {
+        (self.done & CHAPTER_BITS).count_ones()
+    }
+}
+
+/// One bit per chapter.
+const CHAPTER_BITS: u8 = ((1u16 << CHAPTERS) - 1) as u8;
 
 impl Default for Progress {
     fn default() -> Self {
@@ -42,6 +91,7 @@ impl Default for Progress {
             correct: 0,
             best_test_score: None,
             tests_taken: 0,
+            guide: GuideProgress::default(),
         }
     }
 }
@@ -81,6 +131,16 @@ pub enum ProgressError {
         best: u32,
         /// The maximum.
         max: u32,
+    },
+    /// A guide chapter that does not exist, or chapters marked done that do not.
+    #[error("its guide chapter {chapter} (done: {done:#b}) is not one of chapters 1 to {max}")]
+    NoSuchChapter {
+        /// The chapter saved.
+        chapter: u8,
+        /// The done bits saved.
+        done: u8,
+        /// The last chapter.
+        max: u8,
     },
     /// A best score although no test was taken.
     #[error("it has a best test score ({best}) but no test taken")]
@@ -142,6 +202,14 @@ impl Progress {
                 answered: self.answered,
             });
         }
+        let g = self.guide;
+        if !(1..=CHAPTERS).contains(&g.chapter) || g.done & !CHAPTER_BITS != 0 {
+            return Err(ProgressError::NoSuchChapter {
+                chapter: g.chapter,
+                done: g.done,
+                max: CHAPTERS,
+            });
+        }
         if let Some(best) = self.best_test_score {
             if best > MAX_TEST_SCORE {
                 return Err(ProgressError::BestScoreTooHigh {
@@ -165,8 +233,9 @@ impl Progress {
                 .best_test_score
                 .map_or_else(|| "null".to_string(), |b| b.to_string());
             format!(
-                "{{\"version\":{},\"answered\":{},\"correct\":{},\"best_test_score\":{best},\"tests_taken\":{}}}",
-                self.version, self.answered, self.correct, self.tests_taken
+                "{{\"version\":{},\"answered\":{},\"correct\":{},\"best_test_score\":{best},\"tests_taken\":{},\"guide\":{{\"chapter\":{},\"done\":{},\"playground\":{}}}}}",
+                self.version, self.answered, self.correct, self.tests_taken,
+                self.guide.chapter, self.guide.done, self.guide.playground
             )
         })
     }
@@ -221,6 +290,11 @@ mod tests {
             correct: 9,
             best_test_score: Some(7),
             tests_taken: 2,
+            guide: GuideProgress {
+                chapter: 4,
+                done: 0b111,
+                playground: false,
+            },
         }
     }
 
@@ -233,8 +307,30 @@ mod tests {
         }
         assert_eq!(
             sample().to_storage_string(),
-            r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2}"#
+            r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2,"guide":{"chapter":4,"done":7,"playground":false}}"#
         );
+        // A save from before the guide reads as a first visit to it.
+        let old = r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2}"#;
+        assert_eq!(
+            Progress::from_storage(old).map(|p| p.guide),
+            Ok(GuideProgress::default())
+        );
+    }
+
+    #[test]
+    fn impossible_guide_places_are_rejected() {
+        for (chapter, done) in [(0, 0), (7, 0), (3, 0b100_0000)] {
+            let mut p = sample();
+            p.guide.chapter = chapter;
+            p.guide.done = done;
+            let e = Progress::from_storage(&p.to_storage_string()).unwrap_err();
+            assert!(matches!(e, ProgressError::NoSuchChapter { .. }), "{e:?}");
+        }
+        let mut g = GuideProgress::default();
+        g.mark_done(2);
+        g.mark_done(9);
+        assert!(g.is_done(2) && !g.is_done(1) && !g.is_done(9));
+        assert_eq!(g.done_count(), 1);
     }
 
     #[test]
@@ -306,6 +402,7 @@ mod tests {
                 correct,
                 best_test_score: best,
                 tests_taken: tests,
+                guide: GuideProgress::default(),
             }
             .to_storage_string()
         };
@@ -425,9 +522,13 @@ mod tests {
             share in 0.0f64..=1.0,
             best in prop::option::of(0u32..=10),
             tests in 1u32..1000,
+            chapter in 1u8..=CHAPTERS,
+            done in 0u8..(1 << CHAPTERS),
+            playground in any::<bool>(),
         ) {
             let correct = (f64::from(answered) * share) as u32;
-            let p = Progress { version: 1, answered, correct, best_test_score: best, tests_taken: tests };
+            let guide = GuideProgress { chapter, done, playground };
+            let p = Progress { version: 1, answered, correct, best_test_score: best, tests_taken: tests, guide };
             prop_assert_eq!(Progress::from_storage(&p.to_storage_string()), Ok(p));
         }
     }
