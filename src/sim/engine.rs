@@ -5,6 +5,7 @@
 use super::csv_data::{parse_csv, StandardizedData};
 use super::cycle::{SimError, Simulation};
 use super::export::{cycles_csv, trace_json};
+use super::guide::CHAPTERS;
 use super::history::stall;
 use super::lesson::lesson_text;
 use super::params::SimParams;
@@ -214,13 +215,14 @@ impl Engine {
                 };
                 notice = Some("Progress reset.".into());
             }
-            ProgressIntent::Guide(guide) => {
-                let mut next = self.progress;
-                next.guide = guide;
-                if next.validate().is_ok() {
-                    self.progress = next;
+            ProgressIntent::OpenChapter(n) => {
+                if (1..=CHAPTERS).contains(&n) {
+                    self.progress.guide.chapter = n;
+                    self.progress.guide.playground = false;
                 }
             }
+            ProgressIntent::ChapterDone(n) => self.progress.guide.mark_done(n),
+            ProgressIntent::OpenPlayground => self.progress.guide.playground = true,
         }
         ProgressReply {
             progress: self.progress,
@@ -734,18 +736,20 @@ mod tests {
             done: 0b111,
             playground: false,
         };
-        let moved = progress(&mut engine, ProgressIntent::Guide(place));
+        for n in 1..=3 {
+            progress(&mut engine, ProgressIntent::ChapterDone(n));
+        }
+        progress(&mut engine, ProgressIntent::OpenPlayground);
+        let moved = progress(&mut engine, ProgressIntent::OpenChapter(4));
         assert_eq!(moved.progress.guide, place);
         let back = progress(&mut other, ProgressIntent::Load(Some(moved.stored.clone())));
         assert_eq!(back.progress.guide, place);
-        let bogus = progress(
-            &mut engine,
-            ProgressIntent::Guide(GuideProgress {
-                chapter: 9,
-                ..place
-            }),
-        );
+        progress(&mut engine, ProgressIntent::OpenChapter(9));
+        let bogus = progress(&mut engine, ProgressIntent::ChapterDone(0));
         assert_eq!(bogus.progress.guide, place);
+        let play = progress(&mut engine, ProgressIntent::OpenPlayground);
+        assert!(play.progress.guide.playground);
+        place.playground = true;
         let reset = progress(&mut engine, ProgressIntent::Reset);
         place.done = 0;
         assert_eq!(reset.progress.guide, place);

@@ -120,7 +120,7 @@ pub fn chapters() -> Vec<Chapter> {
             title: "A model goes stale",
             text: &[
                 "Model v1 was trained once, on the data of cycle 0, and is never retrained here.",
-                "From cycle 3 the rule that labels the data turns (concept drift): the points on the right keep their place, but their colours change.",
+                "From cycle 3 the rule that labels the data turns (concept drift): in the scatter of the newest batch, the points stay where they were, but their colours change.",
                 "The accuracy chart plots v1's score on each new batch. When the rule has turned past 90°, most points v1 calls one class now belong to the other.",
             ],
             params: base
@@ -194,7 +194,7 @@ pub fn chapters() -> Vec<Chapter> {
             fault: None,
             controls: &[GuideControl::DriftPattern],
             panels: &[GuidePanel::Race],
-            run: GuideRun::Race(30),
+            run: GuideRun::Race(40),
             prediction: Prediction::DetectorRetrains,
             try_next: "Change the drift pattern (gradual, recurring) and race again: which policy wins now?",
         },
@@ -204,7 +204,7 @@ pub fn chapters() -> Vec<Chapter> {
             text: &[
                 "Real pipelines break: a sensor sends nothing, a labelling job inverts every label. Retraining on such a batch would deploy a broken model automatically.",
                 "Before training, the loop validates the new batch (missing values, one class only, values out of range, labels that disagree with the live model). A batch that fails is set aside.",
-                "The first new batch of this run carries the fault chosen below.",
+                "The first new batch of this run carries the fault chosen below; the panel beside shows each check.",
             ],
             params: base
                 .clone()
@@ -214,7 +214,7 @@ pub fn chapters() -> Vec<Chapter> {
             fault: Some(Fault::MissingValues),
             controls: &[GuideControl::Fault, GuideControl::Validation],
             panels: &[GuidePanel::Stats, GuidePanel::Decision, GuidePanel::Gates],
-            run: GuideRun::Cycles(3),
+            run: GuideRun::Cycles(1),
             prediction: Prediction::FaultyBatch,
             try_next: "Untick data validation (or pick flipped labels) and run again: what reaches the model now?",
         },

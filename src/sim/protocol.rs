@@ -13,7 +13,7 @@ use super::history::{CycleRecord, CycleSummary, Stall, Totals};
 use super::lesson::LessonText;
 use super::outcome::{Alert, Outcome};
 use super::params::SimParams;
-use super::quiz::{GuideProgress, Progress, QuizCard, TestView, VisualQuizView};
+use super::quiz::{Progress, QuizCard, TestView, VisualQuizView};
 use super::race::PolicyRace;
 use super::registry::ModelVersion;
 use super::registry::RegistryEvent;
@@ -123,9 +123,13 @@ pub enum ProgressIntent {
     /// The reader reset their progress (answers, tests and chapters done; the
     /// chapter open and the choice of guide or playground stay).
     Reset,
-    /// The reader moved in the guide: the chapter open, chapters done, guide
-    /// or playground (a chapter that does not exist changes nothing).
-    Guide(GuideProgress),
+    /// The reader opened chapter N of the guide (a chapter that does not
+    /// exist changes nothing).
+    OpenChapter(u8),
+    /// The reader saw chapter N's reveal.
+    ChapterDone(u8),
+    /// The reader left the guide for free play.
+    OpenPlayground,
 }
 
 /// The reader's progress after a [`Command::Progress`].

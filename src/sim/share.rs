@@ -175,6 +175,7 @@ pub fn parse_link(text: &str) -> SharedLink {
     }
     let mut p = SimParams::default();
     let mut trigger_key: Option<String> = None;
+    let mut seed_given = false;
     let mut cron: Option<String> = None;
     let mut detector: Option<DetectorKind> = None;
     // `application/x-www-form-urlencoded`: pairs split at `&` (empty ones
@@ -193,7 +194,10 @@ pub fn parse_link(text: &str) -> SharedLink {
         };
         match key.as_str() {
             "seed" => match value.trim().parse::<u64>() {
-                Ok(s) => p.seed = s,
+                Ok(s) => {
+                    p.seed = s;
+                    seed_given = true;
+                }
                 Err(_) => link.problems.push(bad("the seed must be a whole number")),
             },
             "kind" => match DriftKind::from_key(&value) {
@@ -296,6 +300,10 @@ pub fn parse_link(text: &str) -> SharedLink {
                 .push(format!("Unknown setting `{}` was ignored.", shown(&key))),
         }
     }
+    // A chapter link without a seed runs the guide's own seed.
+    if link.chapter.is_some() && !seed_given {
+        p.seed = GUIDE_SEED;
+    }
     if let Some(t) = trigger_key {
         p.trigger = match t.as_str() {
             "every" => RetrainTrigger::EveryCycle,
@@ -372,6 +380,7 @@ mod tests {
     fn chapter_links_open_the_guide_and_settings_open_the_playground() {
         let link = parse_link(&guide_query(5, GUIDE_SEED, false));
         assert_eq!((link.chapter, link.names_settings), (Some(5), false));
+        assert_eq!(link.params.seed, GUIDE_SEED);
         let link = parse_link(&guide_query(2, 7, true));
         assert_eq!(
             (link.chapter, link.params.seed, link.presenter),

@@ -1,8 +1,5 @@
 //! The page: the reducer, the play timer, keyboard shortcuts, and the layout.
 
-use gloo_events::{EventListener, EventListenerOptions};
-use gloo_timers::callback::Interval;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::charts::{DriftChart, PerformanceChart, ScatterChart};
@@ -13,6 +10,7 @@ use super::components::compare::CompareVersions;
 use super::components::decision_banner::DecisionBanner;
 use super::components::export_panel::ExportPanel;
 use super::components::gates::Gates;
+use super::components::guide::{Guide, ModeBar};
 use super::components::learn::Learn;
 use super::components::own_data::OwnData;
 use super::components::policy_race::PolicyRacePanel;
@@ -28,30 +26,21 @@ use super::components::status_tracker::StatusTracker;
 use super::components::timeline::Timeline;
 use super::components::training_speed::TrainingSpeed;
 use super::components::when_seen::WhenSeen;
-use super::state::{Action, Notice, Playground, PlaygroundHandle, Speed};
+use super::hooks::{
+    stored_progress, use_address, use_engine_watchdog, use_play_timer, use_saved_progress,
+    use_shortcuts,
+};
+use super::state::{Action, Notice, Playground, PlaygroundHandle, Speed, View};
 use crate::sim::engine::Engine;
+use crate::sim::guide::{chapter, with_choices};
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, Reply, Snapshot};
+use crate::sim::protocol::{Command, ProgressIntent, Reply, Snapshot};
 use crate::sim::scenarios::{scenario, Scenario};
-use crate::sim::share::{parse_link, to_query, SharedLink};
+use crate::sim::share::{guide_query, parse_link, to_query, SharedLink};
 use crate::worker::{now_ms, EngineWorker};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew_agent::worker::{use_worker_bridge, WorkerProvider};
-
-/// True when a key press belongs to a form field (typing, moving a slider,
-/// choosing an option), so page shortcuts must not steal it.
-fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
-    let Some(target) = event.target() else {
-        return false;
-    };
-    let Ok(el) = target.dyn_into::<web_sys::Element>() else {
-        return false;
-    };
-    let tag = el.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "select" | "textarea" | "option")
-        || el.get_attribute("contenteditable").is_some()
-}
 
 /// An engine on the page's own thread, for component tests (no worker script
 /// is served there). The page itself always uses the worker. It is held as a
@@ -118,6 +107,7 @@ pub fn App(props: &AppProps) -> Html {
     let link = use_memo(props.initial.clone(), |initial| match initial {
         Some(params) => SharedLink {
             params: params.clone(),
+            names_settings: true,
             ..SharedLink::default()
         },
         None => parse_link(&location_query()),
@@ -133,15 +123,45 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Applies a link on mount: the teacher's options, its problems as a notice,
-/// the run (or the scenario it names).
+/// Applies a link on mount: the saved progress (read first: with a link that
+/// names neither a chapter nor settings it decides between the guide and the
+/// playground), the chapter it opens, or the teacher's options, its problems
+/// as a notice, the run (or the scenario it names).
 fn apply_link(link: &SharedLink, state: &PlaygroundHandle, send: &Callback<Command>) {
+    send.emit(Command::Progress(ProgressIntent::Load(stored_progress())));
+    state.dispatch(Action::SetPresenter(link.presenter));
+    let mut problems = link.problems.clone();
+    if let Some(c) = link.chapter.and_then(chapter) {
+        state.dispatch(Action::SetGuideSeed(link.params.seed));
+        state.dispatch(Action::SetView(View::Guide(c.number)));
+        send.emit(Command::Progress(ProgressIntent::OpenChapter(c.number)));
+        send.emit(Command::Start(with_choices(&c, &link.params)));
+    } else {
+        if link.names_settings {
+            state.dispatch(Action::SetView(View::Playground));
+        }
+        problems.extend(apply_settings(link, state, send));
+    }
+    if !problems.is_empty() {
+        state.dispatch(Action::ShowNotice(Notice {
+            text: format!("Some of the link could not be used: {}", problems.join(" ")),
+            is_error: true,
+        }));
+    }
+}
+
+/// The playground's part of a link: the teacher's options, the run or the
+/// scenario it names (an unknown scenario is one more problem to show).
+fn apply_settings(
+    link: &SharedLink,
+    state: &PlaygroundHandle,
+    send: &Callback<Command>,
+) -> Vec<String> {
     state.dispatch(Action::SetTeacher {
         hidden: link.hidden.clone(),
         lock_seed: link.lock_seed,
     });
-    state.dispatch(Action::SetPresenter(link.presenter));
-    let mut problems = link.problems.clone();
+    let mut problems = Vec::new();
     let found = link.scenario.as_deref().and_then(|key| {
         let s = scenario(key);
         if s.is_none() {
@@ -156,12 +176,7 @@ fn apply_link(link: &SharedLink, state: &PlaygroundHandle, send: &Callback<Comma
         Some(s) => load_scenario(&s, state, send),
         None => send.emit(Command::Start(link.params.clone())),
     }
-    if !problems.is_empty() {
-        state.dispatch(Action::ShowNotice(Notice {
-            text: format!("Some of the link could not be used: {}", problems.join(" ")),
-            is_error: true,
-        }));
-    }
+    problems
 }
 
 /// Starts a scenario's run (and its fault) and shows what to watch.
@@ -180,10 +195,6 @@ fn load_scenario(s: &Scenario, state: &PlaygroundHandle, send: &Callback<Command
 /// engine last answered (or was first asked), for the watchdog.
 #[derive(Clone, Default)]
 pub struct InFlight(Rc<Cell<usize>>, Rc<Cell<f64>>);
-
-/// How long the engine may stay silent on a pending command before the page
-/// says it stopped (a policy race on huge windows takes seconds, not a minute).
-const ENGINE_SILENCE_MS: f64 = 60_000.0;
 
 impl PartialEq for InFlight {
     fn eq(&self, other: &Self) -> bool {
@@ -338,135 +349,141 @@ struct PageProps {
     in_flight: InFlight,
 }
 
-/// The page itself.
+/// The page itself: the guide's chapter or the playground.
 #[component]
 fn Page(props: &PageProps) -> Html {
     let state = props.state.clone();
+    let in_playground = state.view == View::Playground;
 
-    // The play timer lives only while playing, at the chosen speed. A tick sends
-    // work only when the engine has answered the last one, so a slow window never
-    // piles up commands.
-    {
-        let send = props.send.clone();
+    let idle: Rc<dyn Fn() -> bool> = {
         let in_flight = props.in_flight.clone();
-        use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
-            let interval = playing.then(|| {
-                Interval::new(speed.interval_ms(), move || {
-                    if in_flight.0.get() == 0 {
-                        send.emit(Command::Run(speed.steps_per_tick()));
-                    }
-                })
-            });
-            move || drop(interval)
-        });
-    }
-
-    // Watchdog: if the engine's worker died (a panic there cannot reach the
-    // page), say so and offer the same Reset as a crash of the page itself.
-    {
+        Rc::new(move || in_flight.0.get() == 0)
+    };
+    use_play_timer(
+        state.playing && in_playground,
+        state.speed,
+        &props.send,
+        idle,
+    );
+    let silent_since: Rc<dyn Fn() -> Option<f64>> = {
         let in_flight = props.in_flight.clone();
-        use_effect_with((), move |_| {
-            let watchdog = Interval::new(5_000, move || {
-                if in_flight.0.get() > 0 && now_ms() - in_flight.1.get() > ENGINE_SILENCE_MS {
-                    super::crash::show_crash_notice();
-                }
-            });
-            move || drop(watchdog)
-        });
-    }
-
-    // Keyboard: → step, Space play/pause, R reset — never while typing in a field.
+        Rc::new(move || (in_flight.0.get() > 0).then(|| in_flight.1.get()))
+    };
+    use_engine_watchdog(silent_since);
     {
         let dispatcher = state.dispatcher();
-        let send = props.send.clone();
-        use_effect_with((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
-            let listener = document.map(|doc| {
-                EventListener::new_with_options(
-                    &doc,
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |e| {
-                        let Some(event) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        if typing_in_field(event)
-                            || event.ctrl_key()
-                            || event.meta_key()
-                            || event.alt_key()
-                        {
-                            return;
-                        }
-                        let on_button = event
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"));
-                        match event.key().as_str() {
-                            "ArrowRight" => {
-                                event.prevent_default();
-                                send.emit(Command::Step);
-                            }
-                            // Space on a focused button presses that button instead.
-                            " " | "Spacebar" if !on_button => {
-                                event.prevent_default();
-                                dispatcher.dispatch(Action::TogglePlay);
-                            }
-                            "r" | "R" => {
-                                event.prevent_default();
-                                send.emit(Command::Reset);
-                            }
-                            _ => {}
-                        }
-                    },
-                )
-            });
-            move || drop(listener)
-        });
+        use_shortcuts(
+            in_playground,
+            &props.send,
+            Callback::from(move |a| dispatcher.dispatch(a)),
+        );
     }
-
-    // Keep the address bar's query in step with the settings, so the address
-    // itself is always a link that reproduces the run.
-    {
-        let query = to_query(
+    use_saved_progress(state.progress.clone());
+    // The address is always a link back to what is on screen: the chapter, or
+    // the playground's settings.
+    use_address(match (state.view, state.snapshot.is_some()) {
+        (View::Guide(n), true) => Some(guide_query(n, state.guide_seed, state.presenter)),
+        (View::Playground, true) => Some(to_query(
             &state.shown_params(),
             &state.hidden,
             state.lock_seed,
             state.presenter,
-        );
-        let started = state.snapshot.is_some();
-        use_effect_with((query, started), |(query, started)| {
-            if *started {
-                if let Some(w) = web_sys::window() {
-                    let hash = w.location().hash().unwrap_or_default();
-                    if let Ok(history) = w.history() {
-                        // A refusal (e.g. a sandboxed frame) only leaves the address as it was.
-                        let _ = history.replace_state_with_url(
-                            &wasm_bindgen::JsValue::NULL,
-                            "",
-                            Some(&format!("?{query}{hash}")),
-                        );
-                    }
-                }
-            }
-        });
-    }
+        )),
+        _ => None,
+    });
 
-    let Some(live_snap) = state.snapshot.clone() else {
+    let place = state
+        .progress
+        .as_ref()
+        .map(|p| p.progress.guide)
+        .unwrap_or_default();
+    let on_chapter = {
+        let (state, send) = (state.clone(), props.send.clone());
+        Callback::from(move |n: u8| {
+            state.dispatch(Action::SetPlaying(false));
+            state.dispatch(Action::SetView(View::Guide(n)));
+            send.emit(Command::Progress(ProgressIntent::OpenChapter(n)));
+            scroll_to_top();
+        })
+    };
+    let on_playground = {
+        let (state, send) = (state.clone(), props.send.clone());
+        Callback::from(move |()| {
+            state.dispatch(Action::SetView(View::Playground));
+            send.emit(Command::Progress(ProgressIntent::OpenPlayground));
+            scroll_to_top();
+        })
+    };
+
+    let (View::Guide(_) | View::Playground, Some(live_snap)) = (state.view, state.snapshot.clone())
+    else {
         return html! {
-            <div class="app">
+            <div class={classes!("app", state.presenter.then_some("presenter"))}>
                 { app_header() }
                 { loading_layout("Starting the simulation engine…") }
             </div>
         };
     };
+    let notice = state.notice.as_ref().map(|n| {
+        html! {
+            <p class={classes!("notice", n.is_error.then_some("error"))}
+               role={if n.is_error { "alert" } else { "status" }}
+               data-testid="notice">{ &n.text }</p>
+        }
+    });
+    let body = match state.view {
+        View::Guide(n) => html! {
+            <>
+                <ModeBar chapter={Some(n)} place={place} on_chapter={on_chapter.clone()} on_playground={on_playground.clone()} />
+                { notice }
+                <Guide key={format!("chapter-{n}")} chapter={n} seed={state.guide_seed}
+                    snapshot={live_snap} in_flight={state.in_flight()} place={place}
+                    send={props.send.clone()} on_chapter={on_chapter} on_playground={on_playground} />
+            </>
+        },
+        _ => html! {
+            <>
+                <ModeBar chapter={None} place={place} on_chapter={on_chapter} on_playground={on_playground} />
+                { playground(&state, &live_snap, &props.send, notice) }
+            </>
+        },
+    };
+    html! {
+        // data-pending: commands the engine has not answered yet (tests wait for 0).
+        <div class={classes!("app", state.presenter.then_some("presenter"))} data-pending={state.in_flight().to_string()}
+             data-view={if in_playground { "playground" } else { "guide" }}>
+            { app_header() }
+            { body }
+            <footer class="app-footer">
+                <p>{ "Everything on this page is computed live in your browser: real data, real training (linfa), real evaluation. Nothing is pre-recorded." }</p>
+            </footer>
+        </div>
+    }
+}
+
+/// Scrolls the page back to its top (a new chapter, or the other view).
+fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Free play: the run controls and the main settings first, the lesson's own
+/// elements where the loop runs, then the tools in their own sections.
+fn playground(
+    state: &PlaygroundHandle,
+    live_snap: &Rc<Snapshot>,
+    send_to: &Callback<Command>,
+    notice: Option<Html>,
+) -> Html {
     // A rewound cycle is shown by the same components, from its record.
-    let snap = displayed(&live_snap);
+    let snap = displayed(live_snap);
     let send = |command: Command| {
-        let send = props.send.clone();
+        let send = send_to.clone();
         Callback::from(move |_: ()| send.emit(command.clone()))
     };
     let on_scenario = {
-        let send = props.send.clone();
+        let send = send_to.clone();
         let state = state.clone();
         Callback::from(move |key: String| {
             if let Some(s) = scenario(&key) {
@@ -497,7 +514,7 @@ fn Page(props: &PageProps) -> Html {
         Callback::from(move |speed| state.dispatch(Action::SetSpeed(speed)))
     };
     let on_settings = {
-        let send = props.send.clone();
+        let send = send_to.clone();
         Callback::from(move |p: SimParams| send.emit(Command::Configure(p)))
     };
     let on_invalid = {
@@ -514,111 +531,107 @@ fn Page(props: &PageProps) -> Html {
         Callback::from(move |step: Option<u8>| state.dispatch(Action::Highlight(step)))
     };
     let on_inject = {
-        let send = props.send.clone();
+        let send = send_to.clone();
         Callback::from(move |f| send.emit(Command::InjectFault(f)))
     };
     let on_rollback = {
-        let send = props.send.clone();
+        let send = send_to.clone();
         Callback::from(move |v| send.emit(Command::Rollback(v)))
     };
     let on_race = {
-        let send = props.send.clone();
+        let send = send_to.clone();
         Callback::from(move |n| send.emit(Command::RunPolicyRace(n)))
     };
-
     html! {
-        // data-pending: commands the engine has not answered yet (tests wait for 0).
-        <div class={classes!("app", state.presenter.then_some("presenter"))} data-pending={state.in_flight().to_string()}>
-            { app_header() }
-            <div class="layout">
-                <aside class="sidebar">
-                    <RunControls
-                        playing={state.playing}
-                        speed={state.speed}
-                        on_step={send(Command::Step)}
-                        on_finish_cycle={send(Command::FinishCycle)}
-                        on_toggle_play={on_toggle_play}
-                        on_reset={send(Command::Reset)}
-                        on_speed={on_speed}
-                    />
-                    if let Some(n) = &state.notice {
-                        <p class={classes!("notice", n.is_error.then_some("error"))}
-                           role={if n.is_error { "alert" } else { "status" }}
-                           data-testid="notice">{ &n.text }</p>
-                    }
-                    <Settings params={state.shown_params()} on_change={on_settings.clone()} on_invalid={on_invalid.clone()}
-                        hidden={state.hidden.clone()} lock_seed={state.lock_seed} />
-                    <Classroom params={state.shown_params()} hidden={state.hidden.clone()}
-                        lock_seed={state.lock_seed} presenter={state.presenter}
-                        scenario={state.scenario.clone()} on_scenario={on_scenario}
-                        on_teacher={on_teacher} on_presenter={on_presenter} />
-                </aside>
-                <main class="main">
-                    <WhenSeen hold={hold}>
-                    <Stats snapshot={snap.clone()} />
-                    if let Some(v) = &live_snap.view {
-                        <p class="notice viewing" role="status">{ format!("Viewing cycle {} (rewound). Step, Finish cycle or Back to live returns to the live run.", v.record.cycle) }</p>
-                    }
-                    if shows("flow") { <ProcessFlow snapshot={snap.clone()} /> }
-                    <div class="grid-2">
-                        if shows("charts") {
-                            <WhenSeen hold={hold} every_ms={SCATTER_EVERY_MS}><ScatterChart snapshot={snap.clone()} /></WhenSeen>
-                        }
-                        <div class="stack">
-                            <DecisionBanner snapshot={snap.clone()} />
-                            if live_snap.view.is_none() {
-                                <StallNotice snapshot={live_snap.clone()} on_settings={on_settings.clone()} />
-                            }
-                            if shows("predict") { <PredictBeforeReveal snapshot={snap.clone()} /> }
-                            if shows("code") { <CodeSample snapshot={snap.clone()} /> }
-                        </div>
-                    </div>
-                    </WhenSeen>
-                    <WhenSeen hold={hold}>
-                    if shows("tracker") { <StatusTracker snapshot={snap.clone()} /> }
-                    if shows("gates") { <Gates snapshot={snap.clone()} on_inject={on_inject} /> }
-                    <ProcessTable snapshot={snap.clone()} highlighted={state.highlighted_step} />
-                    </WhenSeen>
+        <div class="layout">
+            <aside class="sidebar">
+                <p class="start-here" data-testid="start-here">{ "Start here: press Step to walk the loop one step at a time, or Play to watch cycle after cycle. Then drag Drift strength and watch live accuracy fall." }</p>
+                <RunControls
+                    playing={state.playing}
+                    speed={state.speed}
+                    on_step={send(Command::Step)}
+                    on_finish_cycle={send(Command::FinishCycle)}
+                    on_toggle_play={on_toggle_play}
+                    on_reset={send(Command::Reset)}
+                    on_speed={on_speed}
+                />
+                { notice }
+                <Settings params={state.shown_params()} on_change={on_settings.clone()} on_invalid={on_invalid.clone()}
+                    hidden={state.hidden.clone()} lock_seed={state.lock_seed} />
+                <Classroom params={state.shown_params()} hidden={state.hidden.clone()}
+                    lock_seed={state.lock_seed} presenter={state.presenter}
+                    scenario={state.scenario.clone()} on_scenario={on_scenario}
+                    on_teacher={on_teacher} on_presenter={on_presenter} />
+            </aside>
+            <main class="main">
+                <WhenSeen hold={hold}>
+                <Stats snapshot={snap.clone()} />
+                if let Some(v) = &live_snap.view {
+                    <p class="notice viewing" role="status">{ format!("Viewing cycle {} (rewound). Step, Finish cycle or Back to live returns to the live run.", v.record.cycle) }</p>
+                }
+                if shows("flow") { <ProcessFlow snapshot={snap.clone()} /> }
+                <div class="grid-2">
                     if shows("charts") {
-                    <WhenSeen hold={hold}>
-                    <div class="grid-2">
-                        <PerformanceChart snapshot={snap.clone()} />
-                        <DriftChart snapshot={snap.clone()} />
-                    </div>
-                    </WhenSeen>
+                        <WhenSeen hold={hold} every_ms={SCATTER_EVERY_MS}><ScatterChart snapshot={snap.clone()} /></WhenSeen>
                     }
-                    <WhenSeen hold={hold}>
+                    <div class="stack">
+                        <DecisionBanner snapshot={snap.clone()} />
+                        if live_snap.view.is_none() {
+                            <StallNotice snapshot={live_snap.clone()} on_settings={on_settings.clone()} />
+                        }
+                        if shows("predict") { <PredictBeforeReveal snapshot={snap.clone()} /> }
+                        if shows("code") { <CodeSample snapshot={snap.clone()} /> }
+                    </div>
+                </div>
+                </WhenSeen>
+                if shows("charts") {
+                <WhenSeen hold={hold}>
+                <div class="grid-2">
+                    <PerformanceChart snapshot={snap.clone()} />
+                    <DriftChart snapshot={snap.clone()} />
+                </div>
+                </WhenSeen>
+                }
+                <WhenSeen hold={hold}>
+                if shows("tracker") { <StatusTracker snapshot={snap.clone()} /> }
+                if shows("gates") { <Gates snapshot={snap.clone()} on_inject={on_inject} /> }
+                <ProcessTable snapshot={snap.clone()} highlighted={state.highlighted_step} />
+                </WhenSeen>
+                if shows("learn") {
+                <WhenSeen hold={hold}>
+                <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} lesson={state.lesson.clone()} quiz_bank={state.quiz_bank.clone()} test={state.test.clone()} visual_quiz={state.visual_quiz.clone()} send={send_to.clone()} highlighted={state.highlighted_step} on_highlight={on_highlight} />
+                </WhenSeen>
+                }
+                <WhenSeen hold={hold}>
+                <section class="tools" aria-labelledby="registry-section">
+                    <h2 class="section-title" id="registry-section">{ "Model registry and alerts" }</h2>
                     <div class="grid-3-2">
                         if shows("registry") { <RegistryTable snapshot={live_snap.clone()} on_rollback={on_rollback} /> }
                         if shows("alerts") { <AlertLog snapshot={live_snap.clone()} /> }
                     </div>
-                    </WhenSeen>
-                    <WhenSeen hold={hold}>
-                    <section class="history" id="history" aria-label="Rewind, compare and export">
-                        <div class="grid-2">
-                            <Timeline snapshot={live_snap.clone()} send={props.send.clone()} />
-                            <CompareVersions snapshot={live_snap.clone()} send={props.send.clone()} />
-                        </div>
-                        <div class="grid-2">
-                            <ExportPanel export={state.export.clone()} send={props.send.clone()} />
-                            <OwnData snapshot={live_snap.clone()} send={props.send.clone()} on_problem={on_invalid.clone()} />
-                        </div>
-                    </section>
-                    </WhenSeen>
-                    <WhenSeen hold={hold}>
+                </section>
+                </WhenSeen>
+                <WhenSeen hold={hold}>
+                <section class="history tools" id="history" aria-labelledby="history-section">
+                    <h2 class="section-title" id="history-section">{ "Rewind, compare, export, your own data" }</h2>
+                    <div class="grid-2">
+                        <Timeline snapshot={live_snap.clone()} send={send_to.clone()} />
+                        <CompareVersions snapshot={live_snap.clone()} send={send_to.clone()} />
+                    </div>
+                    <div class="grid-2">
+                        <ExportPanel export={state.export.clone()} send={send_to.clone()} />
+                        <OwnData snapshot={live_snap.clone()} send={send_to.clone()} on_problem={on_invalid.clone()} />
+                    </div>
+                </section>
+                </WhenSeen>
+                <WhenSeen hold={hold}>
+                <section class="tools" aria-labelledby="policies-section">
+                    <h2 class="section-title" id="policies-section">{ "Policies and training time" }</h2>
                     if shows("race") { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
-                    if shows("timing") { <TrainingSpeed timings={state.timings.clone()} busy={state.in_flight() > 0} send={props.send.clone()} /> }
-                    </WhenSeen>
-                    if shows("learn") {
-                    <WhenSeen hold={hold}>
-                    <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} lesson={state.lesson.clone()} quiz_bank={state.quiz_bank.clone()} test={state.test.clone()} visual_quiz={state.visual_quiz.clone()} send={props.send.clone()} highlighted={state.highlighted_step} on_highlight={on_highlight} />
-                    </WhenSeen>
-                    }
-                </main>
-            </div>
-            <footer class="app-footer">
-                <p>{ "Everything on this page is computed live in your browser: real data, real training (linfa), real evaluation. Nothing is pre-recorded." }</p>
-            </footer>
+                    if shows("timing") { <TrainingSpeed timings={state.timings.clone()} busy={state.in_flight() > 0} send={send_to.clone()} /> }
+                </section>
+                </WhenSeen>
+            </main>
         </div>
     }
 }
@@ -630,15 +643,6 @@ fn app_header() -> Html {
     html! {
         <header class="app-header">
             <h1>{ "Retrain Playground" }</h1>
-            <nav class="page-nav" aria-label="Sections">
-                <a href="#flow-title">{ "Playground" }</a>
-                <a href="#policy-race">{ "Policy race" }</a>
-                <a href="#training-time">{ "Training time" }</a>
-                <a href="#lesson">{ "Lesson" }</a>
-                <a href="#visual-quiz">{ "Visual quiz" }</a>
-                <a href="#practice">{ "Practice" }</a>
-                <a href="#test-yourself">{ "Test yourself" }</a>
-            </nav>
             <p class="tagline">{ "Watch a real model go stale as the data drifts, get retrained in your browser, and be deployed — or raise an alert — cycle after cycle." }</p>
         </header>
     }

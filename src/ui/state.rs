@@ -65,6 +65,18 @@ impl Speed {
     }
 }
 
+/// What the page shows: the guide's chapters or free play.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Waiting for the reader's saved progress to say which (a link without
+    /// settings or chapter).
+    Deciding,
+    /// Chapter N of the guide.
+    Guide(u8),
+    /// Free play: every control.
+    Playground,
+}
+
 /// A message shown near the controls.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -123,6 +135,10 @@ pub struct Playground {
     pub presenter: bool,
     /// The scenario loaded (title, what to watch), if any.
     pub scenario: Option<(String, String)>,
+    /// The guide or the playground.
+    pub view: View,
+    /// The seed the guide's chapters run with.
+    pub guide_seed: u64,
 }
 
 /// Everything that can change the page.
@@ -155,6 +171,10 @@ pub enum Action {
     SetPresenter(bool),
     /// Show which scenario is loaded (title, what to watch).
     SetScenario(Option<(String, String)>),
+    /// Show the guide (a chapter) or the playground.
+    SetView(View),
+    /// The seed the guide's chapters run with (a chapter link's).
+    SetGuideSeed(u64),
 }
 
 /// The shared handle components use.
@@ -181,6 +201,8 @@ impl Default for Playground {
             lock_seed: false,
             presenter: false,
             scenario: None,
+            view: View::Deciding,
+            guide_seed: crate::sim::guide::GUIDE_SEED,
         }
     }
 }
@@ -301,6 +323,15 @@ impl Reducible for Playground {
                         return Rc::new(next);
                     }
                     Reply::Progress(progress) => {
+                        // A link that chose neither the guide nor the playground:
+                        // the saved place decides (a first visit opens chapter 1).
+                        if next.view == View::Deciding {
+                            let g = progress.progress.guide;
+                            next.view = match g.playground {
+                                true => View::Playground,
+                                false => View::Guide(g.chapter),
+                            };
+                        }
                         next.progress = Some(Rc::new(progress));
                         return Rc::new(next);
                     }
@@ -413,6 +444,19 @@ impl Reducible for Playground {
             Action::SetScenario(scenario) => {
                 let mut next = (*self).clone();
                 next.scenario = scenario;
+                Rc::new(next)
+            }
+            Action::SetView(view) => {
+                if self.view == view {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.view = view;
+                Rc::new(next)
+            }
+            Action::SetGuideSeed(seed) => {
+                let mut next = (*self).clone();
+                next.guide_seed = seed;
                 Rc::new(next)
             }
             Action::Highlight(step) => {

@@ -25,6 +25,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = process.env.E2E_DIST || join(ROOT, 'dist');
 export const SCREENSHOT_DIR = join(ROOT, 'target', 'e2e-screenshots');
+/** Where the page saves the reader's progress (sim::quiz::PROGRESS_STORAGE_KEY). */
+export const PROGRESS_KEY = 'retrain-playground.quiz-progress';
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -134,7 +136,7 @@ export async function serveStatic(dir = DIST) {
  * Starts (or reuses) the server and a fresh headless Chromium for test `t`.
  * Everything is closed in `t.after`, which also fails the test on recorded problems.
  */
-export async function launchApp(t, { viewport = { width: 1280, height: 800 } } = {}) {
+export async function launchApp(t, { viewport = { width: 1280, height: 800 }, guide = false } = {}) {
   let server = null;
   let baseUrl = process.env.E2E_BASE_URL;
   if (!baseUrl) {
@@ -150,6 +152,23 @@ export async function launchApp(t, { viewport = { width: 1280, height: 800 } } =
     viewport,
   });
   context.setDefaultTimeout(15_000);
+  // A first visit opens the guide. Journeys about the playground start as a
+  // returning reader who chose free play (saved progress says so), unless
+  // they ask for a fresh profile's guide ({ guide: true }).
+  if (!guide) {
+    await context.addInitScript((key) => {
+      try {
+        if (window.localStorage.getItem(key) === null) {
+          window.localStorage.setItem(key, JSON.stringify({
+            version: 1, answered: 0, correct: 0, best_test_score: null, tests_taken: 0,
+            guide: { chapter: 1, done: 0, playground: true },
+          }));
+        }
+      } catch {
+        /* no storage here (about:blank): nothing to set */
+      }
+    }, PROGRESS_KEY);
+  }
 
   const problems = [];
   const seen = new WeakSet();

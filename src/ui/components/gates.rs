@@ -15,6 +15,9 @@ pub struct GatesProps {
     pub snapshot: std::rc::Rc<Snapshot>,
     /// Injects a fault into the next batch.
     pub on_inject: Callback<Fault>,
+    /// Show the fault picker and its button (the guide picks the fault itself).
+    #[prop_or(true)]
+    pub fault_controls: bool,
 }
 
 /// The trigger-and-gates panel.
@@ -75,6 +78,7 @@ pub fn Gates(props: &GatesProps) -> Html {
                     },
                 } }
             }
+            if props.fault_controls {
             <div class="fault-bar">
                 <div class="field inline">
                     <label for="fault">{ "Inject a fault" }</label>
@@ -86,6 +90,7 @@ pub fn Gates(props: &GatesProps) -> Html {
                 </div>
                 <button type="button" onclick={inject}>{ "Inject into next batch" }</button>
             </div>
+            }
             <p role="status" class="hint" data-testid="fault-status">
                 { match (s.pending_fault, s.applied_fault) {
                     (Some(f), _) => format!("Next batch will arrive with: {}.", f.label().to_lowercase()),

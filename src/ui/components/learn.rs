@@ -10,9 +10,7 @@ use super::test_yourself::TestYourself;
 use super::visual_quiz::VisualQuiz;
 use crate::sim::lesson::LessonText;
 use crate::sim::protocol::{Command, ProgressIntent, ProgressReply, Snapshot};
-use crate::sim::quiz::{
-    Progress, QuizCard, TestResult, TestView, VisualQuizView, PROGRESS_STORAGE_KEY, TEST_LENGTH,
-};
+use crate::sim::quiz::{Progress, QuizCard, TestResult, TestView, VisualQuizView, TEST_LENGTH};
 
 /// Props of [`Learn`].
 #[derive(Properties, PartialEq)]
@@ -45,31 +43,16 @@ pub struct LearnProps {
     pub send: Callback<Command>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
 /// The learn-and-test part of the page.
 #[component]
 pub fn Learn(props: &LearnProps) -> Html {
-    // On mount: hand the engine what this browser stored (it reads it, so the
-    // page parses nothing); each reply carries the text to store back.
-    {
-        let send = props.send.clone();
-        use_effect_with((), move |_| {
-            let stored = storage().and_then(|s| s.get_item(PROGRESS_STORAGE_KEY).ok().flatten());
-            send.emit(Command::Progress(ProgressIntent::Load(stored)));
-        });
-    }
+    // The page hands the engine what this browser stored as it opens, and saves
+    // each reply's text (hooks::use_saved_progress); here only its notice shows.
     let notice = use_state(|| None::<String>);
     {
         let notice = notice.clone();
         use_effect_with(props.progress.clone(), move |reply| {
             if let Some(reply) = reply {
-                if let Some(s) = storage() {
-                    // A full or disabled storage only loses the saved progress, never the page.
-                    let _ = s.set_item(PROGRESS_STORAGE_KEY, &reply.stored);
-                }
                 if reply.notice.is_some() {
                     notice.set(reply.notice.clone());
                 }

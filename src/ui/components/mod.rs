@@ -8,6 +8,7 @@ pub mod compare;
 pub mod decision_banner;
 pub mod export_panel;
 pub mod gates;
+pub mod guide;
 pub mod learn;
 pub mod lesson;
 pub mod own_data;

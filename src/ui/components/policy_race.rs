@@ -16,6 +16,9 @@ pub struct PolicyRaceProps {
     pub snapshot: std::rc::Rc<Snapshot>,
     /// Runs the race.
     pub on_run: Callback<u32>,
+    /// Show its own Run button (the guide runs the race itself).
+    #[prop_or(true)]
+    pub button: bool,
 }
 
 /// The policy race panel.
@@ -29,8 +32,10 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
     html! {
         <section class="panel race" id="policy-race" aria-labelledby="race-title">
             <h2 id="race-title">{ "Policy race: which retraining keeps the model fresh?" }</h2>
-            <p>{ format!("Runs the current stream (seed, drift, noise, model) for {RACE_CYCLES} cycles under five policies side by side.") }</p>
-            <button type="button" class="primary" onclick={run}>{ "Run policy race" }</button>
+            <p>{ format!("Runs the current stream (seed, drift, noise, model) for {} cycles under five policies side by side.", race.map_or(RACE_CYCLES, |r| r.cycles)) }</p>
+            if props.button {
+                <button type="button" class="primary" onclick={run}>{ "Run policy race" }</button>
+            }
             if let Some(r) = race {
                 <RaceChart snapshot={props.snapshot.clone()} />
                 <div class="table-scroll" role="region" tabindex="0" aria-label="Policy race table">

@@ -133,12 +133,6 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     hint={AttrValue::from("0 = the world never changes")}
                     on_change={emit(|p, v| p.drift_strength(round_to_step(v, DRIFT_STRENGTH_STEP)))} />
             }
-            if show("speed") {
-                <Slider id="drift-speed" label="Drift speed" min={DRIFT_SPEED_STEP} max={1.0} step={DRIFT_SPEED_STEP}
-                    value={p.drift_speed} shown={format!("{:.2}", p.drift_speed)}
-                    hint={AttrValue::from(speed_hint(p.drift_pattern, p.drift_onset))}
-                    on_change={emit(|p, v| p.drift_speed(round_to_step(v, DRIFT_SPEED_STEP)))} />
-            }
             if show("threshold") {
                 <Slider id="threshold" label="Deploy threshold" min={0.5} max={0.99} step={THRESHOLD_STEP}
                     value={p.threshold} shown={format!("{:.2}", p.threshold)}
@@ -150,6 +144,14 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     value={p.label_noise} shown={format!("{:.0}%", p.label_noise * 100.0)}
                     hint={AttrValue::from("Share of labels flipped at random")}
                     on_change={emit(|p, v| p.label_noise(round_to_step(v, LABEL_NOISE_STEP)))} />
+            }
+            <details class="more-settings" open=true>
+            <summary>{ "More settings" }</summary>
+            if show("speed") {
+                <Slider id="drift-speed" label="Drift speed" min={DRIFT_SPEED_STEP} max={1.0} step={DRIFT_SPEED_STEP}
+                    value={p.drift_speed} shown={format!("{:.2}", p.drift_speed)}
+                    hint={AttrValue::from(speed_hint(p.drift_pattern, p.drift_onset))}
+                    on_change={emit(|p, v| p.drift_speed(round_to_step(v, DRIFT_SPEED_STEP)))} />
             }
             if show("batch") {
                 <Slider id="batch-size" label="Batch size" min={MIN_BATCH_SIZE as f64} max={SLIDER_MAX_BATCH as f64} step={20.0}
@@ -236,6 +238,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     } }</p>
                 </div>
             }
+            </details>
         </section>
     }
 }

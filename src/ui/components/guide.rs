@@ -1,0 +1,378 @@
+//! The guided first visit: one chapter at a time — its idea in a few
+//! sentences, only the controls it needs, a prediction, the run, and a reveal
+//! that quotes the run's own numbers (built by `sim::guide::reveal`).
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::decision_banner::DecisionBanner;
+use super::gates::Gates;
+use super::policy_race::PolicyRacePanel;
+use super::select_field::SelectField;
+use super::slider::Slider;
+use super::stats::Stats;
+use crate::sim::guide::{
+    chapter, options, question, reveal, with_choices, Chapter, GuideControl, GuidePanel, GuideRun,
+    CHAPTERS,
+};
+use crate::sim::params::{
+    round_to_step, DriftKind, DriftPattern, SimParams, TrainingWindow, LABEL_NOISE_STEP,
+    THRESHOLD_STEP,
+};
+use crate::sim::protocol::{Command, ProgressIntent, Snapshot};
+use crate::sim::quiz::GuideProgress;
+use crate::sim::validate::Fault;
+use crate::ui::charts::{DriftChart, PerformanceChart, ScatterChart};
+
+/// Props of [`Guide`].
+#[derive(Properties, PartialEq)]
+pub struct GuideProps {
+    /// The chapter open (1..=CHAPTERS).
+    pub chapter: u8,
+    /// The seed the guide's runs use.
+    pub seed: u64,
+    /// The run on screen.
+    pub snapshot: Rc<Snapshot>,
+    /// Commands still travelling to the engine (the reveal waits for none).
+    pub in_flight: usize,
+    /// The reader's place in the guide, as saved.
+    pub place: GuideProgress,
+    /// Sends the chapter's runs and the reader's place to the engine.
+    pub send: Callback<Command>,
+    /// Opens another chapter.
+    pub on_chapter: Callback<u8>,
+    /// Leaves the guide for the playground.
+    pub on_playground: Callback<()>,
+}
+
+/// The training windows chapter 2 offers.
+const WINDOWS: [TrainingWindow; 4] = [
+    TrainingWindow::NewestBatch,
+    TrainingWindow::Sliding(3),
+    TrainingWindow::Sliding(10),
+    TrainingWindow::AllData,
+];
+
+/// Sends what a chapter's Run does: a fresh run of `params`, its fault, and
+/// its cycles or race.
+fn send_run(send: &Callback<Command>, c: &Chapter, params: &SimParams, fault: Option<Fault>) {
+    send.emit(Command::Start(params.clone()));
+    if let Some(f) = fault {
+        send.emit(Command::InjectFault(f));
+    }
+    match c.run {
+        GuideRun::Cycles(n) => (0..n).for_each(|_| send.emit(Command::FinishCycle)),
+        GuideRun::Race(n) => send.emit(Command::RunPolicyRace(n)),
+    }
+}
+
+/// One chapter of the guide.
+#[component]
+pub fn Guide(props: &GuideProps) -> Html {
+    let Some(c) = chapter(props.chapter) else {
+        return html! {};
+    };
+    let c = Rc::new(c);
+    // The student's choices for this chapter's controls, the prediction, and
+    // the settings of the run they pressed Run for.
+    let chosen = {
+        let c = c.clone();
+        let seed = props.seed;
+        use_state(move || c.params.clone().seed(seed))
+    };
+    let fault = {
+        let c = c.clone();
+        use_state(move || c.fault)
+    };
+    let predicted = use_state(|| None::<usize>);
+    let ran = use_state(|| None::<SimParams>);
+
+    // Opening a chapter loads its run (cycle 0: v1 just trained).
+    {
+        let send = props.send.clone();
+        let start = with_choices(&c, &chosen);
+        use_effect_with(props.chapter, move |_| send.emit(Command::Start(start)));
+    }
+
+    let params = with_choices(&c, &chosen);
+    let cycles = match c.run {
+        GuideRun::Cycles(n) | GuideRun::Race(n) => n,
+    };
+    let s = &props.snapshot;
+    let result = (*ran)
+        .as_ref()
+        .filter(|p| props.in_flight == 0 && s.params == **p)
+        .and_then(|p| reveal(&c, p, &s.summaries, s.race.as_ref()));
+
+    // A reveal seen marks the chapter done (saved with the rest of the progress).
+    {
+        let send = props.send.clone();
+        let place = props.place;
+        let n = props.chapter;
+        use_effect_with(result.is_some(), move |&shown| {
+            if shown && !place.is_done(n) {
+                send.emit(Command::Progress(ProgressIntent::ChapterDone(n)));
+            }
+        });
+    }
+
+    // Changing a control after a run asks for a new prediction.
+    let set_choice = {
+        let chosen = chosen.clone();
+        let ran = ran.clone();
+        let predicted = predicted.clone();
+        Callback::from(move |p: SimParams| {
+            chosen.set(p);
+            ran.set(None);
+            predicted.set(None);
+        })
+    };
+    let control = |which: GuideControl| -> Html {
+        let p = (*chosen).clone();
+        let set = set_choice.clone();
+        match which {
+            GuideControl::DriftStrength => html! {
+                <Slider id="guide-strength" label="Drift strength" min={0.0} max={1.0} step={0.05}
+                    value={p.drift_strength} shown={format!("{:.2}", p.drift_strength)}
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().drift_strength(round_to_step(v, 0.05))))} />
+            },
+            GuideControl::Threshold => html! {
+                <Slider id="guide-threshold" label="Deploy threshold" min={0.5} max={0.99} step={THRESHOLD_STEP}
+                    value={p.threshold} shown={format!("{:.2}", p.threshold)}
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().threshold(round_to_step(v, THRESHOLD_STEP))))} />
+            },
+            GuideControl::LabelNoise => html! {
+                <Slider id="guide-noise" label="Label noise" min={0.0} max={0.5} step={LABEL_NOISE_STEP}
+                    value={p.label_noise} shown={format!("{:.0}%", p.label_noise * 100.0)}
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_noise(round_to_step(v, LABEL_NOISE_STEP))))} />
+            },
+            GuideControl::Window => html! {
+                <SelectField id="guide-window" label="Training window"
+                    options={WINDOWS.iter().map(|w| (w.key(), w.label())).collect::<Vec<_>>()}
+                    selected={p.window.key()}
+                    on_change={Callback::from(move |k: String| if let Some(w) = TrainingWindow::from_key(&k) { set.emit(p.clone().window(w)) })} />
+            },
+            GuideControl::DriftKind => html! {
+                <SelectField id="guide-kind" label="Drift kind"
+                    options={DriftKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
+                    selected={p.drift_kind.key().to_string()}
+                    on_change={Callback::from(move |k: String| if let Some(v) = DriftKind::from_key(&k) { set.emit(p.clone().drift_kind(v)) })} />
+            },
+            GuideControl::DriftPattern => html! {
+                <SelectField id="guide-pattern" label="Drift pattern"
+                    options={DriftPattern::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
+                    selected={p.drift_pattern.key().to_string()}
+                    on_change={Callback::from(move |k: String| if let Some(v) = DriftPattern::from_key(&k) { set.emit(p.clone().drift_pattern(v)) })} />
+            },
+            GuideControl::Validation => {
+                let onchange = Callback::from(move |e: Event| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    set.emit(p.clone().validate_data(input.checked()));
+                });
+                html! {
+                    <div class="field checkbox">
+                        <input type="checkbox" id="guide-validate" checked={chosen.validate_data} {onchange} />
+                        <label for="guide-validate">{ "Validate data before retraining" }</label>
+                    </div>
+                }
+            }
+            GuideControl::Fault => {
+                let current = *fault;
+                let (fault, ran, predicted) = (fault.clone(), ran.clone(), predicted.clone());
+                let onchange = Callback::from(move |e: Event| {
+                    let select: HtmlSelectElement = e.target_unchecked_into();
+                    fault.set(Fault::from_key(&select.value()));
+                    ran.set(None);
+                    predicted.set(None);
+                });
+                html! {
+                    <div class="field">
+                        <label for="guide-fault">{ "Fault in the first new batch" }</label>
+                        <select id="guide-fault" {onchange}>
+                            { for Fault::ALL.iter().map(|f| html! {
+                                <option value={f.key()} selected={Some(*f) == current}>{ f.label() }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+            }
+        }
+    };
+
+    let opts = options(c.prediction);
+    let on_predict = |i: usize| {
+        let predicted = predicted.clone();
+        Callback::from(move |_: Event| predicted.set(Some(i)))
+    };
+    let run = {
+        let (send, c, params, fault, ran) = (
+            props.send.clone(),
+            c.clone(),
+            params.clone(),
+            *fault,
+            ran.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            send_run(&send, &c, &params, fault);
+            ran.set(Some(params.clone()));
+        })
+    };
+    let again = {
+        let (ran, predicted) = (ran.clone(), predicted.clone());
+        Callback::from(move |_: MouseEvent| {
+            ran.set(None);
+            predicted.set(None);
+        })
+    };
+    let next = {
+        let (send, place, n) = (props.send.clone(), props.place, props.chapter);
+        let (on_chapter, on_playground) = (props.on_chapter.clone(), props.on_playground.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !place.is_done(n) {
+                send.emit(Command::Progress(ProgressIntent::ChapterDone(n)));
+            }
+            if n < CHAPTERS {
+                on_chapter.emit(n + 1);
+            } else {
+                on_playground.emit(());
+            }
+        })
+    };
+    let running = ran.is_some() && result.is_none();
+    let run_label = match c.run {
+        GuideRun::Cycles(n) => format!("Run {n} cycle{}", if n == 1 { "" } else { "s" }),
+        GuideRun::Race(n) => format!("Race the policies over {n} cycles"),
+    };
+    let panels = c.panels.iter().map(|panel| match panel {
+        GuidePanel::Stats => html! { <Stats snapshot={s.clone()} /> },
+        GuidePanel::Accuracy => html! { <PerformanceChart snapshot={s.clone()} /> },
+        GuidePanel::Scatter => html! { <ScatterChart snapshot={s.clone()} /> },
+        GuidePanel::Decision => html! { <DecisionBanner snapshot={s.clone()} /> },
+        GuidePanel::Gates => html! { <Gates snapshot={s.clone()} on_inject={Callback::noop()} fault_controls={false} /> },
+        GuidePanel::Race => html! { <PolicyRacePanel snapshot={s.clone()} on_run={Callback::noop()} button={false} /> },
+        GuidePanel::Drift => html! { <DriftChart snapshot={s.clone()} /> },
+    });
+    let predicted_now = *predicted;
+    html! {
+        <div class="guide-layout">
+            <section class="panel guide" aria-labelledby="chapter-title" data-chapter={props.chapter.to_string()}>
+                <p class="chapter-count">{ format!("Chapter {} of {CHAPTERS}", props.chapter) }</p>
+                <h2 id="chapter-title">{ c.title }</h2>
+                { for c.text.iter().map(|t| html! { <p>{ *t }</p> }) }
+                if !c.controls.is_empty() {
+                    <div class="guide-controls">
+                        { for c.controls.iter().map(|&k| control(k)) }
+                    </div>
+                }
+                <fieldset class="prediction" disabled={ran.is_some()}>
+                    <legend>{ format!("Your prediction: {}", question(c.prediction, &params, cycles, *fault)) }</legend>
+                    { for opts.iter().enumerate().map(|(i, o)| {
+                        let id = format!("predict-{i}");
+                        html! {
+                            <div class="option">
+                                <input type="radio" name="guide-prediction" id={id.clone()}
+                                    checked={predicted_now == Some(i)} onchange={on_predict(i)} />
+                                <label for={id}>{ *o }</label>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
+                if ran.is_none() {
+                    <button type="button" class="primary" onclick={run} disabled={predicted_now.is_none()}
+                        aria-describedby="run-hint">{ run_label }</button>
+                    <p class="hint" id="run-hint">{ if predicted_now.is_none() { "Choose a prediction first: the run is its test." } else { "Then watch the charts." } }</p>
+                }
+                if running {
+                    <p class="hint" role="status">{ "Running… the engine trains a real model every cycle." }</p>
+                }
+                if let Some(r) = &result {
+                    <div class="reveal" role="status" data-testid="reveal">
+                        <h3>{ if predicted_now == Some(r.answer) { "You predicted it." } else { "Not what you predicted." } }</h3>
+                        <p><strong>{ "What happened: " }</strong>{ opts[r.answer] }{ "." }</p>
+                        { for r.text.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
+                        <p class="hint">{ c.try_next }</p>
+                    </div>
+                    <div class="guide-nav">
+                        <button type="button" class="primary" onclick={next}>{ if props.chapter < CHAPTERS { "Next chapter" } else { "Open the Playground" } }</button>
+                        <button type="button" onclick={again}>{ if c.controls.is_empty() { "Run again" } else { "Change a setting and run again" } }</button>
+                    </div>
+                }
+            </section>
+            <div class="guide-panels">
+                { for panels }
+            </div>
+        </div>
+    }
+}
+
+/// The bar above the guide or the playground: which chapter, the way between
+/// chapters, and the switch between the guide and free play.
+#[derive(Properties, PartialEq)]
+pub struct ModeBarProps {
+    /// The chapter open, or `None` in the playground.
+    pub chapter: Option<u8>,
+    /// Chapters done, for the chapter list.
+    pub place: GuideProgress,
+    /// Opens a chapter.
+    pub on_chapter: Callback<u8>,
+    /// Switches to the playground.
+    pub on_playground: Callback<()>,
+}
+
+/// The guide/playground switch and the chapter list.
+#[component]
+pub fn ModeBar(props: &ModeBarProps) -> Html {
+    let on_select = {
+        let cb = props.on_chapter.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(n) = select.value().parse::<u8>() {
+                cb.emit(n);
+            }
+        })
+    };
+    match props.chapter {
+        Some(open) => {
+            let play = {
+                let cb = props.on_playground.clone();
+                Callback::from(move |_: MouseEvent| cb.emit(()))
+            };
+            html! {
+                <nav class="mode-bar" aria-label="Guide">
+                    <div class="field inline">
+                        <label for="chapter-select">{ "Chapter" }</label>
+                        <select id="chapter-select" onchange={on_select}>
+                            { for (1..=CHAPTERS).map(|n| {
+                                let title = chapter(n).map_or("", |c| c.title);
+                                let done = if props.place.is_done(n) { " ✓" } else { "" };
+                                html! { <option value={n.to_string()} selected={n == open}>{ format!("{n}. {title}{done}") }</option> }
+                            }) }
+                        </select>
+                    </div>
+                    <button type="button" class="mode-switch" onclick={play}>{ "Playground: every control" }</button>
+                </nav>
+            }
+        }
+        None => {
+            let back = {
+                let (cb, chapter) = (props.on_chapter.clone(), props.place.chapter);
+                Callback::from(move |_: MouseEvent| cb.emit(chapter))
+            };
+            html! {
+                <nav class="mode-bar" aria-label="Sections">
+                    <button type="button" class="mode-switch" onclick={back}>
+                        { format!("Guide: chapter {} of {CHAPTERS}", props.place.chapter) }
+                    </button>
+                    <a href="#flow-title">{ "Loop" }</a>
+                    <a href="#history">{ "Rewind & export" }</a>
+                    <a href="#policy-race">{ "Policy race" }</a>
+                    <a href="#lesson">{ "Lesson" }</a>
+                    <a href="#practice">{ "Practice" }</a>
+                    <a href="#test-yourself">{ "Test yourself" }</a>
+                </nav>
+            }
+        }
+    }
+}
