@@ -372,8 +372,10 @@ fn Page(props: &PageProps) -> Html {
     use_engine_watchdog(silent_since);
     {
         let dispatcher = state.dispatcher();
+        // Not in the guide (its runs are its own); while the page still decides,
+        // a key already goes to the run on screen.
         use_shortcuts(
-            in_playground,
+            !matches!(state.view, View::Guide(_)),
             &props.send,
             Callback::from(move |a| dispatcher.dispatch(a)),
         );
@@ -652,6 +654,8 @@ fn app_header() -> Html {
 /// panels where the controls and the flow will be) with a status line.
 fn loading_layout(status: &'static str) -> Html {
     html! {
+        <>
+        <div class="mode-bar" aria-hidden="true"></div>
         <div class="layout">
             <aside class="sidebar" aria-hidden="true">
                 <div class="panel skeleton skeleton-controls"></div>
@@ -662,6 +666,7 @@ fn loading_layout(status: &'static str) -> Html {
                 <div class="panel skeleton skeleton-flow" aria-hidden="true"></div>
             </main>
         </div>
+        </>
     }
 }
 
