@@ -15,6 +15,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::below_half::{diagnose, BelowHalf, Evidence};
 use super::csv_data::StandardizedData;
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
@@ -32,6 +33,7 @@ use super::steps::{
 use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
 use super::train::{train, train_from, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
 use super::triggers::{Observation, TriggerEval, TriggerState};
+use super::truth::best_accuracy;
 use super::validate::{validate_batch, Fault, ValidationReport};
 
 /// How many fitted models are kept besides v1 and the live one; older ones keep
@@ -115,6 +117,11 @@ pub struct Simulation {
     validation: Option<ValidationReport>,
     pending_fault: Option<Fault>,
     applied_fault: Option<Fault>,
+    /// Why the live model scored below 0.5 on the newest batch, if it did.
+    below_half: Option<BelowHalf>,
+    /// The best accuracy any model can expect on the newest batch (synthetic
+    /// stream only).
+    best_possible: Option<f64>,
     /// The live model's agreement with the last batch's labels.
     last_agreement: Option<f64>,
     /// Full records of the newest finished cycles.
@@ -175,6 +182,9 @@ impl Simulation {
                         replaced: None,
                         replaced_by: None,
                     });
+                    let best_possible = user_data
+                        .is_none()
+                        .then(|| best_accuracy(&none, params.label_noise));
                     let mut history_batches = VecDeque::new();
                     history_batches.push_back(train_part);
                     return Ok(Simulation {
@@ -209,6 +219,8 @@ impl Simulation {
                         pending_fault: None,
                         applied_fault: None,
                         last_agreement: None,
+                        below_half: None,
+                        best_possible,
                         records: VecDeque::new(),
                         cursor,
                         user_data,
@@ -455,6 +467,13 @@ impl Simulation {
             .map(|(_, m)| m)
     }
 
+    /// A kept version's fitted model, for tests that check what a view says
+    /// against the model itself.
+    #[cfg(test)]
+    pub(crate) fn fitted(&self, version: u32) -> Option<&TrainedModel> {
+        self.model(version)
+    }
+
     /// Decision regions of a version, if its model is still kept.
     pub fn grid_of(&self, version: u32) -> Option<DecisionGrid> {
         self.model(version).map(TrainedModel::decision_grid)
@@ -463,6 +482,65 @@ impl Simulation {
     /// The straight boundary of a version (logistic regression only).
     pub fn boundary_of(&self, version: u32) -> Option<LinearBoundary> {
         self.model(version).and_then(TrainedModel::linear_boundary)
+    }
+
+    /// Why the model live when the newest batch arrived scored below 0.5 on
+    /// it (`None` when it did not, and before the first batch).
+    pub fn below_half(&self) -> Option<&BelowHalf> {
+        self.below_half.as_ref()
+    }
+
+    /// The best accuracy any model can expect on the newest batch (the
+    /// initial data before cycle 1; `None` on the teacher's own data).
+    pub fn best_possible(&self) -> Option<f64> {
+        self.best_possible
+    }
+
+    /// The drift of each batch `version` was trained on that is still known
+    /// (the newest [`HISTORY_CYCLES`] cycles and the initial data), leaving out
+    /// batches that failed validation (they never reach a window).
+    fn trained_on(&self, version: u32) -> Vec<DriftState> {
+        let Some(window) = self.registry.get(version).map(|v| v.window) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if window.first_cycle == 0 {
+            out.push(DriftState::none(0));
+        }
+        out.extend(
+            self.summaries
+                .iter()
+                .filter(|s| (window.first_cycle..=window.last_cycle).contains(&s.cycle))
+                .filter(|s| {
+                    !matches!(
+                        s.outcome,
+                        Outcome::Alerted {
+                            reason: AlertReason::ValidationFailed { .. },
+                            ..
+                        }
+                    )
+                })
+                .map(|s| s.drift),
+        );
+        out
+    }
+
+    /// Why the live model scored below 0.5 on the new hold-out rows, if it did.
+    fn diagnose_live(&self) -> Option<BelowHalf> {
+        let scores = self.live_scores?;
+        let model = self.model(self.live)?;
+        diagnose(&Evidence {
+            live: self.live,
+            model,
+            score: scores.accuracy,
+            rows: scores.rows,
+            drift: self.drift,
+            trained_on: self.trained_on(self.live),
+            label_noise: self.params.label_noise,
+            fault: self.applied_fault,
+            user_data: self.user_data.is_some(),
+            seed: self.params.seed,
+        })
     }
 
     fn record(&mut self, kind: StepKind, fact: StepFact) -> StepRecord {
@@ -575,6 +653,11 @@ impl Simulation {
         self.holdout = holdout;
         self.live_scores = self.model(self.live).map(|m| evaluate(m, &self.holdout));
         self.v1_scores = self.model(1).map(|m| evaluate(m, &self.holdout));
+        self.best_possible = self
+            .user_data
+            .is_none()
+            .then(|| best_accuracy(&self.drift, p.label_noise));
+        self.below_half = self.diagnose_live();
         // Before any batch, the live model's own score stands for "healthy".
         let previous = self
             .last_agreement
@@ -1024,6 +1107,7 @@ impl Simulation {
             trigger: self.trigger_eval.clone(),
             fault: self.applied_fault,
             outcome: outcome.clone(),
+            best_possible: self.best_possible,
         });
         keep_newest(&mut self.summaries, HISTORY_CYCLES);
         self.totals.cycles += 1;
@@ -1044,6 +1128,7 @@ impl Simulation {
             live_before,
             candidate: self.candidate,
             live_after: live,
+            below_half: self.below_half.clone(),
         });
         while self.records.len() > MAX_RECORDS {
             self.records.pop_front();

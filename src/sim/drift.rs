@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::params::{DriftKind, DriftPattern, SimParams};
+use super::stream::Concept;
 
 /// The largest rotation of the labelling rule, at strength 1: the rule reverses.
 pub const MAX_ROTATION_DEG: f64 = 180.0;
@@ -46,6 +47,16 @@ impl DriftState {
             rotation_deg: 0.0,
             covariate_shift: 0.0,
             prior: 0.5,
+        }
+    }
+
+    /// The concept of the drifted samples (all samples but during a gradual
+    /// transition, where [`DriftState::new_concept_share`] of them).
+    pub fn concept(&self) -> Concept {
+        Concept {
+            rotation_deg: self.rotation_deg,
+            shift: self.covariate_shift,
+            prior: self.prior,
         }
     }
 

@@ -11,13 +11,15 @@ use super::lesson::lesson_text;
 use super::params::SimParams;
 use super::protocol::{
     Command, Comparison, ConfigEffect, CycleView, ExportFiles, ProgressIntent, ProgressReply,
-    QuizIntent, QuizReply, Reply, Snapshot, TrainingTiming, MAX_STEPS_PER_COMMAND, SHOWN_POINTS,
+    QuizIntent, QuizReply, Reply, ScatterFacts, Snapshot, TrainingTiming, MAX_STEPS_PER_COMMAND,
+    SHOWN_POINTS,
 };
 use super::quiz::{
     question_bank, visual_quiz_view, GuideProgress, Progress, QuizCard, TestSession,
 };
 use super::race::{policy_race, PolicyRace};
 use super::steps::StepKind;
+use super::truth::RuleLines;
 use std::sync::Arc;
 
 /// Fits timed per model and window size: more for small windows, whose times
@@ -425,6 +427,26 @@ impl Engine {
         }
     }
 
+    /// What the scatter draws beside the models, for a batch drawn under
+    /// `drift` while `live` is live.
+    fn scatter_facts(
+        &self,
+        drift: &super::drift::DriftState,
+        live: u32,
+        below_half: Option<&super::below_half::BelowHalf>,
+    ) -> ScatterFacts {
+        let sim = &self.sim;
+        let v1_boundary = sim.boundary_of(1);
+        ScatterFacts {
+            rules: sim.user_data().is_none().then(|| RuleLines::of(drift)),
+            v1_grid: (v1_boundary.is_none() && live != 1)
+                .then(|| sim.grid_of(1))
+                .flatten(),
+            v1_boundary,
+            below_half: below_half.cloned(),
+        }
+    }
+
     /// The snapshot of the current state.
     pub fn snapshot(&self) -> Snapshot {
         let sim = &self.sim;
@@ -457,6 +479,8 @@ impl Engine {
             live_boundary: sim.boundary_of(sim.live_version()),
             candidate_grid: candidate.and_then(|v| sim.grid_of(v)),
             candidate_boundary: candidate.and_then(|v| sim.boundary_of(v)),
+            scatter: self.scatter_facts(sim.drift(), sim.live_version(), sim.below_half()),
+            best_possible: sim.best_possible(),
             trigger_eval: sim.trigger_eval().cloned(),
             validation: sim.validation().cloned(),
             pending_fault: sim.pending_fault(),
@@ -480,6 +504,11 @@ impl Engine {
                 let record = sim.record_of(c)?.clone();
                 let cand = record.candidate;
                 Some(CycleView {
+                    scatter: self.scatter_facts(
+                        &record.drift,
+                        record.live_after,
+                        record.below_half.as_ref(),
+                    ),
                     batch: record.batch.view(SHOWN_POINTS),
                     live_grid: sim.grid_of(record.live_before),
                     live_boundary: sim.boundary_of(record.live_before),

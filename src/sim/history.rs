@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::below_half::BelowHalf;
 use super::drift::DriftState;
 use super::outcome::Outcome;
 use super::params::{DetectorKind, RetrainTrigger, SimParams, TrainingWindow};
@@ -54,6 +55,11 @@ pub struct CycleSummary {
     pub fault: Option<Fault>,
     /// What the cycle decided.
     pub outcome: Outcome,
+    /// The best accuracy any model could expect on its batch (the true rule's,
+    /// at the label noise then); `None` on the teacher's own data, whose rule
+    /// is unknown.
+    #[serde(default)]
+    pub best_possible: Option<f64>,
 }
 
 impl CycleSummary {
@@ -89,6 +95,9 @@ pub struct CycleRecord {
     pub candidate: Option<u32>,
     /// The version live after it.
     pub live_after: u32,
+    /// Why the version live when it started scored below 0.5 on its batch, if it did.
+    #[serde(default)]
+    pub below_half: Option<BelowHalf>,
 }
 
 /// Counts since the start of the run (the kept history is bounded by

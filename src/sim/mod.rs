@@ -4,6 +4,7 @@
 //! Nothing here imports the browser (no yew, web-sys, js-sys or gloo): it is
 //! tested natively and can run unchanged in a Web Worker.
 
+pub mod below_half;
 pub mod calendar;
 pub mod cron;
 pub mod csv_data;
@@ -31,5 +32,6 @@ pub mod story;
 pub mod stream;
 pub mod train;
 pub mod triggers;
+pub mod truth;
 pub mod validate;
 pub mod wording;

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::below_half::BelowHalf;
 use super::drift::DriftState;
 use super::evaluate::Scores;
 use super::history::{CycleRecord, CycleSummary, Stall, Totals};
@@ -21,6 +22,7 @@ use super::steps::{StepKind, StepRecord, Tracker};
 use super::stream::BatchView;
 use super::train::{DecisionGrid, LinearBoundary};
 use super::triggers::TriggerEval;
+use super::truth::RuleLines;
 use super::validate::{Fault, ValidationReport};
 
 /// The most points of a batch a snapshot carries (the scatter's sample).
@@ -143,6 +145,22 @@ pub struct ProgressReply {
     pub stored: String,
 }
 
+/// What the scatter draws besides the batch and the live and candidate models:
+/// the true labelling rules, v1's boundary, and why the live model scored
+/// below a coin flip.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScatterFacts {
+    /// The rule the batch's drifted points follow and the one before any drift
+    /// (`None` on the teacher's own data, whose rule is unknown).
+    pub rules: Option<RuleLines>,
+    /// v1's line, for logistic regression.
+    pub v1_boundary: Option<LinearBoundary>,
+    /// v1's regions, for a decision tree, while another version is live.
+    pub v1_grid: Option<DecisionGrid>,
+    /// Why the model live when the batch arrived scored below 0.5 on it.
+    pub below_half: Option<BelowHalf>,
+}
+
 /// A finished cycle as it looked, for the rewind timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CycleView {
@@ -158,6 +176,8 @@ pub struct CycleView {
     pub candidate_grid: Option<DecisionGrid>,
     /// Its line, for logistic regression.
     pub candidate_boundary: Option<LinearBoundary>,
+    /// The rules, v1 and the below-0.5 reason of its batch.
+    pub scatter: ScatterFacts,
 }
 
 /// What changed between two versions.
@@ -284,6 +304,13 @@ pub struct Snapshot {
     pub candidate_grid: Option<DecisionGrid>,
     /// Its line, for logistic regression.
     pub candidate_boundary: Option<LinearBoundary>,
+    /// The rules, v1 and the below-0.5 reason the scatter draws.
+    #[serde(default)]
+    pub scatter: ScatterFacts,
+    /// The best accuracy any model can expect on the newest batch (the true
+    /// rule's, at its label noise; `None` on the teacher's own data).
+    #[serde(default)]
+    pub best_possible: Option<f64>,
     /// This cycle's trigger decision, once step 2 ran.
     pub trigger_eval: Option<TriggerEval>,
     /// This cycle's data validation, once step 2 ran (when on).

@@ -31,6 +31,40 @@ pub const BASE_ANGLE_DEG: f64 = 35.0;
 /// nearly every point inside it.
 pub const VIEW_HALF_SIDE: f64 = 7.0;
 
+/// One concept of the generating process: where the two class clouds sit and
+/// how often each class is drawn. Drift replaces [`Concept::ORIGINAL`] with
+/// another concept for some or all samples ([`DriftState::concept`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Concept {
+    /// Rotation of the class means' direction from [`BASE_ANGLE_DEG`], in degrees.
+    pub rotation_deg: f64,
+    /// Slide of both clouds along the original boundary, in standard deviations.
+    pub shift: f64,
+    /// Probability that a sample is of class 1.
+    pub prior: f64,
+}
+
+impl Concept {
+    /// The concept before any drift: balanced classes along [`BASE_ANGLE_DEG`].
+    pub const ORIGINAL: Concept = Concept {
+        rotation_deg: 0.0,
+        shift: 0.0,
+        prior: 0.5,
+    };
+
+    /// The mean of the class-1 cloud (`class1`) or of the class-0 cloud.
+    pub fn mean(&self, class1: bool) -> [f64; 2] {
+        let base = BASE_ANGLE_DEG.to_radians();
+        let along = [-base.sin(), base.cos()];
+        let angle = base + self.rotation_deg.to_radians();
+        let sign = if class1 { 0.5 } else { -0.5 };
+        [
+            sign * CLASS_SEPARATION * angle.cos() + self.shift * along[0],
+            sign * CLASS_SEPARATION * angle.sin() + self.shift * along[1],
+        ]
+    }
+}
+
 /// One batch of labelled rows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Batch {
@@ -149,8 +183,7 @@ pub fn generate_batch(
     drift: &DriftState,
     label_noise: f64,
 ) -> Batch {
-    let base = BASE_ANGLE_DEG.to_radians();
-    let along = [-base.sin(), base.cos()];
+    let (new, old) = (drift.concept(), Concept::ORIGINAL);
     let mut x = Vec::with_capacity(rows);
     let mut y = Vec::with_capacity(rows);
     for _ in 0..rows {
@@ -159,18 +192,9 @@ pub fn generate_batch(
         let n1 = standard_normal(rng);
         let n2 = standard_normal(rng);
         let flip = rng.gen::<f64>() < label_noise;
-        let (rotation, shift, prior) = if drifted {
-            (drift.rotation_deg, drift.covariate_shift, drift.prior)
-        } else {
-            (0.0, 0.0, 0.5)
-        };
-        let label = class_draw < prior;
-        let angle = base + rotation.to_radians();
-        let sign = if label { 0.5 } else { -0.5 };
-        let mean = [
-            sign * CLASS_SEPARATION * angle.cos() + shift * along[0],
-            sign * CLASS_SEPARATION * angle.sin() + shift * along[1],
-        ];
+        let concept = if drifted { &new } else { &old };
+        let label = class_draw < concept.prior;
+        let mean = concept.mean(label);
         x.push([mean[0] + n1, mean[1] + n2]);
         y.push(label ^ flip);
     }

@@ -1,6 +1,7 @@
 //! The one place where a cycle's typed facts and outcomes become words: the
 //! process table's cells, the status tracker, the decision banner, alert
-//! messages, the trigger's reason and detail, and chart notes.
+//! messages, the trigger's reason and detail, and chart notes (the charts'
+//! sentences about what the stream makes true are in `chart_notes`).
 //!
 //! Views match on the facts ([`StepFact`], [`Outcome`]) to decide what to
 //! highlight, and call these functions only to show text. A reworded sentence
@@ -9,6 +10,9 @@
 //! One formatting rule for numbers that are compared: a score is shown with as
 //! many decimals as it takes (2 to 6) for the shown numbers to keep the true
 //! order, so "0.80 < 0.80" or a rejected "0.80 > 0.80" cannot appear.
+
+mod chart_notes;
+pub use chart_notes::{below_half_sentence, ceiling_sentence};
 
 use super::history::{CycleSummary, Stall, Totals};
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};

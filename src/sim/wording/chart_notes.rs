@@ -1,0 +1,351 @@
+//! The charts' sentences about what the stream makes true: why the live model
+//! scored below a coin flip (under the scatter) and the best accuracy any
+//! model can expect (on the accuracy chart). Part of [`super`], the one place
+//! where facts become words.
+
+use super::{format_score, format_threshold};
+use crate::sim::below_half::{BelowHalf, BelowHalfCause, BACKWARDS_DEG};
+
+/// `x` as a percentage with as few decimals (0 to 3) as keep its true order
+/// with `level` ("49.6%", not "50%", for a share just below one half).
+fn percent_keeping_order(x: f64, level: f64) -> String {
+    let truth = x.total_cmp(&level);
+    for d in 0..=3usize {
+        let scale = 10f64.powi(d as i32);
+        let (rx, rl) = ((x * 100.0 * scale).round(), (level * 100.0 * scale).round());
+        if rx.total_cmp(&rl) == truth {
+            return format!("{:.d$}%", x * 100.0);
+        }
+    }
+    format!("{:.3}%", x * 100.0)
+}
+
+/// A share as a whole percentage.
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// An angle that is past [`BACKWARDS_DEG`] shown so that it reads past it.
+fn degrees(x: f64) -> String {
+    if x > BACKWARDS_DEG && x.round() <= BACKWARDS_DEG {
+        format!("{x:.1}°")
+    } else {
+        format!("{x:.0}°")
+    }
+}
+
+/// "50%" or "50%–95%".
+fn percent_range(lo: f64, hi: f64) -> String {
+    if (hi - lo).abs() < 0.005 {
+        percent(lo)
+    } else {
+        format!("{}–{}", percent(lo), percent(hi))
+    }
+}
+
+/// What heavy label noise leaves of the best score (nothing for light noise).
+fn noise_note(noise: f64, best: f64) -> String {
+    if noise >= 0.2 {
+        format!(
+            " With {} of labels flipped at random, even the true rule can expect only {}.",
+            percent(noise),
+            format_score(best, 0.5)
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// The one-line caption under the scatter when the live model scored below
+/// 0.5 on the batch: what it scored and why, from the measured facts.
+pub fn below_half_sentence(b: &BelowHalf) -> String {
+    let v = format!("v{}", b.live);
+    let head = format!(
+        "{v} scored {} on this batch, below a coin flip (0.5)",
+        format_score(b.score, 0.5)
+    );
+    let right_only = |right: f64| {
+        format!(
+            "it is right on only {} of noise-free points like these",
+            percent_keeping_order(right, 0.5)
+        )
+    };
+    match &b.cause {
+        BelowHalfCause::FlippedLabels => format!(
+            "{head}: an injected fault inverted every label in the batch, so each answer {v} \
+             gets right is marked wrong."
+        ),
+        BelowHalfCause::AllClassOne => format!(
+            "{head}: an injected fault set every label in the batch to class 1, and {v} calls \
+             {} of its hold-out rows class 0.",
+            percent_keeping_order(1.0 - b.score, 0.5)
+        ),
+        BelowHalfCause::DamagedBatch { fault, expected } => format!(
+            "{head}: an injected fault ({}) damaged the batch; on undamaged data like it, {v} \
+             would expect about {expected:.2}.",
+            fault.label().to_lowercase()
+        ),
+        BelowHalfCause::RuleTurned {
+            turned_min,
+            turned_max,
+            share,
+            right,
+        } => {
+            let angle = if turned_max - turned_min < 0.5 {
+                format!(
+                    "{} from the rule in {v}'s training data",
+                    degrees(*turned_min)
+                )
+            } else {
+                format!(
+                    "{} to {} from the rules in {v}'s training data",
+                    degrees(*turned_min),
+                    degrees(*turned_max)
+                )
+            };
+            let (whose, those) = if *share < 0.999 {
+                (
+                    format!(
+                        "for {} of the new points, the labelling rule has turned {angle}",
+                        percent(*share)
+                    ),
+                    "those points",
+                )
+            } else {
+                (format!("the labelling rule has turned {angle}"), "points")
+            };
+            format!(
+                "{head}: {whose}. Past {BACKWARDS_DEG:.0}°, the side {v} calls class 1 is mostly \
+                 class 0 now, so {v} labels most {those} backwards ({}).",
+                right_only(*right)
+            )
+        }
+        BelowHalfCause::InputsMoved {
+            moved,
+            rule_kept,
+            share,
+            right,
+        } => {
+            let who = if *share < 0.999 {
+                format!("{} of the new points have", percent(*share))
+            } else {
+                "the inputs have".to_string()
+            };
+            let kept = if *rule_kept {
+                " (the labelling rule itself has not changed)"
+            } else {
+                ""
+            };
+            format!(
+                "{head}: {who} slid {moved:.1} σ along the boundary from where {v}'s training \
+                 points lay{kept}, and out there {v}'s regions give most points the wrong class \
+                 ({}).",
+                right_only(*right)
+            )
+        }
+        BelowHalfCause::BalanceChanged {
+            trained_min,
+            trained_max,
+            prior,
+            called_class1,
+            right,
+        } => format!(
+            "{head}: {v} learned from batches where {} of points were class 1 and calls {} of \
+             points class 1, but now {} are ({}).",
+            percent_range(*trained_min, *trained_max),
+            percent(*called_class1),
+            percent(*prior),
+            right_only(*right)
+        ),
+        BelowHalfCause::Chance {
+            expected,
+            best,
+            noise,
+            swing,
+        } => {
+            let mut s = format!(
+                "{head}, by chance: on data like this {v} would expect about {}, and a score on \
+                 {} hold-out rows typically swings by ±{swing:.2}.",
+                format_score(*expected, 0.5),
+                b.rows
+            );
+            s.push_str(&noise_note(*noise, *best));
+            s
+        }
+        BelowHalfCause::CoinFlip {
+            expected,
+            best,
+            noise,
+            swing,
+        } => {
+            let mut s = format!(
+                "{head}: on data like this {v} can expect only about {}, hardly different from \
+                 a coin flip, so on {} hold-out rows (a typical swing of ±{swing:.2}) a score \
+                 below 0.5 is no surprise.",
+                format_score(*expected, 0.5),
+                b.rows
+            );
+            s.push_str(&noise_note(*noise, *best));
+            s
+        }
+        BelowHalfCause::Unexplained { right } => format!(
+            "{head}: even on noise-free points like these, {v} is right on only {}.",
+            percent_keeping_order(*right, 0.5)
+        ),
+        BelowHalfCause::UnknownRule => format!(
+            "{head}: the playground does not know the true rule of your data, so it cannot say why."
+        ),
+    }
+}
+
+/// The accuracy chart's note on the best accuracy any model can expect (the
+/// true rule's at the label noise), and whether the threshold is above it.
+pub fn ceiling_sentence(best: f64, threshold: f64) -> String {
+    let (b, t) = (format_score(best, threshold), format_threshold(threshold));
+    if threshold >= best {
+        format!(
+            "The threshold {t} is not below the best any model can expect here ({b}, the true \
+             rule's score at this label noise): a candidate passes only when its hold-out rows \
+             happen to be easy."
+        )
+    } else {
+        format!("The best any model can expect here is {b} (the true rule's score at this label noise).")
+    }
+}
+
+// Native only: the core is tested natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::sim::validate::Fault;
+
+    fn below(cause: BelowHalfCause) -> BelowHalf {
+        BelowHalf {
+            live: 3,
+            score: 0.21,
+            rows: 150,
+            cause,
+        }
+    }
+
+    #[test]
+    fn a_turned_rule_names_the_angle_and_the_share() {
+        let s = below_half_sentence(&below(BelowHalfCause::RuleTurned {
+            turned_min: 108.0,
+            turned_max: 108.0,
+            share: 1.0,
+            right: 0.12,
+        }));
+        assert_eq!(
+            s,
+            "v3 scored 0.21 on this batch, below a coin flip (0.5): the labelling rule has turned \
+             108° from the rule in v3's training data. Past 90°, the side v3 calls class 1 is \
+             mostly class 0 now, so v3 labels most points backwards (it is right on only 12% of \
+             noise-free points like these)."
+        );
+        let s = below_half_sentence(&below(BelowHalfCause::RuleTurned {
+            turned_min: 90.3,
+            turned_max: 126.0,
+            share: 0.8,
+            right: 0.49,
+        }));
+        assert!(s.contains("for 80% of the new points"), "{s}");
+        assert!(s.contains("90.3° to 126° from the rules"), "{s}");
+        assert!(s.contains("most those points backwards"), "{s}");
+    }
+
+    #[test]
+    fn shares_near_one_half_keep_their_side() {
+        assert_eq!(percent_keeping_order(0.4996, 0.5), "49.96%");
+        assert_eq!(percent_keeping_order(0.12, 0.5), "12%");
+        assert_eq!(degrees(90.3), "90.3°");
+        assert_eq!(degrees(144.0), "144°");
+    }
+
+    #[test]
+    fn chance_mentions_noise_only_when_it_is_large() {
+        let quiet = below_half_sentence(&below(BelowHalfCause::Chance {
+            expected: 0.58,
+            best: 0.89,
+            noise: 0.05,
+            swing: 0.04,
+        }));
+        assert!(quiet.contains(", by chance: on data like this v3 would expect about 0.58"));
+        assert!(quiet.contains("150 hold-out rows typically swings by ±0.04."));
+        assert!(!quiet.contains("flipped"), "{quiet}");
+        let noisy = below_half_sentence(&below(BelowHalfCause::Chance {
+            expected: 0.53,
+            best: 0.54,
+            noise: 0.45,
+            swing: 0.04,
+        }));
+        assert!(noisy.ends_with(
+            "With 45% of labels flipped at random, even the true rule can expect only 0.54."
+        ));
+    }
+
+    #[test]
+    fn a_coin_flip_model_is_no_surprise() {
+        let s = below_half_sentence(&below(BelowHalfCause::CoinFlip {
+            expected: 0.497,
+            best: 0.54,
+            noise: 0.45,
+            swing: 0.04,
+        }));
+        assert!(
+            s.contains("can expect only about 0.497, hardly different from a coin flip, so on 150 hold-out rows"),
+            "{s}"
+        );
+        assert!(
+            s.ends_with("even the true rule can expect only 0.54."),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn faults_and_unknown_rules_say_so() {
+        let s = below_half_sentence(&below(BelowHalfCause::FlippedLabels));
+        assert!(s.contains("inverted every label"), "{s}");
+        let s = below_half_sentence(&below(BelowHalfCause::AllClassOne));
+        assert!(s.contains("calls 79% of its hold-out rows class 0"), "{s}");
+        let s = below_half_sentence(&below(BelowHalfCause::DamagedBatch {
+            fault: Fault::MissingValues,
+            expected: 0.61,
+        }));
+        assert!(
+            s.contains("(missing values)") && s.contains("about 0.61"),
+            "{s}"
+        );
+        let s = below_half_sentence(&below(BelowHalfCause::UnknownRule));
+        assert!(s.contains("true rule of your data"), "{s}");
+        let s = below_half_sentence(&below(BelowHalfCause::BalanceChanged {
+            trained_min: 0.77,
+            trained_max: 0.95,
+            prior: 0.5,
+            called_class1: 0.97,
+            right: 0.47,
+        }));
+        assert!(
+            s.contains("where 77%–95% of points were class 1 and calls 97% of points class 1, but now 50% are"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn the_ceiling_warns_when_the_threshold_is_out_of_reach() {
+        assert_eq!(
+            ceiling_sentence(0.8899, 0.8),
+            "The best any model can expect here is 0.89 (the true rule's score at this label noise)."
+        );
+        let s = ceiling_sentence(0.8899, 0.9);
+        assert!(
+            s.starts_with(
+                "The threshold 0.90 is not below the best any model can expect here (0.89,"
+            ),
+            "{s}"
+        );
+        // Equal on screen but not in fact: the digits tell them apart.
+        let s = ceiling_sentence(0.8899, 0.89);
+        assert!(s.contains("0.8899"), "{s}");
+    }
+}
