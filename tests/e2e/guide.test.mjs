@@ -74,7 +74,7 @@ test('a first visit is guided: chapters 1-3 by visible labels, resumes at 4, cha
   reveal = await predictAndRun(page, 'None of them');
   assert.match(reveal, /You predicted it\./);
   assert.match(reveal, /0 deployed and 6 alerts were sent/);
-  assert.match(reveal, /above what any model can reach/);
+  assert.match(reveal, /above what any model can expect/);
   await page.getByRole('button', { name: 'Next chapter' }).click();
   await waitForText(page.locator('#chapter-title'), /When to retrain/);
   await app.screenshot(page, 'guide-chapter-4-1440');
