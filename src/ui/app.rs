@@ -28,7 +28,7 @@ use super::components::training_speed::TrainingSpeed;
 use super::components::when_seen::WhenSeen;
 use super::hooks::{
     stored_progress, use_address, use_engine_watchdog, use_play_timer, use_saved_progress,
-    use_shortcuts,
+    use_shortcuts, EngineLink,
 };
 use super::state::{Action, Notice, Playground, PlaygroundHandle, Speed, View};
 use crate::sim::engine::Engine;
@@ -339,7 +339,15 @@ fn use_started_page(
         let state = state.clone();
         use_effect_with((), move |_| apply_link(&link, &state, &send));
     }
-    html! { <Page state={state} send={send} in_flight={in_flight} /> }
+    // The engine connection and the playground's state are contexts: a
+    // component below takes what it draws from them instead of a chain of props.
+    html! {
+        <ContextProvider<EngineLink> context={EngineLink(send.clone())}>
+            <ContextProvider<PlaygroundHandle> context={state.clone()}>
+                <Page state={state} send={send} in_flight={in_flight} />
+            </ContextProvider<PlaygroundHandle>>
+        </ContextProvider<EngineLink>>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -438,9 +446,7 @@ fn Page(props: &PageProps) -> Html {
             <>
                 <ModeBar chapter={Some(n)} place={place} on_chapter={on_chapter.clone()} on_playground={on_playground.clone()} />
                 { notice }
-                <Guide key={format!("chapter-{n}")} chapter={n} seed={state.guide_seed}
-                    snapshot={live_snap} in_flight={state.in_flight()} place={place}
-                    send={props.send.clone()} on_chapter={on_chapter} on_playground={on_playground} />
+                <Guide key={format!("chapter-{n}")} chapter={n} on_chapter={on_chapter} on_playground={on_playground} />
             </>
         },
         _ => html! {

@@ -11,6 +11,23 @@ use crate::sim::protocol::{Command, ProgressReply};
 use crate::sim::quiz::PROGRESS_STORAGE_KEY;
 use crate::worker::now_ms;
 
+/// The connection to the engine (the worker's, or one on the page's thread in
+/// component tests), given by the page to every component below it.
+#[derive(Clone, PartialEq)]
+pub struct EngineLink(pub Callback<Command>);
+
+/// Sends commands to the engine (a no-op outside a page).
+#[hook]
+pub fn use_engine() -> Callback<Command> {
+    use_context::<EngineLink>().map(|e| e.0).unwrap_or_default()
+}
+
+/// The playground's state (`None` outside a page).
+#[hook]
+pub fn use_playground() -> Option<super::state::PlaygroundHandle> {
+    use_context::<super::state::PlaygroundHandle>()
+}
+
 /// Asks the engine for something once, when the component mounts, unless the
 /// page already holds it (`have`): the question bank, the lesson's text.
 #[hook]

@@ -21,26 +21,18 @@ use crate::sim::params::{
     round_to_step, DriftKind, DriftPattern, SimParams, TrainingWindow, LABEL_NOISE_STEP,
     THRESHOLD_STEP,
 };
-use crate::sim::protocol::{Command, ProgressIntent, Snapshot};
+use crate::sim::protocol::{Command, ProgressIntent};
 use crate::sim::quiz::GuideProgress;
 use crate::sim::validate::Fault;
 use crate::ui::charts::{DriftChart, PerformanceChart, ScatterChart};
+use crate::ui::hooks::{use_engine, use_playground};
 
-/// Props of [`Guide`].
+/// Props of [`Guide`]: the chapter; the run on screen, the seed, the reader's
+/// place and the engine come from the page's contexts.
 #[derive(Properties, PartialEq)]
 pub struct GuideProps {
     /// The chapter open (1..=CHAPTERS).
     pub chapter: u8,
-    /// The seed the guide's runs use.
-    pub seed: u64,
-    /// The run on screen.
-    pub snapshot: Rc<Snapshot>,
-    /// Commands still travelling to the engine (the reveal waits for none).
-    pub in_flight: usize,
-    /// The reader's place in the guide, as saved.
-    pub place: GuideProgress,
-    /// Sends the chapter's runs and the reader's place to the engine.
-    pub send: Callback<Command>,
     /// Opens another chapter.
     pub on_chapter: Callback<u8>,
     /// Leaves the guide for the playground.
@@ -71,15 +63,26 @@ fn send_run(send: &Callback<Command>, c: &Chapter, params: &SimParams, fault: Op
 /// One chapter of the guide.
 #[component]
 pub fn Guide(props: &GuideProps) -> Html {
-    let Some(c) = chapter(props.chapter) else {
+    let send = use_engine();
+    let (Some(state), Some(c)) = (use_playground(), chapter(props.chapter)) else {
         return html! {};
     };
+    let Some(snapshot) = state.snapshot.clone() else {
+        return html! {};
+    };
+    let in_flight = state.in_flight();
+    let place = state
+        .progress
+        .as_ref()
+        .map(|p| p.progress.guide)
+        .unwrap_or_default();
+    let guide_seed = state.guide_seed;
     let c = Rc::new(c);
     // The student's choices for this chapter's controls, the prediction, and
     // the settings of the run they pressed Run for.
     let chosen = {
         let c = c.clone();
-        let seed = props.seed;
+        let seed = guide_seed;
         use_state(move || c.params.clone().seed(seed))
     };
     let fault = {
@@ -91,7 +94,7 @@ pub fn Guide(props: &GuideProps) -> Html {
 
     // Opening a chapter loads its run (cycle 0: v1 just trained).
     {
-        let send = props.send.clone();
+        let send = send.clone();
         let start = with_choices(&c, &chosen);
         use_effect_with(props.chapter, move |_| send.emit(Command::Start(start)));
     }
@@ -100,16 +103,15 @@ pub fn Guide(props: &GuideProps) -> Html {
     let cycles = match c.run {
         GuideRun::Cycles(n) | GuideRun::Race(n) => n,
     };
-    let s = &props.snapshot;
+    let s = &snapshot;
     let result = (*ran)
         .as_ref()
-        .filter(|p| props.in_flight == 0 && s.params == **p)
+        .filter(|p| in_flight == 0 && s.params == **p)
         .and_then(|p| reveal(&c, p, &s.summaries, s.race.as_ref()));
 
     // A reveal seen marks the chapter done (saved with the rest of the progress).
     {
-        let send = props.send.clone();
-        let place = props.place;
+        let send = send.clone();
         let n = props.chapter;
         use_effect_with(result.is_some(), move |&shown| {
             if shown && !place.is_done(n) {
@@ -207,13 +209,8 @@ pub fn Guide(props: &GuideProps) -> Html {
         Callback::from(move |_: Event| predicted.set(Some(i)))
     };
     let run = {
-        let (send, c, params, fault, ran) = (
-            props.send.clone(),
-            c.clone(),
-            params.clone(),
-            *fault,
-            ran.clone(),
-        );
+        let (send, c, params, fault, ran) =
+            (send.clone(), c.clone(), params.clone(), *fault, ran.clone());
         Callback::from(move |_: MouseEvent| {
             send_run(&send, &c, &params, fault);
             ran.set(Some(params.clone()));
@@ -227,7 +224,7 @@ pub fn Guide(props: &GuideProps) -> Html {
         })
     };
     let next = {
-        let (send, place, n) = (props.send.clone(), props.place, props.chapter);
+        let (send, place, n) = (send.clone(), place, props.chapter);
         let (on_chapter, on_playground) = (props.on_chapter.clone(), props.on_playground.clone());
         Callback::from(move |_: MouseEvent| {
             if !place.is_done(n) {
