@@ -92,9 +92,10 @@ pub fn Learn(props: &LearnProps) -> Html {
             <section class="panel progress" aria-labelledby="progress-title">
                 <h2 id="progress-title">{ "Your progress" }</h2>
                 <p data-testid="progress">
-                    { format!("Answered {} · correct {} ({}%) · tests taken {} · best test score {}",
+                    { format!("Answered {} · correct {} ({}%) · tests taken {} · best test score {} · guide chapters done {}/{}",
                         p.answered, p.correct, p.percent_correct(), p.tests_taken,
-                        p.best_test_score.map_or("—".to_string(), |b| format!("{b}/{TEST_LENGTH}"))) }
+                        p.best_test_score.map_or("—".to_string(), |b| format!("{b}/{TEST_LENGTH}")),
+                        p.guide.done_count(), crate::sim::guide::CHAPTERS) }
                 </p>
                 if let Some(n) = &*notice {
                     <p class="notice" role="status" data-testid="progress-notice">{ n }</p>
