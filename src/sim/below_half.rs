@@ -75,6 +75,25 @@ pub enum BelowHalfCause {
         /// The model's accuracy on clean points of the turned rule.
         right: f64,
     },
+    /// During a gradual transition, `share` of the new points follow a rule
+    /// turned past [`BACKWARDS_DEG`] from every rule in the model's training
+    /// data, which the model gets mostly wrong, and the rest the original
+    /// rule, which it gets mostly right: together about a coin flip or less.
+    MixedRules {
+        /// The share of new points that follow the turned rule.
+        share: f64,
+        /// The smallest angle between the turned rule and a rule of the
+        /// training data, degrees.
+        turned_min: f64,
+        /// The largest such angle.
+        turned_max: f64,
+        /// The model's accuracy on clean points of the turned rule.
+        right_new: f64,
+        /// The model's accuracy on clean points of the original rule.
+        right_old: f64,
+        /// The model's expected accuracy on the mix (with its noise).
+        expected: f64,
+    },
     /// The input clouds slid along the boundary away from every position in
     /// the model's training data, and there the model gets most points wrong.
     InputsMoved {
@@ -220,6 +239,33 @@ fn measured_cause(e: &Evidence) -> BelowHalfCause {
     let noise = e.label_noise.clamp(0.0, 0.5);
     let best = best_accuracy(&e.drift, noise);
     let expected = with_noise(right, noise).min(best);
+    let trained = concepts(&e.trained_on);
+    let turned_from = |c: &Concept| {
+        range(
+            trained
+                .iter()
+                .map(|t| (c.rotation_deg - t.rotation_deg).abs()),
+        )
+    };
+    // A gradual transition: the model labels the new rule's points backwards
+    // and the original rule's points well, and the mix leaves it near a coin
+    // flip or below.
+    if let (Some(n), Some(o), Some(turned), None) = (on_new, on_old, turned_from(&new), e.fault) {
+        if turned.0 > BACKWARDS_DEG
+            && n.0 < 0.5 - CLEAR_MARGIN
+            && o.0 >= 0.5 + CLEAR_MARGIN
+            && expected < 0.5 + CLEAR_MARGIN
+        {
+            return BelowHalfCause::MixedRules {
+                share,
+                turned_min: turned.0,
+                turned_max: turned.1,
+                right_new: n.0,
+                right_old: o.0,
+                expected,
+            };
+        }
+    }
     if right >= 0.5 - CLEAR_MARGIN {
         if let Some(fault) = e.fault {
             return BelowHalfCause::DamagedBatch { fault, expected };
@@ -251,12 +297,7 @@ fn measured_cause(e: &Evidence) -> BelowHalfCause {
         (None, Some(o)) => (old, 1.0 - share, o),
         (None, None) => return BelowHalfCause::Unexplained { right },
     };
-    let trained = concepts(&e.trained_on);
-    let turned = range(
-        trained
-            .iter()
-            .map(|c| (focus.rotation_deg - c.rotation_deg).abs()),
-    );
+    let turned = turned_from(&focus);
     let moved = range(trained.iter().map(|c| (focus.shift - c.shift).abs()));
     let balance = range(trained.iter().map(|c| c.prior));
     let (Some(turned), Some(moved), Some(balance)) = (turned, moved, balance) else {
@@ -384,9 +425,8 @@ mod tests {
                 );
                 let sentence = below_half_sentence(b);
                 assert!(
-                    sentence.contains(
-                        "the labelling rule has turned 108° from the rule in v1's training data"
-                    ),
+                    sentence
+                        .contains("the labelling rule has turned 108° since v1's training data"),
                     "{sentence}"
                 );
             });
@@ -426,21 +466,34 @@ mod tests {
                 .trigger(RetrainTrigger::Never)
                 .validate_data(false);
             each_cycle(params, 16, |sim, _, below| {
-                if let Some(BelowHalf {
-                    cause: BelowHalfCause::RuleTurned { share, .. },
-                    ..
-                }) = below
-                {
-                    assert_eq!(*share, sim.drift().new_concept_share);
-                    shares.push(*share);
-                }
+                let Some(b) = below else { return };
+                let share = match b.cause {
+                    BelowHalfCause::RuleTurned { share, .. } => share,
+                    BelowHalfCause::MixedRules {
+                        share,
+                        right_new,
+                        right_old,
+                        ..
+                    } => {
+                        assert!(right_new < 0.45 && right_old >= 0.55, "{b:?}");
+                        assert!(below_half_sentence(b).contains(&format!(
+                            "{:.0}% of the new points follow a rule turned 180° since v1's training data",
+                            share * 100.0
+                        )));
+                        share
+                    }
+                    BelowHalfCause::CoinFlip { .. } | BelowHalfCause::Chance { .. } => return,
+                    ref other => panic!("{other:?}"),
+                };
+                assert_eq!(share, sim.drift().new_concept_share);
+                shares.push(share);
             });
         }
         assert!(
             shares.iter().any(|&s| s < 0.999),
             "mid-transition cycles are named with their share: {shares:?}"
         );
-        assert!(shares.iter().all(|&s| s > 0.5), "{shares:?}");
+        assert!(shares.iter().all(|&s| s > 0.3), "{shares:?}");
     }
 
     #[test]
@@ -581,6 +634,13 @@ mod tests {
                                     "rule turned",
                                     turned_min > 90.0
                                         && fresh_accuracy(model, &focus, 0.0, run) < 0.5,
+                                ),
+                                BelowHalfCause::MixedRules { share, .. } => (
+                                    "mixed rules",
+                                    share == drift.new_concept_share
+                                        && fresh_accuracy(model, &drift.concept(), 0.0, run) < 0.5
+                                        && fresh_accuracy(model, &Concept::ORIGINAL, 0.0, run)
+                                            > 0.5,
                                 ),
                                 BelowHalfCause::InputsMoved { moved, .. } => (
                                     "inputs moved",

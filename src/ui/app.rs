@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::charts::{DriftChart, PerformanceChart, ScatterChart};
+use super::charts::{ChartLookProvider, DriftChart, PerformanceChart, ScatterChart};
 use super::components::alert_log::AlertLog;
 use super::components::classroom::Classroom;
 use super::components::code_sample::CodeSample;
@@ -460,11 +460,13 @@ fn Page(props: &PageProps) -> Html {
         // data-pending: commands the engine has not answered yet (tests wait for 0).
         <div class={classes!("app", state.presenter.then_some("presenter"))} data-pending={state.in_flight().to_string()}
              data-view={if in_playground { "playground" } else { "guide" }}>
+            <ChartLookProvider presenter={state.presenter}>
             { app_header() }
             { body }
             <footer class="app-footer">
                 <p>{ "Everything on this page is computed live in your browser: real data, real training (linfa), real evaluation. Nothing is pre-recorded." }</p>
             </footer>
+            </ChartLookProvider>
         </div>
     }
 }
@@ -701,6 +703,7 @@ fn displayed(live: &Rc<Snapshot>) -> Rc<Snapshot> {
     s.live_boundary = view.live_boundary;
     s.candidate_grid = view.candidate_grid.clone();
     s.candidate_boundary = view.candidate_boundary;
+    s.scatter = view.scatter.clone();
     s.totals = live.totals_at(r.cycle);
     s.summaries.retain(|x| x.cycle <= r.cycle);
     s.alerts.retain(|a| a.cycle <= r.cycle);

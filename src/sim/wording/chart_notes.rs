@@ -66,7 +66,7 @@ pub fn below_half_sentence(b: &BelowHalf) -> String {
     );
     let right_only = |right: f64| {
         format!(
-            "it is right on only {} of noise-free points like these",
+            "right on only {} of noise-free points",
             percent_keeping_order(right, 0.5)
         )
     };
@@ -92,32 +92,46 @@ pub fn below_half_sentence(b: &BelowHalf) -> String {
             right,
         } => {
             let angle = if turned_max - turned_min < 0.5 {
-                format!(
-                    "{} from the rule in {v}'s training data",
-                    degrees(*turned_min)
-                )
+                degrees(*turned_min)
             } else {
-                format!(
-                    "{} to {} from the rules in {v}'s training data",
-                    degrees(*turned_min),
-                    degrees(*turned_max)
-                )
+                format!("{} to {}", degrees(*turned_min), degrees(*turned_max))
             };
             let (whose, those) = if *share < 0.999 {
                 (
-                    format!(
-                        "for {} of the new points, the labelling rule has turned {angle}",
-                        percent(*share)
-                    ),
-                    "those points",
+                    format!("for {} of the new points, ", percent(*share)),
+                    "of those points",
                 )
             } else {
-                (format!("the labelling rule has turned {angle}"), "points")
+                (String::new(), "points")
             };
             format!(
-                "{head}: {whose}. Past {BACKWARDS_DEG:.0}°, the side {v} calls class 1 is mostly \
-                 class 0 now, so {v} labels most {those} backwards ({}).",
-                right_only(*right)
+                "{head}: {whose}the labelling rule has turned {angle} since {v}'s training data, \
+                 past {BACKWARDS_DEG:.0}°, so {v} labels most {those} backwards (right on only {} \
+                 of noise-free ones).",
+                percent_keeping_order(*right, 0.5)
+            )
+        }
+        BelowHalfCause::MixedRules {
+            share,
+            turned_min,
+            turned_max,
+            right_new,
+            right_old,
+            expected,
+        } => {
+            let angle = if turned_max - turned_min < 0.5 {
+                degrees(*turned_min)
+            } else {
+                format!("{} to {}", degrees(*turned_min), degrees(*turned_max))
+            };
+            format!(
+                "{head}: {} of the new points follow a rule turned {angle} since {v}'s training \
+                 data, which {v} labels backwards (right on only {} of noise-free ones), and the \
+                 rest the original rule (right on {}); together {v} can expect only about {}.",
+                percent(*share),
+                percent_keeping_order(*right_new, 0.5),
+                percent(*right_old),
+                format_score(*expected, 0.5)
             )
         }
         BelowHalfCause::InputsMoved {
@@ -204,9 +218,8 @@ pub fn ceiling_sentence(best: f64, threshold: f64) -> String {
     let (b, t) = (format_score(best, threshold), format_threshold(threshold));
     if threshold >= best {
         format!(
-            "The threshold {t} is not below the best any model can expect here ({b}, the true \
-             rule's score at this label noise): a candidate passes only when its hold-out rows \
-             happen to be easy."
+            "The threshold {t} is at or above the best any model can expect here ({b}, the true \
+             rule's score at this label noise): no candidate can be expected to pass it."
         )
     } else {
         format!("The best any model can expect here is {b} (the true rule's score at this label noise).")
@@ -239,9 +252,8 @@ mod tests {
         assert_eq!(
             s,
             "v3 scored 0.21 on this batch, below a coin flip (0.5): the labelling rule has turned \
-             108° from the rule in v3's training data. Past 90°, the side v3 calls class 1 is \
-             mostly class 0 now, so v3 labels most points backwards (it is right on only 12% of \
-             noise-free points like these)."
+             108° since v3's training data, past 90°, so v3 labels most points backwards (right \
+             on only 12% of noise-free ones)."
         );
         let s = below_half_sentence(&below(BelowHalfCause::RuleTurned {
             turned_min: 90.3,
@@ -249,9 +261,13 @@ mod tests {
             share: 0.8,
             right: 0.49,
         }));
-        assert!(s.contains("for 80% of the new points"), "{s}");
-        assert!(s.contains("90.3° to 126° from the rules"), "{s}");
-        assert!(s.contains("most those points backwards"), "{s}");
+        assert!(
+            s.contains(
+                "for 80% of the new points, the labelling rule has turned 90.3° to 126° since"
+            ),
+            "{s}"
+        );
+        assert!(s.contains("labels most of those points backwards"), "{s}");
     }
 
     #[test]
@@ -282,6 +298,25 @@ mod tests {
         assert!(noisy.ends_with(
             "With 45% of labels flipped at random, even the true rule can expect only 0.54."
         ));
+    }
+
+    #[test]
+    fn a_mix_of_rules_names_both_parts() {
+        let s = below_half_sentence(&below(BelowHalfCause::MixedRules {
+            share: 0.55,
+            turned_min: 180.0,
+            turned_max: 180.0,
+            right_new: 0.07,
+            right_old: 0.93,
+            expected: 0.46,
+        }));
+        assert_eq!(
+            s,
+            "v3 scored 0.21 on this batch, below a coin flip (0.5): 55% of the new points follow a \
+             rule turned 180° since v3's training data, which v3 labels backwards (right on only \
+             7% of noise-free ones), and the rest the original rule (right on 93%); together v3 \
+             can expect only about 0.46."
+        );
     }
 
     #[test]
@@ -340,8 +375,12 @@ mod tests {
         let s = ceiling_sentence(0.8899, 0.9);
         assert!(
             s.starts_with(
-                "The threshold 0.90 is not below the best any model can expect here (0.89,"
+                "The threshold 0.90 is at or above the best any model can expect here (0.89,"
             ),
+            "{s}"
+        );
+        assert!(
+            s.ends_with("no candidate can be expected to pass it."),
             "{s}"
         );
         // Equal on screen but not in fact: the digits tell them apart.

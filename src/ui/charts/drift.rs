@@ -7,9 +7,10 @@ use plotters::element::{Circle, PathElement, Polygon};
 use plotters::style::Color;
 use yew::prelude::*;
 
+use super::look::Palette;
 use super::{
-    chart_figure, cycle_axis, cycle_chart, draw_cycles_note, draw_legend, forgotten_cycles, tint,
-    use_chart, window_start, Canvas, ChartText, DrawResult, Glyph, LegendEntry, INK, OI_BLUE,
+    chart_figure, cycle_axis, cycle_chart, draw_cycles_note, draw_legend, forgotten_cycles,
+    use_chart, window_start, Canvas, ChartText, DrawResult, Glyph, LegendEntry,
 };
 use crate::sim::drift::DriftState;
 use crate::sim::english::group_thousands;
@@ -41,7 +42,7 @@ pub fn DriftChart(props: &DriftChartProps) -> Html {
         snap.drift,
     );
     let (canvas, error) = use_chart("drift", key, props.snapshot.clone(), draw_drift);
-    chart_figure("chart-drift", canvas, &text, error)
+    chart_figure("chart-drift", canvas, &text, None, error)
 }
 
 /// The drift of every batch so far, oldest first: one per finished cycle, then
@@ -125,16 +126,16 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
     }
 }
 
-fn legend() -> Vec<LegendEntry> {
+fn legend(pal: &Palette) -> Vec<LegendEntry> {
     vec![
         LegendEntry::new(
             Glyph::Area {
-                fill: tint(OI_BLUE, 0.2),
-                line: OI_BLUE,
+                fill: pal.tint(pal.class0, 0.2),
+                line: pal.class0,
             },
             "drift applied\nper cycle",
         ),
-        LegendEntry::new(Glyph::Ring { color: INK }, "current\nbatch"),
+        LegendEntry::new(Glyph::Ring { color: pal.ink }, "current\nbatch"),
     ]
 }
 
@@ -147,9 +148,11 @@ fn draw_drift(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         (Some(a), Some(b)) => cycle_axis(a.cycle, b.cycle, 5),
         _ => cycle_axis(0, 0, 5),
     };
-    let (plot_area, legend_area) = root.split_horizontally(420);
+    let (look, pal) = (canvas.look, canvas.look.palette());
+    let (plot_area, legend_area) = root.split_horizontally(if look.presenter { 400 } else { 420 });
     let mut chart = cycle_chart(
         &plot_area,
+        look,
         (x0, x1, x_labels),
         6,
         "drift applied (0 = none, 1 = full)",
@@ -167,25 +170,33 @@ fn draw_drift(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             area.push((first.0, 0.0));
             chart.draw_series(std::iter::once(Polygon::new(
                 area,
-                tint(OI_BLUE, 0.2).filled(),
+                pal.tint(pal.class0, 0.2).filled(),
             )))?;
             chart.draw_series(std::iter::once(PathElement::new(
                 points.clone(),
-                OI_BLUE.stroke_width(3),
+                pal.class0.stroke_width(3),
             )))?;
         }
         if points.len() <= DOTS_UP_TO {
-            chart.draw_series(points.iter().map(|p| Circle::new(*p, 4, OI_BLUE.filled())))?;
+            chart.draw_series(
+                points
+                    .iter()
+                    .map(|p| Circle::new(*p, 4, pal.class0.filled())),
+            )?;
         }
     }
     if s.drift.effective.is_finite() {
         let now = (f64::from(s.drift.cycle), s.drift.effective.clamp(0.0, 1.0));
-        chart.draw_series(std::iter::once(Circle::new(now, 8, INK.stroke_width(3))))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            now,
+            8,
+            pal.ink.stroke_width(3),
+        )))?;
     }
 
-    let below = draw_legend(&legend_area, 14, &legend())?;
+    let below = draw_legend(&legend_area, look, 14, 10, &legend(pal))?;
     let total = history.len() + forgotten_cycles(s);
-    draw_cycles_note(&legend_area, below + 2, shown.len(), total)
+    draw_cycles_note(&legend_area, look, below + 2, shown.len(), total)
 }
 
 #[cfg(test)]

@@ -8,15 +8,18 @@
 //! is a one-sentence summary, and a `<figcaption>` that states the key numbers in
 //! words. Those sentences come from small pure functions in each file, so they
 //! can be tested without a browser. A chart redraws only when a cheap key of the
-//! data it shows changes, and a drawing error is shown in the caption (and logged
-//! as a console warning), never a panic.
+//! data it shows changes, or its look ([`look::ChartLook`]: the page's colour
+//! scheme and the presenter view), and a drawing error is shown in the caption
+//! (and logged as a console warning), never a panic.
 
 pub mod drift;
+pub mod look;
 pub mod performance;
 pub mod race;
 pub mod scatter;
 
 pub use drift::DriftChart;
+pub use look::ChartLookProvider;
 pub use performance::PerformanceChart;
 pub use race::RaceChart;
 pub use scatter::ScatterChart;
@@ -28,7 +31,7 @@ use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, IntoFont, RGBColor, TextStyle, WHITE};
+use plotters::style::{Color, IntoFont, RGBColor, TextStyle, TRANSPARENT};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
@@ -37,6 +40,7 @@ use yew::prelude::*;
 
 use crate::sim::english::group_thousands;
 use crate::sim::protocol::Snapshot;
+use look::{use_chart_look, ChartLook};
 
 /// Width of every chart's canvas in canvas pixels (CSS scales it to the column).
 pub const CANVAS_WIDTH: u32 = 560;
@@ -45,35 +49,6 @@ pub const CANVAS_HEIGHT: u32 = 360;
 
 /// The font family of all chart text.
 pub(crate) const FONT: &str = "sans-serif";
-/// Tick labels (at least 14 px, readable on a projector).
-pub(crate) const TICK_FONT_PX: u32 = 14;
-/// Axis titles and legend labels.
-pub(crate) const LABEL_FONT_PX: u32 = 15;
-
-/// Okabe–Ito blue: class 0, the live model.
-pub(crate) const OI_BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-/// Okabe–Ito orange: class 1.
-pub(crate) const OI_ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
-/// Okabe–Ito vermillion: the candidate's boundary, alerts.
-pub(crate) const OI_VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-/// Okabe–Ito bluish green: deploys.
-pub(crate) const OI_GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
-/// Okabe–Ito reddish purple: candidates.
-pub(crate) const OI_PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
-/// Near-black for text, axes and the live boundary.
-pub(crate) const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
-/// Grey of "v1, never retrained" and secondary text (5.3:1 on white).
-pub(crate) const GREY: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);
-/// Gridlines.
-pub(crate) const GRID: RGBColor = RGBColor(0xE2, 0xE2, 0xE2);
-
-/// `color` laid over white at `opacity`, as an opaque colour (so overlapping
-/// cells never darken each other).
-pub(crate) fn tint(color: RGBColor, opacity: f64) -> RGBColor {
-    let a = opacity.clamp(0.0, 1.0);
-    let mix = |c: u8| (255.0 - a * (255.0 - f64::from(c))).round() as u8;
-    RGBColor(mix(color.0), mix(color.1), mix(color.2))
-}
 
 /// The error type of every drawing call.
 pub(crate) type DrawError = DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
@@ -97,26 +72,28 @@ pub(crate) type CycleChart<'a> = plotters::chart::ChartContext<
 /// with `y_labels` ticks, and the axes, gridlines and type every chart shares.
 pub(crate) fn cycle_chart<'a>(
     area: &'a Area,
+    look: ChartLook,
     x: (f64, f64, usize),
     y_labels: usize,
     y_desc: &str,
 ) -> Result<CycleChart<'a>, DrawError> {
     let (x0, x1, x_labels) = x;
+    let (pal, size) = (look.palette(), look.type_sizes());
     let mut chart = plotters::chart::ChartBuilder::on(area)
         .margin(10)
         .margin_right(14)
-        .x_label_area_size(40)
-        .y_label_area_size(56)
+        .x_label_area_size(size.x_axis)
+        .y_label_area_size(size.y_axis)
         .build_cartesian_2d(x0..x1, 0.0..1.0)?;
     chart
         .configure_mesh()
         .x_labels(x_labels)
         .y_labels(y_labels)
-        .light_line_style(plotters::style::TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(GREY)
-        .label_style((FONT, TICK_FONT_PX, &INK))
-        .axis_desc_style((FONT, LABEL_FONT_PX, &INK))
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(pal.grid)
+        .axis_style(pal.muted)
+        .label_style((FONT, size.tick, &pal.ink))
+        .axis_desc_style((FONT, size.label, &pal.ink))
         .x_label_formatter(&cycle_tick)
         .y_label_formatter(&|v| format!("{v:.1}"))
         .x_desc("cycle")
@@ -169,15 +146,39 @@ pub(crate) fn cycle_tick(v: &f64) -> String {
     }
 }
 
+/// How a line is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dash {
+    /// Unbroken.
+    Solid,
+    /// Long dashes.
+    Dashed,
+    /// Short dashes with wide gaps.
+    Dotted,
+}
+
+impl Dash {
+    /// Dash and gap lengths in pixels (`None` for a solid line).
+    pub(crate) fn pattern(self) -> Option<(u32, u32)> {
+        match self {
+            Dash::Solid => None,
+            Dash::Dashed => Some((10, 6)),
+            Dash::Dotted => Some((3, 5)),
+        }
+    }
+}
+
 /// The mark drawn next to a legend label.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Glyph {
-    /// A line sample; dashed when `dashed`.
+    /// A line sample.
     Line {
         color: RGBColor,
         width: u32,
-        dashed: bool,
+        dash: Dash,
     },
+    /// A line with a short arrow off its middle (a rule and its class-1 side).
+    Arrow { color: RGBColor, width: u32 },
     /// A step line sample.
     Step { color: RGBColor, width: u32 },
     /// A filled circle with a darker rim.
@@ -341,21 +342,67 @@ pub(crate) fn draw_cross(area: &Area, (x, y): (i32, i32), r: i32, color: RGBColo
     ))
 }
 
+/// Draws the path through `points` (pixels of `area`) in `style`, dashed as
+/// `dash` says.
+pub(crate) fn draw_path(
+    area: &Area,
+    points: Vec<(i32, i32)>,
+    style: plotters::style::ShapeStyle,
+    dash: Dash,
+) -> DrawResult {
+    match dash.pattern() {
+        None => area.draw(&PathElement::new(points, style)),
+        Some((on, off)) => area.draw(&DashedPathElement::new(points, on, off, style)),
+    }
+}
+
+/// Draws an arrow from `from` to `to` (pixels of `area`) with a filled head.
+pub(crate) fn draw_arrow(
+    area: &Area,
+    from: (i32, i32),
+    to: (i32, i32),
+    color: RGBColor,
+    width: u32,
+) -> DrawResult {
+    let (dx, dy) = (f64::from(to.0 - from.0), f64::from(to.1 - from.1));
+    let len = dx.hypot(dy);
+    if len < 1.0 {
+        return Ok(());
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let head = 6.0 + 2.5 * f64::from(width);
+    let at = |along: f64, across: f64| {
+        (
+            (f64::from(to.0) - ux * along - uy * across).round() as i32,
+            (f64::from(to.1) - uy * along + ux * across).round() as i32,
+        )
+    };
+    area.draw(&PathElement::new(
+        vec![from, at(head * 0.6, 0.0)],
+        color.stroke_width(width),
+    ))?;
+    area.draw(&Polygon::new(
+        vec![to, at(head, head * 0.55), at(head, -head * 0.55)],
+        color.filled(),
+    ))
+}
+
 /// Draws a glyph centred at `(x, y)` (pixels of `area`), 28 px wide.
-fn draw_glyph(area: &Area, glyph: Glyph, x: i32, y: i32) -> DrawResult {
+fn draw_glyph(area: &Area, pal: &look::Palette, glyph: Glyph, x: i32, y: i32) -> DrawResult {
     let (x0, x1) = (x - 14, x + 14);
     match glyph {
-        Glyph::Line {
-            color,
-            width,
-            dashed,
-        } => {
-            let style = color.stroke_width(width);
-            if dashed {
-                area.draw(&DashedPathElement::new(vec![(x0, y), (x1, y)], 7, 5, style))
-            } else {
-                area.draw(&PathElement::new(vec![(x0, y), (x1, y)], style))
-            }
+        Glyph::Line { color, width, dash } => draw_path(
+            area,
+            vec![(x0, y), (x1, y)],
+            color.stroke_width(width),
+            dash,
+        ),
+        Glyph::Arrow { color, width } => {
+            area.draw(&PathElement::new(
+                vec![(x0, y + 4), (x1, y + 4)],
+                color.stroke_width(width),
+            ))?;
+            draw_arrow(area, (x, y + 4), (x, y - 8), color, 2)
         }
         Glyph::Step { color, width } => area.draw(&PathElement::new(
             vec![(x0, y + 5), (x, y + 5), (x, y - 5), (x1, y - 5)],
@@ -370,7 +417,7 @@ fn draw_glyph(area: &Area, glyph: Glyph, x: i32, y: i32) -> DrawResult {
             area.draw(&Rectangle::new([(x, y - 8), (x1, y + 8)], right.filled()))?;
             area.draw(&Rectangle::new(
                 [(x0, y - 8), (x1, y + 8)],
-                GREY.stroke_width(1),
+                pal.muted.stroke_width(1),
             ))
         }
         Glyph::Area { fill, line } => {
@@ -393,36 +440,46 @@ fn draw_glyph(area: &Area, glyph: Glyph, x: i32, y: i32) -> DrawResult {
 }
 
 /// Draws a legend down the left edge of `area` (a panel beside the plot), from
-/// `top`; returns the y just below it. Labels are [`LABEL_FONT_PX`].
+/// `top`, with a gap of `gap` pixels between entries; returns the y just below
+/// it. Labels are the look's label size.
 pub(crate) fn draw_legend(
     area: &Area,
+    look: ChartLook,
     top: i32,
+    gap: i32,
     entries: &[LegendEntry],
 ) -> Result<i32, DrawError> {
-    const LINE: i32 = 19;
-    const GAP: i32 = 10;
-    let style = text_style(LABEL_FONT_PX, &INK, HPos::Left, VPos::Center);
+    let (pal, size) = (look.palette(), look.type_sizes());
+    let line_height = size.legend_line;
+    let style = text_style(size.label, &pal.ink, HPos::Left, VPos::Center);
     let mut y = top;
     for entry in entries {
         let lines: Vec<&str> = entry.label.lines().collect();
         let n = lines.len().max(1) as i32;
-        let first_centre = y + LINE / 2;
-        draw_glyph(area, entry.glyph, 18, first_centre)?;
+        let first_centre = y + line_height / 2;
+        draw_glyph(area, pal, entry.glyph, 18, first_centre)?;
         for (i, line) in lines.iter().enumerate() {
-            area.draw_text(line, &style, (40, first_centre + i as i32 * LINE))?;
+            area.draw_text(line, &style, (40, first_centre + i as i32 * line_height))?;
         }
-        y += n * LINE + GAP;
+        y += n * line_height + gap;
     }
     Ok(y)
 }
 
-/// Draws secondary text lines (e.g. "showing 1,500 of 20,000") in grey.
-pub(crate) fn draw_note(area: &Area, top: i32, text: &str) -> Result<i32, DrawError> {
-    let style = text_style(TICK_FONT_PX, &GREY, HPos::Left, VPos::Top);
+/// Draws secondary text lines (e.g. "showing 1,500 of 20,000") in the muted
+/// colour.
+pub(crate) fn draw_note(
+    area: &Area,
+    look: ChartLook,
+    top: i32,
+    text: &str,
+) -> Result<i32, DrawError> {
+    let (pal, size) = (look.palette(), look.type_sizes());
+    let style = text_style(size.tick, &pal.muted, HPos::Left, VPos::Top);
     let mut y = top;
     for line in text.lines() {
         area.draw_text(line, &style, (8, y))?;
-        y += 18;
+        y += size.tick as i32 + 4;
     }
     Ok(y)
 }
@@ -435,10 +492,17 @@ pub(crate) fn forgotten_cycles(s: &Snapshot) -> usize {
 
 /// Under a per-cycle chart's legend: "last N of M cycles" when only the newest
 /// `shown` of the run's `total` cycles are drawn.
-pub(crate) fn draw_cycles_note(area: &Area, top: i32, shown: usize, total: usize) -> DrawResult {
+pub(crate) fn draw_cycles_note(
+    area: &Area,
+    look: ChartLook,
+    top: i32,
+    shown: usize,
+    total: usize,
+) -> DrawResult {
     if total > shown {
         draw_note(
             area,
+            look,
             top,
             &format!(
                 "last {} of\n{} cycles",
@@ -466,21 +530,25 @@ extern "C" {
     fn console_warn(message: &str);
 }
 
-/// What a chart draws with: plotters' drawing area, and the same canvas's 2D
+/// What a chart draws with: plotters' drawing area, the same canvas's 2D
 /// context for the many small marks that plotters would draw one call (and one
-/// colour string) at a time ([`Marks`]).
+/// colour string) at a time ([`Marks`]), and the look to draw in.
 pub(crate) struct Canvas<'a> {
     /// The drawing area (axes, lines, text, legends).
     pub area: &'a Area,
     /// The canvas's 2D context (the one plotters draws on).
     pub ctx: &'a CanvasRenderingContext2d,
+    /// The colours and type sizes.
+    pub look: ChartLook,
 }
 
-/// Clears the canvas to white, then runs `draw` on it, then presents it; sets
-/// the canvas's `data-draw-ms` attribute to the time the draw took.
+/// Clears the canvas to the look's background, then runs `draw` on it, then
+/// presents it; sets the canvas's `data-draw-ms` attribute to the time the
+/// draw took.
 fn paint(
     canvas: &NodeRef,
     snapshot: &Snapshot,
+    look: ChartLook,
     draw: fn(&Canvas, &Snapshot) -> DrawResult,
 ) -> Result<(), String> {
     let element = canvas
@@ -498,11 +566,12 @@ fn paint(
     let started = performance.as_ref().map(|p| p.now());
     let root = backend.into_drawing_area();
     let run = || -> DrawResult {
-        root.fill(&WHITE)?;
+        root.fill(&look.palette().background)?;
         draw(
             &Canvas {
                 area: &root,
                 ctx: &ctx,
+                look,
             },
             snapshot,
         )?;
@@ -513,11 +582,19 @@ fn paint(
     if let (Some(p), Some(t0), Some(element)) = (performance, started, canvas.cast::<Element>()) {
         let _ = element.set_attribute("data-draw-ms", &format!("{:.1}", p.now() - t0));
     }
+    // The look it was drawn in, for the end-to-end tests (scheme, view and the
+    // tick labels' size in canvas pixels).
+    if let Some(element) = canvas.cast::<Element>() {
+        let scheme = if look.dark { "dark" } else { "light" };
+        let _ = element.set_attribute("data-scheme", scheme);
+        let _ = element.set_attribute("data-tick-px", &look.type_sizes().tick.to_string());
+    }
     outcome
 }
 
 /// Draws a chart on the canvas behind the returned `NodeRef` whenever `key`
-/// changes; returns the drawing error, if any, in words.
+/// or the page's [`ChartLook`] changes; returns the drawing error, if any, in
+/// words.
 #[hook]
 pub(crate) fn use_chart<K>(
     name: &'static str,
@@ -530,16 +607,18 @@ where
 {
     let canvas = use_node_ref();
     let error = use_state_eq(|| None::<String>);
+    let look = use_chart_look();
     {
         let canvas = canvas.clone();
         let error = error.clone();
-        use_effect_with(key, move |_| {
+        use_effect_with((key, look), move |(_, look)| {
+            let look = *look;
             // Each chart paints in a task of its own (a zero-delay timeout), not in
             // the task that decoded the snapshot and rendered the page, so the
             // browser can show a frame in between; a newer snapshot cancels a
             // paint that has not run yet.
             let pending = gloo_timers::callback::Timeout::new(0, move || {
-                let outcome = paint(&canvas, &snapshot, draw);
+                let outcome = paint(&canvas, &snapshot, look, draw);
                 if let Err(e) = &outcome {
                     console_warn(&format!("{name} chart: could not draw: {e}"));
                 }
@@ -551,12 +630,14 @@ where
     (canvas, (*error).clone())
 }
 
-/// The `<figure>` every chart renders: canvas, then the text alternative, then
-/// the drawing error if there was one.
+/// The `<figure>` every chart renders: canvas, then the text alternative
+/// (after `why`, a sentence that explains what the chart shows, when there is
+/// one), then the drawing error if there was one.
 pub(crate) fn chart_figure(
     class: &'static str,
     canvas: NodeRef,
     text: &ChartText,
+    why: Option<String>,
     error: Option<String>,
 ) -> Html {
     html! {
@@ -569,6 +650,9 @@ pub(crate) fn chart_figure(
                 aria-label={text.aria_label.clone()}
             />
             <figcaption>
+                if let Some(w) = why {
+                    <span class="chart-why" data-testid={format!("{class}-why")}>{ w }</span>
+                }
                 { text.caption.clone() }
                 if let Some(e) = error {
                     <span class="chart-error">{ format!(" (The chart could not be drawn: {e}.)") }</span>
@@ -605,13 +689,5 @@ mod tests {
         assert_eq!(cycle_axis(u32::MAX, 0, 1).2, 10);
         assert_eq!(cycle_tick(&3.0), "3");
         assert_eq!(cycle_tick(&2.5), "");
-    }
-
-    #[wasm_bindgen_test]
-    fn tint_is_light() {
-        assert_eq!(tint(OI_BLUE, 0.0), RGBColor(255, 255, 255));
-        assert_eq!(tint(OI_BLUE, 1.0), OI_BLUE);
-        let t = tint(OI_ORANGE, 0.15);
-        assert!(t.0 > 240 && t.1 > 225 && t.2 > 210);
     }
 }

@@ -1,40 +1,41 @@
 //! Accuracy per cycle: the live model on each new batch, every candidate, the
-//! never-retrained v1, the deploy threshold, and markers for deploys and alerts.
+//! never-retrained v1, the deploy threshold, the best accuracy any model can
+//! expect (the true rule's, at the label noise), and markers for deploys and
+//! alerts. A threshold at or above the best possible line is one no candidate
+//! can pass but by luck.
 
 use std::rc::Rc;
 
-use plotters::element::{Circle, DashedPathElement, PathElement};
+use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle};
 use plotters::series::LineSeries;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::{Color, RGBColor};
+use plotters::style::Color;
 use yew::prelude::*;
 
+use super::look::Palette;
 use super::{
     chart_figure, count_noun, cycle_axis, cycle_chart, draw_cross, draw_cycles_note, draw_legend,
-    draw_triangle, forgotten_cycles, text_style, use_chart, window_start, Canvas, ChartText,
-    DrawResult, Glyph, LegendEntry, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_GREEN, OI_PURPLE,
-    OI_VERMILLION,
+    draw_path, draw_triangle, forgotten_cycles, text_style, use_chart, window_start, Canvas,
+    ChartText, Dash, DrawResult, Glyph, LegendEntry,
 };
 use crate::sim::english::group_thousands;
 use crate::sim::history::CycleSummary;
 use crate::sim::protocol::Snapshot;
-use crate::sim::wording::{candidate_note, format_score, format_threshold};
+use crate::sim::wording::{candidate_note, ceiling_sentence, format_score, format_threshold};
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
 /// caption says so.
 pub const MAX_CYCLES_SHOWN: usize = crate::sim::history::HISTORY_CYCLES;
 /// Up to this many cycles, the live line also gets a dot per cycle.
 const DOTS_UP_TO: usize = 60;
-/// Rim of the deploy triangles.
-const GREEN_RIM: RGBColor = RGBColor(0x00, 0x5C, 0x43);
 /// Height at which an alert without a candidate score is marked.
 const NO_SCORE_Y: f64 = 0.03;
 
 /// Properties of [`PerformanceChart`].
 #[derive(Properties, PartialEq)]
 pub struct PerformanceChartProps {
-    /// The state to show: `summaries` (and `params.threshold` before the first
-    /// cycle finishes) are used.
+    /// The state to show: `summaries` (and `params.threshold` and
+    /// `best_possible` before the first cycle finishes) are used.
     pub snapshot: Rc<Snapshot>,
 }
 
@@ -47,9 +48,23 @@ pub fn PerformanceChart(props: &PerformanceChartProps) -> Html {
         snap.summaries.len(),
         snap.summaries.last().cloned(),
         snap.params.threshold,
+        snap.best_possible.map(f64::to_bits),
     );
     let (canvas, error) = use_chart("performance", key, props.snapshot.clone(), draw_performance);
-    chart_figure("chart-performance", canvas, &text, error)
+    chart_figure("chart-performance", canvas, &text, None, error)
+}
+
+/// The best accuracy any model could expect at each shown cycle (the step
+/// line's levels), or at the newest batch before any cycle finished.
+fn ceiling_levels(s: &Snapshot, shown: &[CycleSummary]) -> Vec<(u32, f64)> {
+    if shown.is_empty() {
+        return s.best_possible.map(|b| vec![(0, b)]).unwrap_or_default();
+    }
+    shown
+        .iter()
+        .filter_map(|c| c.best_possible.map(|b| (c.cycle, b)))
+        .filter(|(_, b)| b.is_finite())
+        .collect()
 }
 
 /// Deploys and alerts over all finished cycles (counted by the core, which
@@ -61,13 +76,18 @@ pub fn deploys_and_alerts(s: &Snapshot) -> (usize, usize) {
 /// The performance chart's text alternatives.
 pub fn performance_text(s: &Snapshot) -> ChartText {
     let Some(last) = s.summaries.last() else {
+        let mut caption = format!(
+            "No finished cycles yet: run a cycle to see performance. \
+             A candidate is deployed only if it scores above the threshold {}.",
+            format_threshold(s.params.threshold)
+        );
+        if let Some(best) = s.best_possible {
+            caption.push(' ');
+            caption.push_str(&ceiling_sentence(best, s.params.threshold));
+        }
         return ChartText {
             aria_label: "Accuracy per cycle: empty until the first cycle finishes.".into(),
-            caption: format!(
-                "No finished cycles yet: run a cycle to see performance. \
-                 A candidate is deployed only if it scores above the threshold {}.",
-                format_threshold(s.params.threshold)
-            ),
+            caption,
         };
     };
     let n = s.summaries.len() + forgotten_cycles(s);
@@ -90,6 +110,10 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
         format_threshold(t),
         count_noun(n, "cycle", "cycles"),
     );
+    if let Some(best) = last.best_possible {
+        caption.push(' ');
+        caption.push_str(&ceiling_sentence(best, t));
+    }
     if n > MAX_CYCLES_SHOWN {
         caption.push_str(&format!(
             " The chart shows the last {} of {} cycles.",
@@ -97,9 +121,13 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
             group_thousands(n)
         ));
     }
+    let best = last
+        .best_possible
+        .map(|b| format!(" (the best possible is {})", score(b)))
+        .unwrap_or_default();
     let aria = format!(
         "Accuracy per cycle over {}: at cycle {} the live model scored {} on new data \
-         against a threshold of {}, with {tally}.",
+         against a threshold of {}{best}, with {tally}.",
         count_noun(n, "cycle", "cycles"),
         last.cycle,
         score(last.live_score),
@@ -111,52 +139,63 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
     }
 }
 
-fn legend() -> Vec<LegendEntry> {
-    vec![
+fn legend(pal: &Palette, ceiling: bool) -> Vec<LegendEntry> {
+    let mut rows = vec![
         LegendEntry::new(
             Glyph::Line {
-                color: OI_BLUE,
+                color: pal.class0,
                 width: 3,
-                dashed: false,
+                dash: Dash::Solid,
             },
             "live model\non new data",
         ),
         LegendEntry::new(
             Glyph::Line {
-                color: GREY,
+                color: pal.muted,
                 width: 2,
-                dashed: true,
+                dash: Dash::Dashed,
             },
             "v1, never\nretrained",
         ),
         LegendEntry::new(
             Glyph::Dot {
-                fill: OI_PURPLE,
-                rim: INK,
+                fill: pal.purple,
+                rim: pal.ink,
             },
             "candidate",
         ),
         LegendEntry::new(
             Glyph::Triangle {
-                fill: OI_GREEN,
-                rim: GREEN_RIM,
+                fill: pal.deploy,
+                rim: pal.deploy_rim,
             },
             "deployed",
         ),
         LegendEntry::new(
             Glyph::Cross {
-                color: OI_VERMILLION,
+                color: pal.vermillion,
             },
             "alert",
         ),
         LegendEntry::new(
             Glyph::Step {
-                color: INK,
+                color: pal.ink,
                 width: 2,
             },
             "threshold",
         ),
-    ]
+    ];
+    if ceiling {
+        rows.push(LegendEntry::new(
+            Glyph::Line {
+                color: pal.rule,
+                width: 2,
+                dash: Dash::Dotted,
+            },
+            "best possible\n(true rule)",
+        ));
+    }
+    rows
 }
 
 fn finite(p: &(f64, f64)) -> bool {
@@ -172,8 +211,35 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         (Some(a), Some(b)) => cycle_axis(a.cycle, b.cycle, 5),
         _ => cycle_axis(1, 1, 5),
     };
-    let (plot_area, legend_area) = root.split_horizontally(388);
-    let mut chart = cycle_chart(&plot_area, (x0, x1, x_labels), 11, "accuracy")?;
+    let (look, pal) = (canvas.look, canvas.look.palette());
+    let (plot_area, legend_area) = root.split_horizontally(if look.presenter { 370 } else { 388 });
+    let mut chart = cycle_chart(&plot_area, look, (x0, x1, x_labels), 11, "accuracy")?;
+
+    // The best any model can expect: a dotted step line (it moves with the
+    // label noise, and with a prior shift or a gradual mix of two rules),
+    // labelled at its right end.
+    let ceiling = ceiling_levels(s, shown);
+    let ceiling_steps: Vec<(f64, f64)> = if shown.is_empty() {
+        ceiling
+            .iter()
+            .flat_map(|&(_, b)| [(x0, b), (x1, b)])
+            .collect()
+    } else {
+        ceiling
+            .iter()
+            .flat_map(|&(c, b)| [(f64::from(c) - 0.5, b), (f64::from(c) + 0.5, b)])
+            .collect()
+    };
+    if !ceiling_steps.is_empty() {
+        let pixels: Vec<(i32, i32)> = ceiling_steps
+            .iter()
+            .map(|p| chart.backend_coord(p))
+            .collect();
+        draw_path(root, pixels, pal.rule.stroke_width(2), Dash::Dotted)?;
+    }
+    let ceiling_label = ceiling_steps
+        .last()
+        .map(|last| (format!("best {:.2}", last.1), chart.backend_coord(last)));
 
     // The threshold, as a step line (it can change between cycles).
     let steps: Vec<(f64, f64)> = if shown.is_empty() {
@@ -188,7 +254,7 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             .filter(finite)
             .collect()
     };
-    chart.draw_series(LineSeries::new(steps, INK.stroke_width(2)))?;
+    chart.draw_series(LineSeries::new(steps, pal.ink.stroke_width(2)))?;
 
     let at = |c: &CycleSummary, v: f64| (f64::from(c.cycle), v);
     // v1, never retrained: dashed grey.
@@ -202,7 +268,7 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             v1.clone(),
             9,
             6,
-            GREY.stroke_width(2),
+            pal.muted.stroke_width(2),
         )))?;
     }
     // The live model on each new batch.
@@ -213,39 +279,64 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         .collect();
     chart.draw_series(std::iter::once(PathElement::new(
         live.clone(),
-        OI_BLUE.stroke_width(3),
+        pal.class0.stroke_width(3),
     )))?;
     if shown.len() <= DOTS_UP_TO {
-        chart.draw_series(v1.iter().map(|p| Circle::new(*p, 3, GREY.filled())))?;
-        chart.draw_series(live.iter().map(|p| Circle::new(*p, 4, OI_BLUE.filled())))?;
+        chart.draw_series(v1.iter().map(|p| Circle::new(*p, 3, pal.muted.filled())))?;
+        chart.draw_series(live.iter().map(|p| Circle::new(*p, 4, pal.class0.filled())))?;
     }
     // Candidates, then deploy and alert markers on top of them.
     for c in shown {
         let score = c.candidate_score.filter(|v| v.is_finite());
         if let Some(v) = score {
             let p = chart.backend_coord(&at(c, v));
-            root.draw(&Circle::new(p, 4, OI_PURPLE.filled()))?;
-            root.draw(&Circle::new(p, 4, INK.stroke_width(1)))?;
+            root.draw(&Circle::new(p, 4, pal.purple.filled()))?;
+            root.draw(&Circle::new(p, 4, pal.ink.stroke_width(1)))?;
         }
         if c.deployed() {
             if let Some(v) = score {
-                draw_triangle(root, chart.backend_coord(&at(c, v)), 8, OI_GREEN, GREEN_RIM)?;
+                let p = chart.backend_coord(&at(c, v));
+                draw_triangle(root, p, 8, pal.deploy, pal.deploy_rim)?;
             }
         } else if c.outcome.kind() == crate::sim::outcome::OutcomeKind::Alert {
             let y = score.unwrap_or(NO_SCORE_Y);
-            draw_cross(root, chart.backend_coord(&at(c, y)), 6, OI_VERMILLION)?;
+            draw_cross(root, chart.backend_coord(&at(c, y)), 6, pal.vermillion)?;
         }
     }
 
+    // The best possible line's label, last, on a patch of the background so
+    // that the data lines never hide it. (Its size is estimated from the
+    // type size: plotters measures text in a DOM element with an inline
+    // style, which the page's Content-Security-Policy refuses.)
+    if let Some((text, (x, y))) = ceiling_label {
+        let px = look.type_sizes().tick;
+        let style = text_style(px, &pal.rule, HPos::Right, VPos::Bottom);
+        let w = (text.chars().count() as f64 * f64::from(px) * 0.6).ceil() as i32;
+        let h = px as i32;
+        root.draw(&Rectangle::new(
+            [(x - w - 5, y - h - 4), (x - 1, y - 2)],
+            pal.background.filled(),
+        ))?;
+        root.draw_text(&text, &style, (x - 3, y - 3))?;
+    }
+
     if shown.is_empty() {
-        let style = text_style(LABEL_FONT_PX + 1, &GREY, HPos::Center, VPos::Center);
+        let size = look.type_sizes().label + 1;
+        let style = text_style(size, &pal.muted, HPos::Center, VPos::Center);
         let centre = chart.backend_coord(&((x0 + x1) / 2.0, 0.45));
         root.draw_text("Run a cycle to see performance", &style, centre)?;
     }
 
-    let below = draw_legend(&legend_area, 14, &legend())?;
+    let gap = if look.presenter { 5 } else { 8 };
+    let below = draw_legend(
+        &legend_area,
+        look,
+        12,
+        gap,
+        &legend(pal, !ceiling.is_empty()),
+    )?;
     let total = all.len() + forgotten_cycles(s);
-    draw_cycles_note(&legend_area, below + 2, shown.len(), total)
+    draw_cycles_note(&legend_area, look, below + 2, shown.len(), total)
 }
 
 #[cfg(test)]

@@ -3,25 +3,28 @@
 
 use std::rc::Rc;
 
-use plotters::element::PathElement;
 use plotters::style::{Color, RGBColor};
 use yew::prelude::*;
 
+use super::look::Palette;
 use super::{
-    chart_figure, cycle_axis, cycle_chart, draw_legend, use_chart, Canvas, ChartText, DrawResult,
-    Glyph, LegendEntry, GREY, OI_BLUE, OI_GREEN, OI_ORANGE, OI_PURPLE, OI_VERMILLION,
+    chart_figure, cycle_axis, cycle_chart, draw_legend, draw_path, use_chart, Canvas, ChartText,
+    Dash, DrawResult, Glyph, LegendEntry,
 };
 use crate::sim::protocol::Snapshot;
 use crate::sim::race::PolicyRace;
 
-/// One colour (and dash) per policy, in race order.
-const STYLES: [(RGBColor, bool); 5] = [
-    (GREY, true),
-    (OI_BLUE, false),
-    (OI_ORANGE, false),
-    (OI_GREEN, false),
-    (OI_VERMILLION, true),
-];
+/// One colour and dash per policy, in race order (a sixth and later policy
+/// would share the last style).
+fn styles(pal: &Palette) -> [(RGBColor, Dash); 5] {
+    [
+        (pal.muted, Dash::Dashed),
+        (pal.class0, Dash::Solid),
+        (pal.purple, Dash::Solid),
+        (pal.rule, Dash::Solid),
+        (pal.vermillion, Dash::Dashed),
+    ]
+}
 
 /// Properties of [`RaceChart`].
 #[derive(Properties, PartialEq)]
@@ -36,7 +39,7 @@ pub fn RaceChart(props: &RaceChartProps) -> Html {
     let text = race_text(props.snapshot.race.as_ref());
     let key = props.snapshot.race.clone();
     let (canvas, error) = use_chart("race", key, props.snapshot.clone(), draw_race);
-    chart_figure("chart-race", canvas, &text, error)
+    chart_figure("chart-race", canvas, &text, None, error)
 }
 
 /// The race chart's text alternatives.
@@ -81,46 +84,38 @@ fn draw_race(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         return Ok(());
     };
     let (x0, x1, x_labels) = cycle_axis(1, race.cycles, 5);
-    let (plot_area, legend_area) = root.split_horizontally(380);
-    let mut chart = cycle_chart(
+    let (look, pal) = (canvas.look, canvas.look.palette());
+    let (plot_area, legend_area) = root.split_horizontally(if look.presenter { 360 } else { 380 });
+    let chart = cycle_chart(
         &plot_area,
+        look,
         (x0, x1, x_labels),
         6,
         "live accuracy on new data",
     )?;
+    let styles = styles(pal);
     let mut legend = Vec::new();
     for (i, run) in race.runs.iter().enumerate() {
-        let (color, dashed) = STYLES.get(i).copied().unwrap_or((OI_PURPLE, false));
-        let points: Vec<(f64, f64)> = run
+        let (color, dash) = styles[i.min(styles.len() - 1)];
+        let points: Vec<(i32, i32)> = run
             .accuracy
             .iter()
             .enumerate()
             .filter(|(_, a)| a.is_finite())
-            .map(|(c, a)| (c as f64 + 1.0, a.clamp(0.0, 1.0)))
+            .map(|(c, a)| chart.backend_coord(&(c as f64 + 1.0, a.clamp(0.0, 1.0))))
             .collect();
-        if dashed {
-            chart.draw_series(std::iter::once(plotters::element::DashedPathElement::new(
-                points,
-                6,
-                4,
-                color.stroke_width(3),
-            )))?;
-        } else {
-            chart.draw_series(std::iter::once(PathElement::new(
-                points,
-                color.stroke_width(3),
-            )))?;
-        }
+        draw_path(root, points, color.stroke_width(3), dash)?;
         legend.push(LegendEntry::new(
             Glyph::Line {
                 color,
                 width: 3,
-                dashed,
+                dash,
             },
             format!("{}\n{} retrains", short_name(&run.name), run.retrains),
         ));
     }
-    draw_legend(&legend_area, 14, &legend)?;
+    let gap = if look.presenter { 4 } else { 10 };
+    draw_legend(&legend_area, look, 14, gap, &legend)?;
     Ok(())
 }
 

@@ -1,37 +1,37 @@
 //! The newest batch as a scatter plot by class, over the live model's decision
-//! regions, with the live boundary and, while a candidate is judged, the
-//! candidate's boundary (logistic regression) or region edges (tree).
+//! regions, with the lines that make drift visible: the true labelling rule
+//! now (an arrow points to its class-1 side) and before any drift, v1's
+//! boundary, the live model's boundary and, while a candidate is judged, the
+//! candidate's. A decision tree has no single line: its regions' edges are
+//! drawn instead, and the legend says so. When the live model scored below a
+//! coin flip, the caption says why (`sim::wording::below_half_sentence`).
 
 use std::rc::Rc;
 
 use plotters::chart::ChartBuilder;
-use plotters::element::{DashedPathElement, PathElement, Rectangle};
+use plotters::element::Rectangle;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::{Color, RGBColor, TRANSPARENT};
+use plotters::style::{Color, TRANSPARENT};
 use yew::prelude::*;
 
+use super::look::{ChartLook, Palette};
 use super::{
-    chart_figure, draw_legend, draw_note, text_style, tint, use_chart, Canvas, ChartText,
-    DrawResult, Glyph, LegendEntry, Marks, FONT, GREY, INK, LABEL_FONT_PX, OI_BLUE, OI_ORANGE,
-    OI_VERMILLION, TICK_FONT_PX,
+    chart_figure, draw_arrow, draw_legend, draw_note, draw_path, text_style, use_chart, Canvas,
+    ChartText, Dash, DrawResult, Glyph, LegendEntry, Marks, FONT,
 };
 use crate::sim::english::group_thousands;
 use crate::sim::protocol::Snapshot;
 use crate::sim::stream::VIEW_HALF_SIDE;
 use crate::sim::train::{DecisionGrid, LinearBoundary};
-
-/// Opacity of the decision-region tint over white (light, so points stay readable).
-const CLASS0_TINT: f64 = 0.13;
-const CLASS1_TINT: f64 = 0.17;
-/// Darker rims that keep the markers distinct on their own region's tint.
-const CLASS0_RIM: RGBColor = RGBColor(0x00, 0x45, 0x6B);
-const CLASS1_RIM: RGBColor = RGBColor(0x7A, 0x54, 0x00);
+use crate::sim::truth::{class1_arrow, RuleLines};
+use crate::sim::wording::below_half_sentence;
 
 /// Properties of [`ScatterChart`].
 #[derive(Properties, PartialEq)]
 pub struct ScatterChartProps {
-    /// The state to show: `batch`, `live_grid`, `live_boundary`,
-    /// `candidate_grid`, `candidate_boundary` and `candidate` are used.
+    /// The state to show: `batch`, `live_version`, `live_grid`,
+    /// `live_boundary`, `candidate`, `candidate_grid`, `candidate_boundary`
+    /// and `scatter` are used.
     pub snapshot: Rc<Snapshot>,
 }
 
@@ -40,13 +40,14 @@ pub struct ScatterChartProps {
 pub fn ScatterChart(props: &ScatterChartProps) -> Html {
     let snap = &props.snapshot;
     let text = scatter_text(snap);
+    let why = snap.scatter.below_half.as_ref().map(below_half_sentence);
     let (canvas, error) = use_chart(
         "scatter",
         ScatterKey::of(snap),
         props.snapshot.clone(),
         draw_scatter,
     );
-    chart_figure("chart-scatter", canvas, &text, error)
+    chart_figure("chart-scatter", canvas, &text, why, error)
 }
 
 /// What the scatter depends on, cheap to compare: the batch is fingerprinted
@@ -57,11 +58,15 @@ struct ScatterKey {
     batch_cycle: u32,
     batch_len: usize,
     batch_probe: [Option<([f64; 2], bool)>; 3],
+    live_version: u32,
     live_grid: Option<DecisionGrid>,
     live_boundary: Option<LinearBoundary>,
     candidate: Option<u32>,
     candidate_grid: Option<DecisionGrid>,
     candidate_boundary: Option<LinearBoundary>,
+    rules: Option<RuleLines>,
+    v1_boundary: Option<LinearBoundary>,
+    v1_grid: Option<DecisionGrid>,
 }
 
 impl ScatterKey {
@@ -77,11 +82,15 @@ impl ScatterKey {
                 probe(b.x.len() / 2),
                 probe(b.x.len().saturating_sub(1)),
             ],
+            live_version: s.live_version,
             live_grid: s.live_grid.clone(),
             live_boundary: s.live_boundary,
             candidate: s.candidate,
             candidate_grid: s.candidate_grid.clone(),
             candidate_boundary: s.candidate_boundary,
+            rules: s.scatter.rules,
+            v1_boundary: s.scatter.v1_boundary,
+            v1_grid: s.scatter.v1_grid.clone(),
         }
     }
 }
@@ -223,6 +232,29 @@ fn version(v: Option<u32>) -> String {
     v.map_or_else(String::new, |v| format!(" v{v}"))
 }
 
+/// v1's shape to draw beside the live model: its line (logistic regression)
+/// or its regions' edges (tree), only while another version is live.
+enum V1Shape<'a> {
+    Line(&'a LinearBoundary),
+    Edges(&'a DecisionGrid),
+}
+
+fn v1_shape(s: &Snapshot) -> Option<V1Shape<'_>> {
+    if s.live_version == 1 {
+        return None;
+    }
+    match (&s.scatter.v1_boundary, &s.scatter.v1_grid) {
+        (Some(line), _) => Some(V1Shape::Line(line)),
+        (None, Some(grid)) if grid_ok(grid) => Some(V1Shape::Edges(grid)),
+        _ => None,
+    }
+}
+
+/// The live model is a tree: its regions' edges stand for its boundary.
+fn live_is_tree(s: &Snapshot) -> bool {
+    s.live_boundary.is_none() && s.live_grid.is_some()
+}
+
 /// The scatter's text alternatives.
 pub fn scatter_text(s: &Snapshot) -> ChartText {
     let batch = &s.batch;
@@ -248,8 +280,11 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
     if s.live_grid.is_some() {
         aria.push_str(&format!(", over the {live}'s decision regions"));
     }
+    if s.scatter.rules.is_some() {
+        aria.push_str(", with the true labelling rule");
+    }
     if let Some(c) = &cand_name {
-        aria.push_str(&format!(", with the {c}'s boundary"));
+        aria.push_str(&format!(" and the {c}'s boundary"));
     }
     aria.push('.');
 
@@ -266,15 +301,50 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
     };
     match (&s.live_grid, &s.live_boundary) {
         (Some(_), Some(_)) => caption.push_str(&format!(
-            " Shading: where the {live} predicts each class; solid dark line: its decision boundary."
+            " Shading: where the {live} predicts each class; solid line: its decision boundary."
         )),
         (Some(_), None) => caption.push_str(&format!(
-            " Shading: where the {live} predicts each class."
+            " Shading: where the {live} predicts each class; solid outline: the edges of its \
+             regions (a decision tree has no single boundary line)."
         )),
-        (None, Some(_)) => caption.push_str(&format!(
-            " Solid dark line: the {live}'s decision boundary."
-        )),
+        (None, Some(_)) => {
+            caption.push_str(&format!(" Solid line: the {live}'s decision boundary."))
+        }
         (None, None) => {}
+    }
+    match s.scatter.rules {
+        Some(rules) if rules.moved() => {
+            let share = if rules.now.share < 0.999 {
+                format!(
+                    ", followed by {:.0}% of the newest points; the rest follow the original rule",
+                    rules.now.share * 100.0
+                )
+            } else {
+                String::new()
+            };
+            caption.push_str(&format!(
+                " Green line with an arrow: the true labelling rule now (the arrow points to the \
+                 class-1 side){share}; dashed green line with a thinner arrow: the rule before \
+                 any drift."
+            ));
+        }
+        Some(_) => caption.push_str(
+            " Green line with an arrow: the true labelling rule, not moved by any drift so far \
+             (the arrow points to the class-1 side).",
+        ),
+        None if s.user_data.is_some() => {
+            caption.push_str(" The true rule of your data is unknown, so it is not drawn.")
+        }
+        None => {}
+    }
+    match v1_shape(s) {
+        Some(V1Shape::Line(_)) => {
+            caption.push_str(" Dotted grey line: v1's boundary (never retrained).")
+        }
+        Some(V1Shape::Edges(_)) => {
+            caption.push_str(" Dotted grey outline: the edges of v1's regions (never retrained).")
+        }
+        None => {}
     }
     if let Some(c) = &cand_name {
         if s.candidate_boundary.is_some() {
@@ -301,85 +371,228 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
 }
 
 /// Legend rows for what is on the plot.
-fn legend(s: &Snapshot) -> Vec<LegendEntry> {
+fn legend(s: &Snapshot, pal: &Palette) -> Vec<LegendEntry> {
     let mut rows = vec![
         LegendEntry::new(
             Glyph::Dot {
-                fill: OI_BLUE,
-                rim: CLASS0_RIM,
+                fill: pal.class0,
+                rim: pal.class0_rim,
             },
             "class 0",
         ),
         LegendEntry::new(
             Glyph::Triangle {
-                fill: OI_ORANGE,
-                rim: CLASS1_RIM,
+                fill: pal.class1,
+                rim: pal.class1_rim,
             },
             "class 1",
         ),
     ];
+    let tree = live_is_tree(s);
     if s.live_grid.is_some() {
         rows.push(LegendEntry::new(
             Glyph::Regions {
-                left: tint(OI_BLUE, CLASS0_TINT * 2.0),
-                right: tint(OI_ORANGE, CLASS1_TINT * 2.0),
+                left: pal.tint(pal.class0, pal.class0_tint * 2.0),
+                right: pal.tint(pal.class1, pal.class1_tint * 2.0),
             },
-            format!("v{} predicts\nclass 0 | 1", s.live_version),
+            format!("v{} predicts\n0 | 1", s.live_version),
         ));
     }
-    if s.live_boundary.is_some() {
+    if s.live_boundary.is_some() || tree {
         rows.push(LegendEntry::new(
             Glyph::Line {
-                color: INK,
+                color: pal.ink,
                 width: 3,
-                dashed: false,
+                dash: Dash::Solid,
             },
-            format!("live v{}\nboundary", s.live_version),
+            format!(
+                "live v{}{}",
+                s.live_version,
+                if tree { " edges" } else { "" }
+            ),
         ));
     }
     if let Some(v) = judged_candidate(s) {
-        let glyph = Glyph::Line {
-            color: OI_VERMILLION,
-            width: 3,
-            dashed: s.candidate_boundary.is_some(),
-        };
-        let what = if s.candidate_boundary.is_some() {
-            "boundary"
-        } else {
-            "region edges"
-        };
+        let line = s.candidate_boundary.is_some();
         rows.push(LegendEntry::new(
-            glyph,
-            format!("candidate{}\n{what}", version(v)),
+            Glyph::Line {
+                color: pal.vermillion,
+                width: 3,
+                dash: if line { Dash::Dashed } else { Dash::Solid },
+            },
+            format!(
+                "candidate{}{}",
+                version(v),
+                if line { "" } else { " edges" }
+            ),
         ));
     }
+    if let Some(rules) = s.scatter.rules {
+        let moved = rules.moved();
+        rows.push(LegendEntry::new(
+            Glyph::Arrow {
+                color: pal.rule,
+                width: 4,
+            },
+            if moved { "true rule now" } else { "true rule" },
+        ));
+        if moved {
+            rows.push(LegendEntry::new(
+                Glyph::Line {
+                    color: pal.rule_before,
+                    width: 2,
+                    dash: Dash::Dashed,
+                },
+                "original rule",
+            ));
+        }
+    }
+    match v1_shape(s) {
+        Some(V1Shape::Line(_)) => rows.push(LegendEntry::new(
+            Glyph::Line {
+                color: pal.muted,
+                width: 3,
+                dash: Dash::Dotted,
+            },
+            "v1 boundary",
+        )),
+        Some(V1Shape::Edges(_)) => rows.push(LegendEntry::new(
+            Glyph::Line {
+                color: pal.muted,
+                width: 3,
+                dash: Dash::Dotted,
+            },
+            "v1 edges",
+        )),
+        None => {}
+    }
     rows
+}
+
+/// The plot's coordinates: data square `[-h, h]²` onto canvas pixels.
+type ScatterChartContext<'a> = plotters::chart::ChartContext<
+    'a,
+    plotters_canvas::CanvasBackend,
+    plotters::coord::cartesian::Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
+
+/// Draws a line of the model or rule across the view (clipped to it).
+fn draw_line(
+    canvas: &Canvas,
+    chart: &ScatterChartContext,
+    line: &LinearBoundary,
+    half: f64,
+    style: plotters::style::ShapeStyle,
+    dash: Dash,
+) -> DrawResult {
+    if let Some([a, b]) = clip_boundary(line, half) {
+        let pixels = vec![chart.backend_coord(&a), chart.backend_coord(&b)];
+        draw_path(canvas.area, pixels, style, dash)?;
+    }
+    Ok(())
+}
+
+/// Draws a grid's region edges (a tree's boundary).
+fn draw_edges(
+    canvas: &Canvas,
+    chart: &ScatterChartContext,
+    grid: &DecisionGrid,
+    style: plotters::style::ShapeStyle,
+    dash: Dash,
+) -> DrawResult {
+    for [a, b] in region_edges(grid) {
+        let pixels = vec![chart.backend_coord(&a), chart.backend_coord(&b)];
+        draw_path(canvas.area, pixels, style, dash)?;
+    }
+    Ok(())
+}
+
+/// Draws a rule's class-1 arrow from the point `offset` data units along the
+/// line from its point nearest the centre, `length` data units long, over a
+/// halo of the background colour so that it shows on top of the points.
+fn draw_rule_arrow(
+    canvas: &Canvas,
+    chart: &ScatterChartContext,
+    (line, half): (&LinearBoundary, f64),
+    (offset, length): (f64, f64),
+    color: plotters::style::RGBColor,
+    width: u32,
+) -> DrawResult {
+    let Some((at, n)) = class1_arrow(line) else {
+        return Ok(());
+    };
+    // Along the line: the normal turned a quarter; pulled in until the arrow
+    // fits in the view.
+    let inside = |p: (f64, f64)| p.0.abs() <= half - 0.3 && p.1.abs() <= half - 0.3;
+    let mut offset = offset;
+    let (start, end) = loop {
+        let start = (at[0] - n[1] * offset, at[1] + n[0] * offset);
+        let end = (start.0 + n[0] * length, start.1 + n[1] * length);
+        if (inside(start) && inside(end)) || offset.abs() < 0.5 {
+            break (start, end);
+        }
+        offset *= 0.7;
+    };
+    let (from, to) = (chart.backend_coord(&start), chart.backend_coord(&end));
+    let pal = canvas.look.palette();
+    draw_arrow(canvas.area, from, to, pal.background, width + 4)?;
+    draw_arrow(canvas.area, from, to, color, width)
+}
+
+/// Where along a rule's line its arrow starts: `offset` data units from the
+/// line's point nearest the centre (see [`draw_rule_arrow`]).
+fn arrow_start(line: &LinearBoundary, offset: f64) -> Option<(f64, f64)> {
+    let (at, n) = class1_arrow(line)?;
+    Some((at[0] - n[1] * offset, at[1] + n[0] * offset))
+}
+
+/// Which way along a rule's line its arrow goes, away from the points: the
+/// side of the line's centre point where fewer of the batch's points lie.
+fn quiet_side(line: &LinearBoundary, points: &[[f64; 2]]) -> f64 {
+    let Some((at, n)) = class1_arrow(line) else {
+        return 1.0;
+    };
+    let along = |p: &[f64; 2]| -(p[0] - at[0]) * n[1] + (p[1] - at[1]) * n[0];
+    let ahead = points.iter().filter(|p| along(p) > 0.0).count();
+    if 2 * ahead > points.len() {
+        -1.0
+    } else {
+        1.0
+    }
 }
 
 /// Draws the scatter on the whole canvas: a square plot on the left, the legend
 /// on the right.
 fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     let root = canvas.area;
+    let look: ChartLook = canvas.look;
+    let (pal, size) = (look.palette(), look.type_sizes());
     let h = s
         .live_grid
         .as_ref()
         .map(|g| g.half_side)
         .filter(|h| h.is_finite() && *h > 0.0)
         .unwrap_or(VIEW_HALF_SIDE);
-    // Plot width 368 - 2*10 - 48 = 300 = plot height 360 - 2*10 - 40: square.
-    let (plot_area, legend_area) = root.split_horizontally(368);
+    // A square plot: its width (split - 2 margins - y axis) equals its height
+    // (360 - 2 margins - x axis).
+    let y_axis = size.x_axis + 8;
+    let side = super::CANVAS_HEIGHT - 20 - size.x_axis;
+    let (plot_area, legend_area) = root.split_horizontally(side + 20 + y_axis);
     let mut chart = ChartBuilder::on(&plot_area)
         .margin(10)
-        .x_label_area_size(40)
-        .y_label_area_size(48)
+        .x_label_area_size(size.x_axis)
+        .y_label_area_size(y_axis)
         .build_cartesian_2d(-h..h, -h..h)?;
 
     // 1. The live model's regions, as a light tint.
     if let Some(grid) = s.live_grid.as_ref().filter(|g| grid_ok(g)) {
         let side = 2.0 * grid.half_side / grid.cells as f64;
         let at = |i: usize| -grid.half_side + i as f64 * side;
-        let c0 = tint(OI_BLUE, CLASS0_TINT).filled();
-        let c1 = tint(OI_ORANGE, CLASS1_TINT).filled();
+        let c0 = pal.tint(pal.class0, pal.class0_tint).filled();
+        let c1 = pal.tint(pal.class1, pal.class1_tint).filled();
         chart.draw_series(region_runs(grid).into_iter().map(|r| {
             Rectangle::new(
                 [(at(r.start), at(r.row + 1)), (at(r.end), at(r.row))],
@@ -394,10 +607,10 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         .x_labels(8)
         .y_labels(8)
         .light_line_style(TRANSPARENT)
-        .bold_line_style(INK.mix(0.08))
-        .axis_style(GREY)
-        .label_style((FONT, TICK_FONT_PX, &INK))
-        .axis_desc_style((FONT, LABEL_FONT_PX, &INK))
+        .bold_line_style(pal.ink.mix(0.08))
+        .axis_style(pal.muted)
+        .label_style((FONT, size.tick, &pal.ink))
+        .axis_desc_style((FONT, size.label, &pal.ink))
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
         .x_desc("feature x1")
@@ -418,50 +631,88 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     }
     marks.draw(
         canvas.ctx,
-        (3.0, OI_BLUE, CLASS0_RIM),
-        (5.0, OI_ORANGE, CLASS1_RIM),
+        (3.0, pal.class0, pal.class0_rim),
+        (5.0, pal.class1, pal.class1_rim),
     );
 
-    // 4. The candidate: its line (logistic) or its region edges (tree).
+    // 4. v1, never retrained: dotted, under everything else.
+    let thin = pal.muted.stroke_width(3);
+    match v1_shape(s) {
+        Some(V1Shape::Line(line)) => draw_line(canvas, &chart, line, h, thin, Dash::Dotted)?,
+        Some(V1Shape::Edges(grid)) => draw_edges(canvas, &chart, grid, thin, Dash::Dotted)?,
+        None => {}
+    }
+
+    // 5. The true rule before any drift (faint, dashed) and now (bold), each
+    // with an arrow to its class-1 side; the two arrows start on either side
+    // of the centre so that a reversed rule shows both.
+    if let Some(rules) = s.scatter.rules {
+        let (now, before) = (&rules.now.line, &rules.before.line);
+        let side = quiet_side(now, &s.batch.x);
+        if rules.moved() {
+            let faint = pal.rule_before.stroke_width(2);
+            draw_line(canvas, &chart, before, h, faint, Dash::Dashed)?;
+        }
+        draw_line(
+            canvas,
+            &chart,
+            now,
+            h,
+            pal.rule.stroke_width(4),
+            Dash::Solid,
+        )?;
+        if rules.moved() {
+            // The other arrow goes to the far side of the centre from this
+            // one (a reversed rule has the same line, the other way round).
+            let taken = arrow_start(now, 4.6 * side);
+            let far = |offset: f64| {
+                let d = arrow_start(before, offset)
+                    .zip(taken)
+                    .map_or(0.0, |(a, b)| (a.0 - b.0).hypot(a.1 - b.1));
+                (d * 1e6).round() as i64
+            };
+            let offset = if far(4.6) >= far(-4.6) { 4.6 } else { -4.6 };
+            let arrow = (offset, 1.6);
+            draw_rule_arrow(canvas, &chart, (before, h), arrow, pal.rule_before, 2)?;
+        }
+        draw_rule_arrow(canvas, &chart, (now, h), (4.6 * side, 2.0), pal.rule, 3)?;
+    }
+
+    // 6. The candidate: its line (logistic) or its region edges (tree).
     if judged_candidate(s).is_some() {
+        let style = pal.vermillion.stroke_width(3);
         match (&s.candidate_boundary, &s.candidate_grid) {
-            (Some(line), _) => {
-                if let Some([a, b]) = clip_boundary(line, h) {
-                    chart.draw_series(std::iter::once(DashedPathElement::new(
-                        vec![a, b],
-                        12,
-                        7,
-                        OI_VERMILLION.stroke_width(3),
-                    )))?;
-                }
-            }
-            (None, Some(grid)) => {
-                chart.draw_series(
-                    region_edges(grid)
-                        .into_iter()
-                        .map(|[a, b]| PathElement::new(vec![a, b], OI_VERMILLION.stroke_width(3))),
-                )?;
-            }
+            (Some(line), _) => draw_line(canvas, &chart, line, h, style, Dash::Dashed)?,
+            (None, Some(grid)) => draw_edges(canvas, &chart, grid, style, Dash::Solid)?,
             (None, None) => {}
         }
     }
 
-    // 5. The live boundary, solid, on top.
-    if let Some([a, b]) = s.live_boundary.as_ref().and_then(|l| clip_boundary(l, h)) {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![a, b],
-            INK.stroke_width(3),
-        )))?;
+    // 7. The live boundary (or a tree's region edges), solid, on top.
+    match (&s.live_boundary, &s.live_grid) {
+        (Some(line), _) => draw_line(
+            canvas,
+            &chart,
+            line,
+            h,
+            pal.ink.stroke_width(3),
+            Dash::Solid,
+        )?,
+        (None, Some(grid)) if grid_ok(grid) => {
+            draw_edges(canvas, &chart, grid, pal.ink.stroke_width(2), Dash::Solid)?
+        }
+        _ => {}
     }
 
     if s.batch.is_empty() {
-        let style = text_style(LABEL_FONT_PX, &GREY, HPos::Center, VPos::Center);
+        let style = text_style(size.label, &pal.muted, HPos::Center, VPos::Center);
         let (x, y) = chart.backend_coord(&(0.0, 0.0));
         root.draw_text("No data yet", &style, (x, y))?;
     }
 
     // The legend panel.
-    let below = draw_legend(&legend_area, 14, &legend(s))?;
+    let gap = if look.presenter { 5 } else { 6 };
+    let below = draw_legend(&legend_area, look, 10, gap, &legend(s, pal))?;
     let n = s.batch.rows;
     let stride = s.batch.stride;
     let mut note = if s.batch.cycle == 0 {
@@ -478,7 +729,7 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     } else {
         note.push_str(&format!("\n{} points", group_thousands(n)));
     }
-    draw_note(&legend_area, below + 4, &note)?;
+    draw_note(&legend_area, look, below + 2, &note)?;
     Ok(())
 }
 
@@ -526,7 +777,11 @@ mod tests {
         assert!(s.candidate_grid.is_some() && s.candidate_boundary.is_none());
         let t = scatter_text(&s);
         assert!(t.caption.contains("Vermillion outline"), "{}", t.caption);
-        assert!(!t.caption.contains("solid dark line"), "{}", t.caption);
+        assert!(
+            t.caption.contains("solid outline: the edges of its regions (a decision tree has no single boundary line)"),
+            "{}",
+            t.caption
+        );
         // A 20,000-row batch arrives as the engine's sample of it.
         let s = snapshot_after(SimParams::default().batch_size(20_000), 8);
         assert_eq!(
