@@ -13,6 +13,7 @@
 //! (and logged as a console warning), never a panic.
 
 pub mod drift;
+pub mod geometry;
 pub mod look;
 pub mod performance;
 pub mod race;

@@ -383,13 +383,45 @@ mod tests {
             replaced: 2,
             gate: None,
         };
+        last.best_possible = Some(0.95);
         let t = performance_text(&s);
         assert_eq!(
             t.caption,
             "Cycle 3: live model v2 0.91 on new data, v1 0.42, threshold 0.80; \
-             candidate v4 scored 0.93 and was deployed. Over 3 cycles: 2 deploys, 1 alert."
+             candidate v4 scored 0.93 and was deployed. Over 3 cycles: 2 deploys, 1 alert. \
+             The best any model can expect here is 0.95 (the true rule's score at this label noise)."
         );
         assert!(t.aria_label.contains("3 cycles") && t.aria_label.contains("0.91"));
+        assert!(
+            t.aria_label.contains("(the best possible is 0.95)"),
+            "{}",
+            t.aria_label
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_best_possible_is_named_before_any_cycle_and_on_own_data() {
+        // Label noise 0.05: Φ(1.5) × 0.95 + (1 − Φ(1.5)) × 0.05 ≈ 0.89.
+        let s = snapshot_after(SimParams::default().threshold(0.9), 0);
+        assert!((s.best_possible.unwrap() - 0.8899).abs() < 1e-3);
+        let t = performance_text(&s);
+        assert!(
+            t.caption.contains(
+                "The threshold 0.90 is at or above the best any model can expect here (0.89"
+            ),
+            "{}",
+            t.caption
+        );
+        assert_eq!(ceiling_levels(&s, &[]), vec![(0, s.best_possible.unwrap())]);
+        // The teacher's own data: no rule is known, so no line and no sentence.
+        let mut own = snapshot_after(SimParams::default(), 8);
+        own.best_possible = None;
+        own.summaries
+            .iter_mut()
+            .for_each(|c| c.best_possible = None);
+        let t = performance_text(&own);
+        assert!(!t.caption.contains("best any model"), "{}", t.caption);
+        assert!(ceiling_levels(&own, &own.summaries).is_empty());
     }
 
     #[wasm_bindgen_test]
