@@ -114,6 +114,12 @@ pub struct Chapter {
 /// Every chapter, in order.
 pub fn chapters() -> Vec<Chapter> {
     let base = SimParams::default().seed(GUIDE_SEED);
+    // Chapters 1, 2 and 4 watch the same stream: at cycle 3 the rule turns 108°.
+    let turning = base
+        .clone()
+        .drift_kind(DriftKind::Concept)
+        .drift_pattern(DriftPattern::Sudden)
+        .drift_strength(0.6);
     vec![
         Chapter {
             number: 1,
@@ -123,12 +129,7 @@ pub fn chapters() -> Vec<Chapter> {
                 "From cycle 3 the rule that labels the data turns (concept drift): in the scatter of the newest batch, the points stay where they were, but their colours change.",
                 "The accuracy chart plots v1's score on each new batch. When the rule has turned past 90°, most points v1 calls one class now belong to the other.",
             ],
-            params: base
-                .clone()
-                .trigger(RetrainTrigger::Never)
-                .drift_kind(DriftKind::Concept)
-                .drift_pattern(DriftPattern::Sudden)
-                .drift_strength(0.6),
+            params: turning.clone().trigger(RetrainTrigger::Never),
             fault: None,
             controls: &[],
             panels: &[GuidePanel::Stats, GuidePanel::Accuracy, GuidePanel::Scatter],
@@ -144,12 +145,7 @@ pub fn chapters() -> Vec<Chapter> {
                 "The training window says which batches the candidate learns from: right after the drift, a window of several batches still holds data labelled by the old rule.",
                 "Pick a window, then predict how quickly the live model recovers.",
             ],
-            params: base
-                .clone()
-                .trigger(RetrainTrigger::EveryCycle)
-                .drift_kind(DriftKind::Concept)
-                .drift_pattern(DriftPattern::Sudden)
-                .drift_strength(0.6),
+            params: turning.clone().trigger(RetrainTrigger::EveryCycle),
             fault: None,
             controls: &[GuideControl::Window],
             panels: &[GuidePanel::Stats, GuidePanel::Accuracy, GuidePanel::Scatter],
@@ -162,7 +158,7 @@ pub fn chapters() -> Vec<Chapter> {
             title: "Deploy or alert",
             text: &[
                 "A retrained model goes live only if it scores above the deploy threshold; otherwise the team is alerted and the old model stays.",
-                "Here nothing drifts, but 10% of the labels are wrong at random (label noise), and the two classes' clouds overlap. No model can predict a label someone flipped at random: even the true rule scores below 0.95. The dashed line on the accuracy chart shows the best any model can expect.",
+                "Here nothing drifts, but 10% of the labels are wrong at random (label noise), and the two classes' clouds overlap. No model can predict a label someone flipped at random: even the true rule scores below 0.95. The dotted \u{201c}best possible\u{201d} line on the accuracy chart shows the best any model can expect.",
                 "The threshold is set to 0.95.",
             ],
             params: base
@@ -176,7 +172,7 @@ pub fn chapters() -> Vec<Chapter> {
             panels: &[GuidePanel::Stats, GuidePanel::Accuracy, GuidePanel::Decision],
             run: GuideRun::Cycles(6),
             prediction: Prediction::Passes,
-            try_next: "Lower the threshold below the dashed best-possible line (or lower the label noise) and run again.",
+            try_next: "Lower the threshold below the dotted best-possible line (or lower the label noise) and run again.",
         },
         Chapter {
             number: 4,
@@ -185,12 +181,7 @@ pub fn chapters() -> Vec<Chapter> {
                 "Retraining every cycle costs a training run each time. Other policies wait for a reason: a schedule (cron), a drift detector watching the live model's errors (ADWIN), or live accuracy dropping below the threshold.",
                 "The policy race runs all five policies, never retraining included, on the same stream with the same seed, and counts retrains and accuracy.",
             ],
-            params: base
-                .clone()
-                .trigger(RetrainTrigger::EveryCycle)
-                .drift_kind(DriftKind::Concept)
-                .drift_pattern(DriftPattern::Sudden)
-                .drift_strength(0.6),
+            params: turning.clone().trigger(RetrainTrigger::EveryCycle),
             fault: None,
             controls: &[GuideControl::DriftPattern],
             panels: &[GuidePanel::Race],
@@ -501,8 +492,9 @@ fn passes(params: &SimParams, run: &[CycleSummary]) -> Reveal {
         .map(|&(_, s)| s)
         .fold(f64::NEG_INFINITY, f64::max);
     let mut text = vec![format!(
-        "{} models were trained; {deploys} deployed and {alerts} alert{} sent to the team.",
+        "{} model{} trained; {deploys} deployed and {alerts} alert{} sent to the team.",
         trained.len(),
+        if trained.len() == 1 { " was" } else { "s were" },
         if alerts == 1 { " was" } else { "s were" }
     )];
     // The true rule's expected accuracy on these batches (the same every
@@ -759,6 +751,20 @@ mod tests {
         let concept = with_choices(&c, &chosen);
         let r = run(&c, &concept, None).unwrap();
         assert_eq!(r.answer, 2, "{:?}", r.text);
+    }
+
+    #[test]
+    fn prior_shift_is_worded_as_a_changed_balance_for_two_seeds() {
+        let c = chapter(6).unwrap();
+        for seed in [GUIDE_SEED, 7] {
+            let mut chosen = c.params.clone().seed(seed);
+            chosen.drift_kind = DriftKind::Prior;
+            let prior = with_choices(&c, &chosen);
+            let r = run(&c, &prior, None).unwrap();
+            assert_ne!(r.answer, 2, "{:?}", r.text);
+            assert!(r.text[1].starts_with("Class 1 grew to"), "{:?}", r.text);
+            assert!(question(c.prediction, &prior, 8, None).starts_with("One class becomes"));
+        }
     }
 
     #[test]

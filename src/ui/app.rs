@@ -402,11 +402,7 @@ fn Page(props: &PageProps) -> Html {
         _ => None,
     });
 
-    let place = state
-        .progress
-        .as_ref()
-        .map(|p| p.progress.guide)
-        .unwrap_or_default();
+    let place = state.guide_place();
     let on_chapter = {
         let (state, send) = (state.clone(), props.send.clone());
         Callback::from(move |n: u8| {

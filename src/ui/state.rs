@@ -233,6 +233,15 @@ impl Playground {
         !self.hidden.iter().any(|h| h == name)
     }
 
+    /// The reader's place in the guide (a first visit's until the engine has
+    /// read what this browser saved).
+    pub fn guide_place(&self) -> crate::sim::quiz::GuideProgress {
+        self.progress
+            .as_ref()
+            .map(|p| p.progress.guide)
+            .unwrap_or_default()
+    }
+
     /// Commands waiting for an answer.
     pub fn in_flight(&self) -> usize {
         self.pending.borrow().len()

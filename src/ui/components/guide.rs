@@ -71,11 +71,7 @@ pub fn Guide(props: &GuideProps) -> Html {
         return html! {};
     };
     let in_flight = state.in_flight();
-    let place = state
-        .progress
-        .as_ref()
-        .map(|p| p.progress.guide)
-        .unwrap_or_default();
+    let place = state.guide_place();
     let guide_seed = state.guide_seed;
     let c = Rc::new(c);
     // The student's choices for this chapter's controls, the prediction, and
@@ -321,17 +317,17 @@ pub struct ModeBarProps {
 /// The guide/playground switch and the chapter list.
 #[component]
 pub fn ModeBar(props: &ModeBarProps) -> Html {
-    let on_select = {
-        let cb = props.on_chapter.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(n) = select.value().parse::<u8>() {
-                cb.emit(n);
-            }
-        })
-    };
     match props.chapter {
         Some(open) => {
+            let on_select = {
+                let cb = props.on_chapter.clone();
+                Callback::from(move |e: Event| {
+                    let select: HtmlSelectElement = e.target_unchecked_into();
+                    if let Ok(n) = select.value().parse::<u8>() {
+                        cb.emit(n);
+                    }
+                })
+            };
             let play = {
                 let cb = props.on_playground.clone();
                 Callback::from(move |_: MouseEvent| cb.emit(()))
