@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::drift::DriftState;
 use super::stream::{rng_from_seed, Concept};
 use super::train::TrainedModel;
-use super::truth::{best_accuracy, clean_accuracy, with_noise};
+use super::truth::{best_accuracy, clean_accuracy, counted_share, with_noise};
 use super::validate::Fault;
 
 /// Past this angle between two rules, the side one calls class 1 is mostly
@@ -178,6 +178,75 @@ pub struct Evidence<'a> {
     pub seed: u64,
 }
 
+/// What a diagnosis depends on besides the score: the same key gives the
+/// same cause, so a model that stays stale under the same drift is measured
+/// once, not every cycle.
+#[derive(Clone, Debug, PartialEq)]
+struct DiagnosisKey {
+    live: u32,
+    /// The batch's drift, its cycle left out.
+    drift: DriftState,
+    trained_on: Vec<DriftState>,
+    label_noise: f64,
+    fault: Option<Fault>,
+    user_data: bool,
+    rows: usize,
+}
+
+impl DiagnosisKey {
+    fn of(e: &Evidence) -> Self {
+        DiagnosisKey {
+            live: e.live,
+            // What the stream draws from: the concept and the share that
+            // counts (a gradual transition's tail counts as done).
+            drift: DriftState {
+                cycle: 0,
+                amount: 0.0,
+                effective: 0.0,
+                new_concept_share: counted_share(e.drift.new_concept_share),
+                ..e.drift
+            },
+            trained_on: e.trained_on.clone(),
+            label_noise: e.label_noise,
+            fault: e.fault,
+            user_data: e.user_data,
+            rows: e.rows,
+        }
+    }
+}
+
+/// [`diagnose`] with a memory of the last cause: measuring draws and predicts
+/// thousands of points, and a stale model under a steady drift would be
+/// measured again every cycle for the same answer.
+#[derive(Clone, Debug, Default)]
+pub struct Diagnoser {
+    last: Option<(DiagnosisKey, BelowHalfCause)>,
+}
+
+impl Diagnoser {
+    /// Why `e.model` scored `e.score` ([`diagnose`]), reusing the last cause
+    /// when nothing it depends on changed.
+    pub fn diagnose(&mut self, e: &Evidence) -> Option<BelowHalf> {
+        if e.score.is_nan() || e.score >= 0.5 {
+            return None;
+        }
+        let key = DiagnosisKey::of(e);
+        if let Some((k, cause)) = &self.last {
+            if *k == key {
+                return Some(BelowHalf {
+                    live: e.live,
+                    score: e.score,
+                    rows: e.rows,
+                    cause: cause.clone(),
+                });
+            }
+        }
+        let found = diagnose(e)?;
+        self.last = Some((key, found.cause.clone()));
+        Some(found)
+    }
+}
+
 /// The concepts present in batches drawn under `states`.
 fn concepts(states: &[DriftState]) -> Vec<Concept> {
     let mut out = Vec::new();
@@ -225,7 +294,7 @@ fn measured_cause(e: &Evidence) -> BelowHalfCause {
     let mut rng = rng_from_seed(
         e.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(e.drift.cycle) ^ 0x0B5E_55ED,
     );
-    let share = e.drift.new_concept_share.clamp(0.0, 1.0);
+    let share = counted_share(e.drift.new_concept_share);
     let (new, old) = (e.drift.concept(), Concept::ORIGINAL);
     let measure = |c: &Concept, weight: f64, rng: &mut _| {
         (weight > 1e-9).then(|| clean_accuracy(e.model, c, rng))
@@ -485,7 +554,7 @@ mod tests {
                     BelowHalfCause::CoinFlip { .. } | BelowHalfCause::Chance { .. } => return,
                     ref other => panic!("{other:?}"),
                 };
-                assert_eq!(share, sim.drift().new_concept_share);
+                assert_eq!(share, counted_share(sim.drift().new_concept_share));
                 shares.push(share);
             });
         }
@@ -563,6 +632,69 @@ mod tests {
     }
 
     #[test]
+    fn explaining_never_changes_the_run() {
+        // The diagnosis draws its points from its own seeded RNG, so a run
+        // with explanations and one without (the policy race's) score alike.
+        let params = SimParams::default()
+            .drift_strength(1.0)
+            .drift_onset(2)
+            .trigger(RetrainTrigger::Never);
+        let mut told = Simulation::from_params(params.clone()).unwrap();
+        let mut quiet = Simulation::from_params(params)
+            .unwrap()
+            .without_explanations();
+        told.finish_cycles(6);
+        quiet.finish_cycles(6);
+        let scores =
+            |s: &Simulation| -> Vec<f64> { s.summaries().iter().map(|c| c.live_score).collect() };
+        assert_eq!(scores(&told), scores(&quiet));
+        assert!(told.below_half().is_some() && told.best_possible().is_some());
+        assert!(quiet.below_half().is_none() && quiet.best_possible().is_none());
+        assert!(quiet.summaries().iter().all(|c| c.best_possible.is_none()));
+    }
+
+    #[test]
+    fn a_steady_drift_is_measured_once() {
+        let sim = Simulation::from_params(SimParams::default()).unwrap();
+        let model = sim.fitted(1).unwrap();
+        let mut drift = DriftState::none(4);
+        drift.rotation_deg = 180.0;
+        let e = Evidence {
+            live: 1,
+            model,
+            score: 0.1,
+            rows: 150,
+            drift,
+            trained_on: vec![DriftState::none(0)],
+            label_noise: 0.05,
+            fault: None,
+            user_data: false,
+            seed: 1,
+        };
+        let mut diagnoser = Diagnoser::default();
+        let first = diagnoser.diagnose(&e).unwrap();
+        assert_eq!(first, diagnose(&e).unwrap());
+        // The next cycle, same drift, another score: the same cause, the new score.
+        let next = Evidence {
+            score: 0.12,
+            drift: DriftState { cycle: 5, ..drift },
+            ..e.clone()
+        };
+        let again = diagnoser.diagnose(&next).unwrap();
+        assert_eq!((again.score, &again.cause), (0.12, &first.cause));
+        // Another drift is measured afresh.
+        let mut turned = next.clone();
+        turned.drift.rotation_deg = 126.0;
+        let BelowHalfCause::RuleTurned { turned_min, .. } =
+            diagnoser.diagnose(&turned).unwrap().cause
+        else {
+            panic!("a turned rule")
+        };
+        assert_eq!(turned_min, 126.0);
+        assert_eq!(diagnoser.diagnose(&Evidence { score: 0.6, ..e }), None);
+    }
+
+    #[test]
     fn the_teachers_own_data_has_no_known_rule() {
         let sim = Simulation::from_params(SimParams::default()).unwrap();
         let e = Evidence {
@@ -637,7 +769,7 @@ mod tests {
                                 ),
                                 BelowHalfCause::MixedRules { share, .. } => (
                                     "mixed rules",
-                                    share == drift.new_concept_share
+                                    share == counted_share(drift.new_concept_share)
                                         && fresh_accuracy(model, &drift.concept(), 0.0, run) < 0.5
                                         && fresh_accuracy(model, &Concept::ORIGINAL, 0.0, run)
                                             > 0.5,

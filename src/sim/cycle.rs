@@ -15,7 +15,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::below_half::{diagnose, BelowHalf, Evidence};
+use super::below_half::{BelowHalf, Diagnoser, Evidence};
 use super::csv_data::StandardizedData;
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
@@ -122,6 +122,11 @@ pub struct Simulation {
     /// The best accuracy any model can expect on the newest batch (synthetic
     /// stream only).
     best_possible: Option<f64>,
+    /// Whether each batch gets `below_half` and `best_possible` (what only the
+    /// page's charts read; see [`Simulation::without_explanations`]).
+    explains: bool,
+    /// Finds `below_half`, remembering the last cause.
+    diagnoser: Diagnoser,
     /// The live model's agreement with the last batch's labels.
     last_agreement: Option<f64>,
     /// Full records of the newest finished cycles.
@@ -221,6 +226,8 @@ impl Simulation {
                         last_agreement: None,
                         below_half: None,
                         best_possible,
+                        explains: true,
+                        diagnoser: Diagnoser::default(),
                         records: VecDeque::new(),
                         cursor,
                         user_data,
@@ -235,6 +242,17 @@ impl Simulation {
                 min: super::train::MIN_TRAIN_ROWS,
             },
         )))
+    }
+
+    /// The same run without what only the page's charts read: the best
+    /// accuracy any model can expect on each batch and why a live model scored
+    /// below 0.5 (measuring that draws fresh points and predicts them). The
+    /// policy race reads only the scores, so its runs skip it.
+    pub fn without_explanations(mut self) -> Self {
+        self.explains = false;
+        self.best_possible = None;
+        self.below_half = None;
+        self
     }
 
     /// Convenience: checks `params` and starts a run.
@@ -526,16 +544,21 @@ impl Simulation {
     }
 
     /// Why the live model scored below 0.5 on the new hold-out rows, if it did.
-    fn diagnose_live(&self) -> Option<BelowHalf> {
+    fn diagnose_live(&mut self) -> Option<BelowHalf> {
         let scores = self.live_scores?;
-        let model = self.model(self.live)?;
-        diagnose(&Evidence {
+        let trained_on = self.trained_on(self.live);
+        let model = self
+            .models
+            .iter()
+            .find(|(v, _)| *v == self.live)
+            .map(|(_, m)| m)?;
+        self.diagnoser.diagnose(&Evidence {
             live: self.live,
             model,
             score: scores.accuracy,
             rows: scores.rows,
             drift: self.drift,
-            trained_on: self.trained_on(self.live),
+            trained_on,
             label_noise: self.params.label_noise,
             fault: self.applied_fault,
             user_data: self.user_data.is_some(),
@@ -653,11 +676,13 @@ impl Simulation {
         self.holdout = holdout;
         self.live_scores = self.model(self.live).map(|m| evaluate(m, &self.holdout));
         self.v1_scores = self.model(1).map(|m| evaluate(m, &self.holdout));
-        self.best_possible = self
-            .user_data
-            .is_none()
-            .then(|| best_accuracy(&self.drift, p.label_noise));
-        self.below_half = self.diagnose_live();
+        if self.explains {
+            self.best_possible = self
+                .user_data
+                .is_none()
+                .then(|| best_accuracy(&self.drift, p.label_noise));
+            self.below_half = self.diagnose_live();
+        }
         // Before any batch, the live model's own score stands for "healthy".
         let previous = self
             .last_agreement

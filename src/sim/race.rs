@@ -67,7 +67,8 @@ pub fn policy_race(params: &SimParams, cycles: u32) -> Result<PolicyRace, SimErr
     let cycles = cycles.clamp(1, MAX_RACE_CYCLES);
     let mut runs = Vec::new();
     for trigger in race_policies(params) {
-        let mut sim = Simulation::from_params(params.clone().trigger(trigger.clone()))?;
+        let mut sim = Simulation::from_params(params.clone().trigger(trigger.clone()))?
+            .without_explanations();
         sim.finish_cycles(cycles);
         // MAX_RACE_CYCLES ≤ HISTORY_CYCLES, so every cycle's summary is kept.
         let accuracy: Vec<f64> = sim.summaries().iter().map(|s| s.live_score).collect();

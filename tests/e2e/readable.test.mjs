@@ -82,7 +82,7 @@ test('the presenter view is readable at 1920 x 1080: body text and chart type', 
   const charts = await canvases(page);
   for (const c of charts) {
     const shown = (c.tickPx * c.cssWidth) / c.width;
-    assert.ok(shown >= 22, `${c.chart}: ticks ${c.tickPx} canvas px shown at ${shown.toFixed(1)} CSS px`);
+    assert.ok(shown >= 24, `${c.chart}: ticks ${c.tickPx} canvas px shown at ${shown.toFixed(1)} CSS px`);
   }
   await app.screenshot(page, 'readable-presenter-1920');
 

@@ -143,10 +143,10 @@ pub const NORMAL_TYPE: TypeSizes = TypeSizes {
     y_axis: 56,
 };
 
-/// The presenter view: at 1920 × 1080 a chart is shown about 1.35 times its
+/// The presenter view: at 1920 × 1080 a chart is shown about 1.3 times its
 /// canvas size, so ticks read as about 24 CSS pixels, like the page's text.
 pub const PRESENTER_TYPE: TypeSizes = TypeSizes {
-    tick: 18,
+    tick: 19,
     label: 19,
     legend_line: 23,
     x_axis: 50,

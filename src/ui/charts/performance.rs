@@ -323,8 +323,10 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     if shown.is_empty() {
         let size = look.type_sizes().label + 1;
         let style = text_style(size, &pal.muted, HPos::Center, VPos::Center);
-        let centre = chart.backend_coord(&((x0 + x1) / 2.0, 0.45));
-        root.draw_text("Run a cycle to see performance", &style, centre)?;
+        let (x, y) = chart.backend_coord(&((x0 + x1) / 2.0, 0.45));
+        let line = size as i32 + 4;
+        root.draw_text("Run a cycle", &style, (x, y - line / 2))?;
+        root.draw_text("to see performance", &style, (x, y + line / 2))?;
     }
 
     let gap = if look.presenter { 5 } else { 8 };

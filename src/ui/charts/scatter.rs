@@ -188,7 +188,7 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
     }
     match s.scatter.rules {
         Some(rules) if rules.moved() => {
-            let share = if rules.now.share < 0.999 {
+            let share = if rules.now.share < 0.995 {
                 format!(
                     ", followed by {:.0}% of the newest points; the rest follow the original rule",
                     rules.now.share * 100.0
