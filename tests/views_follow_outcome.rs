@@ -47,9 +47,10 @@ fn params() -> impl Strategy<Value = SimParams> {
             3 => Just(ModelKind::LogisticRegression),
             1 => Just(ModelKind::DecisionTree)
         ],
+        prop_oneof![2 => Just(0u32), 1 => 1u32..=4],
     )
         .prop_map(
-            |(seed, trigger, gate, validate, threshold, noise, drift, batch, model)| {
+            |(seed, trigger, gate, validate, threshold, noise, drift, batch, model, delay)| {
                 SimParams::default()
                     .seed(seed)
                     .trigger(trigger)
@@ -60,6 +61,7 @@ fn params() -> impl Strategy<Value = SimParams> {
                     .drift_strength(drift)
                     .batch_size(batch)
                     .model(model)
+                    .label_delay(delay)
             },
         )
 }

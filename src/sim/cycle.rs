@@ -20,21 +20,21 @@ use super::csv_data::StandardizedData;
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
 use super::history::{
-    keep_newest, subsample, CycleRecord, CycleSummary, Totals, HISTORY_CYCLES, MAX_RECORDS,
-    RECORD_POINTS,
+    keep_newest, subsample, CycleRecord, CycleSummary, Measured, Totals, HISTORY_CYCLES,
+    MAX_RECORDS, RECORD_POINTS,
 };
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};
 use super::params::{ParamError, SimParams, ValidParams, MAX_WINDOW_ROWS};
 use super::registry::{ModelVersion, Registry, VersionStatus, WindowInfo};
 use super::steps::{
-    CheckStep, DataVar, EvaluateStep, GateCheck, ModelVar, PerfVar, Skip, StepFact, StepKind,
-    StepRecord, Tracker, TrackerColumn, TrainStep, TriggerStep,
+    CheckStep, DataVar, EvaluateStep, GateCheck, Labels, ModelVar, PerfVar, Skip, StepFact,
+    StepKind, StepRecord, Tracker, TrackerColumn, TrainStep, TriggerStep,
 };
 use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
 use super::train::{train, train_from, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
 use super::triggers::{Observation, TriggerEval, TriggerState};
 use super::truth::best_accuracy;
-use super::validate::{validate_batch, Fault, ValidationReport};
+use super::validate::{validate_batch, Fault, ValidationFailure, ValidationReport};
 
 /// How many fitted models are kept besides v1 and the live one; older ones keep
 /// their registry entry but free their memory, so long runs stay bounded.
@@ -72,6 +72,17 @@ pub enum SimError {
     /// Even after redrawing, the initial data could not train v1.
     #[error("could not train the first model v1: {0}")]
     InitialTraining(TrainError),
+}
+
+/// A batch waiting for its labels.
+#[derive(Clone, Debug)]
+struct Awaiting {
+    /// The whole batch (its labels stay unread until they come in).
+    batch: Batch,
+    /// The hold-out fraction in force when it arrived.
+    holdout_fraction: f64,
+    /// It failed a check (on arrival or on its labels): no window trains on it.
+    quarantined: bool,
 }
 
 /// The whole state of a run.
@@ -131,6 +142,15 @@ pub struct Simulation {
     last_agreement: Option<f64>,
     /// Full records of the newest finished cycles.
     records: VecDeque<CycleRecord>,
+    /// Batches whose labels have not come in yet (a label delay), oldest first.
+    awaiting: VecDeque<Awaiting>,
+    /// The live model's true accuracy on the newest batch (known to the
+    /// simulator; the team measures `live_scores` once labels come in).
+    live_true: Option<Scores>,
+    /// Where the labels stand this cycle.
+    labels: Labels,
+    /// The cycle of the newest batch whose labels came in this cycle.
+    measured_on: Option<u32>,
     /// The teacher's own data, streamed instead of the synthetic stream.
     user_data: Option<Arc<StandardizedData>>,
     /// The next row of the user data to stream.
@@ -229,6 +249,10 @@ impl Simulation {
                         explains: true,
                         diagnoser: Diagnoser::default(),
                         records: VecDeque::new(),
+                        awaiting: VecDeque::new(),
+                        live_true: None,
+                        labels: Labels::default(),
+                        measured_on: None,
                         cursor,
                         user_data,
                     });
@@ -545,7 +569,7 @@ impl Simulation {
 
     /// Why the live model scored below 0.5 on the new hold-out rows, if it did.
     fn diagnose_live(&mut self) -> Option<BelowHalf> {
-        let scores = self.live_scores?;
+        let scores = self.live_true?;
         let trained_on = self.trained_on(self.live);
         let model = self
             .models
@@ -621,6 +645,8 @@ impl Simulation {
         self.candidate = None;
         self.candidate_scores = None;
         self.live_scores = None;
+        self.live_true = None;
+        self.measured_on = None;
         self.v1_scores = None;
         self.outcome = None;
         self.trigger_eval = None;
@@ -671,11 +697,13 @@ impl Simulation {
             self.applied_fault = Some(fault);
         }
         let reference = self.live_reference();
-        let live_predictions = self.model(self.live).map(|m| m.predict(&batch.x));
-        let (train_part, holdout) = batch.split(p.holdout_fraction);
-        self.holdout = holdout;
-        self.live_scores = self.model(self.live).map(|m| evaluate(m, &self.holdout));
-        self.v1_scores = self.model(1).map(|m| evaluate(m, &self.holdout));
+        // The truth about the new batch, which only the simulator knows before
+        // its labels arrive: how the live model and v1 really do on it.
+        let (_, arriving_holdout) = batch.split(p.holdout_fraction);
+        self.live_true = self
+            .model(self.live)
+            .map(|m| evaluate(m, &arriving_holdout));
+        self.v1_scores = self.model(1).map(|m| evaluate(m, &arriving_holdout));
         if self.explains {
             self.best_possible = self
                 .user_data
@@ -683,28 +711,95 @@ impl Simulation {
                 .then(|| best_accuracy(&self.drift, p.label_noise));
             self.below_half = self.diagnose_live();
         }
-        // Before any batch, the live model's own score stands for "healthy".
-        let previous = self
-            .last_agreement
-            .or_else(|| self.registry.get(self.live).map(|v| v.scores.accuracy));
-        self.validation = p
-            .validate_data
-            .then(|| validate_batch(&batch, &reference, live_predictions.as_deref(), previous));
-        self.last_agreement = live_predictions.as_deref().map(|pred| {
-            let agree = pred.iter().zip(&batch.y).filter(|(p, y)| p == y).count();
-            agree as f64 / batch.len().max(1) as f64
+        let mut checks = Vec::new();
+        let mut failures = Vec::new();
+        let mut agreement = None;
+        // Input checks need no labels: with a delay they run on the batch as
+        // it arrives; without one the whole check runs below, as one.
+        let mut quarantined = false;
+        if p.validate_data && p.label_delay > 0 {
+            let report = validate_batch(&batch, &reference, None, None);
+            checks = report.checks;
+            failures.extend(report.failures.into_iter().filter(|f| !f.needs_labels()));
+            quarantined = !failures.is_empty();
+        }
+        self.awaiting.push_back(Awaiting {
+            batch: batch.clone(),
+            holdout_fraction: p.holdout_fraction,
+            quarantined,
         });
-        let errors: Vec<f64> = live_predictions
-            .as_deref()
-            .unwrap_or(&[])
-            .iter()
-            .zip(&batch.y)
-            .map(|(p, y)| if p == y { 0.0 } else { 1.0 })
-            .collect();
+        // Labels of every batch at least `label_delay` cycles old come in now.
+        let due = self.cycle.saturating_sub(p.label_delay);
+        let mut came_in: Option<(u32, u32)> = None;
+        let mut errors: Vec<f64> = Vec::new();
+        while self.awaiting.front().is_some_and(|a| a.batch.cycle <= due) {
+            let Some(mut labelled) = self.awaiting.pop_front() else {
+                break;
+            };
+            let b = &labelled.batch;
+            let predictions = self.model(self.live).map(|m| m.predict(&b.x));
+            // Before any batch, the live model's own score stands for "healthy".
+            let previous = self
+                .last_agreement
+                .or_else(|| self.registry.get(self.live).map(|v| v.scores.accuracy));
+            if p.validate_data && !labelled.quarantined {
+                let report = validate_batch(b, &reference, predictions.as_deref(), previous);
+                checks = report.checks;
+                agreement = report.agreement;
+                let new: Vec<ValidationFailure> = if b.cycle == self.cycle {
+                    report.failures
+                } else {
+                    report
+                        .failures
+                        .into_iter()
+                        .filter(ValidationFailure::needs_labels)
+                        .collect()
+                };
+                labelled.quarantined = !new.is_empty();
+                failures.extend(new);
+            }
+            if let Some(pred) = predictions.as_deref() {
+                let agree = pred.iter().zip(&b.y).filter(|(p, y)| p == y).count();
+                self.last_agreement = Some(agree as f64 / b.len().max(1) as f64);
+                errors.extend(
+                    pred.iter()
+                        .zip(&b.y)
+                        .map(|(p, y)| if p == y { 0.0 } else { 1.0 }),
+                );
+            }
+            let (train_part, holdout) = b.split(labelled.holdout_fraction);
+            came_in = Some((came_in.map_or(b.cycle, |c| c.0), b.cycle));
+            self.holdout = holdout;
+            // A batch that failed validation is quarantined: no window ever trains on it.
+            if !labelled.quarantined {
+                self.history_batches.push_back(train_part);
+                self.trim_history();
+            }
+        }
+        self.validation = p.validate_data.then_some(ValidationReport {
+            checks,
+            failures,
+            agreement,
+        });
+        // What the team can measure: the live model on the newest labelled rows.
+        self.live_scores =
+            came_in.and_then(|_| self.model(self.live).map(|m| evaluate(m, &self.holdout)));
+        self.measured_on = came_in.map(|c| c.1);
+        self.labels = Labels {
+            delay: p.label_delay,
+            came_in,
+            pending: self
+                .awaiting
+                .front()
+                .zip(self.awaiting.back())
+                .map(|(a, b)| (a.batch.cycle, b.batch.cycle)),
+        };
+        self.tracker.labels = self.labels;
         let observation = Observation {
             cycle: self.cycle,
             errors: &errors,
-            live_accuracy: self.live_scores.map_or(0.0, |s| s.accuracy),
+            live_accuracy: self.live_scores.map(|s| s.accuracy),
+            label_delay: p.label_delay,
             threshold: p.threshold,
             reference: &reference,
             new_rows: &batch.x,
@@ -715,15 +810,6 @@ impl Simulation {
             p.performance_floor,
             &observation,
         ));
-        // A batch that failed validation is quarantined: no window ever trains on it.
-        if self
-            .validation
-            .as_ref()
-            .is_none_or(ValidationReport::passed)
-        {
-            self.history_batches.push_back(train_part);
-            self.trim_history();
-        }
         self.newest = batch;
         let fact = StepFact::Collect {
             rows: self.newest.len(),
@@ -732,6 +818,7 @@ impl Simulation {
             live: self.live,
             live_score: self.live_scores.map(|s| s.accuracy),
             fault: self.applied_fault,
+            labels: self.labels,
         };
         self.record(StepKind::CollectData, fact)
     }
@@ -1122,7 +1209,7 @@ impl Simulation {
             cycle: self.cycle,
             drift: self.drift,
             live_before,
-            live_score: self.live_scores.map_or(0.0, |s| s.accuracy),
+            live_score: self.live_true.map_or(0.0, |s| s.accuracy),
             v1_score: self.v1_scores.map_or(0.0, |s| s.accuracy),
             candidate: self.candidate,
             candidate_score: self.candidate_scores.map(|s| s.accuracy),
@@ -1133,6 +1220,14 @@ impl Simulation {
             fault: self.applied_fault,
             outcome: outcome.clone(),
             best_possible: self.best_possible,
+            measured: self
+                .measured_on
+                .zip(self.live_scores)
+                .map(|(on_cycle, s)| Measured {
+                    on_cycle,
+                    score: s.accuracy,
+                }),
+            label_delay: self.labels.delay,
         });
         keep_newest(&mut self.summaries, HISTORY_CYCLES);
         self.totals.cycles += 1;

@@ -60,6 +60,25 @@ pub struct CycleSummary {
     /// is unknown.
     #[serde(default)]
     pub best_possible: Option<f64>,
+    /// What the team could measure this cycle from the labels that came in:
+    /// the live model's accuracy on the newest labelled hold-out slice. With
+    /// labels that arrive at once it is `live_score` on this cycle's batch;
+    /// with a label delay it is about an older batch, or `None` while no
+    /// labels came in. (`live_score` is the truth only the simulator knows.)
+    #[serde(default)]
+    pub measured: Option<Measured>,
+    /// Cycles labels arrived late in this cycle.
+    #[serde(default)]
+    pub label_delay: u32,
+}
+
+/// An accuracy the team measured once labels came in.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measured {
+    /// The cycle of the batch whose labels it was measured on.
+    pub on_cycle: u32,
+    /// The accuracy.
+    pub score: f64,
 }
 
 impl CycleSummary {
@@ -154,7 +173,13 @@ pub fn stall(summaries: &[CycleSummary], params: &SimParams) -> Option<Stall> {
         .iter()
         .rev()
         .take_while(|s| {
-            s.live_score < s.threshold && s.outcome.kind() == super::outcome::OutcomeKind::Kept
+            s.live_score < s.threshold
+                && s.outcome.kind() == super::outcome::OutcomeKind::Kept
+                // A detector waiting for late labels has not stalled: it has
+                // not seen the errors yet.
+                && !s.trigger.as_ref().is_some_and(|t| {
+                    matches!(t.cause, super::triggers::TriggerCause::AwaitingLabels { .. })
+                })
         })
         .count() as u32;
     let last = summaries.last()?;

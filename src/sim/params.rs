@@ -193,6 +193,8 @@ pub const MAX_SLIDING_BATCHES: usize = 200;
 /// The largest seed: 2^53, the largest whole number a JavaScript number holds
 /// exactly, so that a seed survives the page, links and exported JSON unchanged.
 pub const MAX_SEED: u64 = 1 << 53;
+/// Most cycles a batch's labels may arrive late.
+pub const MAX_LABEL_DELAY: u32 = 10;
 
 /// The settings panel's step for the deploy threshold; a link's threshold is
 /// rounded to it so that the value shown (two decimals) is the value that runs.
@@ -285,6 +287,12 @@ pub struct SimParams {
     /// optimum, fewer iterations; see `train::LogisticStart`). Default on.
     #[serde(default = "default_true")]
     pub warm_start: bool,
+    /// Cycles before a batch's labels arrive, 0..=[`MAX_LABEL_DELAY`]. The
+    /// inputs arrive at once; everything that needs labels (scoring the live
+    /// model, the performance and error-stream triggers, the label checks,
+    /// training on the batch) waits for them. Default 0.
+    #[serde(default)]
+    pub label_delay: u32,
 }
 
 fn default_clock() -> u32 {
@@ -317,6 +325,7 @@ impl Default for SimParams {
             min_improvement: None,
             performance_floor: false,
             warm_start: true,
+            label_delay: 0,
         }
     }
 }
@@ -347,6 +356,8 @@ pub enum ParamField {
     ChampionMargin,
     /// Batches in a sliding training window.
     WindowBatches,
+    /// Cycles before labels arrive.
+    LabelDelay,
 }
 
 impl ParamField {
@@ -364,6 +375,7 @@ impl ParamField {
             ParamField::MinutesPerCycle => "Minutes per cycle",
             ParamField::ChampionMargin => "Champion margin",
             ParamField::WindowBatches => "Training window (batches)",
+            ParamField::LabelDelay => "Label delay",
         }
     }
 }
@@ -540,6 +552,12 @@ impl SimParams {
         self
     }
 
+    /// Sets how many cycles late labels arrive.
+    pub fn label_delay(mut self, cycles: u32) -> Self {
+        self.label_delay = cycles;
+        self
+    }
+
     /// Checks every value once; the simulation only accepts the result.
     pub fn check(self) -> Result<ValidParams, ParamError> {
         check_seed(self.seed)?;
@@ -566,6 +584,12 @@ impl SimParams {
             f64::from(self.minutes_per_cycle),
             1.0,
             10_080.0,
+        )?;
+        check_range(
+            ParamField::LabelDelay,
+            f64::from(self.label_delay),
+            0.0,
+            f64::from(MAX_LABEL_DELAY),
         )?;
         if let Some(m) = self.min_improvement {
             check_range(ParamField::ChampionMargin, m, 0.0, 0.2)?;

@@ -143,6 +143,9 @@ pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presente
         RetrainTrigger::DriftDetected(d) => parts.push(format!("detector={}", d.key())),
         _ => {}
     }
+    if params.label_delay != 0 {
+        parts.push(format!("delay={}", params.label_delay));
+    }
     if params.tree_max_depth != SimParams::default().tree_max_depth {
         parts.push(format!("depth={}", params.tree_max_depth));
     }
@@ -248,6 +251,12 @@ pub fn parse_link(text: &str) -> SharedLink {
                 Err(_) => link
                     .problems
                     .push(bad("the batch size must be a whole number")),
+            },
+            "delay" => match value.trim().parse::<u32>() {
+                Ok(d) => p.label_delay = d,
+                Err(_) => link
+                    .problems
+                    .push(bad("the label delay must be a whole number of cycles")),
             },
             "depth" => match value.trim().parse::<usize>() {
                 Ok(d) => p.tree_max_depth = d,
@@ -362,6 +371,7 @@ fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
                     Some(ParamField::MinutesPerCycle) => p.minutes_per_cycle = d.minutes_per_cycle,
                     Some(ParamField::ChampionMargin) => p.min_improvement = d.min_improvement,
                     Some(ParamField::WindowBatches) => p.window = d.window,
+                    Some(ParamField::LabelDelay) => p.label_delay = d.label_delay,
                     None => return d,
                 }
             }

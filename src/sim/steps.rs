@@ -202,10 +202,15 @@ pub enum StepFact {
         drift_kind: DriftKind,
         /// The live version.
         live: u32,
-        /// The live model's accuracy on the batch's hold-out slice.
+        /// The live model's accuracy on the newest labelled hold-out slice
+        /// (the new batch's own when labels arrive at once; `None` while no
+        /// labels came in this cycle).
         live_score: Option<f64>,
         /// A fault injected into the batch.
         fault: Option<Fault>,
+        /// Which labels came in and which are still out.
+        #[serde(default)]
+        labels: Labels,
     },
     /// Step 3.
     Trigger {
@@ -227,6 +232,26 @@ pub enum StepFact {
         /// The version live after the cycle.
         live: u32,
     },
+}
+
+/// Where the labels stand after a batch arrived: a batch's inputs arrive at
+/// once, its labels `delay` cycles later.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labels {
+    /// Cycles labels arrive late (0: with their batch).
+    pub delay: u32,
+    /// The batches (first and last cycle) whose labels came in this cycle;
+    /// cycle 0 is the initial data. `None`: no labels came in.
+    pub came_in: Option<(u32, u32)>,
+    /// The batches (first and last cycle) whose labels are still out.
+    pub pending: Option<(u32, u32)>,
+}
+
+impl Labels {
+    /// True when labels arrive with their batch and none are out: nothing to say.
+    pub fn at_once(&self) -> bool {
+        self.delay == 0 && self.pending.is_none()
+    }
 }
 
 /// One row of the process table: its step and the typed facts behind it.
@@ -333,6 +358,9 @@ pub struct Tracker {
     pub after_check: Option<TrackerColumn>,
     /// After step 8.
     pub finish: Option<TrackerColumn>,
+    /// Where the labels stand this cycle (from step 2 on).
+    #[serde(default)]
+    pub labels: Labels,
 }
 
 /// The last row of `kind` among `rows`.

@@ -70,6 +70,14 @@ pub enum TriggerCause {
         /// The level at which it fires.
         threshold: f64,
     },
+    /// A trigger that needs labels had none: the labels of every batch since
+    /// the last one still arrive later. Input-only tests (KS) never wait.
+    AwaitingLabels {
+        /// Cycles labels arrive late.
+        delay: u32,
+        /// The trigger is the performance floor (beside the main trigger).
+        floor: bool,
+    },
     /// The two-sample Kolmogorov–Smirnov test, per feature, training rows vs
     /// the new batch.
     KsTest {
@@ -100,10 +108,14 @@ impl TriggerEval {
 pub struct Observation<'a> {
     /// The cycle.
     pub cycle: u32,
-    /// The live model's errors on the new labelled rows (1.0 = wrong).
+    /// The live model's errors on the rows whose labels came in this cycle
+    /// (1.0 = wrong; the new batch's own rows when labels arrive at once).
     pub errors: &'a [f64],
-    /// The live model's accuracy on the new hold-out slice.
-    pub live_accuracy: f64,
+    /// The live model's accuracy on the newest labelled hold-out slice;
+    /// `None` while no labels have come in yet (a label delay).
+    pub live_accuracy: Option<f64>,
+    /// Cycles labels arrive late (0: with their batch).
+    pub label_delay: u32,
     /// The deploy threshold.
     pub threshold: f64,
     /// The rows the live model was trained on (for the KS test).
@@ -145,16 +157,29 @@ impl TriggerState {
     ) -> TriggerEval {
         let eval = self.evaluate(trigger, obs);
         let applies = floor && !matches!(trigger, RetrainTrigger::Never);
-        if !eval.fired && applies && obs.live_accuracy < obs.threshold {
-            return TriggerEval {
+        if eval.fired || !applies {
+            return eval;
+        }
+        match obs.live_accuracy {
+            Some(live) if live < obs.threshold => TriggerEval {
                 fired: true,
                 cause: TriggerCause::PerformanceFloor {
-                    live: obs.live_accuracy,
+                    live,
                     threshold: obs.threshold,
                 },
-            };
+            },
+            // The main trigger saw something (a schedule, a quiet detector):
+            // keep its cause, unless it too waited and the floor is the news.
+            None if !matches!(eval.cause, TriggerCause::AwaitingLabels { .. }) => eval,
+            None => TriggerEval {
+                fired: false,
+                cause: TriggerCause::AwaitingLabels {
+                    delay: obs.label_delay,
+                    floor: true,
+                },
+            },
+            Some(_) => eval,
         }
-        eval
     }
 
     /// Decides whether `trigger` fires for this observation.
@@ -169,14 +194,33 @@ impl TriggerState {
                 cause: TriggerCause::Never,
             },
             RetrainTrigger::Schedule(text) => Self::schedule(text, obs),
-            RetrainTrigger::PerformanceDrop => TriggerEval {
-                fired: obs.live_accuracy < obs.threshold,
-                cause: TriggerCause::PerformanceDrop {
-                    live: obs.live_accuracy,
-                    threshold: obs.threshold,
+            RetrainTrigger::PerformanceDrop => match obs.live_accuracy {
+                Some(live) => TriggerEval {
+                    fired: live < obs.threshold,
+                    cause: TriggerCause::PerformanceDrop {
+                        live,
+                        threshold: obs.threshold,
+                    },
                 },
+                None => Self::awaiting(obs),
             },
+            RetrainTrigger::DriftDetected(DetectorKind::Adwin | DetectorKind::PageHinkley)
+                if obs.live_accuracy.is_none() =>
+            {
+                Self::awaiting(obs)
+            }
             RetrainTrigger::DriftDetected(kind) => self.detect(*kind, obs),
+        }
+    }
+
+    /// A label-dependent trigger with no labels this cycle: it cannot fire.
+    fn awaiting(obs: &Observation<'_>) -> TriggerEval {
+        TriggerEval {
+            fired: false,
+            cause: TriggerCause::AwaitingLabels {
+                delay: obs.label_delay,
+                floor: false,
+            },
         }
     }
 
@@ -260,7 +304,8 @@ mod tests {
         Observation {
             cycle,
             errors,
-            live_accuracy: acc,
+            live_accuracy: Some(acc),
+            label_delay: 0,
             threshold: 0.8,
             reference: rows,
             new_rows: rows,

@@ -109,6 +109,15 @@ pub enum ValidationFailure {
 }
 
 impl ValidationFailure {
+    /// True for checks that read the labels (they wait for them when labels
+    /// arrive late); the others look at the inputs only.
+    pub fn needs_labels(&self) -> bool {
+        matches!(
+            self,
+            ValidationFailure::SingleClass { .. } | ValidationFailure::LabelsLookFlipped { .. }
+        )
+    }
+
     /// The check's name, for the table.
     pub fn check_name(&self) -> &'static str {
         match self {

@@ -19,7 +19,8 @@ use super::outcome::{Alert, AlertReason, KeptReason, Outcome};
 use super::params::{DetectorKind, TrainingWindow};
 use super::registry::{ModelVersion, VersionStatus};
 use super::steps::{
-    CheckStep, DataVar, EvaluateStep, ModelVar, PerfVar, Skip, StepFact, TrainStep, TriggerStep,
+    CheckStep, DataVar, EvaluateStep, Labels, ModelVar, PerfVar, Skip, StepFact, TrainStep,
+    TriggerStep,
 };
 use super::triggers::{TriggerCause, TriggerEval, KS_ALPHA};
 use super::validate::ValidationFailure;
@@ -182,10 +183,15 @@ pub fn step_cells(fact: &StepFact) -> Cells {
             live,
             live_score,
             fault,
+            labels,
         } => {
-            let stale = live_score
-                .map(|s| format!("; v{live} scores {s:.2} on it"))
-                .unwrap_or_default();
+            let stale = if labels.at_once() {
+                live_score
+                    .map(|s| format!("; v{live} scores {s:.2} on it"))
+                    .unwrap_or_default()
+            } else {
+                format!("; {}", labels_clause(labels, *live, *live_score))
+            };
             let fault = fault
                 .map(|f| format!("; fault injected: {}", f.label().to_lowercase()))
                 .unwrap_or_default();
@@ -403,6 +409,54 @@ pub fn perf_var(p: PerfVar) -> String {
     }
 }
 
+/// "cycle 7" or "cycles 7–9".
+fn cycles_range((first, last): (u32, u32)) -> String {
+    if first == last {
+        format!("cycle {first}")
+    } else {
+        format!("cycles {first}–{last}")
+    }
+}
+
+/// Which labels came in this cycle (and what the live model scored on them)
+/// and which are still out, e.g. "labels of cycle 6 came in, v3 scores 0.81
+/// on them; labels for cycles 7–9 not in yet".
+pub fn labels_clause(labels: &Labels, live: u32, live_score: Option<f64>) -> String {
+    let came = match (labels.came_in, live_score) {
+        (Some(c), Some(s)) => format!(
+            "labels of {} came in, v{live} scores {s:.2} on them",
+            cycles_range(c)
+        ),
+        (Some(c), None) => format!("labels of {} came in", cycles_range(c)),
+        (None, _) => "no labels came in".to_string(),
+    };
+    match labels.pending {
+        Some(p) => format!("{came}; labels for {} not in yet", cycles_range(p)),
+        None => came,
+    }
+}
+
+/// The status tracker's line on labels: `None` when labels arrive with their
+/// batch (nothing is pending, nothing to say).
+pub fn labels_note(labels: &Labels) -> Option<String> {
+    if labels.at_once() {
+        return None;
+    }
+    let delay = labels.delay;
+    let late = format!(
+        "Labels arrive {delay} cycle{} after their batch",
+        if delay == 1 { "" } else { "s" }
+    );
+    Some(match labels.pending {
+        Some(p) => format!(
+            "{late}: labels for {} not in yet, so the team cannot score the live model on that data or train on it. \
+             The inputs are here: an input-drift test (KS) can already look at them.",
+            cycles_range(p)
+        ),
+        None => format!("{late}: every label is in."),
+    })
+}
+
 /// The trigger's reason in a few words (no "fired"/"not triggered" prefix:
 /// the caller says which).
 pub fn trigger_reason(eval: &TriggerEval) -> String {
@@ -451,6 +505,13 @@ pub fn trigger_reason(eval: &TriggerEval) -> String {
                 "Page-Hinkley detected a rise in the live model's error rate".into()
             } else {
                 "Page-Hinkley's statistic is below its threshold".into()
+            }
+        }
+        TriggerCause::AwaitingLabels { floor, .. } => {
+            if *floor {
+                "no labels came in, so neither the trigger nor the performance floor has anything to measure yet".into()
+            } else {
+                "no labels came in, so there is nothing to measure yet".into()
             }
         }
         TriggerCause::KsTest { p_value, .. } => {
@@ -513,6 +574,16 @@ pub fn trigger_detail(eval: &TriggerEval) -> String {
                  It fires on a rise in the error rate, not on a high but steady one."
             )
         }
+        TriggerCause::AwaitingLabels { delay, floor } => format!(
+            "Labels arrive {delay} cycle{} after their batch, and none came in this cycle: {} \
+             cannot fire until they do. A test on the inputs alone (KS) would not have to wait.",
+            if *delay == 1 { "" } else { "s" },
+            if *floor {
+                "the trigger and the performance floor read the live model's errors or accuracy, so neither"
+            } else {
+                "a trigger that reads the live model's accuracy or errors"
+            }
+        ),
         TriggerCause::KsTest { statistic, p_value } => format!(
             "KS test, training data vs new batch: feature 1 D = {:.3} (p = {}), feature 2 D = {:.3} \
              (p = {}); drift when p < {KS_ALPHA}. It sees only the inputs, never the labels.",
