@@ -24,7 +24,7 @@ pub const MAX_LINK_LEN: usize = 4_000;
 const SHOWN_VALUE_LEN: usize = 24;
 
 /// Names a teacher can hide with `hide=…` (controls and panels).
-pub const HIDEABLE: [&str; 24] = [
+pub const HIDEABLE: [&str; 25] = [
     "strength",
     "speed",
     "threshold",
@@ -38,6 +38,7 @@ pub const HIDEABLE: [&str; 24] = [
     "trigger",
     "validate",
     "margin",
+    "delay",
     "flow",
     "code",
     "tracker",

@@ -12,7 +12,7 @@
 //! order, so "0.80 < 0.80" or a rejected "0.80 > 0.80" cannot appear.
 
 mod chart_notes;
-pub use chart_notes::{below_half_sentence, ceiling_sentence};
+pub use chart_notes::{below_half_sentence, blind_spot_sentence, ceiling_sentence};
 
 use super::history::{CycleSummary, Stall, Totals};
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};

@@ -226,10 +226,68 @@ pub fn ceiling_sentence(best: f64, threshold: f64) -> String {
     }
 }
 
+/// The accuracy chart's note when labels arrive late: what the team has
+/// measured so far (`measured`: the newest batch it could score, and the
+/// score) against the live model's true accuracy on the newest batch, which
+/// only the simulator knows.
+pub fn blind_spot_sentence(
+    delay: u32,
+    measured: Option<(u32, f64)>,
+    truth: (u32, f64),
+    threshold: f64,
+) -> String {
+    let late = match delay {
+        0 => "Labels now arrive with their batch".to_string(),
+        1 => "Labels arrive 1 cycle late".to_string(),
+        d => format!("Labels arrive {d} cycles late"),
+    };
+    let (now, score) = (truth.0, format_score(truth.1, threshold));
+    match measured {
+        Some((c, m)) if c >= now => format!(
+            "{late}; every batch so far is labelled: the team has measured {} on cycle {c}'s batch.",
+            format_score(m, threshold)
+        ),
+        Some((c, m)) => format!(
+            "{late}: the solid line is what the team has measured, up to cycle {c}'s batch ({}); \
+             the faint line is the live model's true accuracy, which only the simulator knows: {score} \
+             at cycle {now}. {} the team's blind spot.",
+            format_score(m, threshold),
+            if c + 1 == now {
+                format!("Cycle {now} is")
+            } else {
+                format!("Cycles {}–{now} are", c + 1)
+            }
+        ),
+        None => format!(
+            "{late} and none has come in yet: the team has measured nothing. The faint line is the \
+             live model's true accuracy, which only the simulator knows: {score} at cycle {now}."
+        ),
+    }
+}
+
 // Native only: the core is tested natively.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_blind_spot_is_said_as_it_is() {
+        assert_eq!(
+            blind_spot_sentence(3, Some((6, 0.81)), (9, 0.55), 0.8),
+            "Labels arrive 3 cycles late: the solid line is what the team has measured, up to \
+             cycle 6's batch (0.81); the faint line is the live model's true accuracy, which only \
+             the simulator knows: 0.55 at cycle 9. Cycles 7–9 are the team's blind spot."
+        );
+        assert!(
+            blind_spot_sentence(1, Some((4, 0.9)), (5, 0.9), 0.8)
+                .contains("Labels arrive 1 cycle late: ")
+                && blind_spot_sentence(1, Some((4, 0.9)), (5, 0.9), 0.8)
+                    .ends_with("Cycle 5 is the team's blind spot.")
+        );
+        assert!(blind_spot_sentence(2, None, (2, 0.7), 0.8).contains("none has come in yet"));
+        assert!(blind_spot_sentence(0, Some((9, 0.7)), (9, 0.7), 0.8)
+            .starts_with("Labels now arrive with their batch; every batch so far is labelled"));
+    }
     use crate::sim::validate::Fault;
 
     fn below(cause: BelowHalfCause) -> BelowHalf {

@@ -21,13 +21,18 @@ use super::{
 use crate::sim::english::group_thousands;
 use crate::sim::history::CycleSummary;
 use crate::sim::protocol::Snapshot;
-use crate::sim::wording::{candidate_note, ceiling_sentence, format_score, format_threshold};
+use crate::sim::wording::{
+    blind_spot_sentence, candidate_note, ceiling_sentence, format_score, format_threshold,
+};
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
 /// caption says so.
 pub const MAX_CYCLES_SHOWN: usize = crate::sim::history::HISTORY_CYCLES;
 /// Up to this many cycles, the live line also gets a dot per cycle.
 const DOTS_UP_TO: usize = 60;
+/// Opacity of the true-accuracy line when labels arrive late (still 3:1
+/// against the background in both palettes).
+const TRUTH_TINT: f64 = 0.75;
 /// Height at which an alert without a candidate score is marked.
 const NO_SCORE_Y: f64 = 0.03;
 
@@ -114,6 +119,21 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
         caption.push(' ');
         caption.push_str(&ceiling_sentence(best, t));
     }
+    let shown = &s.summaries[window_start(s.summaries.len(), MAX_CYCLES_SHOWN)..];
+    if labels_late(shown) {
+        let measured = shown
+            .iter()
+            .rev()
+            .find_map(|c| c.measured)
+            .map(|m| (m.on_cycle, m.score));
+        caption.push(' ');
+        caption.push_str(&blind_spot_sentence(
+            last.label_delay,
+            measured,
+            (last.cycle, last.live_score),
+            t,
+        ));
+    }
     if n > MAX_CYCLES_SHOWN {
         caption.push_str(&format!(
             " The chart shows the last {} of {} cycles.",
@@ -139,16 +159,31 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
     }
 }
 
-fn legend(pal: &Palette, ceiling: bool) -> Vec<LegendEntry> {
-    let mut rows = vec![
-        LegendEntry::new(
+fn legend(pal: &Palette, ceiling: bool, delayed: bool) -> Vec<LegendEntry> {
+    let live = if delayed {
+        "live model,\nmeasured"
+    } else {
+        "live model\non new data"
+    };
+    let mut rows = vec![LegendEntry::new(
+        Glyph::Line {
+            color: pal.class0,
+            width: 3,
+            dash: Dash::Solid,
+        },
+        live,
+    )];
+    if delayed {
+        rows.push(LegendEntry::new(
             Glyph::Line {
-                color: pal.class0,
-                width: 3,
+                color: pal.tint(pal.class0, TRUTH_TINT),
+                width: 2,
                 dash: Dash::Solid,
             },
-            "live model\non new data",
-        ),
+            "true (only the\nsimulator knows)",
+        ));
+    }
+    rows.extend([
         LegendEntry::new(
             Glyph::Line {
                 color: pal.muted,
@@ -184,7 +219,7 @@ fn legend(pal: &Palette, ceiling: bool) -> Vec<LegendEntry> {
             },
             "threshold",
         ),
-    ];
+    ]);
     if ceiling {
         rows.push(LegendEntry::new(
             Glyph::Line {
@@ -196,6 +231,25 @@ fn legend(pal: &Palette, ceiling: bool) -> Vec<LegendEntry> {
         ));
     }
     rows
+}
+
+/// True when any shown cycle had its labels arrive late (or a measurement
+/// about an older batch): the chart then splits measured from true accuracy.
+pub fn labels_late(shown: &[CycleSummary]) -> bool {
+    shown
+        .iter()
+        .any(|c| c.label_delay > 0 || c.measured.is_some_and(|m| m.on_cycle != c.cycle))
+}
+
+/// What the team measured, at the cycle of the batch it was measured on.
+pub fn measured_points(shown: &[CycleSummary]) -> Vec<(f64, f64)> {
+    let first = shown.first().map_or(0, |c| c.cycle);
+    shown
+        .iter()
+        .filter_map(|c| c.measured)
+        .filter(|m| m.on_cycle >= first && m.score.is_finite())
+        .map(|m| (f64::from(m.on_cycle), m.score))
+        .collect()
 }
 
 fn finite(p: &(f64, f64)) -> bool {
@@ -271,12 +325,26 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             pal.muted.stroke_width(2),
         )))?;
     }
-    // The live model on each new batch.
-    let live: Vec<(f64, f64)> = shown
+    // The live model on each new batch. With late labels the team sees only
+    // what it has measured (solid, ending where the labels end), and the truth
+    // only the simulator knows is a faint line running on to the newest batch.
+    let delayed = labels_late(shown);
+    let truth: Vec<(f64, f64)> = shown
         .iter()
         .map(|c| at(c, c.live_score))
         .filter(finite)
         .collect();
+    let live: Vec<(f64, f64)> = if delayed {
+        measured_points(shown)
+    } else {
+        truth.clone()
+    };
+    if delayed {
+        chart.draw_series(std::iter::once(PathElement::new(
+            truth,
+            pal.tint(pal.class0, TRUTH_TINT).stroke_width(2),
+        )))?;
+    }
     chart.draw_series(std::iter::once(PathElement::new(
         live.clone(),
         pal.class0.stroke_width(3),
@@ -335,7 +403,7 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         look,
         12,
         gap,
-        &legend(pal, !ceiling.is_empty()),
+        &legend(pal, !ceiling.is_empty(), delayed),
     )?;
     let total = all.len() + forgotten_cycles(s);
     draw_cycles_note(&legend_area, look, below + 2, shown.len(), total)

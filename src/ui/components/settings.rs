@@ -8,7 +8,7 @@ use super::slider::Slider;
 use crate::sim::params::{
     check_seed, round_to_step, DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger,
     SimParams, TrainingWindow, DEFAULT_CRON, DRIFT_SPEED_STEP, DRIFT_STRENGTH_STEP,
-    LABEL_NOISE_STEP, MARGIN_STEP, MAX_SEED, MIN_BATCH_SIZE, THRESHOLD_STEP,
+    LABEL_NOISE_STEP, MARGIN_STEP, MAX_LABEL_DELAY, MAX_SEED, MIN_BATCH_SIZE, THRESHOLD_STEP,
 };
 
 /// The training windows offered in the select.
@@ -225,6 +225,12 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     hint={AttrValue::from("A candidate must also beat the live model by this much (0 = gate off)")}
                     on_change={emit(|p, v| { let m = round_to_step(v, MARGIN_STEP); p.min_improvement((m > 0.0).then_some(m)) })} />
             }
+            if show("delay") {
+                <Slider id="label-delay" label="Label delay" min={0.0} max={f64::from(MAX_LABEL_DELAY)} step={1.0}
+                    value={f64::from(p.label_delay)} shown={label_delay_shown(p.label_delay)}
+                    hint={AttrValue::from("Cycles before a batch's labels arrive. Scoring, the performance and error triggers and training wait for them; the KS test reads inputs and does not.")}
+                    on_change={emit(|p, v| p.label_delay(v.round().clamp(0.0, f64::from(MAX_LABEL_DELAY)) as u32))} />
+            }
             if show("seed") {
                 <div class="field">
                     <label for="seed">{ "Seed" }</label>
@@ -240,6 +246,15 @@ pub fn Settings(props: &SettingsProps) -> Html {
             }
             </details>
         </section>
+    }
+}
+
+/// The label delay as the slider shows it.
+fn label_delay_shown(delay: u32) -> String {
+    match delay {
+        0 => "none".into(),
+        1 => "1 cycle".into(),
+        d => format!("{d} cycles"),
     }
 }
 

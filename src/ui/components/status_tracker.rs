@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::sim::protocol::Snapshot;
 use crate::sim::steps::TrackerColumn;
-use crate::sim::wording::{data_var, model_var, perf_var};
+use crate::sim::wording::{data_var, labels_note, model_var, perf_var};
 
 /// Props of [`StatusTracker`].
 #[derive(Properties, PartialEq)]
@@ -55,6 +55,9 @@ pub fn StatusTracker(props: &StatusTrackerProps) -> Html {
                 </tbody>
             </table>
             </div>
+            if let Some(note) = labels_note(&t.labels) {
+                <p class="labels-note" data-testid="labels-note">{ note }</p>
+            }
         </section>
     }
 }
