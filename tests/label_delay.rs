@@ -352,3 +352,28 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_export_says_what_was_measured_and_when() {
+    use retrain_playground::sim::export::{cycles_csv, CYCLES_CSV_HEADER};
+    let sim = run(SimParams::default().seed(2).label_delay(2), 4);
+    let csv = cycles_csv(sim.summaries());
+    let header: Vec<&str> = CYCLES_CSV_HEADER.split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let rows: Vec<Vec<String>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect();
+    let cell = |r: usize, name: &str| rows[r][col(name)].clone();
+    assert_eq!(cell(0, "label_delay"), "2");
+    assert_eq!(
+        cell(1, "measured_on_cycle"),
+        "",
+        "nothing measured in cycle 2"
+    );
+    assert_eq!(cell(2, "measured_on_cycle"), "1");
+    assert_eq!(cell(3, "measured_on_cycle"), "2");
+    let m: f64 = cell(3, "measured_accuracy").parse().unwrap();
+    assert!((0.0..=1.0).contains(&m));
+}

@@ -20,7 +20,7 @@ fn csv_field(text: &str) -> String {
 }
 
 /// The header of [`cycles_csv`].
-pub const CYCLES_CSV_HEADER: &str = "cycle,live_before,live_accuracy,v1_accuracy,candidate,candidate_accuracy,threshold,decision,live_after,retrained,trigger,window_rows,window_first_cycle,window_last_cycle,drift_applied,fault";
+pub const CYCLES_CSV_HEADER: &str = "cycle,live_before,live_accuracy,v1_accuracy,candidate,candidate_accuracy,threshold,decision,live_after,retrained,trigger,window_rows,window_first_cycle,window_last_cycle,drift_applied,fault,label_delay,measured_on_cycle,measured_accuracy";
 
 /// One row per finished cycle.
 pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
@@ -58,6 +58,10 @@ pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
             s.window.last_cycle.to_string(),
             format!("{:.4}", s.drift.effective),
             s.fault.map_or(String::new(), |f| f.key().to_string()),
+            s.label_delay.to_string(),
+            s.measured.map_or(String::new(), |m| m.on_cycle.to_string()),
+            s.measured
+                .map_or(String::new(), |m| format!("{:.4}", m.score)),
         ];
         out.push_str(&fields.join(","));
         out.push('\n');

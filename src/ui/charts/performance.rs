@@ -120,19 +120,17 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
         caption.push_str(&ceiling_sentence(best, t));
     }
     let shown = &s.summaries[window_start(s.summaries.len(), MAX_CYCLES_SHOWN)..];
-    if labels_late(shown) {
+    let blind_spot = labels_late(shown).then(|| {
         let measured = shown
             .iter()
             .rev()
             .find_map(|c| c.measured)
             .map(|m| (m.on_cycle, m.score));
+        blind_spot_sentence(last.label_delay, measured, (last.cycle, last.live_score), t)
+    });
+    if let Some(b) = &blind_spot {
         caption.push(' ');
-        caption.push_str(&blind_spot_sentence(
-            last.label_delay,
-            measured,
-            (last.cycle, last.live_score),
-            t,
-        ));
+        caption.push_str(b);
     }
     if n > MAX_CYCLES_SHOWN {
         caption.push_str(&format!(
@@ -153,8 +151,12 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
         score(last.live_score),
         format_threshold(t),
     );
+    let aria_label = match blind_spot {
+        Some(b) => format!("{aria} {b}"),
+        None => aria,
+    };
     ChartText {
-        aria_label: aria,
+        aria_label,
         caption,
     }
 }
@@ -492,6 +494,31 @@ mod tests {
         let t = performance_text(&own);
         assert!(!t.caption.contains("best any model"), "{}", t.caption);
         assert!(ceiling_levels(&own, &own.summaries).is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn late_labels_split_measured_from_true_accuracy() {
+        let s = snapshot_after(SimParams::default().label_delay(3), 8 * 5);
+        let shown = &s.summaries;
+        assert!(labels_late(shown));
+        // The team measured batches 1 and 2 (in cycles 4 and 5), not 3-5.
+        let measured = measured_points(shown);
+        assert_eq!(
+            measured.iter().map(|p| p.0).collect::<Vec<_>>(),
+            vec![1.0, 2.0]
+        );
+        let t = performance_text(&s);
+        assert!(
+            t.caption.contains("up to cycle 2's batch")
+                && t.caption.contains("Cycles 3–5 are the team's blind spot."),
+            "{}",
+            t.caption
+        );
+        assert!(t.aria_label.contains("blind spot"), "{}", t.aria_label);
+        // Labels at once: one line, nothing said about labels.
+        let s = snapshot_after(SimParams::default(), 8 * 5);
+        assert!(!labels_late(&s.summaries));
+        assert!(!performance_text(&s).caption.contains("Labels"));
     }
 
     #[wasm_bindgen_test]
