@@ -55,6 +55,7 @@ test('label delay: pending labels are named, a performance trigger waits, the ch
   assert.match((await cells(page, 2))[3], /labels of cycle 2 came in, v1 scores 0\.\d+ on them; labels for cycles 3–5 not in yet/);
   assert.match((await cells(page, 3))[3], /^Not triggered: live accuracy 0\.\d+ ≥ threshold 0\.80/);
   await waitForText(page.getByTestId('labels-note'), /labels for cycles 3–5 not in yet/);
+  await waitForText(page.locator('.stat', { has: page.getByTestId('accuracy') }), /on cycle 2's labelled data/);
   const caption = page.locator('figure.chart-performance figcaption');
   await waitForText(caption, /Labels arrive 3 cycles late: the solid line is what the team has measured, up to cycle 2's batch \(0\.\d+\); the faint line is the live model's true accuracy, which only the simulator knows: 0\.\d+ at cycle 5\. Cycles 3–5 are the team's blind spot\./);
   const aria = await page.locator('figure.chart-performance canvas').getAttribute('aria-label');

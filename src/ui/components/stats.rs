@@ -22,18 +22,33 @@ pub fn Stats(props: &StatsProps) -> Html {
         &s.outcome,
         Some(crate::sim::outcome::Outcome::Deployed { version, .. }) if *version == s.live_version
     );
+    // With late labels, what is measured is about the newest labelled batch.
+    let labels = s.tracker.labels;
+    let late = !labels.at_once();
+    let labelled = match labels.came_in {
+        Some((_, last)) if late => format!("cycle {last}'s labelled data"),
+        _ => "this cycle's new data".to_string(),
+    };
     let (accuracy, accuracy_note) = match s.live_scores {
         Some(_) if deployed_now => (
             s.candidate_scores.map_or(0.0, |c| c.accuracy),
-            "new live model on this cycle's hold-out",
+            if late {
+                format!("new live model on {labelled}")
+            } else {
+                "new live model on this cycle's hold-out".to_string()
+            },
         ),
-        Some(live) => (live.accuracy, "on this cycle's new data"),
+        Some(live) => (live.accuracy, format!("on {labelled}")),
         None => (
             s.registry
                 .iter()
                 .find(|v| v.version == s.live_version)
                 .map_or(0.0, |v| v.scores.accuracy),
-            "when it was judged",
+            if late {
+                "when it was judged (no labels came in this cycle)".to_string()
+            } else {
+                "when it was judged".to_string()
+            },
         ),
     };
     let v1 = s.summaries.last().map(|x| x.v1_score);
