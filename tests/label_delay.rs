@@ -70,8 +70,8 @@ fn which_labels_are_in_and_which_are_pending_for_delays_0_1_and_3() {
                 if s.retrained() && delay == 0 {
                     assert_eq!(s.window.last_cycle, c);
                 }
-                if s.retrained() && due.is_some() {
-                    assert_eq!(s.window.last_cycle, due.unwrap(), "delay {delay} cycle {c}");
+                if let (true, Some(d)) = (s.retrained(), due) {
+                    assert_eq!(s.window.last_cycle, d, "delay {delay} cycle {c}");
                 }
                 // What the team measured, and on which batch.
                 match due {
