@@ -141,6 +141,10 @@ pub struct PolicyRace {
     /// Every cycle against the cheaper policies ([`compare_costs`]).
     #[serde(default)]
     pub costs: Option<CostComparison>,
+    /// The fixed cost per retrain the race ran with (the settings may have
+    /// changed since).
+    #[serde(default)]
+    pub fixed_cost: u32,
 }
 
 /// The policies raced: never, every cycle, the schedule, drift detected and
@@ -198,6 +202,7 @@ pub fn policy_race(params: &SimParams, cycles: u32) -> Result<PolicyRace, SimErr
         cycles,
         runs,
         costs,
+        fixed_cost: params.retrain_fixed_cost,
     })
 }
 

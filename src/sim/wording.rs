@@ -15,8 +15,8 @@ mod chart_notes;
 mod cost;
 pub use chart_notes::{below_half_sentence, ceiling_sentence};
 pub use cost::{
-    cost_rule, cost_units, format_cost, point_label, policy_point_text, race_cost_sentence,
-    retrain_cost_text, totals_cost_sentence, version_cost_text,
+    cost_rule, cost_stat_note, cost_units, format_cost, point_label, policy_point_text,
+    race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence, version_cost_text,
 };
 
 use super::history::{CycleSummary, Stall, Totals};

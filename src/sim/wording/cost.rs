@@ -32,14 +32,40 @@ pub fn cost_units(cost: Cost) -> String {
     format!("{} {unit}", format_cost(cost))
 }
 
-/// The rule, in one sentence, with the fixed part in force.
-pub fn cost_rule(fixed: u32) -> String {
+/// The rule, in one sentence, for the run: the fixed part is the setting in
+/// force now (an earlier retrain paid the one in force then, as its cost shows).
+pub fn cost_rule(fixed_now: u32) -> String {
     format!(
-        "Each retrain costs {} plus 1 unit per {} training rows; a training that fails makes no model \
-         and costs nothing, and v1's first training is not counted.",
+        "Each retrain costs the fixed cost per retrain (now {}) plus 1 unit per {} training rows; \
+         a training that fails makes no model and costs nothing, and v1's first training is not counted.",
+        cost_units(Cost::from_units(fixed_now)),
+        group_thousands(ROWS_PER_UNIT)
+    )
+}
+
+/// The rule as it held for a whole policy race.
+pub fn race_cost_rule(fixed: u32) -> String {
+    format!(
+        "In this race each retrain cost {} plus 1 unit per {} training rows; a training that fails \
+         makes no model and costs nothing.",
         cost_units(Cost::from_units(fixed)),
         group_thousands(ROWS_PER_UNIT)
     )
+}
+
+/// The headline card's note under the total: "units for 12 retrains".
+pub fn cost_stat_note(totals: &Totals) -> String {
+    let retrains = if totals.retrains == 1 {
+        "1 retrain".to_string()
+    } else {
+        format!("{} retrains", group_thousands(totals.retrains as usize))
+    };
+    let unit = if totals.cost == Cost::from_units(1) {
+        "unit"
+    } else {
+        "units"
+    };
+    format!("{unit} for {retrains}")
 }
 
 /// A retrain's cost with its two parts: "6.05 (5 + 1.05)".
@@ -181,8 +207,14 @@ mod tests {
         );
         assert_eq!(
             cost_rule(5),
-            "Each retrain costs 5 units plus 1 unit per 1,000 training rows; a training that fails \
-             makes no model and costs nothing, and v1's first training is not counted."
+            "Each retrain costs the fixed cost per retrain (now 5 units) plus 1 unit per 1,000 \
+             training rows; a training that fails makes no model and costs nothing, and v1's first \
+             training is not counted."
+        );
+        assert_eq!(
+            race_cost_rule(1),
+            "In this race each retrain cost 1 unit plus 1 unit per 1,000 training rows; a training \
+             that fails makes no model and costs nothing."
         );
     }
 

@@ -1,15 +1,18 @@
-//! The settings panel: drift, noise, threshold, batch size, model, window and seed.
+//! The settings panel: drift, noise, threshold, batch size, model, window,
+//! trigger, validation, champion margin, the fixed cost per retrain and seed.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select_field::SelectField;
 use super::slider::Slider;
+use crate::sim::cost::{Cost, MAX_FIXED_COST};
 use crate::sim::params::{
     check_seed, round_to_step, DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger,
     SimParams, TrainingWindow, DEFAULT_CRON, DRIFT_SPEED_STEP, DRIFT_STRENGTH_STEP,
     LABEL_NOISE_STEP, MARGIN_STEP, MAX_SEED, MIN_BATCH_SIZE, THRESHOLD_STEP,
 };
+use crate::sim::wording::cost_units;
 
 /// The training windows offered in the select.
 const WINDOW_CHOICES: [TrainingWindow; 5] = [
@@ -224,6 +227,12 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     shown={p.min_improvement.map_or("off".to_string(), |m| format!("+{m:.2}"))}
                     hint={AttrValue::from("A candidate must also beat the live model by this much (0 = gate off)")}
                     on_change={emit(|p, v| { let m = round_to_step(v, MARGIN_STEP); p.min_improvement((m > 0.0).then_some(m)) })} />
+            }
+            if show("cost") {
+                <Slider id="fixed-cost" label="Fixed cost per retrain" min={0.0} max={f64::from(MAX_FIXED_COST)} step={1.0}
+                    value={f64::from(p.retrain_fixed_cost)} shown={cost_units(Cost::from_units(p.retrain_fixed_cost))}
+                    hint={AttrValue::from("Each retrain also costs 1 unit per 1,000 training rows")}
+                    on_change={emit(|p, v| p.retrain_fixed_cost(v.round().clamp(0.0, f64::from(MAX_FIXED_COST)) as u32))} />
             }
             if show("seed") {
                 <div class="field">
