@@ -86,6 +86,12 @@ pub fn axes(race: &PolicyRace) -> ((f64, f64), (f64, f64)) {
 /// A label's box in pixels: left, top, right, bottom.
 type LabelBox = (i32, i32, i32, i32);
 
+/// Pixels from a point to its label's near end (room for the dot, radius 7,
+/// and the colour mark between them).
+const LABEL_GAP: i32 = 20;
+/// Pixels from a point to the colour mark that ties its label to it.
+const MARK_GAP: i32 = 13;
+
 /// Where each label goes: beside its point (right of it, or left when it
 /// would cross `right_edge`), moved down or up a line at a time until it
 /// overlaps no label placed before it. `points` are pixel positions with the
@@ -100,11 +106,11 @@ pub fn place_labels(
     let mut out = Vec::new();
     let overlaps = |a: &LabelBox, b: &LabelBox| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
     for &((x, y), width) in points {
-        let left_side = x + 10 + width > right_edge;
+        let left_side = x + LABEL_GAP + width > right_edge;
         let (l, r) = if left_side {
-            (x - 10 - width, x - 10)
+            (x - LABEL_GAP - width, x - LABEL_GAP)
         } else {
-            (x + 10, x + 10 + width)
+            (x + LABEL_GAP, x + LABEL_GAP + width)
         };
         let mut chosen = y;
         for k in 0..12 {
@@ -118,7 +124,15 @@ pub fn place_labels(
             }
         }
         placed.push((l, chosen - line / 2, r, chosen + line / 2));
-        out.push((if left_side { x - 10 } else { x + 10 }, chosen, left_side));
+        out.push((
+            if left_side {
+                x - LABEL_GAP
+            } else {
+                x + LABEL_GAP
+            },
+            chosen,
+            left_side,
+        ));
     }
     out
 }
@@ -191,7 +205,11 @@ fn draw_race_cost(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             &text_style(size.label, &pal.ink, h, VPos::Center),
             (*x, *y),
         )?;
-        let mark_x = if *left { x + 4 } else { x - 4 };
+        let mark_x = if *left {
+            x + LABEL_GAP - MARK_GAP
+        } else {
+            x - LABEL_GAP + MARK_GAP
+        };
         root.draw(&plotters::element::PathElement::new(
             vec![(mark_x, y - 6), (mark_x, y + 6)],
             color.stroke_width(3),
@@ -255,6 +273,6 @@ mod tests {
         assert_eq!(ys, [100, 120, 80]);
         // Near the right edge a label goes to the left of its point.
         let spots = place_labels(&[((480, 100), 80)], 20, 500);
-        assert_eq!(spots, [(470, 100, true)]);
+        assert_eq!(spots, [(460, 100, true)]);
     }
 }
