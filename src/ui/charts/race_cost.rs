@@ -92,9 +92,12 @@ const LABEL_GAP: i32 = 20;
 /// Pixels from a point to the colour mark that ties its label to it.
 const MARK_GAP: i32 = 13;
 
+/// The radius of a policy's dot, in pixels.
+const DOT_RADIUS: i32 = 7;
+
 /// Where each label goes: beside its point (right of it, or left when it
 /// would cross `right_edge`), moved down or up a line at a time until it
-/// overlaps no label placed before it. `points` are pixel positions with the
+/// overlaps no dot and no label placed before it. `points` are pixel positions with the
 /// label's estimated width; returns each label's anchor (x, y centre) and
 /// whether it is anchored on its right end.
 pub fn place_labels(
@@ -102,7 +105,11 @@ pub fn place_labels(
     line: i32,
     right_edge: i32,
 ) -> Vec<(i32, i32, bool)> {
-    let mut placed: Vec<LabelBox> = Vec::new();
+    let rim = DOT_RADIUS + 2;
+    let mut placed: Vec<LabelBox> = points
+        .iter()
+        .map(|&((x, y), _)| (x - rim, y - rim, x + rim, y + rim))
+        .collect();
     let mut out = Vec::new();
     let overlaps = |a: &LabelBox, b: &LabelBox| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
     for &((x, y), width) in points {
@@ -194,7 +201,7 @@ fn draw_race_cost(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     );
     for (i, ((at, _, _), _)) in points.iter().zip(&spots).enumerate() {
         let (color, _) = styles[i.min(styles.len() - 1)];
-        draw_dot(root, *at, 7, color, pal.ink)?;
+        draw_dot(root, *at, DOT_RADIUS, color, pal.ink)?;
     }
     for (i, ((_, _, label), (x, y, left))) in points.iter().zip(&spots).enumerate() {
         let (color, _) = styles[i.min(styles.len() - 1)];
@@ -274,5 +281,8 @@ mod tests {
         // Near the right edge a label goes to the left of its point.
         let spots = place_labels(&[((480, 100), 80)], 20, 500);
         assert_eq!(spots, [(460, 100, true)]);
+        // A label never covers another policy's dot.
+        let spots = place_labels(&[((50, 100), 80), ((100, 100), 40)], 20, 500);
+        assert_eq!(spots[0], (70, 120, false));
     }
 }
