@@ -20,6 +20,7 @@
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
+use retrain_playground::sim::cost::MAX_FIXED_COST;
 use retrain_playground::sim::cycle::{Simulation, MAX_KEPT_MODELS};
 use retrain_playground::sim::evaluate::Scores;
 use retrain_playground::sim::outcome::{AlertReason, Outcome};
@@ -574,10 +575,11 @@ enum Field {
     MinutesPerCycle,
     ChampionMargin,
     SlidingWindow,
+    FixedCost,
 }
 
 impl Field {
-    const ALL: [Field; 11] = [
+    const ALL: [Field; 12] = [
         Field::BatchSize,
         Field::DriftStrength,
         Field::DriftSpeed,
@@ -589,6 +591,7 @@ impl Field {
         Field::MinutesPerCycle,
         Field::ChampionMargin,
         Field::SlidingWindow,
+        Field::FixedCost,
     ];
 
     fn name(self) -> &'static str {
@@ -604,6 +607,7 @@ impl Field {
             Field::MinutesPerCycle => "Minutes per cycle",
             Field::ChampionMargin => "Champion margin",
             Field::SlidingWindow => "Training window (batches)",
+            Field::FixedCost => "Fixed cost per retrain",
         }
     }
 
@@ -621,6 +625,7 @@ impl Field {
             Field::MinutesPerCycle => (1.0, 10_080.0),
             Field::ChampionMargin => (0.0, 0.2),
             Field::SlidingWindow => (1.0, MAX_SLIDING_BATCHES as f64),
+            Field::FixedCost => (0.0, f64::from(MAX_FIXED_COST)),
         }
     }
 
@@ -661,9 +666,13 @@ fn bad_float(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
     ]
 }
 
-/// An integer outside `lo..=hi` and at most `cap` (every `lo` here is at least 1).
-fn bad_int(lo: u64, hi: u64, cap: u64) -> impl Strategy<Value = u64> {
-    prop_oneof![Just(0u64), 0..lo, Just(hi + 1), Just(cap), (hi + 1)..=cap,]
+/// An integer outside `lo..=hi` and at most `cap` (below `lo` only when
+/// `lo` is at least 1).
+fn bad_int(lo: u64, hi: u64, cap: u64) -> BoxedStrategy<u64> {
+    if lo == 0 {
+        return prop_oneof![Just(hi + 1), Just(cap), (hi + 1)..=cap].boxed();
+    }
+    prop_oneof![Just(0u64), 0..lo, Just(hi + 1), Just(cap), (hi + 1)..=cap,].boxed()
 }
 
 fn bad_value(field: Field) -> BoxedStrategy<Bad> {
@@ -671,7 +680,10 @@ fn bad_value(field: Field) -> BoxedStrategy<Bad> {
     if field.is_float() {
         bad_float(lo, hi).prop_map(Bad::Float).boxed()
     } else {
-        let cap = if matches!(field, Field::DriftOnset | Field::MinutesPerCycle) {
+        let cap = if matches!(
+            field,
+            Field::DriftOnset | Field::MinutesPerCycle | Field::FixedCost
+        ) {
             u64::from(u32::MAX)
         } else {
             usize::MAX as u64
@@ -703,6 +715,7 @@ fn corrupt(p: SimParams, field: Field, bad: Bad) -> SimParams {
         Field::MinutesPerCycle => p.minutes_per_cycle(u32::try_from(int(bad)).unwrap()),
         Field::ChampionMargin => p.min_improvement(Some(float(bad))),
         Field::SlidingWindow => p.window(TrainingWindow::Sliding(int(bad) as usize)),
+        Field::FixedCost => p.retrain_fixed_cost(u32::try_from(int(bad)).unwrap()),
     }
 }
 

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::below_half::{BelowHalf, Diagnoser, Evidence};
+use super::cost::{Cost, RetrainCost};
 use super::csv_data::StandardizedData;
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
@@ -206,6 +207,7 @@ impl Simulation {
                         judged_against: None,
                         replaced: None,
                         replaced_by: None,
+                        cost: None,
                     });
                     let best_possible = user_data
                         .is_none()
@@ -981,6 +983,7 @@ impl Simulation {
                     judged_against: Some(p.threshold),
                     replaced: None,
                     replaced_by: None,
+                    cost: Some(RetrainCost::new(p.retrain_fixed_cost, info.rows)),
                 });
                 self.models.push((version, model));
                 self.candidate = Some(version);
@@ -1205,6 +1208,11 @@ impl Simulation {
             }),
         });
         let live_before = self.live_at_start;
+        // What this cycle's training cost, as its registry entry records it.
+        let retrain_cost = self
+            .candidate
+            .and_then(|v| self.registry.get(v))
+            .and_then(|v| v.cost);
         self.summaries.push(CycleSummary {
             cycle: self.cycle,
             drift: self.drift,
@@ -1228,10 +1236,12 @@ impl Simulation {
                     score: s.accuracy,
                 }),
             label_delay: self.labels.delay,
+            retrain_cost,
         });
         keep_newest(&mut self.summaries, HISTORY_CYCLES);
         self.totals.cycles += 1;
         self.totals.retrains += u32::from(self.candidate.is_some());
+        self.totals.cost += retrain_cost.map_or(Cost::ZERO, |c| c.total());
         self.totals.deploys += u32::from(deployed);
         let models = &self.models;
         self.registry.forget_old(HISTORY_CYCLES, |v| {

@@ -20,7 +20,7 @@ fn csv_field(text: &str) -> String {
 }
 
 /// The header of [`cycles_csv`].
-pub const CYCLES_CSV_HEADER: &str = "cycle,live_before,live_accuracy,v1_accuracy,candidate,candidate_accuracy,threshold,decision,live_after,retrained,trigger,window_rows,window_first_cycle,window_last_cycle,drift_applied,fault,label_delay,measured_on_cycle,measured_accuracy";
+pub const CYCLES_CSV_HEADER: &str = "cycle,live_before,live_accuracy,v1_accuracy,candidate,candidate_accuracy,threshold,decision,live_after,retrained,trigger,window_rows,window_first_cycle,window_last_cycle,drift_applied,fault,label_delay,measured_on_cycle,measured_accuracy,retrain_cost";
 
 /// One row per finished cycle.
 pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
@@ -62,6 +62,9 @@ pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
             s.measured.map_or(String::new(), |m| m.on_cycle.to_string()),
             s.measured
                 .map_or(String::new(), |m| format!("{:.4}", m.score)),
+            // In units, exact to the thousandth (no thousands separator: it is CSV).
+            s.retrain_cost
+                .map_or(String::new(), |c| format!("{:.3}", c.total().units())),
         ];
         out.push_str(&fields.join(","));
         out.push('\n');
@@ -163,6 +166,20 @@ mod tests {
         assert_eq!(
             (first[0], first[1], first[4], first[7]),
             ("1", "v1", "v2", "alert")
+        );
+        // Cycle 1 trains on the initial data and batch 1: 700 rows, 5 + 0.7 units.
+        assert_eq!(first.last(), Some(&"5.700"));
+        let never = {
+            let mut sim = Simulation::from_params(
+                SimParams::default().trigger(crate::sim::params::RetrainTrigger::Never),
+            )
+            .unwrap();
+            sim.finish_cycle();
+            cycles_csv(sim.summaries())
+        };
+        assert!(
+            never.lines().nth(1).unwrap().ends_with(','),
+            "no retrain, no cost"
         );
     }
 

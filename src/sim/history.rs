@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::below_half::BelowHalf;
+use super::cost::{Cost, RetrainCost};
 use super::drift::DriftState;
 use super::outcome::Outcome;
 use super::params::{DetectorKind, RetrainTrigger, SimParams, TrainingWindow};
@@ -70,6 +71,9 @@ pub struct CycleSummary {
     /// Cycles labels arrived late in this cycle.
     #[serde(default)]
     pub label_delay: u32,
+    /// What the cycle's training cost, when it trained a candidate.
+    #[serde(default)]
+    pub retrain_cost: Option<RetrainCost>,
 }
 
 /// An accuracy the team measured once labels came in.
@@ -135,6 +139,9 @@ pub struct Totals {
     pub versions: u32,
     /// Changes of the live version, deploys and rollbacks (counted by the registry).
     pub live_changes: u32,
+    /// What every retrain so far cost together (counted by the simulation).
+    #[serde(default)]
+    pub cost: Cost,
 }
 
 /// How many finished cycles in a row below the threshold, with a drift

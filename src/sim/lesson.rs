@@ -48,7 +48,7 @@ This cycle repeats indefinitely, ensuring the model adapts to new data and maint
 /// (question, answer, links) of each key moment.
 type MomentSpec = (&'static str, &'static str, &'static [(u8, &'static str)]);
 
-const MOMENTS: [MomentSpec; 4] = [
+const MOMENTS: [MomentSpec; 5] = [
     (
         "Why do we need to retrain the model automatically?",
         "Because new data keeps coming in (Step 2), and the world it describes drifts. Retraining updates the model to handle those changes, keeping performance high (Steps 5 and 6). Compare the live model with v1, never retrained, in the performance chart.",
@@ -68,6 +68,11 @@ const MOMENTS: [MomentSpec; 4] = [
         "What if the true labels arrive late?",
         "In real systems they often do (a loan defaults months later, a diagnosis is confirmed weeks later). The inputs arrive at Step 2 but the labels do not, and everything that needs labels waits: scoring the live model, a performance or error-based trigger (Step 3), training on that batch. Meanwhile the model may already be stale and nobody can measure it. A test on the inputs alone (the KS detector) does not wait, which is why input-drift monitoring matters when labels are slow. Set 'Label delay' to 3 and compare the faint true line with the measured one in the accuracy chart.",
         &[(2, "Show Step 2"), (3, "Show Step 3")],
+    ),
+    (
+        "Is retraining every cycle always best?",
+        "Not when it costs something. Each training run at Step 4 costs compute: here a fixed cost per retrain plus 1 unit per 1,000 training rows, paid whether the candidate is deployed or not. When nothing drifts, the live model stays as good as a fresh one, so retraining every cycle buys little over a good trigger at Step 3; when everything drifts, never retraining loses a lot. Run the policy race with drift strength 0, then 1, and compare its cost column.",
+        &[(3, "Show Step 3"), (4, "Show Step 4")],
     ),
 ];
 
@@ -95,10 +100,10 @@ mod tests {
     use crate::sim::steps::StepKind;
 
     #[test]
-    fn the_lesson_has_its_five_ideas_and_four_moments_pointing_at_real_steps() {
+    fn the_lesson_has_its_five_ideas_and_five_moments_pointing_at_real_steps() {
         let l = lesson_text();
         assert_eq!(l.concept.len(), 5);
-        assert_eq!(l.moments.len(), 4);
+        assert_eq!(l.moments.len(), 5);
         let steps: Vec<u8> = StepKind::ALL.iter().map(|s| s.number()).collect();
         for m in &l.moments {
             assert!(m.question.ends_with('?'), "{}", m.question);

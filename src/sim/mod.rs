@@ -6,6 +6,7 @@
 
 pub mod below_half;
 pub mod calendar;
+pub mod cost;
 pub mod cron;
 pub mod csv_data;
 pub mod cycle;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::cost::{DEFAULT_FIXED_COST, MAX_FIXED_COST};
 use super::keys_and_labels::keys_and_labels;
 
 /// What the drift changes in the data-generating process.
@@ -293,6 +294,15 @@ pub struct SimParams {
     /// training on the batch) waits for them. Default 0.
     #[serde(default)]
     pub label_delay: u32,
+    /// The fixed part of what one retrain costs, in the playground's cost unit,
+    /// 0..=[`MAX_FIXED_COST`]; each retrain also costs one unit per 1,000
+    /// training rows (see [`super::cost`]). Default [`DEFAULT_FIXED_COST`].
+    #[serde(default = "default_fixed_cost")]
+    pub retrain_fixed_cost: u32,
+}
+
+fn default_fixed_cost() -> u32 {
+    DEFAULT_FIXED_COST
 }
 
 fn default_clock() -> u32 {
@@ -326,6 +336,7 @@ impl Default for SimParams {
             performance_floor: false,
             warm_start: true,
             label_delay: 0,
+            retrain_fixed_cost: default_fixed_cost(),
         }
     }
 }
@@ -358,6 +369,8 @@ pub enum ParamField {
     WindowBatches,
     /// Cycles before labels arrive.
     LabelDelay,
+    /// The fixed cost of one retrain.
+    RetrainFixedCost,
 }
 
 impl ParamField {
@@ -376,6 +389,7 @@ impl ParamField {
             ParamField::ChampionMargin => "Champion margin",
             ParamField::WindowBatches => "Training window (batches)",
             ParamField::LabelDelay => "Label delay",
+            ParamField::RetrainFixedCost => "Fixed cost per retrain",
         }
     }
 }
@@ -546,6 +560,11 @@ impl SimParams {
         self.warm_start = on;
         self
     }
+    /// Sets the fixed cost of one retrain, in units.
+    pub fn retrain_fixed_cost(mut self, units: u32) -> Self {
+        self.retrain_fixed_cost = units;
+        self
+    }
     /// Sets the champion/challenger margin (`None` = gate off).
     pub fn min_improvement(mut self, margin: Option<f64>) -> Self {
         self.min_improvement = margin;
@@ -605,6 +624,12 @@ impl SimParams {
                 MAX_SLIDING_BATCHES as f64,
             )?;
         }
+        check_range(
+            ParamField::RetrainFixedCost,
+            f64::from(self.retrain_fixed_cost),
+            0.0,
+            f64::from(MAX_FIXED_COST),
+        )?;
         Ok(ValidParams(self))
     }
 }
@@ -722,6 +747,38 @@ mod tests {
         assert!(round_to_step(f64::NAN, THRESHOLD_STEP).is_nan());
         assert_eq!(round_to_step(f64::INFINITY, THRESHOLD_STEP), f64::INFINITY);
         assert_eq!(round_to_step(f64::MAX, THRESHOLD_STEP), f64::MAX);
+    }
+
+    #[test]
+    fn rejects_a_fixed_cost_above_its_limit_by_name() {
+        assert_eq!(SimParams::default().retrain_fixed_cost, 5);
+        for ok in [0, 5, MAX_FIXED_COST] {
+            assert!(SimParams::default().retrain_fixed_cost(ok).check().is_ok());
+        }
+        let err = SimParams::default()
+            .retrain_fixed_cost(MAX_FIXED_COST + 1)
+            .check()
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            ParamError::OutOfRange {
+                field: ParamField::RetrainFixedCost,
+                value,
+                ..
+            } if value == 51.0
+        ));
+        assert_eq!(
+            err.to_string(),
+            "Fixed cost per retrain must be between 0 and 50, got 51"
+        );
+    }
+
+    #[test]
+    fn settings_saved_before_costs_existed_read_with_the_default_cost() {
+        let mut old = serde_json::to_value(SimParams::default()).unwrap();
+        old.as_object_mut().unwrap().remove("retrain_fixed_cost");
+        let back: SimParams = serde_json::from_value(old).unwrap();
+        assert_eq!(back.retrain_fixed_cost, DEFAULT_FIXED_COST);
     }
 
     #[test]

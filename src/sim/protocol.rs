@@ -386,6 +386,11 @@ impl Snapshot {
                     .filter(|e| e.cycle > cycle)
                     .count(),
             )),
+            cost: t.cost
+                - later()
+                    .filter_map(|x| x.retrain_cost)
+                    .map(|c| c.total())
+                    .sum(),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cost::Cost;
 use super::cycle::{SimError, Simulation};
 use super::params::{DetectorKind, RetrainTrigger, SimParams, DEFAULT_CRON};
 
@@ -30,6 +31,104 @@ pub struct PolicyRun {
     pub alerts: u32,
     /// Mean of `accuracy`.
     pub mean_accuracy: f64,
+    /// What all its retrains cost together.
+    #[serde(default)]
+    pub total_cost: Cost,
+    /// Cycles in which the live model scored below the threshold on the new
+    /// data (strictly below: a model at the threshold is not below it).
+    #[serde(default)]
+    pub below_threshold: u32,
+}
+
+impl PolicyRun {
+    /// Its place on the accuracy-against-cost chart.
+    pub fn point(&self) -> PolicyPoint {
+        PolicyPoint {
+            name: self.name.clone(),
+            mean_accuracy: self.mean_accuracy,
+            total_cost: self.total_cost,
+        }
+    }
+}
+
+/// How close (in mean accuracy) a cheaper policy must come to retraining
+/// every cycle to count as nearly as good.
+pub const NEAR_ACCURACY_GAP: f64 = 0.02;
+
+/// A policy's mean accuracy and what it spent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyPoint {
+    /// The policy, as the page names it.
+    pub name: String,
+    /// Its mean accuracy over the race.
+    pub mean_accuracy: f64,
+    /// What its retrains cost together.
+    pub total_cost: Cost,
+}
+
+/// What retraining every cycle bought, measured against the other policies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CostVerdict {
+    /// `cheaper`, the cheapest policy that cost less than every cycle and
+    /// scored no more than [`NEAR_ACCURACY_GAP`] below it (or above it), the
+    /// most accurate of those at that cost.
+    NearlyAsGood {
+        /// That policy.
+        cheaper: PolicyPoint,
+    },
+    /// Every policy that cost less scored more than [`NEAR_ACCURACY_GAP`]
+    /// below every cycle; `best` is the most accurate of them.
+    EveryCycleAhead {
+        /// The most accurate cheaper policy.
+        best: PolicyPoint,
+    },
+    /// No policy cost less than every cycle.
+    NoneCheaper,
+}
+
+/// Retraining every cycle against the cheaper policies of one race.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostComparison {
+    /// Retraining every cycle.
+    pub every: PolicyPoint,
+    /// How the others compare.
+    pub verdict: CostVerdict,
+    /// The gap in force ([`NEAR_ACCURACY_GAP`]).
+    pub gap: f64,
+}
+
+/// Compares the run that retrains every cycle with the cheaper runs (`None`
+/// when no run retrains every cycle).
+pub fn compare_costs(runs: &[PolicyRun]) -> Option<CostComparison> {
+    let every = runs
+        .iter()
+        .find(|r| r.trigger == RetrainTrigger::EveryCycle)?
+        .point();
+    let cheaper: Vec<PolicyPoint> = runs
+        .iter()
+        .filter(|r| r.trigger != RetrainTrigger::EveryCycle && r.total_cost < every.total_cost)
+        .map(PolicyRun::point)
+        .collect();
+    let more_accurate =
+        |a: &&PolicyPoint, b: &&PolicyPoint| a.mean_accuracy.total_cmp(&b.mean_accuracy);
+    let near = cheaper
+        .iter()
+        .filter(|p| p.mean_accuracy >= every.mean_accuracy - NEAR_ACCURACY_GAP)
+        .min_by(|a, b| {
+            a.total_cost
+                .cmp(&b.total_cost)
+                .then_with(|| more_accurate(b, a))
+        });
+    let verdict = match (near, cheaper.iter().max_by(more_accurate)) {
+        (Some(p), _) => CostVerdict::NearlyAsGood { cheaper: p.clone() },
+        (None, Some(best)) => CostVerdict::EveryCycleAhead { best: best.clone() },
+        (None, None) => CostVerdict::NoneCheaper,
+    };
+    Some(CostComparison {
+        every,
+        verdict,
+        gap: NEAR_ACCURACY_GAP,
+    })
 }
 
 /// All policies' runs over the same stream.
@@ -39,6 +138,13 @@ pub struct PolicyRace {
     pub cycles: u32,
     /// One run per policy, in the order the page lists them.
     pub runs: Vec<PolicyRun>,
+    /// Every cycle against the cheaper policies ([`compare_costs`]).
+    #[serde(default)]
+    pub costs: Option<CostComparison>,
+    /// The fixed cost per retrain the race ran with (the settings may have
+    /// changed since).
+    #[serde(default)]
+    pub fixed_cost: u32,
 }
 
 /// The policies raced: never, every cycle, the schedule, drift detected and
@@ -73,17 +179,31 @@ pub fn policy_race(params: &SimParams, cycles: u32) -> Result<PolicyRace, SimErr
         // MAX_RACE_CYCLES ≤ HISTORY_CYCLES, so every cycle's summary is kept.
         let accuracy: Vec<f64> = sim.summaries().iter().map(|s| s.live_score).collect();
         let mean_accuracy = accuracy.iter().sum::<f64>() / accuracy.len().max(1) as f64;
+        let below_threshold = sim
+            .summaries()
+            .iter()
+            .filter(|s| s.live_score < s.threshold)
+            .count() as u32;
+        let totals = sim.totals();
         runs.push(PolicyRun {
             name: trigger.label(),
             trigger,
-            retrains: sim.totals().retrains,
-            deploys: sim.totals().deploys,
-            alerts: sim.totals().alerts,
+            retrains: totals.retrains,
+            deploys: totals.deploys,
+            alerts: totals.alerts,
             accuracy,
             mean_accuracy,
+            total_cost: totals.cost,
+            below_threshold,
         });
     }
-    Ok(PolicyRace { cycles, runs })
+    let costs = compare_costs(&runs);
+    Ok(PolicyRace {
+        cycles,
+        runs,
+        costs,
+        fixed_cost: params.retrain_fixed_cost,
+    })
 }
 
 // Native only: the core is tested natively (proptest and approx are native dev-dependencies).

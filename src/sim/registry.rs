@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cost::RetrainCost;
 use super::english::group_thousands;
 use super::evaluate::Scores;
 use super::params::ModelKind;
@@ -83,6 +84,10 @@ pub struct ModelVersion {
     pub replaced: Option<u32>,
     /// The version that replaced it, once retired.
     pub replaced_by: Option<u32>,
+    /// What training it cost (`None` for v1, the starting point, which is
+    /// not a retrain).
+    #[serde(default)]
+    pub cost: Option<RetrainCost>,
 }
 
 /// How a version went live.
@@ -278,6 +283,7 @@ mod tests {
             scores: Scores::default(),
             replaced: None,
             replaced_by: None,
+            cost: None,
         }
     }
 

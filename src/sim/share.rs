@@ -9,6 +9,7 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
+use super::cost::MAX_FIXED_COST;
 use super::guide::{CHAPTERS, GUIDE_SEED};
 use super::params::ParamField;
 
@@ -24,7 +25,7 @@ pub const MAX_LINK_LEN: usize = 4_000;
 const SHOWN_VALUE_LEN: usize = 24;
 
 /// Names a teacher can hide with `hide=…` (controls and panels).
-pub const HIDEABLE: [&str; 25] = [
+pub const HIDEABLE: [&str; 26] = [
     "strength",
     "speed",
     "threshold",
@@ -50,6 +51,7 @@ pub const HIDEABLE: [&str; 25] = [
     "learn",
     "predict",
     "timing",
+    "cost",
 ];
 
 /// What a link says.
@@ -149,6 +151,9 @@ pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presente
     }
     if params.tree_max_depth != SimParams::default().tree_max_depth {
         parts.push(format!("depth={}", params.tree_max_depth));
+    }
+    if params.retrain_fixed_cost != SimParams::default().retrain_fixed_cost {
+        parts.push(format!("cost={}", params.retrain_fixed_cost));
     }
     if !hidden.is_empty() {
         parts.push(format!("hide={}", hidden.join(",")));
@@ -265,6 +270,12 @@ pub fn parse_link(text: &str) -> SharedLink {
                     .problems
                     .push(bad("the tree depth must be a whole number")),
             },
+            "cost" => match value.trim().parse::<u32>() {
+                Ok(c) => p.retrain_fixed_cost = c,
+                Err(_) => link.problems.push(bad(&format!(
+                    "the fixed cost per retrain must be a whole number of units from 0 to {MAX_FIXED_COST}"
+                ))),
+            },
             "validate" => match value.as_str() {
                 "1" | "true" | "on" => p.validate_data = true,
                 "0" | "false" | "off" => p.validate_data = false,
@@ -373,6 +384,9 @@ fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
                     Some(ParamField::ChampionMargin) => p.min_improvement = d.min_improvement,
                     Some(ParamField::WindowBatches) => p.window = d.window,
                     Some(ParamField::LabelDelay) => p.label_delay = d.label_delay,
+                    Some(ParamField::RetrainFixedCost) => {
+                        p.retrain_fixed_cost = d.retrain_fixed_cost;
+                    }
                     None => return d,
                 }
             }
@@ -434,7 +448,8 @@ mod tests {
             .trigger(RetrainTrigger::Schedule("30 9 * * 1".into()))
             .validate_data(false)
             .min_improvement(Some(0.03))
-            .tree_max_depth(8);
+            .tree_max_depth(8)
+            .retrain_fixed_cost(12);
         let q = to_query(&p, &["noise".into(), "model".into()], true, true);
         let link = parse_link(&format!("#{q}"));
         assert_eq!(link.problems, Vec::<String>::new());
@@ -535,6 +550,43 @@ mod tests {
     }
 
     #[test]
+    fn the_fixed_cost_travels_in_links_and_bad_values_are_named() {
+        let q = to_query(
+            &SimParams::default().retrain_fixed_cost(0),
+            &[],
+            false,
+            false,
+        );
+        assert!(q.contains("&cost=0"), "{q}");
+        assert_eq!(parse_link(&q).params.retrain_fixed_cost, 0);
+        let default = to_query(&SimParams::default(), &[], false, false);
+        assert!(
+            !default.contains("cost="),
+            "the default leaves links as they were: {default}"
+        );
+        let link = parse_link("cost=50&noise=0.2");
+        assert_eq!(link.params.retrain_fixed_cost, 50);
+        assert!(link.problems.is_empty(), "{:?}", link.problems);
+        let link = parse_link("cost=51&noise=0.2");
+        assert_eq!(link.params.retrain_fixed_cost, 5);
+        assert_eq!(link.params.label_noise, 0.2, "the rest applies");
+        assert_eq!(
+            link.problems,
+            ["Fixed cost per retrain must be between 0 and 50, got 51; the default is used."]
+        );
+        for bad in ["cost=-1", "cost=2.5", "cost=lots", "cost=99999999999"] {
+            let link = parse_link(bad);
+            assert_eq!(link.params.retrain_fixed_cost, 5, "{bad}");
+            assert_eq!(link.problems.len(), 1, "{bad}: {:?}", link.problems);
+            assert!(
+                link.problems[0].starts_with("`cost`: the fixed cost per retrain must be a whole number of units from 0 to 50"),
+                "{bad}: {:?}",
+                link.problems
+            );
+        }
+    }
+
+    #[test]
     fn an_invalid_cron_falls_back_to_every_cycle() {
         let link = parse_link("trigger=schedule&cron=0%2024%20*%20*%20*");
         assert_eq!(link.params.trigger, RetrainTrigger::EveryCycle);
@@ -552,7 +604,7 @@ mod tests {
         #[test]
         fn any_key_value_soup_parses_to_valid_settings(
             pairs in proptest::collection::vec(
-                (proptest::sample::select(vec!["seed", "kind", "threshold", "batch", "noise", "trigger", "cron", "hide", "window", "onset", "x"]),
+                (proptest::sample::select(vec!["seed", "kind", "threshold", "batch", "noise", "trigger", "cron", "hide", "window", "onset", "cost", "x"]),
                  "[-0-9a-z.%,*= ]{0,12}"),
                 0..12)
         ) {

@@ -12,7 +12,12 @@
 //! order, so "0.80 < 0.80" or a rejected "0.80 > 0.80" cannot appear.
 
 mod chart_notes;
+mod cost;
 pub use chart_notes::{below_half_sentence, blind_spot_sentence, ceiling_sentence};
+pub use cost::{
+    cost_rule, cost_stat_note, cost_units, format_cost, point_label, policy_point_text,
+    race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence, version_cost_text,
+};
 
 use super::history::{CycleSummary, Stall, Totals};
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};

@@ -1,8 +1,9 @@
-//! The four charts of the page, drawn with plotters on a `<canvas>`:
+//! The five charts of the page, drawn with plotters on a `<canvas>`:
 //! [`ScatterChart`] (the newest batch and the models' decision regions),
 //! [`PerformanceChart`] (accuracy per cycle), [`DriftChart`] (drift applied so
-//! far) and [`RaceChart`] (the live model's accuracy under each retraining
-//! policy, in the policy race).
+//! far), [`RaceChart`] (the live model's accuracy under each retraining
+//! policy, in the policy race) and [`RaceCostChart`] (each policy's mean
+//! accuracy against what its retrains cost).
 //!
 //! Every chart is a `<figure>` holding a `<canvas role="img">` whose `aria-label`
 //! is a one-sentence summary, and a `<figcaption>` that states the key numbers in
@@ -17,12 +18,14 @@ pub mod geometry;
 pub mod look;
 pub mod performance;
 pub mod race;
+pub mod race_cost;
 pub mod scatter;
 
 pub use drift::DriftChart;
 pub use look::ChartLookProvider;
 pub use performance::PerformanceChart;
 pub use race::RaceChart;
+pub use race_cost::RaceCostChart;
 pub use scatter::ScatterChart;
 
 use std::rc::Rc;

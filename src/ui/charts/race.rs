@@ -16,7 +16,7 @@ use crate::sim::race::PolicyRace;
 
 /// One colour and dash per policy, in race order (a sixth and later policy
 /// would share the last style).
-fn styles(pal: &Palette) -> [(RGBColor, Dash); 5] {
+pub(crate) fn styles(pal: &Palette) -> [(RGBColor, Dash); 5] {
     [
         (pal.muted, Dash::Dashed),
         (pal.class0, Dash::Solid),

@@ -1,10 +1,13 @@
 //! The policy race: the same stream under never / every cycle / schedule / drift
-//! detected / performance drop, with accuracy over time and retrains per policy.
+//! detected / performance drop, with accuracy over time, and per policy its
+//! retrains, their total cost, its mean accuracy and the cycles it spent below
+//! the threshold, with accuracy against cost on a chart of its own.
 
 use yew::prelude::*;
 
 use crate::sim::protocol::Snapshot;
-use crate::ui::charts::RaceChart;
+use crate::sim::wording::{format_cost, race_cost_rule, race_cost_sentence};
+use crate::ui::charts::{RaceChart, RaceCostChart};
 
 /// Cycles a race runs.
 pub const RACE_CYCLES: u32 = 40;
@@ -45,6 +48,8 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
                         <th scope="col">{ "Policy" }</th>
                         <th scope="col">{ "Mean accuracy" }</th>
                         <th scope="col">{ "Retrains" }</th>
+                        <th scope="col">{ "Total cost (units)" }</th>
+                        <th scope="col">{ "Cycles below threshold" }</th>
                         <th scope="col">{ "Deploys" }</th>
                         <th scope="col">{ "Alerts" }</th>
                     </tr></thead>
@@ -54,6 +59,8 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
                                 <th scope="row">{ &p.name }</th>
                                 <td>{ format!("{:.3}", p.mean_accuracy) }</td>
                                 <td>{ p.retrains }</td>
+                                <td data-testid="race-cost">{ format_cost(p.total_cost) }</td>
+                                <td>{ p.below_threshold }</td>
                                 <td>{ p.deploys }</td>
                                 <td>{ p.alerts }</td>
                             </tr>
@@ -61,6 +68,11 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                <p class="hint" data-testid="race-cost-rule">{ race_cost_rule(r.fixed_cost) }</p>
+                <RaceCostChart snapshot={props.snapshot.clone()} />
+                if let Some(c) = &r.costs {
+                    <p class="race-verdict" data-testid="race-cost-verdict">{ race_cost_sentence(c) }</p>
+                }
             }
         </section>
     }

@@ -1,4 +1,5 @@
-//! The model registry: versions, status, score and the window each was trained on.
+//! The model registry: versions, status, score, the window each was trained on
+//! and what training it cost, with the run's total and the rule.
 
 use yew::prelude::*;
 
@@ -54,6 +55,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
                         <th scope="col">{ "Status" }</th>
                         <th scope="col">{ "Accuracy" }</th>
                         <th scope="col">{ "Trained on" }</th>
+                        <th scope="col">{ "Cost (units)" }</th>
                         <th scope="col">{ "History" }</th>
                         <th scope="col">{ "Rollback" }</th>
                     </tr>
@@ -74,6 +76,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
                                 <td><span class={classes!("badge", status)}>{ status }</span></td>
                                 <td>{ score }</td>
                                 <td>{ v.window.describe() }</td>
+                                <td data-testid="version-cost">{ crate::sim::wording::version_cost_text(v) }</td>
                                 <td>{ history }</td>
                                 <td>
                                     if can_roll_back(v) {
@@ -89,6 +92,8 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
                 </tbody>
             </table>
             </div>
+            <p data-testid="cost-total">{ crate::sim::wording::totals_cost_sentence(&props.snapshot.totals) }</p>
+            <p class="hint" data-testid="cost-rule">{ crate::sim::wording::cost_rule(props.snapshot.params.retrain_fixed_cost) }</p>
             if !events.is_empty() {
                 <details class="registry-history">
                     <summary>{ format!("Who replaced whom ({} changes)", group_thousands(changes)) }</summary>

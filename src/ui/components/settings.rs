@@ -1,15 +1,18 @@
-//! The settings panel: drift, noise, threshold, batch size, model, window and seed.
+//! The settings panel: drift, noise, threshold, batch size, model, window,
+//! trigger, validation, champion margin, the fixed cost per retrain and seed.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select_field::SelectField;
 use super::slider::Slider;
+use crate::sim::cost::{Cost, MAX_FIXED_COST};
 use crate::sim::params::{
     check_seed, round_to_step, DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger,
     SimParams, TrainingWindow, DEFAULT_CRON, DRIFT_SPEED_STEP, DRIFT_STRENGTH_STEP,
     LABEL_NOISE_STEP, MARGIN_STEP, MAX_LABEL_DELAY, MAX_SEED, MIN_BATCH_SIZE, THRESHOLD_STEP,
 };
+use crate::sim::wording::cost_units;
 
 /// The training windows offered in the select.
 const WINDOW_CHOICES: [TrainingWindow; 5] = [
@@ -230,6 +233,12 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     value={f64::from(p.label_delay)} shown={label_delay_shown(p.label_delay)}
                     hint={AttrValue::from("Cycles before a batch's labels arrive. Scoring, the performance and error triggers and training wait for them; the KS test reads inputs and does not.")}
                     on_change={emit(|p, v| p.label_delay(v.round().clamp(0.0, f64::from(MAX_LABEL_DELAY)) as u32))} />
+            }
+            if show("cost") {
+                <Slider id="fixed-cost" label="Fixed cost per retrain" min={0.0} max={f64::from(MAX_FIXED_COST)} step={1.0}
+                    value={f64::from(p.retrain_fixed_cost)} shown={cost_units(Cost::from_units(p.retrain_fixed_cost))}
+                    hint={AttrValue::from("Each retrain also costs 1 unit per 1,000 training rows")}
+                    on_change={emit(|p, v| p.retrain_fixed_cost(v.round().clamp(0.0, f64::from(MAX_FIXED_COST)) as u32))} />
             }
             if show("seed") {
                 <div class="field">

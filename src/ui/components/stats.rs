@@ -1,9 +1,10 @@
 //! The headline numbers: cycle, next step, live model and its accuracy, v1's
-//! accuracy, deploys and alerts.
+//! accuracy, deploys and alerts, and what retraining has cost so far.
 
 use yew::prelude::*;
 
 use crate::sim::protocol::Snapshot;
+use crate::sim::wording::{cost_stat_note, format_cost};
 
 /// Props of [`Stats`].
 #[derive(Properties, PartialEq)]
@@ -68,6 +69,9 @@ pub fn Stats(props: &StatsProps) -> Html {
                 <span class="stat-value" data-testid="v1-accuracy">{ v1.map_or("—".to_string(), |a| format!("{a:.2}")) }</span></div>
             <div class="stat"><span class="stat-label">{ "Deploys / alerts" }</span>
                 <span class="stat-value">{ format!("{deploys} / {}", s.totals.alerts) }</span></div>
+            <div class="stat"><span class="stat-label">{ "Retraining cost" }</span>
+                <span class="stat-value" data-testid="total-cost">{ format_cost(s.totals.cost) }</span>
+                <span class="stat-note">{ cost_stat_note(&s.totals) }</span></div>
         </section>
     }
 }
