@@ -12,7 +12,13 @@
 //! order, so "0.80 < 0.80" or a rejected "0.80 > 0.80" cannot appear.
 
 mod chart_notes;
+mod weather;
 pub use chart_notes::{below_half_sentence, ceiling_sentence};
+pub use weather::{
+    feature_meaning, feature_note, fetch_problem, race_without_cycles, weather_known_problems,
+    weather_loading, weather_means, weather_problem, weather_scale, weather_source, weather_status,
+    weather_yardstick,
+};
 
 use super::history::{CycleSummary, Stall, Totals};
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};

@@ -1194,7 +1194,9 @@ mod tests {
     fn step_two_reports_the_live_models_score_as_quoted() {
         let mut sim = Simulation::from_params(SimParams::default()).unwrap();
         sim.finish_cycle();
-        let rows: Vec<StepRecord> = (0..2).map(|_| sim.step()).collect();
+        let rows: Vec<StepRecord> = (0..2)
+            .map(|_| sim.step().expect("the synthetic stream never ends"))
+            .collect();
         let output = step_cells(&rows[1].fact).output;
         assert!(output.contains("; v2 scores 0."), "{output}");
     }
