@@ -6,7 +6,7 @@
 use super::format_pair;
 use crate::sim::english::group_thousands;
 use crate::sim::weather::{
-    whole_year, year_of, FetchFailure, WeatherFeature, WeatherRun, WeatherStartError,
+    whole_year, year_of, FeaturePair, FetchFailure, WeatherFeature, WeatherRun, WeatherStartError,
     DAYS_PER_YEAR, PRESSURE_ERROR_DAYS, RAINY_DAYS, SHIFT_DAY, WEATHER_DAYS, YEARS,
 };
 
@@ -211,6 +211,26 @@ pub fn fetch_problem(f: FetchFailure) -> String {
     format!("The weather data could not be fetched: {why}. The run on screen is unchanged.")
 }
 
+/// Said once a weather run has started: with the file just fetched, or with
+/// other features of the file already read.
+pub fn weather_started(pair: FeaturePair, fetched: bool) -> String {
+    let what = if fetched {
+        "The real weather data is loaded"
+    } else {
+        "New features"
+    };
+    format!(
+        "{what}: {} and {}. The run starts again at v1, trained on the first batch of days.",
+        pair.first().label().to_lowercase(),
+        pair.second().label().to_lowercase()
+    )
+}
+
+/// Beside the run controls once the data has ended.
+pub fn weather_ended_short() -> &'static str {
+    "The weather data has ended: no further year to stream. Reset replays it from the first day."
+}
+
 /// While the page fetches the file.
 pub fn weather_loading() -> &'static str {
     "Fetching the weather data (about 0.8 MB, only this once: the browser keeps a copy)…"
@@ -229,7 +249,7 @@ pub fn race_without_cycles(batch: usize) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::sim::weather::{FeaturePair, MeanScores};
+    use crate::sim::weather::MeanScores;
 
     fn run(newest: (usize, usize), left: u32, ended: bool) -> WeatherRun {
         WeatherRun {
