@@ -48,7 +48,7 @@ This cycle repeats indefinitely, ensuring the model adapts to new data and maint
 /// (question, answer, links) of each key moment.
 type MomentSpec = (&'static str, &'static str, &'static [(u8, &'static str)]);
 
-const MOMENTS: [MomentSpec; 3] = [
+const MOMENTS: [MomentSpec; 4] = [
     (
         "Why do we need to retrain the model automatically?",
         "Because new data keeps coming in (Step 2), and the world it describes drifts. Retraining updates the model to handle those changes, keeping performance high (Steps 5 and 6). Compare the live model with v1, never retrained, in the performance chart.",
@@ -63,6 +63,11 @@ const MOMENTS: [MomentSpec; 3] = [
         "What if retraining is not triggered this cycle?",
         "With a schedule or a drift detector as the trigger, Step 3 can decide that nothing retrains: Steps 4 to 6 are skipped and Step 7 keeps the live model, with no alert (nothing went wrong). Beware a detector that waits for a change while the model is bad but steady: a performance floor as a second trigger catches that. Choose the trigger 'Schedule' to see a cycle kept.",
         &[(3, "Show Step 3"), (7, "Show Step 7")],
+    ),
+    (
+        "Does real data drift like the simulated stream?",
+        "Load the scenario 'Real weather (Nebraska, 1949–1999)': 49 years of days at one airport, one year per batch at Step 2. v1, never retrained, falls behind the model retrained every year, but only from year 33, where the published file's columns shift by one. Compare each year's scores at Step 5: a broken data pipeline can look just like drift, and retraining hides it. Check what the data holds before telling a drift story.",
+        &[(2, "Show Step 2"), (5, "Show Step 5")],
     ),
 ];
 
@@ -90,10 +95,10 @@ mod tests {
     use crate::sim::steps::StepKind;
 
     #[test]
-    fn the_lesson_has_its_five_ideas_and_three_moments_pointing_at_real_steps() {
+    fn the_lesson_has_its_five_ideas_and_four_moments_pointing_at_real_steps() {
         let l = lesson_text();
         assert_eq!(l.concept.len(), 5);
-        assert_eq!(l.moments.len(), 3);
+        assert_eq!(l.moments.len(), 4);
         let steps: Vec<u8> = StepKind::ALL.iter().map(|s| s.number()).collect();
         for m in &l.moments {
             assert!(m.question.ends_with('?'), "{}", m.question);

@@ -222,6 +222,11 @@ fn start_weather(
     send: &Callback<Command>,
 ) {
     state.dispatch(Action::SetWeatherFetching(true));
+    // Said at once (and replacing an older problem, e.g. an earlier failed fetch).
+    state.dispatch(Action::ShowNotice(Notice {
+        text: crate::sim::wording::weather_loading().to_string(),
+        is_error: false,
+    }));
     let (state, send) = (state.clone(), send.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let fetched = super::fetch::fetch_text(WEATHER_FILE).await;
@@ -666,8 +671,8 @@ fn playground(
                     ended={ended}
                 />
                 { notice }
-                if weather.is_some() || state.weather_fetching {
-                    <WeatherData snapshot={live_snap.clone()} fetching={state.weather_fetching} on_pair={on_weather_pair} />
+                if weather.is_some() {
+                    <WeatherData snapshot={live_snap.clone()} on_pair={on_weather_pair} />
                 }
                 <Settings params={state.shown_params()} on_change={on_settings.clone()} on_invalid={on_invalid.clone()}
                     hidden={state.hidden.clone()} lock_seed={state.lock_seed} real_data={live_snap.user_data.is_some()} />
@@ -733,7 +738,7 @@ fn playground(
                     </div>
                     <div class="grid-2">
                         <ExportPanel export={state.export.clone()} send={send_to.clone()} />
-                        <OwnData snapshot={live_snap.clone()} send={send_to.clone()} on_problem={on_invalid.clone()} on_weather={on_weather_scenario} />
+                        <OwnData snapshot={live_snap.clone()} send={send_to.clone()} on_problem={on_invalid.clone()} on_weather={on_weather_scenario} fetching={state.weather_fetching} />
                     </div>
                 </section>
                 </WhenSeen>

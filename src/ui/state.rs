@@ -383,6 +383,13 @@ impl Reducible for Playground {
                         "Policy race finished: {} cycles under 5 policies.",
                         snap.race.as_ref().map_or(*n, |r| r.cycles)
                     )),
+                    // A problem already shown (a link's, say) matters more
+                    // than news the weather panel gives too: it stays (quiet).
+                    Command::StartWeather(_)
+                        if next.notice.as_ref().is_some_and(|n| n.is_error) =>
+                    {
+                        None
+                    }
                     Command::StartWeather(start) => snap.weather.map(|w| {
                         crate::sim::wording::weather_started(w.pair, start.file.is_some())
                     }),
@@ -390,7 +397,11 @@ impl Reducible for Playground {
                 };
                 let quiet = matches!(
                     command,
-                    Command::Step | Command::Run(_) | Command::FinishCycle | Command::Start(_)
+                    Command::Step
+                        | Command::Run(_)
+                        | Command::FinishCycle
+                        | Command::Start(_)
+                        | Command::StartWeather(_)
                 );
                 let names = configure.as_ref().map(|new| changed_names(&before, new));
                 next.notice = match (&snap.error, snap.config_effect, names) {

@@ -21,6 +21,9 @@ pub struct OwnDataProps {
     /// Loads the real weather scenario (a ready example of real data).
     #[prop_or_default]
     pub on_weather: Callback<()>,
+    /// The page is fetching the weather data (its button waits).
+    #[prop_or_default]
+    pub fetching: bool,
 }
 
 /// The own-data panel.
@@ -89,7 +92,7 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
             }
             if !on_weather {
                 <p class="hint" id="weather-hint">{ "A ready example of real data: 50 years of daily weather at one airport in Nebraska, streamed a year at a time (fetched only when you ask, about 0.8 MB)." }</p>
-                <button type="button" onclick={weather} aria-describedby="weather-hint">{ "Use the real weather data" }</button>
+                <button type="button" onclick={weather} aria-describedby="weather-hint" disabled={props.fetching}>{ "Use the real weather data" }</button>
             }
         </section>
     }

@@ -1,8 +1,7 @@
 //! "Real weather data": where the data comes from, the two features streamed
 //! (two selects; a change starts a new run on the file the engine already
 //! read, nothing is fetched again), what the run is streaming and how v1 and
-//! the live model score on it. Shown while the page fetches the file and while
-//! a run streams it.
+//! the live model score on it. Shown while a run streams it.
 
 use std::rc::Rc;
 
@@ -12,8 +11,8 @@ use super::select_field::SelectField;
 use crate::sim::protocol::Snapshot;
 use crate::sim::weather::{FeaturePair, WeatherFeature};
 use crate::sim::wording::{
-    feature_note, weather_known_problems, weather_loading, weather_means, weather_scale,
-    weather_source, weather_status, weather_yardstick,
+    feature_note, weather_known_problems, weather_means, weather_scale, weather_source,
+    weather_status, weather_yardstick,
 };
 
 /// Props of [`WeatherData`].
@@ -21,8 +20,6 @@ use crate::sim::wording::{
 pub struct WeatherDataProps {
     /// The run (its `weather` says what it streams).
     pub snapshot: Rc<Snapshot>,
-    /// The page is fetching the file.
-    pub fetching: bool,
     /// Starts a run on other features.
     pub on_pair: Callback<FeaturePair>,
 }
@@ -40,14 +37,7 @@ fn feature_options() -> Vec<(String, String)> {
 pub fn WeatherData(props: &WeatherDataProps) -> Html {
     let s = &props.snapshot;
     let Some(run) = s.weather else {
-        return html! {
-            <section class="panel weather" aria-labelledby="weather-title" data-testid="weather">
-                <h2 id="weather-title">{ "Real weather data" }</h2>
-                <p role="status" data-testid="weather-status">
-                    { if props.fetching { weather_loading() } else { "" } }
-                </p>
-            </section>
-        };
+        return Html::default();
     };
     let pair = run.pair;
     let choose = |second: bool| {
@@ -67,7 +57,7 @@ pub fn WeatherData(props: &WeatherDataProps) -> Html {
         <section class="panel weather" aria-labelledby="weather-title" data-testid="weather">
             <h2 id="weather-title">{ "Real weather data" }</h2>
             <p role="status" data-testid="weather-status">
-                { if props.fetching { weather_loading().to_string() } else { weather_status(&run, batch, s.cycle) } }
+                { weather_status(&run, batch, s.cycle) }
             </p>
             if let Some(means) = weather_means(&run, batch) {
                 <p data-testid="weather-means">{ means }</p>
