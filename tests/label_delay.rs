@@ -95,7 +95,7 @@ fn delay_zero_is_the_loop_as_before() {
     // The measured line is the true one, and the table says nothing of labels.
     let mut sim = start(SimParams::default().seed(3));
     sim.step();
-    let row = sim.step();
+    let row = sim.step().expect("a step ran");
     assert_eq!(row.kind, StepKind::CollectData);
     let out = step_cells(&row.fact).output;
     assert!(!out.contains("label"), "{out}");
@@ -106,7 +106,7 @@ fn delay_zero_is_the_loop_as_before() {
 fn the_table_names_the_labels_still_out() {
     let mut sim = run(SimParams::default().seed(5).label_delay(3), 8);
     sim.step();
-    let row = sim.step();
+    let row = sim.step().expect("a step ran");
     let out = step_cells(&row.fact).output;
     assert!(
         out.contains("labels of cycle 6 came in")

@@ -496,7 +496,7 @@ fn parse_number(text: &str, sep: u8) -> Option<f64> {
 }
 
 /// Parses a 0/1 (or true/false, or a number equal to 0 or 1) label.
-fn parse_label(text: &str, sep: u8) -> Option<bool> {
+pub(super) fn parse_label(text: &str, sep: u8) -> Option<bool> {
     match text.to_ascii_lowercase().as_str() {
         "0" | "false" => Some(false),
         "1" | "true" => Some(true),
@@ -697,7 +697,12 @@ fn read_header(row: usize, line: &str) -> Result<(Layout, u8), CsvError> {
 }
 
 /// Parses a feature cell.
-fn feature_value(row: usize, column: &str, text: &str, sep: u8) -> Result<f64, CsvError> {
+pub(super) fn feature_value(
+    row: usize,
+    column: &str,
+    text: &str,
+    sep: u8,
+) -> Result<f64, CsvError> {
     if text.is_empty() {
         return Err(CsvError::EmptyCell {
             row,
@@ -930,6 +935,22 @@ impl UserDataset {
     }
 }
 
+/// How a dataset is streamed through the loop.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Streaming {
+    /// A teacher's file: batches in file (or time) order, each holding out its
+    /// last rows, wrapping around to the first row after the last, so the
+    /// stream never runs dry.
+    #[default]
+    WrapAround,
+    /// Real history (one row per day): the stream ends when the next batch
+    /// would pass the last row, since replaying the first years after the last
+    /// would tell a false story; and each batch holds out rows spread evenly
+    /// over it, so a batch of a year is scored on every season rather than on
+    /// its last months only (whose weather differs from the rest).
+    History,
+}
+
 /// A user's dataset with its features standardised (z-scores), so that models
 /// train well and the points fit the page's view whatever the units.
 #[derive(Clone, Debug, PartialEq)]
@@ -938,10 +959,13 @@ pub struct StandardizedData {
     pub data: UserDataset,
     /// What the page says about it.
     pub summary: String,
+    /// How it is streamed.
+    pub streaming: Streaming,
 }
 
 impl StandardizedData {
-    /// Standardises each feature of `data` by its mean and standard deviation.
+    /// Standardises each feature of `data` by its mean and standard deviation;
+    /// streamed [`Streaming::WrapAround`].
     pub fn new(mut data: UserDataset) -> Self {
         let summary = data.summary();
         let n = data.x.len().max(1) as f64;
@@ -958,13 +982,79 @@ impl StandardizedData {
                 r[f] = (r[f] - mean) / sd;
             }
         }
-        StandardizedData { data, summary }
+        StandardizedData {
+            data,
+            summary,
+            streaming: Streaming::WrapAround,
+        }
     }
 
-    /// `rows` rows from `start` (wrapping around), as batch `cycle`.
-    pub fn batch(&self, cycle: u32, start: usize, rows: usize) -> super::stream::Batch {
-        let (x, y) = self.data.slice(start, rows);
-        super::stream::Batch { cycle, x, y }
+    /// The same data, streamed as `streaming` says.
+    pub fn streamed(self, streaming: Streaming) -> Self {
+        StandardizedData { streaming, ..self }
+    }
+
+    /// Whole batches of `rows` rows left from row `start` on: `None` when the
+    /// stream wraps around (it never ends).
+    pub fn batches_left(&self, start: usize, rows: usize) -> Option<usize> {
+        match self.streaming {
+            Streaming::WrapAround => None,
+            Streaming::History => Some(self.data.rows.saturating_sub(start) / rows.max(1)),
+        }
+    }
+
+    /// `rows` rows from `start` as batch `cycle`, ordered so that
+    /// [`Batch::split`](super::stream::Batch::split) at `holdout_fraction`
+    /// holds out the rows [`Streaming`] says. Wrapping around, `start` may be
+    /// any number; as history, rows past the last one are not there (the
+    /// batch is shorter).
+    pub fn batch(
+        &self,
+        cycle: u32,
+        start: usize,
+        rows: usize,
+        holdout_fraction: f64,
+    ) -> super::stream::Batch {
+        let batch = match self.streaming {
+            Streaming::WrapAround => {
+                let (x, y) = self.data.slice(start, rows);
+                return super::stream::Batch { cycle, x, y };
+            }
+            Streaming::History => {
+                let n = self.data.x.len().min(self.data.y.len());
+                let range = start.min(n)..start.saturating_add(rows.min(MAX_SLICE_ROWS)).min(n);
+                super::stream::Batch {
+                    cycle,
+                    x: self.data.x[range.clone()].to_vec(),
+                    y: self.data.y[range].to_vec(),
+                }
+            }
+        };
+        spread_holdout(batch, holdout_fraction)
+    }
+}
+
+/// Puts a batch's hold-out rows last, chosen evenly spread over it (with `h`
+/// of `n` rows held out, rows `⌊(j + ½)·n/h⌋` for `j` in `0..h`), each part
+/// keeping the batch's order: the split then takes exactly these rows.
+fn spread_holdout(batch: super::stream::Batch, holdout_fraction: f64) -> super::stream::Batch {
+    let n = batch.len();
+    let held = super::stream::holdout_rows(n, holdout_fraction);
+    let mut is_held = vec![false; n];
+    for j in 0..held {
+        let at = ((2 * j + 1) * n) / (2 * held);
+        if let Some(slot) = is_held.get_mut(at) {
+            *slot = true;
+        }
+    }
+    let order = (0..n)
+        .filter(|&i| !is_held[i])
+        .chain((0..n).filter(|&i| is_held[i]));
+    let (x, y) = order.map(|i| (batch.x[i], batch.y[i])).unzip();
+    super::stream::Batch {
+        cycle: batch.cycle,
+        x,
+        y,
     }
 }
 
@@ -1067,6 +1157,66 @@ mod tests {
         assert_eq!(d.label_name, "y");
         assert_eq!(d.x[2], [2.0, 2.25]);
         assert_eq!(d.y[..2], [false, true]);
+    }
+
+    /// A dataset of `n` rows whose first feature is the row number.
+    fn numbered(n: usize) -> StandardizedData {
+        StandardizedData {
+            data: UserDataset {
+                x: (0..n).map(|i| [i as f64, 0.0]).collect(),
+                y: (0..n).map(|i| i % 3 == 0).collect(),
+                feature_names: ["day".into(), "zero".into()],
+                label_name: "label".into(),
+                ordered_by: None,
+                rows: n,
+            },
+            summary: String::new(),
+            streaming: Streaming::WrapAround,
+        }
+    }
+
+    #[test]
+    fn a_teachers_file_wraps_around_and_holds_out_its_newest_rows() {
+        let d = numbered(100);
+        assert_eq!(d.batches_left(90, 30), None);
+        let b = d.batch(4, 90, 30, 0.3);
+        let days: Vec<f64> = b.x.iter().map(|r| r[0]).collect();
+        let expected: Vec<f64> = (90..100).chain(0..20).map(|i| i as f64).collect();
+        assert_eq!(days, expected);
+        let (_, held) = b.split(0.3);
+        assert_eq!(held.x[0][0], 11.0, "the last 9 rows are held out");
+    }
+
+    #[test]
+    fn history_ends_and_holds_out_rows_spread_over_each_batch() {
+        let d = numbered(1000).streamed(Streaming::History);
+        assert_eq!(d.batches_left(365, 365), Some(1));
+        assert_eq!(d.batches_left(730, 365), Some(0));
+        let b = d.batch(1, 365, 365, 0.3);
+        let (train, held) = b.split(0.3);
+        assert_eq!((train.len(), held.len()), (255, 110));
+        let days = |part: &crate::sim::stream::Batch| -> Vec<usize> {
+            part.x.iter().map(|r| r[0] as usize).collect()
+        };
+        let (t, h) = (days(&train), days(&held));
+        // Every day once, each part in day order, labels travelling with their rows.
+        let mut all: Vec<usize> = t.iter().chain(&h).copied().collect();
+        all.sort_unstable();
+        assert_eq!(all, (365..730).collect::<Vec<_>>());
+        assert!(t.windows(2).all(|w| w[0] < w[1]) && h.windows(2).all(|w| w[0] < w[1]));
+        assert!(held
+            .x
+            .iter()
+            .zip(&held.y)
+            .all(|(r, &y)| (r[0] as usize).is_multiple_of(3) == y));
+        // Spread over the whole year: 3 or 4 days apart, from its first weeks to its last.
+        assert!(
+            h.windows(2).all(|w| (3..=4).contains(&(w[1] - w[0]))),
+            "{h:?}"
+        );
+        assert!(h[0] < 365 + 4 && h[109] > 729 - 4, "{h:?}");
+        // Past the last row there is nothing: the batch is shorter, never wrapped.
+        assert_eq!(d.batch(2, 900, 365, 0.3).len(), 100);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use thiserror::Error;
 
 use super::below_half::{BelowHalf, Diagnoser, Evidence};
 use super::cost::{Cost, RetrainCost};
-use super::csv_data::StandardizedData;
+use super::csv_data::{StandardizedData, Streaming};
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
 use super::history::{
@@ -165,8 +165,9 @@ impl Simulation {
     }
 
     /// Starts a run on the teacher's own data (streamed in order, wrapping
-    /// around at the end) instead of the synthetic stream; drift settings then
-    /// do not apply: the data drifts as it does.
+    /// around at the end, or ending there for real history: see
+    /// [`Streaming`](super::csv_data::Streaming)) instead of the synthetic
+    /// stream; drift settings then do not apply: the data drifts as it does.
     pub fn with_data(
         params: ValidParams,
         user_data: Option<Arc<StandardizedData>>,
@@ -174,9 +175,10 @@ impl Simulation {
         let mut rng = rng_from_seed(params.seed);
         let none = DriftState::none(0);
         let mut last_error = None;
-        let cursor = user_data
-            .as_ref()
-            .map_or(0, |d| params.batch_size % d.data.rows.max(1));
+        let cursor = user_data.as_ref().map_or(0, |d| match d.streaming {
+            Streaming::WrapAround => params.batch_size % d.data.rows.max(1),
+            Streaming::History => params.batch_size.min(d.data.rows),
+        });
         let draws = if user_data.is_some() {
             1
         } else {
@@ -184,7 +186,7 @@ impl Simulation {
         };
         for _ in 0..draws {
             let batch = match &user_data {
-                Some(d) => d.batch(0, 0, params.batch_size),
+                Some(d) => d.batch(0, 0, params.batch_size, params.holdout_fraction),
                 None => generate_batch(&mut rng, 0, params.batch_size, &none, params.label_noise),
             };
             let (train_part, holdout) = batch.split(params.holdout_fraction);
@@ -602,8 +604,36 @@ impl Simulation {
         r
     }
 
-    /// Runs the next step and returns its table row.
-    pub fn step(&mut self) -> StepRecord {
+    /// Whole cycles the data has left to stream, counted from the next one
+    /// that starts (with the settings it will start with): `None` when the
+    /// stream never ends (the synthetic stream, a teacher's file that wraps
+    /// around); `Some(0)` once real history has run out.
+    pub fn cycles_left(&self) -> Option<u32> {
+        let data = self.user_data.as_ref()?;
+        let rows = self.pending.as_ref().unwrap_or(&self.params).batch_size;
+        data.batches_left(self.cursor, rows)
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// Rows of the teacher's own data (or real history) streamed so far,
+    /// the initial batch included: where the next batch starts. `None` on
+    /// the synthetic stream.
+    pub fn streamed_rows(&self) -> Option<usize> {
+        self.user_data.as_ref().map(|_| self.cursor)
+    }
+
+    /// True when no further cycle can start: the data has run out (only real
+    /// history does) and the last cycle is finished.
+    pub fn at_end(&self) -> bool {
+        self.next == StepKind::Start && self.cycles_left() == Some(0)
+    }
+
+    /// Runs the next step and returns its table row; at the end of the data
+    /// ([`Simulation::at_end`]) runs nothing and returns `None`.
+    pub fn step(&mut self) -> Option<StepRecord> {
+        if self.at_end() {
+            return None;
+        }
         let kind = self.next;
         let record = match kind {
             StepKind::Start => self.step_start(),
@@ -616,7 +646,7 @@ impl Simulation {
             StepKind::Repeat => self.step_repeat(),
         };
         self.next = kind.next();
-        record
+        Some(record)
     }
 
     /// Runs `cycles` whole cycles, one [`Simulation::finish_cycle`] each.
@@ -626,8 +656,13 @@ impl Simulation {
         }
     }
 
-    /// Runs steps until the current cycle is finished (through step 8).
+    /// Runs steps until the current cycle is finished (through step 8), and
+    /// returns its summary; at the end of the data, runs nothing and returns
+    /// `None`.
     pub fn finish_cycle(&mut self) -> Option<&CycleSummary> {
+        if self.at_end() {
+            return None;
+        }
         loop {
             let done = self.next == StepKind::Repeat;
             self.step();
@@ -682,8 +717,11 @@ impl Simulation {
         let mut batch = match &self.user_data {
             Some(d) => {
                 self.drift = DriftState::none(self.cycle);
-                let b = d.batch(self.cycle, self.cursor, p.batch_size);
-                self.cursor = (self.cursor + p.batch_size) % d.data.rows.max(1);
+                let b = d.batch(self.cycle, self.cursor, p.batch_size, p.holdout_fraction);
+                self.cursor = match d.streaming {
+                    Streaming::WrapAround => (self.cursor + p.batch_size) % d.data.rows.max(1),
+                    Streaming::History => self.cursor + p.batch_size,
+                };
                 b
             }
             None => generate_batch(
@@ -1283,7 +1321,9 @@ mod tests {
     #[test]
     fn first_cycle_matches_the_lesson_table() {
         let mut sim = Simulation::from_params(SimParams::default().label_noise(0.0)).unwrap();
-        let rows: Vec<StepRecord> = (0..8).map(|_| sim.step()).collect();
+        let rows: Vec<StepRecord> = (0..8)
+            .map(|_| sim.step().expect("the synthetic stream never ends"))
+            .collect();
         let steps: Vec<u8> = rows.iter().map(StepRecord::step).collect();
         assert_eq!(steps, [1, 2, 3, 4, 5, 6, 7, 8]);
         let cells: Vec<_> = rows.iter().map(|r| step_cells(&r.fact)).collect();

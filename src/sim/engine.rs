@@ -17,9 +17,12 @@ use super::protocol::{
 use super::quiz::{
     question_bank, visual_quiz_view, GuideProgress, Progress, QuizCard, TestSession,
 };
-use super::race::{policy_race, PolicyRace};
+use super::race::{policy_race_on, PolicyRace};
 use super::steps::StepKind;
 use super::truth::RuleLines;
+use super::weather::{
+    mean_scores, parse_weather, FeaturePair, WeatherRun, WeatherStartError, WeatherTable,
+};
 use std::sync::Arc;
 
 /// Fits timed per model and window size: more for small windows, whose times
@@ -53,6 +56,11 @@ pub struct Engine {
     progress: Progress,
     /// The "Test yourself" under way, if any (kept when a new run starts).
     test: Option<TestSession>,
+    /// The weather file, once read (kept when a new run starts, so a change
+    /// of features never needs the file again).
+    weather: Option<Arc<WeatherTable>>,
+    /// The features streamed while the run streams the weather data.
+    weather_pair: Option<FeaturePair>,
 }
 
 impl Engine {
@@ -81,6 +89,8 @@ impl Engine {
             clock: None,
             progress: Progress::new(),
             test: None,
+            weather: None,
+            weather_pair: None,
         }
     }
 
@@ -298,13 +308,15 @@ impl Engine {
         let mut error = None;
         match command {
             Command::Start(params) => {
-                let (clock, progress, test) = (self.clock, self.progress, self.test.take());
                 let (engine, problem) = Engine::new(params);
-                *self = engine;
-                self.clock = clock;
-                self.progress = progress;
-                self.test = test;
+                self.replace_run(engine.sim);
                 error = problem;
+            }
+            Command::StartWeather(start) => {
+                match self.start_weather(start.file, start.pair, start.params) {
+                    Ok(()) => {}
+                    Err(e) => error = Some(super::wording::weather_problem(&e)),
+                }
             }
             Command::ViewCycle(cycle) => match cycle {
                 Some(c) if self.sim.record_of(c).is_none() => {
@@ -339,7 +351,10 @@ impl Engine {
                 Ok(data) => {
                     let data = Arc::new(StandardizedData::new(data));
                     match Simulation::with_data(self.current_valid(), Some(data)) {
-                        Ok(sim) => self.sim = sim,
+                        Ok(sim) => {
+                            self.sim = sim;
+                            self.weather_pair = None;
+                        }
                         Err(e) => error = Some(format!("Your data could not start a run: {e}")),
                     }
                 }
@@ -350,7 +365,10 @@ impl Engine {
                 }
             },
             Command::UseSyntheticData => match Simulation::new(self.current_valid()) {
-                Ok(sim) => self.sim = sim,
+                Ok(sim) => {
+                    self.sim = sim;
+                    self.weather_pair = None;
+                }
                 Err(e) => error = Some(e.to_string()),
             },
             Command::MeasureTraining(rows) => {
@@ -366,7 +384,9 @@ impl Engine {
             }
             Command::Run(n) => {
                 for _ in 0..n.min(MAX_STEPS_PER_COMMAND) {
-                    self.sim.step();
+                    if self.sim.step().is_none() {
+                        break;
+                    }
                 }
             }
             Command::FinishCycle => {
@@ -385,16 +405,77 @@ impl Engine {
                     error = Some(format!("Rollback refused: {e}"));
                 }
             }
-            Command::RunPolicyRace(cycles) => match policy_race(&self.current_params(), cycles) {
-                Ok(race) => self.race = Some(race),
-                Err(e) => error = Some(e.to_string()),
-            },
+            Command::RunPolicyRace(cycles) => {
+                let data = self.sim.user_data().cloned();
+                match policy_race_on(&self.current_params(), data, cycles) {
+                    Ok(race) if race.cycles == 0 => {
+                        error = Some(super::wording::race_without_cycles(
+                            self.current_params().batch_size,
+                        ))
+                    }
+                    Ok(race) => self.race = Some(race),
+                    Err(e) => error = Some(e.to_string()),
+                }
+            }
         }
         let mut snap = self.snapshot();
         snap.config_effect = effect;
         snap.error = error;
         snap.engine_ms = self.clock.zip(started).map(|(now, t0)| now() - t0);
         Reply::Run(Box::new(snap))
+    }
+
+    /// Replaces the run with `sim`, as a new start does: the view returns to
+    /// the live run and the comparison and race of the old run are dropped;
+    /// the clock, the reader's progress, the test and the weather file stay.
+    fn replace_run(&mut self, sim: Simulation) {
+        self.sim = sim;
+        self.viewing = None;
+        self.comparing = None;
+        self.race = None;
+        self.weather_pair = None;
+    }
+
+    /// Starts a run on the weather data (`file` read first when given); on
+    /// any problem nothing changes.
+    fn start_weather(
+        &mut self,
+        file: Option<String>,
+        pair: FeaturePair,
+        params: SimParams,
+    ) -> Result<(), WeatherStartError> {
+        let table = match file {
+            Some(text) => Arc::new(parse_weather(&text)?),
+            None => self.weather.clone().ok_or(WeatherStartError::NotLoaded)?,
+        };
+        let valid = params.check().map_err(SimError::from)?;
+        let sim = Simulation::with_data(valid, Some(Arc::new(table.dataset(pair))))?;
+        self.replace_run(sim);
+        self.weather = Some(table);
+        self.weather_pair = Some(pair);
+        Ok(())
+    }
+
+    /// What the weather run streams, while the run streams the weather data.
+    fn weather_run(&self) -> Option<WeatherRun> {
+        let (pair, table) = (self.weather_pair?, self.weather.as_ref()?);
+        let sim = &self.sim;
+        let data = sim.user_data()?;
+        let streamed = sim.streamed_rows()?;
+        let newest = sim.newest_batch().len();
+        let batch = sim.params().batch_size;
+        Some(WeatherRun {
+            pair,
+            days: table.days(),
+            rainy_days: table.rainy_days(),
+            newest_days: (streamed.saturating_sub(newest) + 1, streamed),
+            cycles_left: sim.cycles_left().unwrap_or(0),
+            cycles_in_data: data
+                .batches_left(batch.min(data.data.rows), batch)
+                .map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX)),
+            ended: sim.at_end(),
+            means: mean_scores(sim.summaries()),
+        })
     }
 
     /// [`Engine::current_params`], checked (they always passed once; the
@@ -519,6 +600,7 @@ impl Engine {
             }),
             comparison: self.comparing.and_then(|(a, b)| self.compare(a, b)),
             user_data: sim.user_data().map(|d| d.summary.clone()),
+            weather: self.weather_run(),
             config_effect: None,
             stall: stall(sim.summaries(), sim.params()),
             error: None,
@@ -850,6 +932,110 @@ mod tests {
         assert!(snap.user_data.is_some(), "reset keeps the data");
         let snap = engine.handle(Command::UseSyntheticData);
         assert!(snap.user_data.is_none());
+    }
+
+    #[test]
+    fn the_weather_streams_real_years_to_their_end_and_bad_input_changes_nothing() {
+        use crate::sim::protocol::WeatherStart;
+        use crate::sim::scenarios::{scenario, WEATHER_SCENARIO};
+        use crate::sim::weather::{FeaturePair, WeatherFeature};
+        let params = scenario(WEATHER_SCENARIO).unwrap().params;
+        let start = |file: Option<&str>, pair, params: &SimParams| {
+            Command::StartWeather(WeatherStart {
+                file: file.map(String::from),
+                pair,
+                params: params.clone(),
+            })
+        };
+        let file = crate::sim::weather::tests::weather_file();
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let before = engine.handle(Command::Run(9));
+        // Nothing read yet, a broken host's page, invalid settings: refused, run unchanged.
+        for (command, says) in [
+            (
+                start(None, FeaturePair::default(), &params),
+                "has not been loaded yet",
+            ),
+            (
+                start(Some("<!doctype html>"), FeaturePair::default(), &params),
+                "does not start with the weather data's header",
+            ),
+            (
+                start(
+                    Some(&file),
+                    FeaturePair::default(),
+                    &params.clone().batch_size(5),
+                ),
+                "Batch size",
+            ),
+        ] {
+            let snap = engine.handle(command);
+            let err = snap.error.unwrap();
+            assert!(
+                err.contains(says) && err.ends_with("The run is unchanged."),
+                "{err}"
+            );
+            assert_eq!((snap.cycle, &snap.rows), (before.cycle, &before.rows));
+            assert!(snap.weather.is_none() && snap.user_data.is_none());
+        }
+        let snap = engine.handle(start(Some(&file), FeaturePair::default(), &params));
+        assert_eq!(snap.error, None);
+        let w = snap.weather.unwrap();
+        assert_eq!((w.days, w.rainy_days), (18_159, 5_698));
+        assert_eq!(
+            (w.newest_days, w.cycles_left, w.cycles_in_data),
+            ((1, 365), 48, 48)
+        );
+        assert!(!w.ended && w.means.is_none());
+        assert!(snap.user_data.unwrap().starts_with("18,159 rows"));
+        assert_eq!((snap.cycle, snap.params.batch_size), (0, 365));
+        // Play to the end: 48 years after year 1, then nothing more happens.
+        let snap = engine.handle(Command::Run(8 * 60));
+        let w = snap.weather.unwrap();
+        assert_eq!(
+            (snap.cycle, w.newest_days, w.cycles_left),
+            (48, (17_521, 17_885), 0)
+        );
+        assert!(w.ended);
+        let m = w.means.unwrap();
+        assert!(m.live > m.v1 + 0.02, "{m:?}");
+        let again = engine.handle(Command::Step);
+        assert_eq!((again.cycle, again.rows.len()), (48, snap.rows.len()));
+        assert_eq!(engine.handle(Command::FinishCycle).cycle, 48);
+        // Reset replays from the first day; the race runs the same years.
+        let snap = engine.handle(Command::Reset);
+        assert_eq!(
+            snap.weather.map(|w| (w.newest_days, w.ended)),
+            Some(((1, 365), false))
+        );
+        let snap = engine.handle(Command::RunPolicyRace(200));
+        assert_eq!(snap.race.map(|r| r.cycles), Some(48));
+        // Other features: no file needed, a new run at v1.
+        let pair = FeaturePair::new(WeatherFeature::DewPoint, WeatherFeature::Temperature).unwrap();
+        let snap = engine.handle(start(None, pair, &params));
+        assert_eq!(snap.error, None);
+        assert_eq!(snap.weather.map(|w| w.pair), Some(pair));
+        assert!(snap.race.is_none(), "the old run's race is dropped");
+        assert!(snap
+            .user_data
+            .unwrap()
+            .contains("`Dew point` and `Mean temperature`"));
+        // A batch too large for a race.
+        engine.handle(Command::Configure(params.clone().batch_size(10_000)));
+        let snap = engine.handle(Command::RunPolicyRace(40));
+        assert!(snap
+            .error
+            .unwrap()
+            .contains("no whole batch of 10,000 rows"));
+        // Leaving the weather: the synthetic stream or a new run.
+        let snap = engine.handle(Command::UseSyntheticData);
+        assert!(snap.weather.is_none() && snap.user_data.is_none());
+        engine.handle(start(None, FeaturePair::default(), &params));
+        let snap = engine.handle(Command::Start(SimParams::default()));
+        assert!(snap.weather.is_none() && snap.user_data.is_none());
+        // The file stays read across runs.
+        let snap = engine.handle(start(None, FeaturePair::default(), &params));
+        assert!(snap.weather.is_some(), "{:?}", snap.error);
     }
 
     #[test]

@@ -48,7 +48,7 @@ This cycle repeats indefinitely, ensuring the model adapts to new data and maint
 /// (question, answer, links) of each key moment.
 type MomentSpec = (&'static str, &'static str, &'static [(u8, &'static str)]);
 
-const MOMENTS: [MomentSpec; 5] = [
+const MOMENTS: [MomentSpec; 6] = [
     (
         "Why do we need to retrain the model automatically?",
         "Because new data keeps coming in (Step 2), and the world it describes drifts. Retraining updates the model to handle those changes, keeping performance high (Steps 5 and 6). Compare the live model with v1, never retrained, in the performance chart.",
@@ -73,6 +73,11 @@ const MOMENTS: [MomentSpec; 5] = [
         "Is retraining every cycle always best?",
         "Not when it costs something. Each training run at Step 4 costs compute: here a fixed cost per retrain plus 1 unit per 1,000 training rows, paid whether the candidate is deployed or not. When nothing drifts, the live model stays as good as a fresh one, so retraining every cycle buys little over a good trigger at Step 3; when everything drifts, never retraining loses a lot. Run the policy race with drift strength 0, then 1, and compare its cost column.",
         &[(3, "Show Step 3"), (4, "Show Step 4")],
+    ),
+    (
+        "Does real data drift like the simulated stream?",
+        "Load the scenario 'Real weather (Nebraska, 1949–1999)': 49 years of days at one airport, one year per batch at Step 2. v1, never retrained, falls behind the model retrained every year, but only from year 33, where the published file's columns shift by one. Compare each year's scores at Step 5: a broken data pipeline can look just like drift, and retraining hides it. Check what the data holds before telling a drift story.",
+        &[(2, "Show Step 2"), (5, "Show Step 5")],
     ),
 ];
 
@@ -100,10 +105,10 @@ mod tests {
     use crate::sim::steps::StepKind;
 
     #[test]
-    fn the_lesson_has_its_five_ideas_and_five_moments_pointing_at_real_steps() {
+    fn the_lesson_has_its_five_ideas_and_six_moments_pointing_at_real_steps() {
         let l = lesson_text();
         assert_eq!(l.concept.len(), 5);
-        assert_eq!(l.moments.len(), 5);
+        assert_eq!(l.moments.len(), 6);
         let steps: Vec<u8> = StepKind::ALL.iter().map(|s| s.number()).collect();
         for m in &l.moments {
             assert!(m.question.ends_with('?'), "{}", m.question);

@@ -35,4 +35,5 @@ pub mod train;
 pub mod triggers;
 pub mod truth;
 pub mod validate;
+pub mod weather;
 pub mod wording;

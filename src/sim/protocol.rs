@@ -24,6 +24,7 @@ use super::train::{DecisionGrid, LinearBoundary};
 use super::triggers::TriggerEval;
 use super::truth::RuleLines;
 use super::validate::{Fault, ValidationReport};
+use super::weather::{FeaturePair, WeatherRun};
 
 /// The most points of a batch a snapshot carries (the scatter's sample).
 pub const SHOWN_POINTS: usize = 1_500;
@@ -69,6 +70,12 @@ pub enum Command {
     LoadCsv(String),
     /// Go back to the synthetic drifting stream.
     UseSyntheticData,
+    /// Stream the real weather data (a new run): the file's text when the
+    /// page has just fetched it, or `None` to reuse the file the engine
+    /// already read (a change of features never fetches again). A broken
+    /// file, invalid settings or a missing file are refused with the reason
+    /// in `error`, and nothing else changes.
+    StartWeather(WeatherStart),
     /// The reader's progress (answers, tests): [`Reply::Progress`]. The engine
     /// keeps it across runs and writes and reads the stored text, so the page
     /// parses nothing.
@@ -80,6 +87,17 @@ pub enum Command {
     /// The lesson's text ([`Reply::Lesson`]): the page draws it, it is not
     /// compiled into the page.
     Lesson,
+}
+
+/// A weather run to start: [`Command::StartWeather`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeatherStart {
+    /// The file's text, just fetched (`None`: the one the engine holds).
+    pub file: Option<String>,
+    /// The two features to stream.
+    pub pair: FeaturePair,
+    /// The run's settings.
+    pub params: SimParams,
 }
 
 /// What the reader asked of the quizzes.
@@ -335,6 +353,10 @@ pub struct Snapshot {
     pub comparison: Option<Comparison>,
     /// The teacher's own data streamed, described (None = the synthetic stream).
     pub user_data: Option<String>,
+    /// What the weather run streams, when the run streams the real weather
+    /// data (then `user_data` describes it too).
+    #[serde(default)]
+    pub weather: Option<WeatherRun>,
     /// How the last Configure applied.
     pub config_effect: Option<ConfigEffect>,
     /// The run is stuck below the threshold with a drift detector that sees

@@ -5,6 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::cost::Cost;
+use std::sync::Arc;
+
+use super::csv_data::StandardizedData;
 use super::cycle::{SimError, Simulation};
 use super::params::{DetectorKind, RetrainTrigger, SimParams, DEFAULT_CRON};
 
@@ -170,11 +173,26 @@ pub fn race_policies(params: &SimParams) -> Vec<RetrainTrigger> {
 /// Runs every policy of [`race_policies`] for `cycles` cycles (capped at
 /// [`MAX_RACE_CYCLES`]) on the stream that `params` (seed, drift, noise, …) defines.
 pub fn policy_race(params: &SimParams, cycles: u32) -> Result<PolicyRace, SimError> {
-    let cycles = cycles.clamp(1, MAX_RACE_CYCLES);
+    policy_race_on(params, None, cycles)
+}
+
+/// [`policy_race`] on `data` when given (a teacher's file or real history,
+/// from its first row), else on the synthetic stream. Real history ends: the
+/// race then runs only the whole cycles the data holds (0 when it holds none
+/// after the first batch).
+pub fn policy_race_on(
+    params: &SimParams,
+    data: Option<Arc<StandardizedData>>,
+    cycles: u32,
+) -> Result<PolicyRace, SimError> {
+    let mut cycles = cycles.clamp(1, MAX_RACE_CYCLES);
     let mut runs = Vec::new();
     for trigger in race_policies(params) {
-        let mut sim = Simulation::from_params(params.clone().trigger(trigger.clone()))?
-            .without_explanations();
+        let valid = params.clone().trigger(trigger.clone()).check()?;
+        let mut sim = Simulation::with_data(valid, data.clone())?.without_explanations();
+        if let Some(left) = sim.cycles_left() {
+            cycles = cycles.min(left);
+        }
         sim.finish_cycles(cycles);
         // MAX_RACE_CYCLES ≤ HISTORY_CYCLES, so every cycle's summary is kept.
         let accuracy: Vec<f64> = sim.summaries().iter().map(|s| s.live_score).collect();

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::cost::MAX_FIXED_COST;
 use super::guide::{CHAPTERS, GUIDE_SEED};
 use super::params::ParamField;
+use super::weather::FeaturePair;
 
 use super::params::{
     round_to_step, DetectorKind, DriftKind, DriftPattern, ModelKind, ParamError, RetrainTrigger,
@@ -67,6 +68,10 @@ pub struct SharedLink {
     pub presenter: bool,
     /// A scenario to load (its key), if any.
     pub scenario: Option<String>,
+    /// Stream the real weather data with these two features
+    /// (`data=weather&features=a,b`; the default pair when `features` is
+    /// missing or cannot be used).
+    pub weather: Option<FeaturePair>,
     /// A guide chapter to open (`chapter=N`, 1..=CHAPTERS), if any.
     pub chapter: Option<u8>,
     /// True when the link names settings, a scenario or teacher options (it
@@ -167,6 +172,12 @@ pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presente
     parts.join("&")
 }
 
+/// What a link adds for a run on the real weather data (appended to
+/// [`to_query`]'s settings with `&`).
+pub fn weather_query(pair: FeaturePair) -> String {
+    format!("data=weather&features={}", pair.key())
+}
+
 /// Reads a link's query (with or without the leading `?`; a leading `#` is
 /// skipped too, so links written into the hash still read).
 pub fn parse_link(text: &str) -> SharedLink {
@@ -187,6 +198,8 @@ pub fn parse_link(text: &str) -> SharedLink {
     let mut seed_given = false;
     let mut cron: Option<String> = None;
     let mut detector: Option<DetectorKind> = None;
+    let mut data: Option<String> = None;
+    let mut features: Option<String> = None;
     // `application/x-www-form-urlencoded`: pairs split at `&` (empty ones
     // skipped) and the first `=`, `+` read as a space, `%XX` decoded (a broken
     // escape is kept as written, invalid UTF-8 becomes U+FFFD).
@@ -316,6 +329,8 @@ pub fn parse_link(text: &str) -> SharedLink {
                     .push(bad(&format!("the guide has chapters 1 to {CHAPTERS}"))),
             },
             "scenario" => link.scenario = Some(value.chars().take(40).collect()),
+            "data" => data = Some(value.clone()),
+            "features" => features = Some(value.clone()),
             _ => link
                 .problems
                 .push(format!("Unknown setting `{}` was ignored.", shown(&key))),
@@ -342,6 +357,33 @@ pub fn parse_link(text: &str) -> SharedLink {
                 RetrainTrigger::EveryCycle
             }
         };
+    }
+    match data.as_deref().map(str::trim) {
+        Some("weather") => {
+            link.weather = Some(match features.as_deref().map(FeaturePair::from_key) {
+                None => FeaturePair::default(),
+                Some(Ok(pair)) => pair,
+                Some(Err(e)) => {
+                    link.problems.push(format!(
+                        "`features`: {e}; lowest and highest temperature are used."
+                    ));
+                    FeaturePair::default()
+                }
+            });
+        }
+        Some("synthetic") | None => {
+            if features.is_some() {
+                link.problems.push(
+                    "`features` applies to the weather data only (with `data=weather`); it was \
+                     ignored."
+                        .into(),
+                );
+            }
+        }
+        Some(other) => link.problems.push(format!(
+            "`data`: only `weather` or `synthetic` can be streamed from a link (got `{}`).",
+            shown(other)
+        )),
     }
     // Out-of-range values: report the check's words, keep the defaults for
     // those fields one at a time so the rest of the link still applies.
@@ -587,6 +629,59 @@ mod tests {
     }
 
     #[test]
+    fn a_weather_link_names_the_data_and_its_features() {
+        use crate::sim::weather::WeatherFeature;
+        let pair = FeaturePair::new(WeatherFeature::DewPoint, WeatherFeature::Visibility).unwrap();
+        let p = SimParams::default().batch_size(365).threshold(0.65);
+        let q = format!(
+            "{}&{}",
+            to_query(&p, &[], false, false),
+            weather_query(pair)
+        );
+        assert!(
+            q.ends_with("&data=weather&features=dew-point,visibility"),
+            "{q}"
+        );
+        let link = parse_link(&q);
+        assert_eq!(link.problems, Vec::<String>::new());
+        assert_eq!((link.weather, &link.params), (Some(pair), &p));
+        assert!(link.names_settings);
+        assert_eq!(
+            parse_link("data=weather").weather,
+            Some(FeaturePair::default())
+        );
+        assert_eq!(parse_link("data=synthetic").weather, None);
+        assert_eq!(parse_link(&to_query(&p, &[], false, false)).weather, None);
+        // Bad features are named and fall back to the default pair; a bad
+        // source is named and the synthetic stream is kept.
+        for (text, says) in [
+            (
+                "data=weather&features=wind,wind",
+                "both features are `Mean wind speed`",
+            ),
+            (
+                "data=weather&features=rainfall,wind",
+                "no weather feature called `rainfall`",
+            ),
+            ("data=weather&features=wind", "name two features"),
+        ] {
+            let link = parse_link(text);
+            assert_eq!(link.weather, Some(FeaturePair::default()), "{text}");
+            assert!(
+                link.problems.len() == 1 && link.problems[0].contains(says),
+                "{text}: {:?}",
+                link.problems
+            );
+        }
+        let link = parse_link("data=%3Cscript%3E&batch=365");
+        assert_eq!((link.weather, link.params.batch_size), (None, 365));
+        assert!(link.problems[0].contains("only `weather` or `synthetic`"));
+        let link = parse_link("features=wind,visibility");
+        assert_eq!(link.weather, None);
+        assert!(link.problems[0].contains("weather data only"));
+    }
+
+    #[test]
     fn an_invalid_cron_falls_back_to_every_cycle() {
         let link = parse_link("trigger=schedule&cron=0%2024%20*%20*%20*");
         assert_eq!(link.params.trigger, RetrainTrigger::EveryCycle);
@@ -604,7 +699,7 @@ mod tests {
         #[test]
         fn any_key_value_soup_parses_to_valid_settings(
             pairs in proptest::collection::vec(
-                (proptest::sample::select(vec!["seed", "kind", "threshold", "batch", "noise", "trigger", "cron", "hide", "window", "onset", "cost", "x"]),
+                (proptest::sample::select(vec!["seed", "kind", "threshold", "batch", "noise", "trigger", "cron", "hide", "window", "onset", "cost", "data", "features", "x"]),
                  "[-0-9a-z.%,*= ]{0,12}"),
                 0..12)
         ) {

@@ -142,13 +142,7 @@ impl Batch {
     /// Rows are i.i.d., so taking the tail is an unbiased split.
     pub fn split(&self, holdout_fraction: f64) -> (Batch, Batch) {
         let n = self.len();
-        let mut held = ((n as f64) * holdout_fraction).round() as usize;
-        if n >= 2 {
-            held = held.clamp(1, n - 1);
-        } else {
-            held = 0;
-        }
-        let cut = n - held;
+        let cut = n - holdout_rows(n, holdout_fraction);
         (
             Batch {
                 cycle: self.cycle,
@@ -161,6 +155,17 @@ impl Batch {
                 y: self.y[cut..].to_vec(),
             },
         )
+    }
+}
+
+/// How many of a batch's `n` rows [`Batch::split`] holds out: `holdout_fraction`
+/// of them, rounded, and at least one row on each side when there are two or more.
+pub fn holdout_rows(n: usize, holdout_fraction: f64) -> usize {
+    let held = ((n as f64) * holdout_fraction).round() as usize;
+    if n >= 2 {
+        held.clamp(1, n - 1)
+    } else {
+        0
     }
 }
 

@@ -13,10 +13,16 @@
 
 mod chart_notes;
 mod cost;
+mod weather;
 pub use chart_notes::{below_half_sentence, blind_spot_sentence, ceiling_sentence};
 pub use cost::{
     cost_rule, cost_stat_note, cost_units, format_cost, point_label, policy_point_text,
     race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence, version_cost_text,
+};
+pub use weather::{
+    feature_meaning, feature_note, fetch_problem, race_without_cycles, weather_ended_short,
+    weather_known_problems, weather_loading, weather_means, weather_problem, weather_scale,
+    weather_source, weather_started, weather_status, weather_yardstick,
 };
 
 use super::history::{CycleSummary, Stall, Totals};

@@ -25,6 +25,7 @@ use super::components::stats::Stats;
 use super::components::status_tracker::StatusTracker;
 use super::components::timeline::Timeline;
 use super::components::training_speed::TrainingSpeed;
+use super::components::weather_data::WeatherData;
 use super::components::when_seen::WhenSeen;
 use super::hooks::{
     stored_progress, use_address, use_engine_watchdog, use_play_timer, use_saved_progress,
@@ -34,9 +35,10 @@ use super::state::{Action, Notice, Playground, PlaygroundHandle, Speed, View};
 use crate::sim::engine::Engine;
 use crate::sim::guide::{chapter, with_choices};
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, ProgressIntent, Reply, Snapshot};
-use crate::sim::scenarios::{scenario, Scenario};
-use crate::sim::share::{guide_query, parse_link, to_query, SharedLink};
+use crate::sim::protocol::{Command, ProgressIntent, Reply, Snapshot, WeatherStart};
+use crate::sim::scenarios::{scenario, Scenario, ScenarioData, WEATHER_SCENARIO};
+use crate::sim::share::{guide_query, parse_link, to_query, weather_query, SharedLink};
+use crate::sim::weather::{FeaturePair, WEATHER_FILE};
 use crate::worker::{now_ms, EngineWorker};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -172,23 +174,85 @@ fn apply_settings(
         }
         s
     });
-    match found {
-        Some(s) => load_scenario(&s, state, send),
-        None => send.emit(Command::Start(link.params.clone())),
+    // Before the first run there is none to keep: if the weather data cannot
+    // be fetched, the link's settings start on the synthetic stream.
+    let fallback = Some(link.params.clone());
+    match (found, link.weather) {
+        (Some(s), _) => load_scenario(&s, state, send, fallback),
+        (None, Some(pair)) => {
+            start_weather(pair, link.params.clone(), None, fallback, state, send);
+        }
+        (None, None) => send.emit(Command::Start(link.params.clone())),
     }
     problems
 }
 
-/// Starts a scenario's run (and its fault) and shows what to watch.
-fn load_scenario(s: &Scenario, state: &PlaygroundHandle, send: &Callback<Command>) {
+/// Starts a scenario's run (and its fault) and shows what to watch. A
+/// weather scenario fetches its file first; if that fails, the run on screen
+/// stays (or `fallback` starts, when there is none yet).
+fn load_scenario(
+    s: &Scenario,
+    state: &PlaygroundHandle,
+    send: &Callback<Command>,
+    fallback: Option<SimParams>,
+) {
+    let shown = Some((s.title.to_string(), s.watch.to_string()));
+    if let ScenarioData::Weather(pair) = s.data {
+        start_weather(pair, s.params.clone(), shown, fallback, state, send);
+        return;
+    }
     send.emit(Command::Start(s.params.clone()));
     if let Some(f) = s.fault {
         send.emit(Command::InjectFault(f));
     }
-    state.dispatch(Action::SetScenario(Some((
-        s.title.to_string(),
-        s.watch.to_string(),
-    ))));
+    state.dispatch(Action::SetScenario(shown));
+}
+
+/// Fetches the weather file (only now: it is not part of the page's first
+/// load; the service worker then keeps it) and starts a run on it with
+/// `pair` and `params`. On failure the notice says why and nothing is sent,
+/// so the run on screen stays as it was (`fallback` starts when there is no
+/// run yet).
+fn start_weather(
+    pair: FeaturePair,
+    params: SimParams,
+    scenario: Option<(String, String)>,
+    fallback: Option<SimParams>,
+    state: &PlaygroundHandle,
+    send: &Callback<Command>,
+) {
+    state.dispatch(Action::SetWeatherFetching(true));
+    // Said at once (and replacing an older problem, e.g. an earlier failed fetch).
+    state.dispatch(Action::ShowNotice(Notice {
+        text: crate::sim::wording::weather_loading().to_string(),
+        is_error: false,
+    }));
+    let (state, send) = (state.clone(), send.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let fetched = super::fetch::fetch_text(WEATHER_FILE).await;
+        state.dispatch(Action::SetWeatherFetching(false));
+        match fetched {
+            Ok(text) => {
+                send.emit(Command::StartWeather(WeatherStart {
+                    file: Some(text),
+                    pair,
+                    params,
+                }));
+                if scenario.is_some() {
+                    state.dispatch(Action::SetScenario(scenario));
+                }
+            }
+            Err(failure) => {
+                if let Some(p) = fallback {
+                    send.emit(Command::Start(p));
+                }
+                state.dispatch(Action::ShowNotice(Notice {
+                    text: crate::sim::wording::fetch_problem(failure),
+                    is_error: true,
+                }));
+            }
+        }
+    });
 }
 
 /// Counts commands in flight, shared with timers and listeners, and when the
@@ -393,12 +457,7 @@ fn Page(props: &PageProps) -> Html {
     // the playground's settings.
     use_address(match (state.view, state.snapshot.is_some()) {
         (View::Guide(n), true) => Some(guide_query(n, state.guide_seed, state.presenter)),
-        (View::Playground, true) => Some(to_query(
-            &state.shown_params(),
-            &state.hidden,
-            state.lock_seed,
-            state.presenter,
-        )),
+        (View::Playground, true) => Some(playground_query(&state)),
         _ => None,
     });
 
@@ -467,6 +526,27 @@ fn Page(props: &PageProps) -> Html {
     }
 }
 
+/// The playground's address: its settings, the teacher's choices and, on the
+/// weather data, the data and its features.
+fn playground_query(state: &Playground) -> String {
+    let mut q = to_query(
+        &state.shown_params(),
+        &state.hidden,
+        state.lock_seed,
+        state.presenter,
+    );
+    if let Some(pair) = weather_pair(state) {
+        q.push('&');
+        q.push_str(&weather_query(pair));
+    }
+    q
+}
+
+/// The features streamed, when the run streams the weather data.
+fn weather_pair(state: &Playground) -> Option<FeaturePair> {
+    state.snapshot.as_ref()?.weather.map(|w| w.pair)
+}
+
 /// Scrolls the page back to its top (a new chapter, or the other view).
 fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
@@ -493,10 +573,34 @@ fn playground(
         let state = state.clone();
         Callback::from(move |key: String| {
             if let Some(s) = scenario(&key) {
-                load_scenario(&s, &state, &send);
+                load_scenario(&s, &state, &send, None);
             }
         })
     };
+    let on_weather_pair = {
+        let send = send_to.clone();
+        let state = state.clone();
+        Callback::from(move |pair: FeaturePair| {
+            send.emit(Command::StartWeather(WeatherStart {
+                file: None,
+                pair,
+                params: state.shown_params(),
+            }))
+        })
+    };
+    let on_weather_scenario = {
+        let send = send_to.clone();
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Some(s) = scenario(WEATHER_SCENARIO) {
+                load_scenario(&s, &state, &send, None);
+            }
+        })
+    };
+    let weather = live_snap.weather;
+    let ended = weather
+        .filter(|w| w.ended)
+        .map(|_| AttrValue::from(crate::sim::wording::weather_ended_short()));
     let on_teacher = {
         let state = state.clone();
         Callback::from(move |(hidden, lock_seed): (Vec<String>, bool)| {
@@ -551,7 +655,11 @@ fn playground(
     html! {
         <div class="layout">
             <aside class="sidebar">
-                <p class="start-here" data-testid="start-here">{ "Start here: press Step to walk the loop one step at a time, or Play to watch cycle after cycle. Then drag Drift strength and watch live accuracy fall." }</p>
+                <p class="start-here" data-testid="start-here">{ if weather.is_some() {
+                    "Start here: press Step to walk the loop one step at a time, or Play to stream year after year. On the accuracy chart, compare the grey line (v1, never retrained) with the live model's."
+                } else {
+                    "Start here: press Step to walk the loop one step at a time, or Play to watch cycle after cycle. Then drag Drift strength and watch live accuracy fall."
+                } }</p>
                 <RunControls
                     playing={state.playing}
                     speed={state.speed}
@@ -560,12 +668,16 @@ fn playground(
                     on_toggle_play={on_toggle_play}
                     on_reset={send(Command::Reset)}
                     on_speed={on_speed}
+                    ended={ended}
                 />
                 { notice }
+                if weather.is_some() {
+                    <WeatherData snapshot={live_snap.clone()} on_pair={on_weather_pair} />
+                }
                 <Settings params={state.shown_params()} on_change={on_settings.clone()} on_invalid={on_invalid.clone()}
-                    hidden={state.hidden.clone()} lock_seed={state.lock_seed} />
+                    hidden={state.hidden.clone()} lock_seed={state.lock_seed} real_data={live_snap.user_data.is_some()} />
                 <Classroom params={state.shown_params()} hidden={state.hidden.clone()}
-                    lock_seed={state.lock_seed} presenter={state.presenter}
+                    lock_seed={state.lock_seed} presenter={state.presenter} weather={weather.map(|w| w.pair)}
                     scenario={state.scenario.clone()} on_scenario={on_scenario}
                     on_teacher={on_teacher} on_presenter={on_presenter} />
             </aside>
@@ -626,7 +738,7 @@ fn playground(
                     </div>
                     <div class="grid-2">
                         <ExportPanel export={state.export.clone()} send={send_to.clone()} />
-                        <OwnData snapshot={live_snap.clone()} send={send_to.clone()} on_problem={on_invalid.clone()} />
+                        <OwnData snapshot={live_snap.clone()} send={send_to.clone()} on_problem={on_invalid.clone()} on_weather={on_weather_scenario} fetching={state.weather_fetching} />
                     </div>
                 </section>
                 </WhenSeen>

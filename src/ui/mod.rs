@@ -27,5 +27,6 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod crash;
+pub mod fetch;
 pub mod hooks;
 pub mod state;

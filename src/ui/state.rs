@@ -139,6 +139,8 @@ pub struct Playground {
     pub view: View,
     /// The seed the guide's chapters run with.
     pub guide_seed: u64,
+    /// The page is fetching the weather data (a weather run starts when it arrives).
+    pub weather_fetching: bool,
 }
 
 /// Everything that can change the page.
@@ -175,6 +177,8 @@ pub enum Action {
     SetView(View),
     /// The seed the guide's chapters run with (a chapter link's).
     SetGuideSeed(u64),
+    /// The page started or stopped fetching the weather data.
+    SetWeatherFetching(bool),
 }
 
 /// The shared handle components use.
@@ -203,6 +207,7 @@ impl Default for Playground {
             scenario: None,
             view: View::Deciding,
             guide_seed: crate::sim::guide::GUIDE_SEED,
+            weather_fetching: false,
         }
     }
 }
@@ -375,13 +380,28 @@ impl Reducible for Playground {
                         f.label().to_lowercase()
                     )),
                     Command::RunPolicyRace(n) => Some(format!(
-                        "Policy race finished: {n} cycles under 5 policies."
+                        "Policy race finished: {} cycles under 5 policies.",
+                        snap.race.as_ref().map_or(*n, |r| r.cycles)
                     )),
+                    // A problem already shown (a link's, say) matters more
+                    // than news the weather panel gives too: it stays (quiet).
+                    Command::StartWeather(_)
+                        if next.notice.as_ref().is_some_and(|n| n.is_error) =>
+                    {
+                        None
+                    }
+                    Command::StartWeather(start) => snap.weather.map(|w| {
+                        crate::sim::wording::weather_started(w.pair, start.file.is_some())
+                    }),
                     _ => None,
                 };
                 let quiet = matches!(
                     command,
-                    Command::Step | Command::Run(_) | Command::FinishCycle | Command::Start(_)
+                    Command::Step
+                        | Command::Run(_)
+                        | Command::FinishCycle
+                        | Command::Start(_)
+                        | Command::StartWeather(_)
                 );
                 let names = configure.as_ref().map(|new| changed_names(&before, new));
                 next.notice = match (&snap.error, snap.config_effect, names) {
@@ -406,7 +426,8 @@ impl Reducible for Playground {
                     _ if quiet => next.notice.clone(),
                     _ => None,
                 };
-                if is_reset {
+                // The end of real history: nothing more to play.
+                if is_reset || snap.weather.is_some_and(|w| w.ended) {
                     next.playing = false;
                 }
                 next.snapshot = Some(snap);
@@ -461,6 +482,14 @@ impl Reducible for Playground {
                 }
                 let mut next = (*self).clone();
                 next.view = view;
+                Rc::new(next)
+            }
+            Action::SetWeatherFetching(on) => {
+                if self.weather_fetching == on {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.weather_fetching = on;
                 Rc::new(next)
             }
             Action::SetGuideSeed(seed) => {

@@ -50,6 +50,8 @@ export const MIME = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
 };
 
 /** Answers `req` with `file` (a folder means its index.html), or 404. */

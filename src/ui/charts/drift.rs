@@ -86,6 +86,18 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
     };
     let forgotten = forgotten_cycles(s);
     match (first, peak) {
+        // Real data drifts as it does; this chart shows only the simulator's own drift.
+        _ if s.user_data.is_some() => {
+            caption = format!(
+                "{what}: {} drifts as it does; the simulator adds no drift of its own, so this \
+                 chart, which shows only that, stays at 0.",
+                if s.weather.is_some() {
+                    "the real weather data"
+                } else {
+                    "your own data"
+                }
+            )
+        }
         (Some(_), Some(p)) if forgotten > 0 => caption.push_str(&format!(
             " Over the cycles shown, the highest is {:.2}, first reached at cycle {}.",
             p.effective, p.cycle

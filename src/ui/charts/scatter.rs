@@ -206,6 +206,9 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
             " Green line with an arrow: the true labelling rule, not moved by any drift so far \
              (the arrow points to the class-1 side).",
         ),
+        None if s.weather.is_some() => caption.push_str(
+            " Class 1: a day with rain. Real weather follows no known rule, so none is drawn.",
+        ),
         None if s.user_data.is_some() => {
             caption.push_str(" The true rule of your data is unknown, so it is not drawn.")
         }
@@ -441,6 +444,14 @@ fn quiet_side(line: &LinearBoundary, points: &[[f64; 2]]) -> f64 {
 /// Draws the scatter on the whole canvas: a square plot on the left, the legend
 /// on the right.
 fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
+    // The weather data's features by name (standardised); others as x1, x2.
+    let axis_names = match s.weather {
+        Some(w) => (
+            format!("{} (standardised)", w.pair.first().label()),
+            format!("{} (standardised)", w.pair.second().label()),
+        ),
+        None => ("feature x1".to_string(), "feature x2".to_string()),
+    };
     let root = canvas.area;
     let look: ChartLook = canvas.look;
     let (pal, size) = (look.palette(), look.type_sizes());
@@ -487,8 +498,8 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         .axis_desc_style((FONT, size.label, &pal.ink))
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
-        .x_desc("feature x1")
-        .y_desc("feature x2")
+        .x_desc(axis_names.0)
+        .y_desc(axis_names.1)
         .draw()?;
 
     // 3. The points, subsampled, in batch order so neither class always sits on top.

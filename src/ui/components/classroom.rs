@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use crate::sim::params::SimParams;
 use crate::sim::scenarios::{scenario, scenarios};
-use crate::sim::share::{to_query, HIDEABLE};
+use crate::sim::share::{to_query, weather_query, HIDEABLE};
+use crate::sim::weather::FeaturePair;
 
 /// Props of [`Classroom`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,10 @@ pub struct ClassroomProps {
     pub lock_seed: bool,
     /// The presenter view is on.
     pub presenter: bool,
+    /// The features streamed, when the run streams the real weather data
+    /// (the link then names the data too).
+    #[prop_or_default]
+    pub weather: Option<FeaturePair>,
     /// The scenario loaded (title, what to watch).
     pub scenario: Option<(String, String)>,
     /// Loads a scenario by key.
@@ -48,7 +53,7 @@ fn page_address() -> String {
 pub fn Classroom(props: &ClassroomProps) -> Html {
     let chosen = use_state(|| scenarios()[0].key.to_string());
     let copied = use_state(|| None::<String>);
-    let link = format!(
+    let mut link = format!(
         "{}?{}",
         page_address(),
         to_query(
@@ -58,6 +63,10 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             props.presenter
         )
     );
+    if let Some(pair) = props.weather {
+        link.push('&');
+        link.push_str(&weather_query(pair));
+    }
     let on_pick = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {

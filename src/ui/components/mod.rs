@@ -30,4 +30,5 @@ pub mod test_yourself;
 pub mod timeline;
 pub mod training_speed;
 pub mod visual_quiz;
+pub mod weather_data;
 pub mod when_seen;

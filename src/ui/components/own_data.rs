@@ -18,6 +18,12 @@ pub struct OwnDataProps {
     pub send: Callback<Command>,
     /// Reports a file the page cannot read at all.
     pub on_problem: Callback<String>,
+    /// Loads the real weather scenario (a ready example of real data).
+    #[prop_or_default]
+    pub on_weather: Callback<()>,
+    /// The page is fetching the weather data (its button waits).
+    #[prop_or_default]
+    pub fetching: bool,
 }
 
 /// The own-data panel.
@@ -60,6 +66,11 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
         let send = props.send.clone();
         Callback::from(move |_: MouseEvent| send.emit(Command::UseSyntheticData))
     };
+    let weather = {
+        let cb = props.on_weather.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let on_weather = props.snapshot.weather.is_some();
     html! {
         <section class="panel own-data" aria-labelledby="own-data-title">
             <h2 id="own-data-title">{ "Your own data" }</h2>
@@ -71,12 +82,17 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
             </div>
             <p role="status" data-testid="data-source">
                 { match &props.snapshot.user_data {
+                    Some(_) if on_weather => "Streaming the real weather data (see Real weather data, beside the run controls).".to_string(),
                     Some(s) => format!("Streaming your data: {s}."),
                     None => "Streaming the synthetic drifting data.".to_string(),
                 } }
             </p>
             if props.snapshot.user_data.is_some() {
                 <button type="button" onclick={synthetic}>{ "Back to the synthetic stream" }</button>
+            }
+            if !on_weather {
+                <p class="hint" id="weather-hint">{ "A ready example of real data: 50 years of daily weather at one airport in Nebraska, streamed a year at a time (fetched only when you ask, about 0.8 MB)." }</p>
+                <button type="button" onclick={weather} aria-describedby="weather-hint" disabled={props.fetching}>{ "Use the real weather data" }</button>
             }
         </section>
     }

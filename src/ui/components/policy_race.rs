@@ -6,7 +6,9 @@
 use yew::prelude::*;
 
 use crate::sim::protocol::Snapshot;
+use crate::sim::race::MAX_RACE_CYCLES;
 use crate::sim::wording::{format_cost, race_cost_rule, race_cost_sentence};
+use crate::ui::charts::RaceChart;
 use crate::ui::charts::{RaceChart, RaceCostChart};
 
 /// Cycles a race runs.
@@ -27,15 +29,23 @@ pub struct PolicyRaceProps {
 /// The policy race panel.
 #[component]
 pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
+    // Real history ends: race all the years it holds.
+    let weather = props.snapshot.weather;
+    let cycles = weather.map_or(RACE_CYCLES, |w| w.cycles_in_data.clamp(1, MAX_RACE_CYCLES));
     let run = {
         let cb = props.on_run.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(RACE_CYCLES))
+        Callback::from(move |_: MouseEvent| cb.emit(cycles))
     };
     let race = props.snapshot.race.as_ref();
+    let n = race.map_or(cycles, |r| r.cycles);
     html! {
         <section class="panel race" id="policy-race" aria-labelledby="race-title">
             <h2 id="race-title">{ "Policy race: which retraining keeps the model fresh?" }</h2>
-            <p>{ format!("Runs the current stream (seed, drift, noise, model) for {} cycles under five policies side by side.", race.map_or(RACE_CYCLES, |r| r.cycles)) }</p>
+            <p>{ if weather.is_some() {
+                format!("Runs the weather data from its first day, one batch a cycle, for {n} cycles under five policies side by side (the same model and settings).")
+            } else {
+                format!("Runs the current stream (seed, drift, noise, model) for {n} cycles under five policies side by side.")
+            } }</p>
             if props.button {
                 <button type="button" class="primary" onclick={run}>{ "Run policy race" }</button>
             }

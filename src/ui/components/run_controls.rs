@@ -22,6 +22,10 @@ pub struct RunControlsProps {
     pub on_reset: Callback<()>,
     /// Change the speed.
     pub on_speed: Callback<Speed>,
+    /// Why no further cycle can run (real history has ended), if so: Step,
+    /// Play and Finish cycle are then off and this says why.
+    #[prop_or_default]
+    pub ended: Option<AttrValue>,
 }
 
 /// The buttons that drive the cycle.
@@ -40,17 +44,18 @@ pub fn RunControls(props: &RunControlsProps) -> Html {
             }
         })
     };
+    let ended = props.ended.is_some();
     html! {
         <section class="panel run-controls" aria-labelledby="run-title">
             <h2 id="run-title">{ "Run the cycle" }</h2>
             <div class="buttons">
                 <button type="button" class="primary" onclick={click(&props.on_step)}
-                    aria-keyshortcuts="ArrowRight">{ "Step" }</button>
+                    aria-keyshortcuts="ArrowRight" disabled={ended}>{ "Step" }</button>
                 <button type="button" onclick={click(&props.on_toggle_play)}
-                    aria-keyshortcuts="Space">
+                    aria-keyshortcuts="Space" disabled={ended && !props.playing}>
                     { if props.playing { "Pause" } else { "Play" } }
                 </button>
-                <button type="button" onclick={click(&props.on_finish_cycle)}>{ "Finish cycle" }</button>
+                <button type="button" onclick={click(&props.on_finish_cycle)} disabled={ended}>{ "Finish cycle" }</button>
                 <button type="button" onclick={click(&props.on_reset)} aria-keyshortcuts="R">{ "Reset" }</button>
             </div>
             <div class="field">
@@ -61,6 +66,9 @@ pub fn RunControls(props: &RunControlsProps) -> Html {
                     }) }
                 </select>
             </div>
+            if let Some(why) = &props.ended {
+                <p class="hint ended" role="status" data-testid="run-ended">{ why }</p>
+            }
             <p class="hint">{ "Keyboard: → step, Space play/pause, R reset." }</p>
         </section>
     }

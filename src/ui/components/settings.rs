@@ -40,6 +40,10 @@ pub struct SettingsProps {
     /// The seed cannot be changed (a teacher's link locked it).
     #[prop_or_default]
     pub lock_seed: bool,
+    /// The run streams real data (a teacher's file or the weather data),
+    /// which drifts as it does: the drift and noise settings do not apply.
+    #[prop_or_default]
+    pub real_data: bool,
 }
 
 fn options<T: Copy>(
@@ -130,6 +134,9 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <section class="panel settings" aria-labelledby="settings-title">
             <h2 id="settings-title">{ "Settings" }</h2>
             <p class="hint">{ "Drift, noise, threshold, batch size and window apply from the next cycle. Seed and model restart the run at v1." }</p>
+            if props.real_data {
+                <p class="hint" data-testid="real-data-hint">{ "This run streams real data, which drifts as it does: drift strength, speed, kind and pattern and label noise do not apply to it." }</p>
+            }
             if show("strength") {
                 <Slider id="drift-strength" label="Drift strength" min={0.0} max={1.0} step={DRIFT_STRENGTH_STEP}
                     value={p.drift_strength} shown={format!("{:.2}", p.drift_strength)}
