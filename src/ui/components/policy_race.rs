@@ -8,7 +8,6 @@ use yew::prelude::*;
 use crate::sim::protocol::Snapshot;
 use crate::sim::race::MAX_RACE_CYCLES;
 use crate::sim::wording::{format_cost, race_cost_rule, race_cost_sentence};
-use crate::ui::charts::RaceChart;
 use crate::ui::charts::{RaceChart, RaceCostChart};
 
 /// Cycles a race runs.
