@@ -214,12 +214,15 @@ impl FeaturePair {
 
     /// The pair with `second` as its second feature (swapping when needed).
     pub fn with_second(self, second: WeatherFeature) -> Self {
-        let first = if second == self.first {
-            self.second
-        } else {
-            self.first
-        };
-        FeaturePair { first, second }
+        self.swapped().with_first(second).swapped()
+    }
+
+    /// The two features in the other order.
+    fn swapped(self) -> Self {
+        FeaturePair {
+            first: self.second,
+            second: self.first,
+        }
     }
 
     /// The text for links: the two keys, comma-separated.

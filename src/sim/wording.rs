@@ -22,7 +22,7 @@ pub use cost::{
 pub use weather::{
     feature_meaning, feature_note, fetch_problem, race_without_cycles, weather_ended_short,
     weather_known_problems, weather_loading, weather_means, weather_problem, weather_scale,
-    weather_source, weather_started, weather_status, weather_yardstick,
+    weather_shift_reached, weather_source, weather_started, weather_status, weather_yardstick,
 };
 
 use super::history::{CycleSummary, Stall, Totals};

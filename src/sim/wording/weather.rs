@@ -190,6 +190,20 @@ pub fn weather_means(run: &WeatherRun, batch: usize) -> Option<String> {
     ))
 }
 
+/// Said once the run has streamed past [`SHIFT_DAY`], where the file's
+/// columns shift: the scores from there on are about that, not only weather.
+pub fn weather_shift_reached(run: &WeatherRun) -> Option<String> {
+    (run.newest_days.1 >= SHIFT_DAY).then(|| {
+        format!(
+            "From day {} (year {}) on, the published file's feature columns are shifted by one: \
+             the models read other measurements under the same names, and v1, never retrained, \
+             is scored on them as if nothing had changed (Known problems, under About the data).",
+            group_thousands(SHIFT_DAY),
+            year_of(SHIFT_DAY)
+        )
+    })
+}
+
 /// Why a weather run could not start; the run on screen is unchanged.
 pub fn weather_problem(e: &WeatherStartError) -> String {
     format!("The weather data could not be used: {e}. The run is unchanged.")
@@ -289,6 +303,17 @@ mod tests {
             end.contains("the 274 days left do not fill a batch of 365"),
             "{end}"
         );
+    }
+
+    #[test]
+    fn the_shift_is_pointed_out_once_the_run_has_reached_it() {
+        assert_eq!(
+            weather_shift_reached(&run((11_316, 11_680), 17, false)),
+            None
+        );
+        let at = weather_shift_reached(&run((11_681, 12_045), 16, false)).unwrap();
+        assert!(at.starts_with("From day 12,001 (year 33) on"), "{at}");
+        assert!(weather_shift_reached(&run((17_521, 17_885), 0, true)).is_some());
     }
 
     #[test]

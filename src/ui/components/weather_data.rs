@@ -11,8 +11,8 @@ use super::select_field::SelectField;
 use crate::sim::protocol::Snapshot;
 use crate::sim::weather::{FeaturePair, WeatherFeature};
 use crate::sim::wording::{
-    feature_note, weather_known_problems, weather_means, weather_scale, weather_source,
-    weather_status, weather_yardstick,
+    feature_note, weather_known_problems, weather_means, weather_scale, weather_shift_reached,
+    weather_source, weather_status, weather_yardstick,
 };
 
 /// Props of [`WeatherData`].
@@ -62,6 +62,9 @@ pub fn WeatherData(props: &WeatherDataProps) -> Html {
             if let Some(means) = weather_means(&run, batch) {
                 <p data-testid="weather-means">{ means }</p>
             }
+            if let Some(shift) = weather_shift_reached(&run) {
+                <p class="hint shift-note" data-testid="weather-shift">{ shift }</p>
+            }
             <SelectField id="weather-first" label="First feature (across)"
                 options={feature_options()} selected={pair.first().key().to_string()}
                 on_change={choose(false)} />
@@ -74,7 +77,7 @@ pub fn WeatherData(props: &WeatherDataProps) -> Html {
                 <li>{ "Class 1 (orange triangles) is a day with rain." }</li>
             </ul>
             <details class="about-data">
-                <summary>{ "About the data" }</summary>
+                <summary>{ "About the data and its known problems" }</summary>
                 <p>{ weather_source() }</p>
                 <p>{ weather_yardstick() }</p>
                 <p>{ weather_scale() }</p>
