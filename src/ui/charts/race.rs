@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::look::Palette;
 use super::{
-    chart_figure, cycle_axis, cycle_chart, draw_legend, draw_path, use_chart, Canvas, ChartText,
-    Dash, DrawResult, Glyph, LegendEntry,
+    chart_figure, count_noun, cycle_axis, cycle_chart, draw_legend, draw_path, use_chart, Canvas,
+    ChartText, Dash, DrawResult, Glyph, LegendEntry,
 };
 use crate::sim::protocol::Snapshot;
 use crate::sim::race::PolicyRace;
@@ -59,8 +59,10 @@ pub fn race_text(race: Option<&PolicyRace>) -> ChartText {
         .iter()
         .map(|p| {
             format!(
-                "{}: mean accuracy {:.2} with {} retrains",
-                p.name, p.mean_accuracy, p.retrains
+                "{}: mean accuracy {:.2} with {}",
+                p.name,
+                p.mean_accuracy,
+                count_noun(p.retrains as usize, "retrain", "retrains")
             )
         })
         .collect();
@@ -111,7 +113,11 @@ fn draw_race(canvas: &Canvas, s: &Snapshot) -> DrawResult {
                 width: 3,
                 dash,
             },
-            format!("{}\n{} retrains", short_name(&run.name), run.retrains),
+            format!(
+                "{}\n{}",
+                short_name(&run.name),
+                count_noun(run.retrains as usize, "retrain", "retrains")
+            ),
         ));
     }
     let gap = if look.presenter { 4 } else { 10 };
