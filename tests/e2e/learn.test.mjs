@@ -153,7 +153,14 @@ test('corrupted saved progress is ignored with a notice', async (t) => {
   // Wait until this page has loaded (and saved) its own progress: otherwise, on a
   // slow start, it saves over the corrupted value written below before the reload.
   await waitForText(page.getByTestId('progress'), /Answered 0/);
-  await page.evaluate(() => localStorage.setItem('retrain-playground.quiz-progress', '{"version":1,"answered":3,"correct":9'));
+  // The page may still store its own first reply after that line shows: write the
+  // corrupted value until it stays put, then reload.
+  const corrupt = '{"version":1,"answered":3,"correct":9';
+  for (let i = 0; i < 25; i++) {
+    await page.evaluate((v) => localStorage.setItem('retrain-playground.quiz-progress', v), corrupt);
+    await page.waitForTimeout(200);
+    if ((await page.evaluate(() => localStorage.getItem('retrain-playground.quiz-progress'))) === corrupt) break;
+  }
   await page.reload();
   await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
   await waitForText(page.getByTestId('progress-notice'), /could not be read and was reset/);
