@@ -148,10 +148,6 @@ pub struct Simulation {
     /// The live model's true accuracy on the newest batch (known to the
     /// simulator; the team measures `live_scores` once labels come in).
     live_true: Option<Scores>,
-    /// Where the labels stand this cycle.
-    labels: Labels,
-    /// The cycle of the newest batch whose labels came in this cycle.
-    measured_on: Option<u32>,
     /// The teacher's own data, streamed instead of the synthetic stream.
     user_data: Option<Arc<StandardizedData>>,
     /// The next row of the user data to stream.
@@ -255,8 +251,6 @@ impl Simulation {
                         records: VecDeque::new(),
                         awaiting: VecDeque::new(),
                         live_true: None,
-                        labels: Labels::default(),
-                        measured_on: None,
                         cursor,
                         user_data,
                     });
@@ -683,7 +677,6 @@ impl Simulation {
         self.candidate_scores = None;
         self.live_scores = None;
         self.live_true = None;
-        self.measured_on = None;
         self.v1_scores = None;
         self.outcome = None;
         self.trigger_eval = None;
@@ -824,8 +817,8 @@ impl Simulation {
         // What the team can measure: the live model on the newest labelled rows.
         self.live_scores =
             came_in.and_then(|_| self.model(self.live).map(|m| evaluate(m, &self.holdout)));
-        self.measured_on = came_in.map(|c| c.1);
-        self.labels = Labels {
+        // Where the labels stand: the tracker holds it for the rest of the cycle.
+        self.tracker.labels = Labels {
             delay: p.label_delay,
             came_in,
             pending: self
@@ -834,7 +827,6 @@ impl Simulation {
                 .zip(self.awaiting.back())
                 .map(|(a, b)| (a.batch.cycle, b.batch.cycle)),
         };
-        self.tracker.labels = self.labels;
         let observation = Observation {
             cycle: self.cycle,
             errors: &errors,
@@ -858,7 +850,7 @@ impl Simulation {
             live: self.live,
             live_score: self.live_scores.map(|s| s.accuracy),
             fault: self.applied_fault,
-            labels: self.labels,
+            labels: self.tracker.labels,
         };
         self.record(StepKind::CollectData, fact)
     }
@@ -1267,13 +1259,16 @@ impl Simulation {
             outcome: outcome.clone(),
             best_possible: self.best_possible,
             measured: self
-                .measured_on
+                .tracker
+                .labels
+                .came_in
+                .map(|(_, newest)| newest)
                 .zip(self.live_scores)
                 .map(|(on_cycle, s)| Measured {
                     on_cycle,
                     score: s.accuracy,
                 }),
-            label_delay: self.labels.delay,
+            label_delay: self.tracker.labels.delay,
             retrain_cost,
         });
         keep_newest(&mut self.summaries, HISTORY_CYCLES);
