@@ -10,7 +10,8 @@
 #   make setup       only install/check tools (scripts/setup.sh)
 #   make test-native cargo test (native)
 #   make test-wasm   wasm-bindgen-test in headless Chromium (tests/web.rs)
-#   make test-e2e    release build + Playwright journeys (tests/e2e/*.test.mjs)
+#   make test-e2e    dev build + Playwright journeys (tests/e2e/*.test.mjs);
+#                    E2E_RELEASE=1 runs them on the release build instead
 #   make lint        cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make bench       criterion + headless-Chromium + scikit-learn benchmarks: one table, also in BENCHMARKS.md
 #   make wasm-size   what each part of the page's wasm costs (scripts/wasm_size.py)
@@ -24,7 +25,7 @@ SHELL := bash
 MAKEFLAGS += --no-print-directory
 
 # cargo-installed tools (trunk, wasm-bindgen) and npm tools (wasm-opt from binaryen).
-export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 # Trunk otherwise asks crates.io's web API for a newer Trunk on every start.
 export TRUNK_SKIP_VERSION_CHECK := true
 
@@ -47,7 +48,7 @@ endif
 .PHONY: help setup setup-browser build dist-subpath serve test test-native test-wasm test-e2e lint bench wasm-size clean
 
 help:
-	@sed -n '2,18p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,20p' Makefile | sed 's/^# \{0,1\}//'
 
 setup:
 	@scripts/setup.sh
@@ -97,9 +98,19 @@ test-wasm: $(SETUP_BROWSER)
 	CHROMEDRIVER=$(CHROMEDRIVER) \
 	cargo test --target $(WASM_TARGET) --lib --test web
 
+# The journeys run against a dev build in target/e2e-dist: it reuses every crate
+# the wasm tier compiled (same profile and features), so it costs seconds where a
+# release build costs ~6 min on 2 cores. E2E_RELEASE=1 runs them on the release
+# build (dist/, what make build ships; make bench measures that one too).
+E2E_DIST ?= target/e2e-dist
 test-e2e: $(SETUP_BROWSER)
+ifdef E2E_RELEASE
 	trunk build --release
 	node tests/e2e/run.mjs
+else
+	trunk build --dist $(E2E_DIST)
+	E2E_DIST=$(E2E_DIST) node tests/e2e/run.mjs
+endif
 
 # The wasm32 pass lints what is built for wasm32 (lib, bins, tests/web.rs), not
 # --all-targets: benches use criterion and the native tests proptest, which are

@@ -10,7 +10,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 WANT_BROWSER=0
@@ -86,17 +86,51 @@ for comp in rustfmt clippy; do
   fi
 done
 
-# Both tools are built with a quick release profile: their own profiles ask for fat
-# LTO and one codegen unit, which is most of a 15-20 minute install on 2 cores.
-# Without LTO, 16 codegen units and opt-level 1 the same pinned versions build in
-# about a third of the time, and `trunk build --release` of this app is no slower
-# (Trunk mostly waits on cargo, wasm-bindgen and wasm-opt): see BENCHMARKS.md.
+# Neither tool is built with its own release profile (fat LTO and one codegen
+# unit: most of a 15-20 minute install on 2 cores). Measured: see BENCHMARKS.md.
+# - wasm-bindgen CLI: a quick release profile (no LTO, 16 codegen units,
+#   opt-level 1); it rewrites every wasm file we build, so it stays optimised.
+# - Trunk: a debug build without debug info (opt-level 0). Trunk mostly waits on
+#   cargo, wasm-bindgen and wasm-opt, so `trunk build` and `trunk serve` are no
+#   slower a user would notice, and it installs in about half the time.
 quick_install() {
   CARGO_PROFILE_RELEASE_LTO=off \
     CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
     CARGO_PROFILE_RELEASE_DEBUG=0 \
-    cargo install "$@"
+    cargo install --quiet "$@"
+}
+debug_install() {
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install --quiet --debug "$@"
+}
+
+# The two installs run at the same time, each logging to its own file: each ends
+# in a long single-crate compile and link that leaves a core idle, so together
+# they finish sooner than one after the other. The npm step below overlaps too.
+mkdir -p target/setup
+install_pids=()
+install_names=()
+# If this script stops early (an error, Ctrl-C), stop the installs it started.
+trap 'jobs -p | xargs -r kill 2>/dev/null || true' EXIT
+start_install() {
+  local how="$1" name="$2" log="target/setup/$2.log"
+  shift 2
+  say "install $name in the background (log: $log)"
+  "$how" "$@" >"$log" 2>&1 &
+  install_pids+=("$!")
+  install_names+=("$name")
+}
+finish_installs() {
+  local i failed=""
+  for i in "${!install_pids[@]}"; do
+    if wait "${install_pids[$i]}"; then
+      say "done  ${install_names[$i]}"
+    else
+      tail -n 30 "target/setup/${install_names[$i]}.log" >&2
+      failed="$failed ${install_names[$i]}"
+    fi
+  done
+  [ -z "$failed" ] || die "cargo install failed for:$failed (see target/setup/*.log)"
 }
 
 # 2. Trunk ------------------------------------------------------------------------
@@ -104,9 +138,9 @@ have="$(tool_version trunk)"
 if [ "$have" = "$TRUNK_VERSION" ]; then
   say "skip  trunk $TRUNK_VERSION (installed)"
 else
-  say "install trunk $TRUNK_VERSION${have:+ (found $have)}: cargo install, ~8 CPU-minutes"
+  [ -z "$have" ] || say "trunk $have found, $TRUNK_VERSION wanted"
   # 0.22.x needs a newer rustc than 1.95; --locked keeps Trunk's own tested deps.
-  quick_install trunk --version "$TRUNK_VERSION" --locked
+  start_install debug_install trunk trunk --version "$TRUNK_VERSION" --locked
 fi
 
 # 3. wasm-bindgen CLI (wasm-bindgen + wasm-bindgen-test-runner) -------------------
@@ -115,9 +149,9 @@ have_runner="$(tool_version wasm-bindgen-test-runner)"
 if [ "$have" = "$WBG_VERSION" ] && [ "$have_runner" = "$WBG_VERSION" ]; then
   say "skip  wasm-bindgen-cli $WBG_VERSION (installed)"
 else
-  say "install wasm-bindgen-cli $WBG_VERSION${have:+ (found $have)}: cargo install, ~4 CPU-minutes"
+  [ -z "$have" ] || say "wasm-bindgen $have found, $WBG_VERSION wanted"
   # Not --locked: its locked webpki-roots version is no longer served by crates.io.
-  quick_install wasm-bindgen-cli --version "$WBG_VERSION" --force
+  start_install quick_install wasm-bindgen-cli wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
 # 4. npm packages (binaryen's wasm-opt, playwright-core, axe-core) ----------------
@@ -140,6 +174,11 @@ else
     want_stamp="$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)"
   fi
   printf '%s\n' "$want_stamp" >"$stamp"
+fi
+
+if [ "${#install_pids[@]}" -gt 0 ]; then
+  say "waiting for: ${install_names[*]} (a few minutes on a first run)"
+  finish_installs
 fi
 
 # Trunk.toml pins exact tool versions (Trunk is offline and never downloads):

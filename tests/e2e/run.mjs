@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs the end-to-end journeys against the release build in dist/:
+// Runs the end-to-end journeys against a built app (E2E_DIST, default dist/;
+// `make test-e2e` builds target/e2e-dist):
 //   node tests/e2e/run.mjs [name-filter ...]
-// Serves dist/ on 127.0.0.1 at a free port (one server for all journeys, URL in
+// Serves it on 127.0.0.1 at a free port (one server for all journeys, URL in
 // E2E_BASE_URL), then runs tests/e2e/*.test.mjs with node's test runner (TAP
-// output, one file at a time). Exit code: the test runner's.
+// output, E2E_JOBS files at a time, default 2). Exit code: the test runner's.
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveStatic } from './harness.mjs';
+import { DIST, ROOT, serveStatic } from './harness.mjs';
 
 const dir = join(ROOT, 'tests', 'e2e');
 const filters = process.argv.slice(2);
@@ -28,11 +29,12 @@ try {
   console.error(`e2e: ${err.message}`);
   process.exit(1);
 }
-console.log(`e2e: serving dist/ at ${server.url}; journeys: ${files.join(' ')}`);
+const jobs = Math.max(1, Number.parseInt(process.env.E2E_JOBS ?? '2', 10) || 1);
+console.log(`e2e: serving ${DIST} at ${server.url}, ${jobs} file(s) at a time; journeys: ${files.join(' ')}`);
 
 const child = spawn(
   process.execPath,
-  ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files],
+  ['--test', '--test-reporter=tap', `--test-concurrency=${jobs}`, ...files],
   { cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: server.url } },
 );
 const stop = (sig) => child.kill(sig);
