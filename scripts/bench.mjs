@@ -647,7 +647,7 @@ Measured by \`make bench\` on ${date}: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'
 ${table}
 ${loadNote}
 
-${wasmBreakdown(dir)}
+${wasmBreakdown(dir)}${keptSection(mdPath)}
 ## How each figure is measured
 
 - **Native (criterion)**: \`cargo bench --profile worker-release --bench cycle\` (benches/cycle.rs): one full
@@ -703,6 +703,19 @@ ${br?.memory ? br.memory.samples.map((x) => `  - ${x.cycle}: ${mb(x.js_heap)} / 
     writeFileSync(mdPath, md);
     console.error(`bench: wrote ${mdPath}`);
   }
+}
+
+// BENCHMARKS.md's hand-measured section (set-up and test times from
+// scripts/first_run.sh, what each kept crate cost), between its two markers:
+// kept as it is when the benchmark rewrites the file.
+const KEPT_START = '<!-- kept: set-up and crates (scripts/first_run.sh, by hand) -->';
+const KEPT_END = '<!-- /kept -->';
+function keptSection(mdPath) {
+  if (!existsSync(mdPath)) return '';
+  const old = readFileSync(mdPath, 'utf8');
+  const a = old.indexOf(KEPT_START);
+  const b = old.indexOf(KEPT_END);
+  return a >= 0 && b > a ? `\n${old.slice(a, b + KEPT_END.length)}\n` : '';
 }
 
 // The page wasm's parts (make wasm-size -> DIR/wasm-size.json), today and before issue 14

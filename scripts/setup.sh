@@ -93,6 +93,10 @@ done
 # - Trunk: a debug build without debug info (opt-level 0). Trunk mostly waits on
 #   cargo, wasm-bindgen and wasm-opt, so `trunk build` and `trunk serve` are no
 #   slower a user would notice, and it installs in about half the time.
+# - Both without default features, i.e. without a TLS stack (rustls, ring's C
+#   and assembly): nothing here talks HTTPS. Trunk runs offline (Trunk.toml)
+#   and serves plain HTTP on 127.0.0.1; its crates.io update check goes too.
+#   wasm-bindgen-test-runner only talks to chromedriver on 127.0.0.1.
 quick_install() {
   CARGO_PROFILE_RELEASE_LTO=off \
     CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
@@ -140,7 +144,7 @@ if [ "$have" = "$TRUNK_VERSION" ]; then
 else
   [ -z "$have" ] || say "trunk $have found, $TRUNK_VERSION wanted"
   # 0.22.x needs a newer rustc than 1.95; --locked keeps Trunk's own tested deps.
-  start_install debug_install trunk trunk --version "$TRUNK_VERSION" --locked
+  start_install debug_install trunk trunk --version "$TRUNK_VERSION" --locked --no-default-features
 fi
 
 # 3. wasm-bindgen CLI (wasm-bindgen + wasm-bindgen-test-runner) -------------------
@@ -151,7 +155,7 @@ if [ "$have" = "$WBG_VERSION" ] && [ "$have_runner" = "$WBG_VERSION" ]; then
 else
   [ -z "$have" ] || say "wasm-bindgen $have found, $WBG_VERSION wanted"
   # Not --locked: its locked webpki-roots version is no longer served by crates.io.
-  start_install quick_install wasm-bindgen-cli wasm-bindgen-cli --version "$WBG_VERSION" --force
+  start_install quick_install wasm-bindgen-cli wasm-bindgen-cli --version "$WBG_VERSION" --force --no-default-features
 fi
 
 # 4. npm packages (binaryen's wasm-opt, playwright-core, axe-core) ----------------

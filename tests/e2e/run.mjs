@@ -11,11 +11,16 @@ import { join } from 'node:path';
 import { DIST, ROOT, serveStatic } from './harness.mjs';
 
 const dir = join(ROOT, 'tests', 'e2e');
+// The longest files start first (soak plays 12,000 cycles, a11y runs axe on every
+// view in two themes): started last, one of them ran alone for its last ~2.5 min
+// while the other slot sat idle.
+const LONGEST_FIRST = ['soak.test.mjs', 'a11y.test.mjs'];
+const rank = (f) => (LONGEST_FIRST.includes(f) ? LONGEST_FIRST.indexOf(f) : LONGEST_FIRST.length);
 const filters = process.argv.slice(2);
 const files = (await readdir(dir))
   .filter((f) => f.endsWith('.test.mjs'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort()
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
   .map((f) => join('tests', 'e2e', f));
 if (files.length === 0) {
   console.error(`e2e: no tests/e2e/*.test.mjs file matches ${JSON.stringify(filters)}`);
