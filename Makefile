@@ -42,16 +42,12 @@ WASM_TARGET := wasm32-unknown-unknown
 ifdef NO_SETUP
 SETUP :=
 SETUP_BROWSER :=
-SETUP_SERVE :=
-SETUP_TEST :=
 else
 SETUP := setup
 SETUP_BROWSER := setup-browser
-SETUP_SERVE := setup-serve
-SETUP_TEST := setup-test
 endif
 
-.PHONY: help setup setup-browser setup-serve setup-test build dist-subpath serve serve-release test test-native test-wasm test-e2e lint bench wasm-size clean
+.PHONY: help setup setup-browser build dist-subpath serve serve-release test test-native test-wasm test-e2e lint bench wasm-size clean
 
 help:
 	@sed -n '2,22p' Makefile | sed 's/^# \{0,1\}//'
@@ -61,13 +57,6 @@ setup:
 
 setup-browser:
 	@scripts/setup.sh --browser
-
-# On a first run these also start compiling the app while the tools compile.
-setup-serve:
-	@scripts/setup.sh --warm serve
-
-setup-test:
-	@scripts/setup.sh --browser --warm test
 
 build: $(SETUP)
 	trunk build --release
@@ -84,7 +73,7 @@ dist-subpath: $(SETUP)
 # A dev build (dependencies that do the work optimised, see Cargo.toml): the first
 # one takes ~3 min on 2 cores where a release build takes ~6, it shares its crates
 # with make test, and Trunk rebuilds it in seconds after an edit.
-serve: $(SETUP_SERVE)
+serve: $(SETUP)
 	@echo
 	@echo "  Retrain Playground is at http://$(HOST):$(PORT)/"
 	@echo "  (the first build takes a few minutes; Ctrl-C stops the server)"
@@ -99,7 +88,7 @@ serve-release: $(SETUP)
 	trunk serve --release --address $(HOST) --port $(PORT)
 
 # Runs every tier even when one fails, then fails if any did.
-test: $(SETUP_TEST)
+test: $(SETUP_BROWSER)
 	@failed=""; \
 	for tier in test-native test-wasm test-e2e lint; do \
 	  echo; echo "==> make $$tier"; \

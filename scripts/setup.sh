@@ -4,8 +4,6 @@
 #
 #   scripts/setup.sh            Rust wasm target, Trunk, wasm-bindgen CLI, npm packages, crates
 #   scripts/setup.sh --browser  ... plus Chromium + chromedriver from Debian (apt-get, needs root)
-#   --warm serve|test           while Trunk or the wasm-bindgen CLI is being installed,
-#                               also compile what `make serve` / `make test` compiles first
 #
 # Needs: rustup/cargo, node >= 20 with npm. Tools only come from package
 # registries (crates.io, npm, Debian): nothing here downloads prebuilt binaries.
@@ -16,29 +14,15 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 WANT_BROWSER=0
-WARM=""
-while [ "$#" -gt 0 ]; do
-  arg="$1"
-  shift
+for arg in "$@"; do
   case "$arg" in
     --browser) WANT_BROWSER=1 ;;
-    --warm)
-      WARM="${1:-}"
-      shift || true
-      case "$WARM" in
-        serve | test) ;;
-        *)
-          echo "setup: --warm takes serve or test (got '$WARM')" >&2
-          exit 2
-          ;;
-      esac
-      ;;
     -h | --help)
-      sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "setup: unknown argument '$arg' (use --browser, --warm or --help)" >&2
+      echo "setup: unknown argument '$arg' (use --browser or --help)" >&2
       exit 2
       ;;
   esac
@@ -145,15 +129,12 @@ finish_installs() {
   for i in "${!install_pids[@]}"; do
     if wait "${install_pids[$i]}"; then
       say "done  ${install_names[$i]}"
-    elif [[ "${install_names[$i]}" == warm-* ]]; then
-      # Only a head start: the make step that follows compiles again and says why.
-      say "the early compile stopped (target/setup/${install_names[$i]}.log); make will retry it"
     else
       tail -n 30 "target/setup/${install_names[$i]}.log" >&2
       failed="$failed ${install_names[$i]}"
     fi
   done
-  [ -z "$failed" ] || die "failed:$failed (see target/setup/*.log)"
+  [ -z "$failed" ] || die "cargo install failed for:$failed (see target/setup/*.log)"
 }
 
 # 2. Trunk ------------------------------------------------------------------------
@@ -175,20 +156,6 @@ else
   [ -z "$have" ] || say "wasm-bindgen $have found, $WBG_VERSION wanted"
   # Not --locked: its locked webpki-roots version is no longer served by crates.io.
   start_install quick_install wasm-bindgen-cli wasm-bindgen-cli --version "$WBG_VERSION" --force --no-default-features
-fi
-
-# While the tools compile, one core is often idle (each ends in a long compile and
-# link of one crate): cargo uses it for what the next make step compiles first, so
-# that step finds it built. Only on a first run; never when the tools are there.
-if [ -n "$WARM" ] && [ "${#install_pids[@]}" -gt 0 ]; then
-  case "$WARM" in
-    serve) warm_cmd=(cargo build --quiet --target wasm32-unknown-unknown --bins) ;;
-    test) warm_cmd=(cargo test --quiet --no-run) ;;
-  esac
-  say "compile the app for 'make $WARM' meanwhile (log: target/setup/warm-$WARM.log)"
-  "${warm_cmd[@]}" >"target/setup/warm-$WARM.log" 2>&1 &
-  install_pids+=("$!")
-  install_names+=("warm-$WARM")
 fi
 
 # 4. npm packages (binaryen's wasm-opt, playwright-core, axe-core) ----------------
