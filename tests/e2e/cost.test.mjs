@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchApp, runAxe, settle, waitForText, SCREENSHOT_DIR } from './harness.mjs';
+import { openPlayground, runAxe, settle, waitForText, SCREENSHOT_DIR } from './harness.mjs';
 
 const finishCycle = async (page) => {
   await page.getByRole('button', { name: 'Finish cycle' }).click();
@@ -29,13 +29,7 @@ const registryCosts = async (page) => {
   return out;
 };
 
-async function open(t, path = '/') {
-  const app = await launchApp(t);
-  const page = await app.open(path);
-  await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
-  await settle(page);
-  return { app, page };
-}
+const open = (t, path) => openPlayground(t, path);
 
 test('a link and the slider set the fixed cost; the registry and the totals add it up', async (t) => {
   const { page } = await open(t, '/?cost=12&strength=0');

@@ -285,6 +285,19 @@ export async function runAxe(page, { tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wc
 }
 
 /**
+ * Starts Chromium (as `launchApp`, with its options such as `viewport`), opens
+ * `path` and waits for the app's heading, then, unless `settle: false`, for the
+ * engine's first answers. Resolves to `{ app, page }`.
+ */
+export async function openPlayground(t, path = '/', { settle: waitForEngine = true, ...launch } = {}) {
+  const app = await launchApp(t, launch);
+  const page = await app.open(path);
+  await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
+  if (waitForEngine) await settle(page);
+  return { app, page };
+}
+
+/**
  * Waits until the engine (in its Web Worker) has answered every command the page
  * sent, so what the page shows is the result of the last action.
  */

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchApp, settle, waitForText, SCREENSHOT_DIR } from './harness.mjs';
+import { openPlayground, settle, waitForText, SCREENSHOT_DIR } from './harness.mjs';
 
 const finishCycle = async (page) => { await page.getByRole('button', { name: 'Finish cycle' }).click(); await settle(page); };
 const cells = async (page, n) =>
@@ -27,12 +27,7 @@ const chartPixelsNear = (page, rgb) =>
 // The light palette's class-0 blue (0072B2) at 75 % over white.
 const TRUTH_LIGHT = [64, 149, 197];
 
-async function open(t, path = '/') {
-  const app = await launchApp(t);
-  const page = await app.open(path);
-  await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
-  return { app, page };
-}
+const open = (t, path) => openPlayground(t, path, { settle: false });
 
 test('label delay: pending labels are named, a performance trigger waits, the chart shows the blind spot', async (t) => {
   const { app, page } = await open(t);

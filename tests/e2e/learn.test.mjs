@@ -3,18 +3,13 @@
 // yourself run, and progress that survives a reload (or is reset when corrupted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchApp, settle, waitForText } from './harness.mjs';
+import { openPlayground, settle, waitForText } from './harness.mjs';
 
 const step = async (page) => { await page.getByRole('button', { name: 'Step', exact: true }).click(); await settle(page); };
 const cells = async (page, n) =>
   (await settle(page), await page.locator(`[data-testid=process-table] tbody tr[data-step="${n}"]`).locator('th, td').allTextContents()).map((s) => s.trim());
 
-async function open(t, path = '/') {
-  const app = await launchApp(t);
-  const page = await app.open(path);
-  await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
-  return { app, page };
-}
+const open = (t, path) => openPlayground(t, path, { settle: false });
 
 /** Picks, in question card `card`, the option whose text matches `re`, and checks it. */
 async function answer(card, re) {

@@ -4,7 +4,7 @@
 // rewound deploy, and a drift detector that stalls until the page's fix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchApp, settle, waitForText } from './harness.mjs';
+import { openPlayground, settle, waitForText } from './harness.mjs';
 
 const press = async (page, name) => { await page.getByRole('button', { name, exact: true }).click(); await settle(page); };
 const cells = async (page, n) =>
@@ -14,13 +14,7 @@ const flow = (page) => page.locator('section.flow');
 const activeCode = (page) => page.locator('.code-line.active');
 const flowNode = (page, cls) => page.locator(`section.flow li.${cls}`);
 
-async function open(t, path = '/') {
-  const app = await launchApp(t, { viewport: { width: 1440, height: 900 } });
-  const page = await app.open(path);
-  await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
-  await settle(page);
-  return { app, page };
-}
+const open = (t, path) => openPlayground(t, path, { viewport: { width: 1440, height: 900 } });
 
 /** Answers visual-quiz question `n` (0-based) with the option whose text is `answer`. */
 async function answerVisual(page, n, answer) {

@@ -4,7 +4,7 @@
 // refused with its row named and nothing else changes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchApp, settle, waitForText } from './harness.mjs';
+import { openPlayground, settle, waitForText } from './harness.mjs';
 
 const finishCycle = async (page) => {
   await page.getByRole('button', { name: 'Finish cycle' }).click();
@@ -15,13 +15,7 @@ const tableText = async (page) => {
   return (await page.getByTestId('process-table').locator('tbody').innerText()).trim();
 };
 
-async function open(t, path = '/') {
-  const app = await launchApp(t);
-  const page = await app.open(path);
-  await page.getByRole('heading', { name: 'Retrain Playground' }).waitFor();
-  await settle(page);
-  return { app, page };
-}
+const open = (t, path) => openPlayground(t, path);
 
 test('a copied link restores the same run, cycle for cycle', async (t) => {
   const { app, page } = await open(t);
