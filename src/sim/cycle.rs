@@ -21,7 +21,7 @@ use super::csv_data::{StandardizedData, Streaming};
 use super::drift::{drift_at, DriftState};
 use super::evaluate::{evaluate, Scores};
 use super::history::{
-    keep_newest, subsample, CycleRecord, CycleSummary, Measured, Totals, HISTORY_CYCLES,
+    keep_newest, subsample, CycleRecord, CycleSummary, Expected, Measured, Totals, HISTORY_CYCLES,
     MAX_RECORDS, RECORD_POINTS,
 };
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};
@@ -34,7 +34,7 @@ use super::steps::{
 use super::stream::{generate_batch, rng_from_seed, Batch, SimRng};
 use super::train::{train, train_from, DecisionGrid, LinearBoundary, TrainError, TrainedModel};
 use super::triggers::{Observation, TriggerEval, TriggerState};
-use super::truth::best_accuracy;
+use super::truth::{best_accuracy, expected_accuracy};
 use super::validate::{validate_batch, Fault, ValidationFailure, ValidationReport};
 
 /// How many fitted models are kept besides v1 and the live one; older ones keep
@@ -148,6 +148,9 @@ pub struct Simulation {
     /// The live model's true accuracy on the newest batch (known to the
     /// simulator; the team measures `live_scores` once labels come in).
     live_true: Option<Scores>,
+    /// The expected accuracies of the live model and v1 on the newest batch,
+    /// and its hold-out rows (synthetic stream, explained runs only).
+    expected_arrival: Option<(f64, f64, usize)>,
     /// The teacher's own data, streamed instead of the synthetic stream.
     user_data: Option<Arc<StandardizedData>>,
     /// The next row of the user data to stream.
@@ -251,6 +254,7 @@ impl Simulation {
                         records: VecDeque::new(),
                         awaiting: VecDeque::new(),
                         live_true: None,
+                        expected_arrival: None,
                         cursor,
                         user_data,
                     });
@@ -677,6 +681,7 @@ impl Simulation {
         self.candidate_scores = None;
         self.live_scores = None;
         self.live_true = None;
+        self.expected_arrival = None;
         self.v1_scores = None;
         self.outcome = None;
         self.trigger_eval = None;
@@ -743,6 +748,18 @@ impl Simulation {
                 .is_none()
                 .then(|| best_accuracy(&self.drift, p.label_noise));
             self.below_half = self.diagnose_live();
+            self.expected_arrival = match (
+                self.user_data.is_none(),
+                self.model(self.live),
+                self.model(1),
+            ) {
+                (true, Some(live), Some(v1)) => Some((
+                    expected_accuracy(live, &self.drift, p.label_noise),
+                    expected_accuracy(v1, &self.drift, p.label_noise),
+                    arriving_holdout.len(),
+                )),
+                _ => None,
+            };
         }
         let mut checks = Vec::new();
         let mut failures = Vec::new();
@@ -1270,6 +1287,15 @@ impl Simulation {
                 }),
             label_delay: self.tracker.labels.delay,
             retrain_cost,
+            expected: self.expected_arrival.map(|(live, v1, rows)| Expected {
+                live,
+                v1,
+                candidate: self
+                    .candidate
+                    .and_then(|c| self.model(c))
+                    .map(|m| expected_accuracy(m, &self.drift, self.params.label_noise)),
+                holdout_rows: rows as u32,
+            }),
         });
         keep_newest(&mut self.summaries, HISTORY_CYCLES);
         self.totals.cycles += 1;

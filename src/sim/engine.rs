@@ -846,6 +846,7 @@ mod tests {
             chapter: 4,
             done: 0b111,
             playground: false,
+            chapters: crate::sim::guide::CHAPTERS,
         };
         for n in 1..=3 {
             progress(&mut engine, ProgressIntent::ChapterDone(n));
@@ -855,7 +856,7 @@ mod tests {
         assert_eq!(moved.progress.guide, place);
         let back = progress(&mut other, ProgressIntent::Load(Some(moved.stored.clone())));
         assert_eq!(back.progress.guide, place);
-        progress(&mut engine, ProgressIntent::OpenChapter(9));
+        progress(&mut engine, ProgressIntent::OpenChapter(10));
         let bogus = progress(&mut engine, ProgressIntent::ChapterDone(0));
         assert_eq!(bogus.progress.guide, place);
         let play = progress(&mut engine, ProgressIntent::OpenPlayground);

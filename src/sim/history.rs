@@ -74,6 +74,34 @@ pub struct CycleSummary {
     /// What the cycle's training cost, when it trained a candidate.
     #[serde(default)]
     pub retrain_cost: Option<RetrainCost>,
+    /// What each model could expect to score on this cycle's batch, which
+    /// only the simulator knows (synthetic stream only; `None` on real or
+    /// own data, whose generating process is unknown).
+    #[serde(default)]
+    pub expected: Option<Expected>,
+}
+
+/// The accuracies models can expect on one cycle's batch (averaged over every
+/// hold-out slice the stream could have drawn), beside the hold-out size that
+/// makes a measured score scatter around them.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Expected {
+    /// The model live when the batch arrived.
+    pub live: f64,
+    /// The never-retrained v1.
+    pub v1: f64,
+    /// The candidate trained this cycle, if any.
+    pub candidate: Option<f64>,
+    /// Rows of the hold-out slice each score is measured on.
+    pub holdout_rows: u32,
+}
+
+impl Expected {
+    /// Half the band (two standard errors) in which a score measured on this
+    /// cycle's hold-out falls about 95 % of the time around `expected`.
+    pub fn band(&self, expected: f64) -> f64 {
+        super::truth::sampling_band(expected, self.holdout_rows as usize)
+    }
 }
 
 /// An accuracy the team measured once labels came in.
@@ -148,12 +176,15 @@ pub struct Totals {
 /// detector that did not fire, count as a stall.
 pub const STALL_CYCLES: u32 = 3;
 
-/// A run stuck below the threshold because its only trigger is a drift
-/// detector that sees nothing new: the live model is bad, but steadily so.
+/// A run stuck below the threshold while its only trigger is a drift
+/// detector that does not fire, with the reason the run's own numbers show
+/// ([`StallCause`]).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stall {
     /// The detector that keeps not firing.
     pub detector: DetectorKind,
+    /// Why nothing retrains, and the numbers that show it.
+    pub cause: StallCause,
     /// Finished cycles in a row below the threshold without retraining.
     pub cycles: u32,
     /// The live version, stuck.
@@ -164,6 +195,94 @@ pub struct Stall {
     pub threshold: f64,
     /// The training window in force.
     pub window: TrainingWindow,
+}
+
+/// Why a stalled run does not retrain. Only a detection at a real drift tells
+/// the drift story; otherwise the cause names what the numbers show.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum StallCause {
+    /// The threshold is at or above the best accuracy any model can expect on
+    /// the stuck cycles' batches (the true rule's, at the label noise): no
+    /// candidate can pass it, whatever triggers retraining.
+    ThresholdOutOfReach {
+        /// The best accuracy any model can expect (the highest of the stuck cycles).
+        best_possible: f64,
+    },
+    /// The detector fired while the stream had drifted; it has not fired
+    /// since (ADWIN and Page-Hinkley: the error rate has stayed steady; KS:
+    /// the inputs pass as the training rows).
+    AfterDetection {
+        /// The first cycle of the drift the detection fell in.
+        drift_began_at_cycle: u32,
+        /// The cycle the detector last fired.
+        detected_at_cycle: u32,
+    },
+    /// The detector has not fired at a drift in the kept history.
+    NoDetection {
+        /// What the stream did, as far as the simulator knows.
+        stream: StreamDrift,
+        /// The last cycle the detector fired (while the stream had not
+        /// drifted: a false alarm), if it did in the kept history.
+        last_fired_at_cycle: Option<u32>,
+        /// The first cycle of the kept history (1 unless a long run dropped
+        /// older cycles, see [`HISTORY_CYCLES`]).
+        watched_from_cycle: u32,
+    },
+}
+
+/// What the stream did before a stall, as far as the simulator knows.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum StreamDrift {
+    /// No cycle of the kept history drifted: the live model is as good as when
+    /// it was trained, and the threshold is what it does not reach.
+    None {
+        /// The best accuracy any model can expect on the newest batch.
+        best_possible: f64,
+    },
+    /// The newest drift began at this cycle.
+    Since {
+        /// That cycle.
+        cycle: u32,
+    },
+    /// The data's labelling rule is unknown (a teacher's file, the weather),
+    /// so whether it drifted cannot be said.
+    Unknown,
+}
+
+/// A fix the stall notice offers; which ones depend on the cause.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum StallFix {
+    /// A performance floor as a second trigger, in this run.
+    PerformanceFloor,
+    /// Start the run again training on the newest batch only: then the
+    /// retrain at the detection learns the new data. (Changed mid-run, the
+    /// window does nothing until the detector fires again.)
+    RestartOnNewestBatch,
+    /// A threshold below the best any model can expect.
+    ReachableThreshold {
+        /// The best any model can expect.
+        below: f64,
+    },
+}
+
+impl Stall {
+    /// The fixes that would work for this cause (a floor never fixes a
+    /// threshold out of reach: it would retrain every cycle and never pass).
+    pub fn fixes(&self) -> Vec<StallFix> {
+        match self.cause {
+            StallCause::ThresholdOutOfReach { best_possible } => {
+                vec![StallFix::ReachableThreshold {
+                    below: best_possible,
+                }]
+            }
+            StallCause::AfterDetection { .. } if self.window != TrainingWindow::NewestBatch => {
+                vec![StallFix::PerformanceFloor, StallFix::RestartOnNewestBatch]
+            }
+            StallCause::AfterDetection { .. } | StallCause::NoDetection { .. } => {
+                vec![StallFix::PerformanceFloor]
+            }
+        }
+    }
 }
 
 /// The stall the newest cycles show, if any: the trigger is a drift detector
@@ -190,14 +309,66 @@ pub fn stall(summaries: &[CycleSummary], params: &SimParams) -> Option<Stall> {
         })
         .count() as u32;
     let last = summaries.last()?;
-    (stuck >= STALL_CYCLES).then_some(Stall {
+    (stuck >= STALL_CYCLES).then(|| Stall {
         detector,
+        cause: stall_cause(summaries, stuck as usize),
         cycles: stuck,
         live: last.live_after,
         live_score: last.live_score,
         threshold: last.threshold,
         window: params.window,
     })
+}
+
+/// Why the newest `stuck` cycles of `summaries` (not empty) stalled, from
+/// what the run recorded: the threshold against the best possible score, the
+/// detector's firings and the stream's drift (known on the synthetic stream
+/// only, where the best possible score is known too).
+fn stall_cause(summaries: &[CycleSummary], stuck: usize) -> StallCause {
+    let newest = &summaries[summaries.len() - stuck..];
+    let out_of_reach = newest
+        .iter()
+        .all(|s| s.best_possible.is_some_and(|b| s.threshold >= b));
+    let best = |s: &CycleSummary| s.best_possible.unwrap_or(1.0);
+    if out_of_reach {
+        return StallCause::ThresholdOutOfReach {
+            best_possible: newest.iter().map(best).fold(0.0, f64::max),
+        };
+    }
+    let rule_known = newest.iter().all(|s| s.best_possible.is_some());
+    let drifted = |s: &CycleSummary| rule_known && s.drift.effective > 0.0;
+    // The first cycle of the drift that the cycle at index `i` falls in.
+    let drift_began = |i: usize| {
+        let start = summaries[..i]
+            .iter()
+            .rposition(|s| !drifted(s))
+            .map_or(0, |j| j + 1);
+        summaries[start].cycle
+    };
+    let fired = summaries.iter().rposition(|s| {
+        s.trigger
+            .as_ref()
+            .is_some_and(|t| t.fired && !t.cause_is_floor())
+    });
+    match fired {
+        Some(i) if drifted(&summaries[i]) => StallCause::AfterDetection {
+            drift_began_at_cycle: drift_began(i),
+            detected_at_cycle: summaries[i].cycle,
+        },
+        _ => StallCause::NoDetection {
+            stream: match summaries.iter().rposition(drifted) {
+                _ if !rule_known => StreamDrift::Unknown,
+                Some(i) => StreamDrift::Since {
+                    cycle: drift_began(i),
+                },
+                None => StreamDrift::None {
+                    best_possible: best(&summaries[summaries.len() - 1]),
+                },
+            },
+            last_fired_at_cycle: fired.map(|i| summaries[i].cycle),
+            watched_from_cycle: summaries[0].cycle,
+        },
+    }
 }
 
 /// Drops the oldest items so that at most `cap` remain.

@@ -33,17 +33,21 @@ pub struct LessonText {
 const CONCEPT: [&str; 5] = [
     "Automated retraining uses new data to update models regularly.",
     "It triggers training, evaluates performance, and deploys if good.",
-    "This cycle keeps models accurate and fresh.",
+    "This cycle keeps a model fresh when the trigger fires as the data changes, the training window holds the new data and the threshold is one a model can reach.",
     "If performance is poor, the team is alerted and can then adjust the retraining by hand.",
-    "Continuous retraining adapts to changing data patterns.",
+    "Continuous retraining adapts to changing data patterns, and just as readily to a broken data pipeline, which it then hides.",
 ];
 
-const TRANSCRIPT: &str = "This visual execution shows how automated retraining keeps machine learning models fresh. \
+const TRANSCRIPT: &str = "This visual execution shows how automated retraining keeps machine learning models fresh, and when it does not. \
 Starting with an existing trained model, new data is collected continuously. This new data triggers automated retraining, \
 where the model is trained again on updated data. After training, the model is evaluated for performance. If the performance \
 is above a set threshold, the new model is deployed to production. Otherwise, the system alerts the team and the current model \
-stays live; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). \
-This cycle repeats indefinitely, ensuring the model adapts to new data and maintains accuracy over time.";
+stays live; the team can then adjust the retraining by hand (a different training window, more data, or a lower threshold, \
+but only when the old one asks for more than any model can reach, never just to let a worse model through). \
+This cycle repeats, and the model keeps up with new data as long as the trigger fires when the data changes, the training \
+window holds the new data and the threshold is one a model can reach. The playground shows each of these failing: a drift \
+detector that stalls, a window full of old data, a threshold above the best possible accuracy, and a data file whose \
+columns shift, which retraining follows as if it were drift.";
 
 /// (question, answer, links) of each key moment.
 type MomentSpec = (&'static str, &'static str, &'static [(u8, &'static str)]);
@@ -51,12 +55,12 @@ type MomentSpec = (&'static str, &'static str, &'static [(u8, &'static str)]);
 const MOMENTS: [MomentSpec; 6] = [
     (
         "Why do we need to retrain the model automatically?",
-        "Because new data keeps coming in (Step 2), and the world it describes drifts. Retraining updates the model to handle those changes, keeping performance high (Steps 5 and 6). Compare the live model with v1, never retrained, in the performance chart.",
+        "Because new data keeps coming in (Step 2), and the world it describes drifts. Retraining updates the model to handle those changes, and a candidate that passes the check brings performance back up (Steps 5 and 6). Compare the live model with v1, never retrained, in the performance chart.",
         &[(2, "Show Step 2"), (5, "Show Step 5"), (6, "Show Step 6")],
     ),
     (
         "What happens if the new model's performance is not good enough?",
-        "The check at Step 6 is False, so the flow takes the alert branch at Step 7: the team is alerted and the current live model stays; the team can then adjust the retraining by hand (a different training window, more data, a lower threshold). Only models that beat the threshold are deployed. Set the deploy threshold to 0.99 to see it.",
+        "The check at Step 6 is False, so the flow takes the alert branch at Step 7: the team is alerted and the current live model stays; the team can then adjust the retraining by hand (a different training window, more data, or a lower threshold, but only when the old one asks for more than any model can reach, never just to let a worse model through). Only models that beat the threshold are deployed. Set the deploy threshold to 0.99 to see it.",
         &[(6, "Show Step 6"), (7, "Show Step 7")],
     ),
     (
@@ -76,7 +80,7 @@ const MOMENTS: [MomentSpec; 6] = [
     ),
     (
         "Does real data drift like the simulated stream?",
-        "Load the scenario 'Real weather (Nebraska, 1949–1999)': 49 years of days at one airport, one year per batch at Step 2. v1, never retrained, falls behind the model retrained every year, but only from year 33, where the published file's columns shift by one. Compare each year's scores at Step 5: a broken data pipeline can look just like drift, and retraining hides it. Check what the data holds before telling a drift story.",
+        "Load the scenario 'Real weather (Nebraska, 1949–1999)': 49.7 years (18,159 days) of weather at Offutt Air Force Base, one year per batch at Step 2. v1, never retrained, falls behind the model retrained every year, but only from year 33, where the published file's columns shift by one. Compare each year's scores at Step 5: a broken data pipeline can look just like drift, and retraining hides it. Check what the data holds before telling a drift story.",
         &[(2, "Show Step 2"), (5, "Show Step 5")],
     ),
 ];
@@ -84,7 +88,8 @@ const MOMENTS: [MomentSpec; 6] = [
 /// The lesson.
 pub fn lesson_text() -> LessonText {
     LessonText {
-        title: "The lesson: why automated retraining keeps models fresh".into(),
+        title: "The lesson: how automated retraining keeps models fresh, and when it does not"
+            .into(),
         concept: CONCEPT.iter().map(|c| c.to_string()).collect(),
         moments: MOMENTS
             .iter()
@@ -129,5 +134,50 @@ mod tests {
             }
         }
         assert!(l.transcript.contains("alerts the team"));
+    }
+
+    #[test]
+    fn the_lessons_claims_name_the_conditions_they_hold_under() {
+        let l = lesson_text();
+        let mut texts: Vec<&str> = l.concept.iter().map(String::as_str).collect();
+        texts.extend(l.moments.iter().map(|m| m.answer.as_str()));
+        texts.push(&l.transcript);
+        // A fresh model is promised only under its conditions, which the
+        // playground shows failing one by one.
+        let conditions =
+            "the trigger fires as the data changes, the training window holds the new \
+                          data and the threshold is one a model can reach";
+        assert!(
+            l.concept.iter().any(|c| c.contains(conditions)),
+            "{:?}",
+            l.concept
+        );
+        for failure in [
+            "a drift detector that stalls",
+            "a window full of old data",
+            "a threshold above the best possible accuracy",
+            "a data file whose columns shift",
+        ] {
+            assert!(l.transcript.contains(failure), "{failure}");
+        }
+        for text in &texts {
+            for universal in [
+                "keeps models accurate and fresh",
+                "repeats indefinitely",
+                "maintains accuracy over time",
+                "keeping performance high",
+            ] {
+                assert!(!text.contains(universal), "{universal:?} in {text}");
+            }
+            // A lower threshold is a fix only for one that no model can reach.
+            if text.contains("lower threshold") {
+                assert!(
+                    text.contains("a lower threshold, but only when the old one asks for more \
+                                   than any model can reach, never just to let a worse model through"),
+                    "{text}"
+                );
+            }
+        }
+        assert!(l.title.ends_with("and when it does not"), "{}", l.title);
     }
 }

@@ -57,7 +57,7 @@ pub fn scenarios() -> Vec<Scenario> {
         Scenario {
             key: "harmless-covariate",
             title: "Covariate drift that does not hurt",
-            watch: "The inputs move a long way, but the labelling rule stays: even v1, never retrained, stays accurate.",
+            watch: "The inputs move a long way, but the labelling rule stays: even v1, never retrained, stays accurate (the scenario's model is logistic regression, whose straight boundary extends along the slide; a decision tree's v1 loses more).",
             params: base
                 .clone()
                 .drift_kind(DriftKind::Covariate)
@@ -121,7 +121,7 @@ pub fn scenarios() -> Vec<Scenario> {
         Scenario {
             key: WEATHER_SCENARIO,
             title: "Real weather (Nebraska, 1949–1999)",
-            watch: "Real data: each cycle streams one year of days at an airport in Nebraska, and the model predicts which days had rain. v1 learns from year 1 and is never retrained (the grey line); the live model is retrained every year on the last two. Over the 48 years the data holds, v1 averages about 0.71 on each year's held-out days and the retrained model about 0.74, but the two run level until year 33, where the published file's columns shift: a broken data pipeline looks like drift (Known problems, in the weather panel). Then run the policy race on the same years.",
+            watch: "Real data: each cycle streams one year of days at Offutt Air Force Base in Nebraska, and the model predicts which days had rain. The file holds 49.7 years (18,159 days). v1 learns from year 1 and is never retrained (the grey line); the live model is retrained every year on the last two. Over the 48 yearly cycles after year 1, v1 averages about 0.71 on each year's held-out days and the retrained model about 0.74, but the two run level until year 33, where the published file's columns shift: a broken data pipeline looks like drift (Known problems, in the weather panel). Then run the policy race on the same years.",
             params: base
                 .batch_size(DAYS_PER_YEAR)
                 .window(TrainingWindow::Sliding(2))

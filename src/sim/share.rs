@@ -454,11 +454,11 @@ mod tests {
             (Some(2), 7, true)
         );
         assert!(link.problems.is_empty());
-        for bad in ["chapter=0", "chapter=7", "chapter=two", "chapter=-1"] {
+        for bad in ["chapter=0", "chapter=10", "chapter=two", "chapter=-1"] {
             let link = parse_link(bad);
             assert_eq!(link.chapter, None, "{bad}");
             assert!(
-                link.problems[0].contains("chapters 1 to 6"),
+                link.problems[0].contains("chapters 1 to 9"),
                 "{bad}: {:?}",
                 link.problems
             );

@@ -241,6 +241,139 @@ pub fn clean_accuracy(model: &TrainedModel, concept: &Concept, rng: &mut SimRng)
     (right, ones)
 }
 
+/// The concepts a batch drawn under `drift` mixes, with the share of points
+/// each one labels (one concept but during a gradual transition).
+fn concept_mix(drift: &DriftState) -> Vec<(f64, Concept)> {
+    let share = counted_share(drift.new_concept_share);
+    [(1.0 - share, Concept::ORIGINAL), (share, drift.concept())]
+        .into_iter()
+        .filter(|(w, _)| *w > 0.0)
+        .collect()
+}
+
+/// The accuracy `model` can expect on a batch drawn under `drift` with labels
+/// flipped at `label_noise`: what its score on a hold-out slice averages over
+/// every possible slice. Only the simulator knows it, because it knows the
+/// generating process; a measured score scatters around it by sampling noise
+/// ([`sampling_band`]).
+///
+/// Both models get it exactly. A straight boundary (logistic regression): a
+/// unit-variance cloud with mean `m` falls on the positive side of
+/// `w·x + b = 0` with probability Φ((w·m + b)/|w|). A decision tree: each leaf
+/// is a box, and a unit-variance cloud puts in a box the product of one Φ
+/// difference per axis; the leaf's class is right for the clouds of that class.
+pub fn expected_accuracy(model: &TrainedModel, drift: &DriftState, label_noise: f64) -> f64 {
+    let mix = concept_mix(drift);
+    let clean = match model.linear_boundary().and_then(|l| oriented(model, l)) {
+        Some(line) => {
+            let norm = line.w1.hypot(line.w2);
+            let side = |m: [f64; 2]| normal_cdf((line.w1 * m[0] + line.w2 * m[1] + line.b) / norm);
+            mix.iter()
+                .map(|(w, c)| {
+                    w * (c.prior * side(c.mean(true))
+                        + (1.0 - c.prior) * (1.0 - side(c.mean(false))))
+                })
+                .sum::<f64>()
+        }
+        None => match model {
+            TrainedModel::Tree(tree) => {
+                let mut right = 0.0;
+                leaf_boxes(
+                    tree.root_node(),
+                    [[f64::NEG_INFINITY, f64::INFINITY]; 2],
+                    &mut |b, class1| {
+                        for (w, c) in &mix {
+                            let p = if class1 { c.prior } else { 1.0 - c.prior };
+                            right += w * p * box_mass(b, c.mean(class1));
+                        }
+                    },
+                );
+                right
+            }
+            // A logistic regression with a degenerate line predicts one
+            // class everywhere: right on that class's clouds.
+            TrainedModel::Logistic(_) => {
+                let class1 = model
+                    .predict(&[[0.0, 0.0]])
+                    .first()
+                    .copied()
+                    .unwrap_or(false);
+                mix.iter()
+                    .map(|(w, c)| w * if class1 { c.prior } else { 1.0 - c.prior })
+                    .sum()
+            }
+        },
+    };
+    with_noise(clean.clamp(0.0, 1.0), label_noise.clamp(0.0, 0.5))
+}
+
+/// `line` with its sign turned so that the model predicts class 1 on its
+/// positive side (checked at a point one unit off the line), or `None` for a
+/// degenerate line.
+fn oriented(model: &TrainedModel, line: LinearBoundary) -> Option<LinearBoundary> {
+    let norm2 = line.w1 * line.w1 + line.w2 * line.w2;
+    if !(norm2.is_finite() && norm2 > 1e-18 && line.b.is_finite()) {
+        return None;
+    }
+    let norm = norm2.sqrt();
+    // The foot of the perpendicular from the origin, then one unit along +w.
+    let probe = [
+        -line.b * line.w1 / norm2 + line.w1 / norm,
+        -line.b * line.w2 / norm2 + line.w2 / norm,
+    ];
+    let positive = *model.predict(&[probe]).first()?;
+    Some(if positive {
+        line
+    } else {
+        LinearBoundary {
+            w1: -line.w1,
+            w2: -line.w2,
+            b: -line.b,
+        }
+    })
+}
+
+/// Calls `leaf` with the box of every leaf under `node` (`[lo, hi]` per
+/// axis) and whether it predicts class 1. linfa sends `x[f] < split` left.
+fn leaf_boxes(
+    node: &linfa_trees::TreeNode<f64, usize>,
+    bounds: [[f64; 2]; 2],
+    leaf: &mut impl FnMut([[f64; 2]; 2], bool),
+) {
+    if let Some(class) = node.prediction() {
+        leaf(bounds, class == 1);
+        return;
+    }
+    let (feature, split, _) = node.split();
+    let children = node.children();
+    for (side, child) in children.into_iter().enumerate() {
+        if let (Some(child), Some(f)) = (child.as_deref(), [0usize, 1].get(feature)) {
+            let mut b = bounds;
+            if side == 0 {
+                b[*f][1] = b[*f][1].min(split);
+            } else {
+                b[*f][0] = b[*f][0].max(split);
+            }
+            leaf_boxes(child, b, leaf);
+        }
+    }
+}
+
+/// The mass a unit-variance cloud with mean `m` puts in a box.
+fn box_mass(b: [[f64; 2]; 2], m: [f64; 2]) -> f64 {
+    (0..2)
+        .map(|a| (normal_cdf(b[a][1] - m[a]) - normal_cdf(b[a][0] - m[a])).max(0.0))
+        .product()
+}
+
+/// Half the width of the band in which a hold-out score of `rows` rows falls
+/// about 95 % of the time around an expected accuracy `expected`: two
+/// standard errors, 2·√(p(1 − p)/rows) (about ±0.05 at 150 rows and p = 0.89).
+pub fn sampling_band(expected: f64, rows: usize) -> f64 {
+    let p = expected.clamp(0.0, 1.0);
+    2.0 * (p * (1.0 - p) / rows.max(1) as f64).sqrt()
+}
+
 /// Where a rule's line is nearest the centre of the view, and the unit normal
 /// pointing to its class-1 side: the scatter draws an arrow there. `None` for
 /// a degenerate line or one outside the view.
@@ -390,6 +523,68 @@ mod tests {
         let mut slid = DriftState::none(3);
         slid.covariate_shift = 4.0;
         assert!(!RuleLines::of(&slid).moved());
+    }
+
+    /// An independent check of the expected accuracy: score each model on
+    /// 100,000 rows drawn the stream's way, for both models, every drift kind,
+    /// a gradual mix and two noise levels.
+    #[test]
+    fn expected_accuracy_matches_a_large_sample_for_both_models() {
+        use crate::sim::params::ModelKind;
+        use crate::sim::train::train;
+        let train_set = generate_batch(&mut rng_from_seed(5), 0, 400, &DriftState::none(0), 0.05);
+        for kind in [ModelKind::LogisticRegression, ModelKind::DecisionTree] {
+            let model = train(kind, 5, &train_set).expect("trains");
+            let mut drifts = Vec::new();
+            for dk in [DriftKind::Concept, DriftKind::Covariate, DriftKind::Prior] {
+                let params = SimParams::default()
+                    .drift_kind(dk)
+                    .drift_strength(0.8)
+                    .drift_onset(1);
+                drifts.push(drift_at(&params, 4));
+            }
+            let gradual = SimParams::default()
+                .drift_pattern(DriftPattern::Gradual)
+                .drift_strength(1.0)
+                .drift_speed(0.3)
+                .drift_onset(2);
+            drifts.extend(
+                (2..30)
+                    .map(|c| drift_at(&gradual, c))
+                    .find(|d| (0.3..0.7).contains(&d.new_concept_share)),
+            );
+            drifts.push(DriftState::none(1));
+            for (i, drift) in drifts.iter().enumerate() {
+                for noise in [0.0, 0.1] {
+                    let batch =
+                        generate_batch(&mut rng_from_seed(50 + i as u64), 4, 100_000, drift, noise);
+                    let predicted = model.predict(&batch.x);
+                    let measured = predicted
+                        .iter()
+                        .zip(&batch.y)
+                        .filter(|(p, y)| p == y)
+                        .count() as f64
+                        / batch.len() as f64;
+                    let expected = expected_accuracy(&model, drift, noise);
+                    assert!(
+                        (measured - expected).abs() < 0.006,
+                        "{kind:?} drift {i} noise {noise}: measured {measured:.4}, expected {expected:.4}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_sampling_band_is_two_standard_errors() {
+        assert_abs_diff_eq!(
+            sampling_band(0.89, 150),
+            2.0 * (0.89f64 * 0.11 / 150.0).sqrt(),
+            epsilon = 1e-12
+        );
+        assert!((sampling_band(0.89, 150) - 0.051).abs() < 0.001);
+        assert_eq!(sampling_band(1.0, 150), 0.0);
+        assert!(sampling_band(0.5, 0).is_finite());
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Real data with real drift: 50 years of daily weather at one airport
-//! (Offutt Air Force Base, Bellevue, Nebraska; NOAA's daily summaries as
+//! Real data with real drift: 49.7 years (18,159 days) of daily weather at
+//! Offutt Air Force Base (Bellevue, Nebraska; NOAA's daily summaries as
 //! Elwell & Polikar prepared them, 2011), the rainfall data set of the
 //! concept-drift literature. Each day has 8 standardised measurements and
 //! whether it rained (31 % of days did).
@@ -35,6 +35,10 @@ pub const RAINY_DAYS: usize = 5_698;
 pub const DAYS_PER_YEAR: usize = 365;
 /// The years the data set's authors give for the records.
 pub const YEARS: (u16, u16) = (1949, 1999);
+/// Days in a calendar year on average (the Gregorian calendar's 400-year
+/// mean): the file's days span [`WEATHER_DAYS`] / this = 49.7 calendar years
+/// (49.75 of the page's 365-day years: 49 whole ones and 274 days).
+pub const DAYS_PER_CALENDAR_YEAR: f64 = 365.2425;
 /// The label column's name in the file.
 pub const RAIN_COLUMN: &str = "rain";
 /// The first day (1-based) from which the published file holds its feature
@@ -45,7 +49,7 @@ pub const SHIFT_DAY: usize = 12_001;
 pub const PRESSURE_ERROR_DAYS: [usize; 2] = [3_596, 3_597];
 
 /// One of the file's eight daily measurements. Each is standardised over the
-/// whole file (0 is the 50-year mean, 1 one standard deviation), as the
+/// whole file (0 is the mean over all 18,159 days, 1 one standard deviation), as the
 /// source publishes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum WeatherFeature {
@@ -861,7 +865,7 @@ pub(crate) mod tests {
     }
 
     /// The share of rainy days among each year's last 110 days (the tail a
-    /// plain 30% split holds out) and among its first 255, over the 49 years.
+    /// plain 30% split holds out) and among its first 255, over the 49 whole years.
     pub(crate) fn tail_and_rest_rain(table: &WeatherTable) -> (f64, f64) {
         let share = |days: std::ops::Range<usize>| {
             let (mut rain, mut n) = (0, 0);

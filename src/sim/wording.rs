@@ -13,21 +13,24 @@
 
 mod chart_notes;
 mod cost;
+mod stall;
 mod weather;
 pub use chart_notes::{below_half_sentence, blind_spot_sentence, ceiling_sentence};
 pub use cost::{
     cost_rule, cost_stat_note, cost_units, format_cost, point_label, policy_point_text,
     race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence, version_cost_text,
 };
+pub use stall::{stall_fix_button, stall_message, FLOOR_BUTTON, RESTART_BUTTON};
 pub use weather::{
     feature_meaning, feature_note, fetch_problem, race_without_cycles, weather_ended_short,
-    weather_known_problems, weather_loading, weather_means, weather_problem, weather_scale,
-    weather_shift_reached, weather_source, weather_started, weather_status, weather_yardstick,
+    weather_known_problems, weather_loading, weather_means, weather_offer_hint, weather_problem,
+    weather_scale, weather_shift_reached, weather_source, weather_span, weather_started,
+    weather_status, weather_yardstick,
 };
 
-use super::history::{CycleSummary, Stall, Totals};
+use super::detectors::AdwinConfig;
+use super::history::{CycleSummary, Totals};
 use super::outcome::{Alert, AlertReason, KeptReason, Outcome};
-use super::params::{DetectorKind, TrainingWindow};
 use super::registry::{ModelVersion, VersionStatus};
 use super::steps::{
     CheckStep, DataVar, EvaluateStep, Labels, ModelVar, PerfVar, Skip, StepFact, TrainStep,
@@ -569,12 +572,17 @@ pub fn trigger_detail(eval: &TriggerEval) -> String {
             format_score(*live, *threshold),
             format_threshold(*threshold)
         ),
-        TriggerCause::Adwin { width, mean_error } => format!(
-            "ADWIN keeps a window of {width} recent errors (mean error rate {mean_error:.3}). \
-             It tests every split of that window into an older and a newer part and drops the \
-             older part (drift) when their error rates differ by more than a Hoeffding-style \
-             bound (δ = 0.002). It fires on a change in the error rate, not on a high but steady one."
-        ),
+        TriggerCause::Adwin { width, mean_error } => {
+            let AdwinConfig { clock, delta, .. } = AdwinConfig::default();
+            format!(
+                "ADWIN keeps a window of {width} recent errors (mean error rate {mean_error:.3}), \
+                 summed in buckets that grow with age. Every {clock} errors it checks each cut \
+                 between two buckets into an older and a newer part, and fires (drift) when their \
+                 error rates differ by more than a Hoeffding-style bound (δ = {delta}), whether \
+                 the rate rose or fell; then it starts a fresh window. It fires on a change in \
+                 the error rate, not on a high but steady one."
+            )
+        }
         TriggerCause::PageHinkley {
             statistic,
             threshold,
@@ -771,37 +779,6 @@ pub fn version_score_text(v: &ModelVersion) -> String {
         Some(t) => format_score(v.scores.accuracy, t),
         None => format!("{:.2}", v.scores.accuracy),
     }
-}
-
-/// Why a run with a drift detector is stuck, and what a team does about it.
-pub fn stall_message(s: &Stall) -> String {
-    let (l, t) = (
-        format_score(s.live_score, s.threshold),
-        format_threshold(s.threshold),
-    );
-    let why = match s.detector {
-        DetectorKind::Adwin | DetectorKind::PageHinkley => format!(
-            "{} fires on a change in the live model's error rate, not on a bad level. It fired when \
-             the drift began; since then the error rate has stayed high but steady, so it sees \
-             nothing new",
-            if s.detector == DetectorKind::Adwin { "ADWIN" } else { "Page-Hinkley" }
-        ),
-        DetectorKind::KsTest => "the KS test compares only the inputs: when the inputs look like \
-             the training data (the labelling rule changed, not the inputs), it sees nothing"
-            .to_string(),
-    };
-    let window = match s.window {
-        TrainingWindow::NewestBatch => String::new(),
-        _ => " or train on the new data only (window: newest batch), so a candidate is not \
-              held back by batches from before the drift"
-            .to_string(),
-    };
-    format!(
-        "Stuck for {} cycles: live v{} scores {l}, below the threshold {t}, and nothing retrains. \
-         Why: {why}. What a team does: add a performance floor as a second trigger (retrain \
-         whenever live accuracy is below the threshold){window}.",
-        s.cycles, s.live
-    )
 }
 
 /// What the alert log says while it is empty.
@@ -1003,13 +980,47 @@ mod tests {
             trigger_reason(&eval(0.80)),
             "live accuracy 0.80 ≥ threshold 0.80"
         );
-        assert!(trigger_detail(&TriggerEval {
+    }
+
+    #[test]
+    fn adwin_detail_says_what_the_detector_does() {
+        let text = trigger_detail(&TriggerEval {
             fired: false,
             cause: TriggerCause::Adwin {
                 width: 900,
-                mean_error: 0.4
-            }
-        })
-        .contains("every split of that window into an older and a newer part"));
+                mean_error: 0.4,
+            },
+        });
+        assert!(
+            text.contains(
+                "Every 32 errors it checks each cut between two buckets into an older and a newer \
+                 part, and fires (drift) when their error rates differ by more than a \
+                 Hoeffding-style bound (δ = 0.002), whether the rate rose or fell"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("every split"), "{text}");
+        // What the words say, on the detector itself: it checks only every
+        // `clock` errors, and it fires on a fall of the error rate as on a rise.
+        let clock = u64::from(AdwinConfig::default().clock);
+        let first_detection = |from: f64, to: f64| {
+            let mut adwin = crate::sim::detectors::Adwin::default();
+            // A deterministic stream: `rate` of each 20 errors are 1.0.
+            let errors =
+                |rate: f64| (0..20).map(move |i| f64::from(u8::from(f64::from(i) < rate * 20.0)));
+            let stream = std::iter::repeat_n(errors(from), 50)
+                .chain(std::iter::repeat_n(errors(to), 50))
+                .flatten();
+            stream
+                .enumerate()
+                .find(|&(_, e)| adwin.update(e))
+                .map(|(i, _)| i as u64 + 1)
+        };
+        for (from, to) in [(0.1, 0.6), (0.6, 0.1)] {
+            let at = first_detection(from, to).expect("a change of the error rate is found");
+            assert!(at > 1000, "not before the change: {from} -> {to} at {at}");
+            assert_eq!(at % clock, 0, "{from} -> {to}: found at error {at}");
+        }
+        assert_eq!(first_detection(0.6, 0.6), None, "a high but steady rate");
     }
 }

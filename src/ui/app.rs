@@ -471,7 +471,26 @@ fn Page(props: &PageProps) -> Html {
             scroll_to_top();
         })
     };
+    // The Playground switch opens free play on the playground's own run (the
+    // last settings run there, or the default loop), never the chapter's run,
+    // whose trigger may never retrain.
     let on_playground = {
+        let (state, send) = (state.clone(), props.send.clone());
+        Callback::from(move |()| {
+            let from_guide = matches!(state.view, View::Guide(_));
+            state.dispatch(Action::SetView(View::Playground));
+            send.emit(Command::Progress(ProgressIntent::OpenPlayground));
+            if from_guide {
+                send.emit(Command::Start(
+                    state.playground_params.clone().unwrap_or_default(),
+                ));
+            }
+            scroll_to_top();
+        })
+    };
+    // "Open this run in the playground": free play on the chapter's run as it
+    // stands, with every control.
+    let on_open_run = {
         let (state, send) = (state.clone(), props.send.clone());
         Callback::from(move |()| {
             state.dispatch(Action::SetView(View::Playground));
@@ -501,7 +520,7 @@ fn Page(props: &PageProps) -> Html {
             <>
                 <ModeBar chapter={Some(n)} place={place} on_chapter={on_chapter.clone()} on_playground={on_playground.clone()} />
                 { notice }
-                <Guide key={format!("chapter-{n}")} chapter={n} on_chapter={on_chapter} on_playground={on_playground} />
+                <Guide key={format!("chapter-{n}")} chapter={n} on_chapter={on_chapter} on_playground={on_playground} on_open_run={on_open_run} />
             </>
         },
         _ => html! {
@@ -695,7 +714,9 @@ fn playground(
                     <div class="stack">
                         <DecisionBanner snapshot={snap.clone()} />
                         if live_snap.view.is_none() {
-                            <StallNotice snapshot={live_snap.clone()} on_settings={on_settings.clone()} />
+                            // A restart keeps the data streamed (own file, weather): new settings, then Reset.
+                            <StallNotice snapshot={live_snap.clone()} on_settings={on_settings.clone()}
+                                on_restart={{ let send = send_to.clone(); Callback::from(move |p: SimParams| { send.emit(Command::Configure(p)); send.emit(Command::Reset); }) }} />
                         }
                         if shows("predict") { <PredictBeforeReveal snapshot={snap.clone()} /> }
                         if shows("code") { <CodeSample snapshot={snap.clone()} /> }

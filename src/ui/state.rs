@@ -139,6 +139,10 @@ pub struct Playground {
     pub view: View,
     /// The seed the guide's chapters run with.
     pub guide_seed: u64,
+    /// The settings of the last run on screen in the playground: the guide's
+    /// Playground switch goes back to a run of these (the default loop before
+    /// the reader has been to the playground), not to the chapter's run.
+    pub playground_params: Option<SimParams>,
     /// The page is fetching the weather data (a weather run starts when it arrives).
     pub weather_fetching: bool,
 }
@@ -207,6 +211,7 @@ impl Default for Playground {
             scenario: None,
             view: View::Deciding,
             guide_seed: crate::sim::guide::GUIDE_SEED,
+            playground_params: None,
             weather_fetching: false,
         }
     }
@@ -364,6 +369,9 @@ impl Reducible for Playground {
                 };
                 // A new description of the run: an earlier export may no longer match it.
                 next.export = None;
+                if next.view == View::Playground {
+                    next.playground_params = Some(snap.params.clone());
+                }
                 let Some((command, before)) = popped else {
                     next.snapshot = Some(snap);
                     return Rc::new(next);

@@ -428,7 +428,7 @@ const BANK: [Spec; 36] = [
         id: "concept-vs-covariate-drift",
         difficulty: Difficulty::Hard,
         step: StepKind::CollectData,
-        prompt: "In the playground, with drift strength 0.7 and a sudden pattern, which kind of drift hurts the never-retrained v1 much more?",
+        prompt: "In the playground, with drift strength 0.7 and a sudden pattern, which kind of drift hurts the never-retrained v1 much more, whether the model is logistic regression (the default) or a decision tree?",
         code: None,
         options: [
             "Covariate drift: the inputs slide along the boundary to places v1 never trained on, so it fails there.",
@@ -438,16 +438,16 @@ const BANK: [Spec; 36] = [
         ],
         correct: 1,
         hint: "Ask whether the rule P(label | input) changed, or only where the inputs appear.",
-        explanation: "Concept drift changes P(y|x): the same input now has a different label, so v1's old boundary is wrong. Covariate drift here slides the inputs along the boundary but keeps the rule, so v1's boundary still separates the classes and v1 keeps most of its accuracy.",
+        explanation: "Concept drift changes P(y|x): the same input now has a different label, so v1's old boundary is wrong, whichever model learned it. Covariate drift here slides the inputs along the boundary but keeps the rule. A logistic-regression v1 draws one straight line, which extends along the slide, so it keeps its accuracy. A decision-tree v1 follows the diagonal boundary with boxes only where its training data lay; beyond that its last boxes run straight on, so it loses some accuracy, a lot on some seeds, yet still far less than under concept drift.",
         solution: &[
             "Step 1: Concept drift rotates the labelling rule itself: in part of the plane, points on one side of v1's boundary now belong to the other class.",
-            "Step 2: Covariate drift moves where inputs appear, P(x), but not how they are labelled, P(y|x). The clouds slide along the boundary, so the boundary v1 learned still separates them.",
-            "Step 3: In the playground, v1's accuracy falls well below the threshold under concept drift, while under covariate drift it stays close to where it started.",
+            "Step 2: Covariate drift moves where inputs appear, P(x), but not how they are labelled, P(y|x). The clouds slide along the boundary: a straight boundary (logistic regression) learned before the slide still separates them; a tree's staircase of boxes follows the diagonal only where it saw data.",
+            "Step 3: In the playground, v1's accuracy falls well below the threshold under concept drift, to about 0.2 to 0.3 with either model. Under covariate drift a logistic-regression v1 stays close to where it started (within a few hundredths); a decision-tree v1 loses about 0.13 on average over seeds, up to about 0.4 on some.",
             "Final answer: Concept drift.",
         ],
         mistakes: &[
             "Assuming any change in the data hurts equally: what matters is whether the input-to-label rule changed.",
-            "Thinking unseen inputs are always misclassified: a boundary extends beyond the training data.",
+            "Thinking unseen inputs are always misclassified: a straight boundary (logistic regression) extends beyond the training data; a tree's boxes extend too, but no longer follow a slanted boundary there.",
             "Concluding covariate drift never matters: inputs that move across a boundary, or into regions the model fits poorly, can still hurt.",
         ],
     },
@@ -543,18 +543,18 @@ const BANK: [Spec; 36] = [
             "Make ADWIN more sensitive, so that it notices the high error rate and fires again.",
             "Raise the deploy threshold, so that the next candidate has to be better.",
             "Train on 'All data so far', so that the next candidate has more rows to learn from.",
-            "Add a performance floor as a second trigger (retrain whenever live accuracy is below the threshold), or train on the newest batch only so that the retrain at the drift can pass.",
+            "Add a performance floor as a second trigger (retrain whenever live accuracy is below the threshold), or run with the newest batch only as the window from the start, so that the retrain at the drift can pass.",
         ],
         correct: 3,
         hint: "A drift detector watches for a change in the error rate. After the drift, does the error rate still change?",
-        explanation: "ADWIN fires when the live model's error rate changes, not when it is high. After its detection it starts afresh, sees a steady (high) error rate and has nothing left to detect, so once the candidate is rejected nothing retrains again. A trigger on the level, a performance floor, keeps retraining while live accuracy is below the threshold until the window holds enough new rows; training on the newest batch alone lets the retrain at the drift itself pass.",
+        explanation: "ADWIN fires when the live model's error rate changes, not when it is high. After its detection it starts afresh, sees a steady (high) error rate and has nothing left to detect, so once the candidate is rejected nothing retrains again. A trigger on the level, a performance floor, keeps retraining while live accuracy is below the threshold until the window holds enough new rows, in the same run; a run that trains on the newest batch alone from the start lets the retrain at the drift itself pass. Switching the window mid-run, after the rejected retrain, changes nothing: the run goes on and ADWIN does not fire again.",
         solution: &[
             "Step 1: ADWIN compares the error rate of the older and newer parts of its window and fires when they differ: it detects a change in the error rate, not a bad level.",
             "Step 2: At the drift the error rate jumps, ADWIN fires and the loop retrains. 'Last 3 batches' holds two batches of the old rule and one of the new, so the candidate learns mostly the old rule, fails the check, and the live model stays.",
             "Step 3: After a detection ADWIN starts afresh. The live model has not changed, so its errors stay high but steady: no change, no detection, no retraining, and live accuracy stays low.",
-            "Step 4: Add a trigger on the level: a performance floor retrains whenever live accuracy is below the threshold, so the loop keeps retraining until the window holds enough new rows to pass. Or train on the newest batch only, so the retrain at the drift already learns the new rule.",
-            "Step 5: In the playground, load the scenario 'Drift detector stalls': when it is stuck the page explains why and offers 'Add a performance floor' (the checkbox under the trigger) or 'Train on new data only'; either one lets the live model recover.",
-            "Final answer: add a performance floor as a second trigger, or train on the newest batch only.",
+            "Step 4: Add a trigger on the level: a performance floor retrains whenever live accuracy is below the threshold, so the loop keeps retraining until the window holds enough new rows to pass. Or train on the newest batch only from the start of the run, so the retrain at the drift already learns the new rule.",
+            "Step 5: In the playground, load the scenario 'Drift detector stalls': when it is stuck the page explains why and offers two buttons. 'Add a performance floor' (the checkbox under the trigger) lets the live model recover in this run. 'Restart, training on new data only' starts the run again at v1 with the window 'Newest batch only': in the restarted run the retrain at the drift passes. Choosing that window in the settings mid-run does not restart the run or wake ADWIN, so on its own it fixes nothing.",
+            "Final answer: add a performance floor as a second trigger, or run with the newest batch only from the start.",
         ],
         mistakes: &[
             "Treating a drift detector as an alarm on bad accuracy: it answers 'did the errors change?', not 'is the model good enough?'.",
@@ -716,12 +716,12 @@ const BANK: [Spec; 36] = [
         ],
         correct: 0,
         hint: "What does the KS test compare, and does it ever read a label?",
-        explanation: "The KS test compares each feature of the new batch with the rows the live model was trained on. Covariate drift moves exactly those inputs, so it fires, cycle after cycle, and the loop retrains each time. But the rule did not change: v1 stays accurate, so those retrains bought nothing. ADWIN and Page-Hinkley stay quiet on the same stream, because the live model's errors do not change.",
+        explanation: "The KS test compares each feature of the new batch with the rows the live model was trained on. Covariate drift moves exactly those inputs, so it fires, cycle after cycle, and the loop retrains each time. But the rule did not change: v1, the scenario's logistic regression, stays accurate, so those retrains bought nothing. ADWIN and Page-Hinkley stay quiet on the same stream, because the live model's errors do not change.",
         solution: &[
             "Step 1: The KS test sees only the inputs: per feature, the rows the live model was trained on against the new batch; it fires when either p-value is below 0.05.",
             "Step 2: Here the input clouds slide along the boundary, a little more each cycle (incremental drift). The new inputs no longer look like the training rows, the p-values fall far below 0.05, and it fires.",
             "Step 3: After each deploy the reference becomes the new live model's training rows (the last 3 batches), which still hold where the inputs used to be, so it keeps firing until the training window has caught up with the moved inputs.",
-            "Step 4: Meanwhile the accuracy chart's 'v1, never retrained' line stays above the threshold: the labelling rule did not change, so the old boundary still separates the classes. The candidates pass too; the retraining was simply not needed.",
+            "Step 4: Meanwhile the accuracy chart's 'v1, never retrained' line stays above the threshold: the labelling rule did not change, so the old boundary of the scenario's model (logistic regression, a straight line) still separates the classes. The candidates pass too; the retraining was simply not needed.",
             "Step 5: Switch the detector to 'ADWIN on the error stream' or 'Page-Hinkley on the error stream': on the same stream neither fires, because the live model's errors do not change.",
             "Final answer: the KS test fires again and again and the loop retrains, although the model was fine.",
         ],
@@ -823,20 +823,20 @@ const BANK: [Spec; 36] = [
         prompt: "Data validation off; concept drift, sudden, drift strength 1.0: at cycle 3 the rule reverses, so every input is drawn exactly as before and only its label is swapped. The 'Retraining trigger' is 'Drift detected' with the 'Kolmogorov–Smirnov test on the inputs'. What happens from cycle 3 on?",
         code: None,
         options: [
-            "The KS test does not fire: the inputs look as they did, so its p-values stay large. Nothing retrains while live accuracy collapses to about 0.1.",
+            "The KS test fires no more often than with no drift: the inputs look as they did. The reversal itself retrains nothing, and live accuracy collapses to about 0.1.",
             "The KS test fires at cycle 3, because the labels changed.",
             "The KS test fires at cycle 3; the candidate fails, and then it stalls like ADWIN.",
             "The KS test fires every cycle until a candidate passes.",
         ],
         correct: 0,
         hint: "Which columns of the new batch does the KS test read?",
-        explanation: "The KS test compares the distribution of each input feature in the new batch with the rows the live model was trained on; it never reads a label. A full reversal swaps which class each cloud belongs to, but the two clouds together cover the plane exactly as before, so the inputs do not change and the test has nothing to find. ADWIN or Page-Hinkley, which read the errors, fire at cycle 3; a performance floor would also retrain.",
+        explanation: "The KS test compares the distribution of each input feature in the new batch with the rows the live model was trained on; it never reads a label. A full reversal swaps which class each cloud belongs to, but the two clouds together cover the plane exactly as before, so the inputs do not change and the test has nothing to find: it fires only by chance, as often as with no drift (two tests at 0.05 per check, see the question on one test per feature). ADWIN or Page-Hinkley, which read the errors, fire at cycle 3; a performance floor would also retrain.",
         solution: &[
             "Step 1: At strength 1.0 the rule rotates 180°: each class now comes from where the other class's cloud was. Together the two clouds cover the plane exactly as before, so P(x) is unchanged and only P(y | x) flipped.",
-            "Step 2: The KS test compares each input feature of the new batch with the live model's training rows. Same inputs, same distribution: the p-values stay well above 0.05, and the 'Trigger and data validation' panel reads 'Did not fire: KS test p = … ≥ 0.05'.",
-            "Step 3: Nothing retrains, and the live model, right on about 87 % of rows before, is now wrong on most of them: the accuracy chart's live line drops to about 0.1 and stays there. After three such cycles the 'Why is nothing retraining?' notice explains that the KS test compares only the inputs.",
+            "Step 2: The KS test compares each input feature of the new batch with the live model's training rows. Same inputs, same distribution: the p-values are spread as they are with no drift, so a check fires no more often than with no drift (now and then a chance p below 0.05 for one of the two features), and most cycles the 'Trigger and data validation' panel reads 'Did not fire: KS test p = … ≥ 0.05'.",
+            "Step 3: The reversal retrains nothing, and the live model, right on about 87 % of rows before, is now wrong on most of them: the accuracy chart's live line drops to about 0.1 and stays there until a chance firing retrains. After three such cycles the 'Why is nothing retraining?' notice explains that the KS test compares only the inputs.",
             "Step 4: Switch the detector to ADWIN or Page-Hinkley: the error rate jumps at cycle 3 and they fire. Or tick the performance floor, which retrains whenever live accuracy is below the threshold. (With data validation on, its 'labels valid' check, which does read the labels, flags cycle 3's batch once.)",
-            "Final answer: the KS test stays silent while accuracy collapses.",
+            "Final answer: the KS test fires no more often than with no drift while accuracy collapses.",
         ],
         mistakes: &[
             "Assuming any drift detector sees any drift: the KS test sees the inputs only, never the labels.",
@@ -1017,7 +1017,7 @@ const BANK: [Spec; 36] = [
         id: "weather-gap-is-a-pipeline-shift",
         difficulty: Difficulty::Medium,
         step: StepKind::CollectData,
-        prompt: "Scenario 'Real weather (Nebraska, 1949–1999)', lowest and highest temperature, one year per batch. v1, trained on year 1 and never retrained, averages about 0.71 over the 48 years; the model retrained every year on the last two averages about 0.74. Yet until year 32 the two score alike, and v1 falls behind only from year 33, where each feature column of the published file starts to hold the next column's measurement. What is the best reading of the gap?",
+        prompt: "Scenario 'Real weather (Nebraska, 1949–1999)', lowest and highest temperature, one year per batch. v1, trained on year 1 and never retrained, averages about 0.71 over the 48 yearly cycles after year 1; the model retrained every year on the last two averages about 0.74. Yet until year 32 the two score alike, and v1 falls behind only from year 33, where each feature column of the published file starts to hold the next column's measurement. What is the best reading of the gap?",
         code: None,
         options: [
             "Nebraska's climate changed abruptly in year 33, and only retraining could follow it.",
@@ -1057,7 +1057,7 @@ const BANK: [Spec; 36] = [
         hint: "Compare how often it rains in each year's last 110 days with the rest of the year.",
         explanation: "A hold-out should look like the data the model will meet. In time-ordered data the last rows of a batch are not a random sample: for a batch of a year they are one season. Spread over the year, the held-out days cover every season, so the comparison of v1 with the retrained model is fair.",
         solution: &[
-            "Step 1: Over the 49 years, rain falls on fewer than 25% of each year's last 110 days, but on more than 34% of its first 255.",
+            "Step 1: Over the 49 whole years of the 49.7 years (18,159 days) the file holds, rain falls on fewer than 25% of each year's last 110 days, but on more than 34% of its first 255.",
             "Step 2: A model scored only on the drier days is rewarded for saying 'no rain' more often.",
             "Step 3: Run the scenario with the tail held out: v1, never retrained, averages above the model retrained every year. Spread over the year, it averages below.",
             "Final answer: the tail is one season; spreading the hold-out over the year keeps the scores fair.",
@@ -1075,10 +1075,10 @@ mod tests {
     use super::*;
     use crate::sim::cycle::{RollbackError, Simulation};
     use crate::sim::drift::{DriftState, MAX_PRIOR};
-    use crate::sim::history::stall;
+    use crate::sim::history::{stall, CycleSummary};
     use crate::sim::outcome::{AlertReason, Outcome, OutcomeKind};
     use crate::sim::params::{
-        DetectorKind, DriftKind, DriftPattern, RetrainTrigger, SimParams, TrainingWindow,
+        DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger, SimParams, TrainingWindow,
     };
     use crate::sim::quiz::{check_question, OPTION_COUNT};
     use crate::sim::registry::VersionStatus;
@@ -1339,6 +1339,120 @@ mod tests {
     }
 
     #[test]
+    fn a_stalled_detector_recovers_with_a_floor_in_the_run_or_in_a_run_restarted_on_the_newest_batch(
+    ) {
+        let q = question_by_id("detector-stall").unwrap();
+        let said = q.solution.join(" ");
+        for claim in [
+            "'Add a performance floor' (the checkbox under the trigger) lets the live model recover in this run",
+            "'Restart, training on new data only' starts the run again at v1 with the window 'Newest batch only': in the restarted run the retrain at the drift passes",
+            "Choosing that window in the settings mid-run does not restart the run or wake ADWIN, so on its own it fixes nothing",
+        ] {
+            assert!(said.contains(claim), "{claim}");
+        }
+        let base = scenario("drift-triggered").unwrap().params;
+        let (stuck_at, more) = (7, 6);
+        for seed in (0..20).chain([base.seed]) {
+            let p = base.clone().seed(seed);
+            let stalled = || {
+                let sim = run(p.clone(), stuck_at);
+                assert!(
+                    stall(sim.summaries(), sim.params()).is_some(),
+                    "seed {seed}"
+                );
+                sim
+            };
+            // The floor, switched on mid-run: the same run recovers.
+            let mut floor = stalled();
+            floor.reconfigure(p.clone().performance_floor(true).check().unwrap());
+            floor.finish_cycles(more);
+            assert_eq!(floor.cycle(), stuck_at + more, "the run went on");
+            let after = &floor.summaries()[stuck_at as usize..];
+            assert!(after.iter().any(|s| s.deployed()), "seed {seed}");
+            let last = after.last().unwrap();
+            assert!(
+                last.live_score > last.threshold,
+                "seed {seed}: floor {last:?}"
+            );
+            assert!(stall(floor.summaries(), floor.params()).is_none());
+            // The window alone, mid-run: ADWIN stays quiet, nothing retrains.
+            let mut window = stalled();
+            window.reconfigure(
+                p.clone()
+                    .window(TrainingWindow::NewestBatch)
+                    .check()
+                    .unwrap(),
+            );
+            window.finish_cycles(more);
+            let after = &window.summaries()[stuck_at as usize..];
+            assert!(after.iter().all(|s| !s.retrained()), "seed {seed}");
+            assert!(
+                after.iter().all(|s| s.live_score < s.threshold),
+                "seed {seed}"
+            );
+            assert!(stall(window.summaries(), window.params()).is_some());
+            // A run restarted on the newest batch: the retrain at the drift deploys.
+            let restarted = run(p.clone().window(TrainingWindow::NewestBatch), stuck_at);
+            let at_drift = &restarted.summaries()[p.drift_onset as usize - 1];
+            assert!(at_drift.deployed(), "seed {seed}: {at_drift:?}");
+            let last = restarted.summaries().last().unwrap();
+            assert!(
+                last.live_score > last.threshold,
+                "seed {seed}: restart {last:?}"
+            );
+            assert!(stall(restarted.summaries(), restarted.params()).is_none());
+        }
+    }
+
+    #[test]
+    fn under_covariate_drift_a_logistic_v1_stays_close_and_a_tree_v1_loses_more() {
+        let q = question_by_id("concept-vs-covariate-drift").unwrap();
+        let said = q.solution.join(" ");
+        assert!(said.contains("a logistic-regression v1 stays close to where it started"));
+        assert!(said.contains(
+            "a decision-tree v1 loses about 0.13 on average over seeds, up to about 0.4 on some"
+        ));
+        let seeds = 20;
+        // v1's mean score before the onset (cycles 1-2) and after it (cycles 3-8).
+        let v1_before_after = |p: SimParams| {
+            let sim = run(p, 8);
+            let s = sim.summaries();
+            let mean = |part: &[CycleSummary]| {
+                part.iter().map(|c| c.v1_score).sum::<f64>() / part.len() as f64
+            };
+            (mean(&s[..2]), mean(&s[2..]))
+        };
+        let mut drops = Vec::new();
+        for model in [ModelKind::LogisticRegression, ModelKind::DecisionTree] {
+            let mut drop = Vec::new();
+            for seed in 0..seeds {
+                let p = SimParams::default()
+                    .seed(seed)
+                    .model(model)
+                    .drift_pattern(DriftPattern::Sudden)
+                    .drift_strength(0.7);
+                let (before, covariate) =
+                    v1_before_after(p.clone().drift_kind(DriftKind::Covariate));
+                let (_, concept) = v1_before_after(p.drift_kind(DriftKind::Concept));
+                assert!(concept < 0.4, "{model:?} seed {seed}: concept {concept}");
+                assert!(
+                    concept + 0.1 < covariate,
+                    "{model:?} seed {seed}: concept hurts more"
+                );
+                drop.push(before - covariate);
+            }
+            drops.push(drop);
+        }
+        let mean = |d: &[f64]| d.iter().sum::<f64>() / d.len() as f64;
+        let max = |d: &[f64]| d.iter().copied().fold(f64::MIN, f64::max);
+        let (logistic, tree) = (&drops[0], &drops[1]);
+        assert!(mean(logistic).abs() < 0.03, "logistic {logistic:?}");
+        assert!(max(logistic) < 0.08, "logistic {logistic:?}");
+        assert!((0.07..0.2).contains(&mean(tree)), "tree {tree:?}");
+        assert!((0.25..0.5).contains(&max(tree)), "tree {tree:?}");
+    }
+
+    #[test]
     fn heavy_label_noise_keeps_candidates_below_the_threshold() {
         let p = SimParams::default().drift_strength(0.0).label_noise(0.25);
         let sim = run(p, 12);
@@ -1490,6 +1604,43 @@ mod tests {
             AlertReason::ValidationFailed { failures }
                 if matches!(failures[..], [ValidationFailure::LabelsLookFlipped { .. }])
         ));
+    }
+
+    #[test]
+    fn a_reversed_rule_fires_the_ks_test_no_more_often_than_no_drift() {
+        let q = question_by_id("ks-blind-to-a-reversed-rule").unwrap();
+        assert!(q
+            .correct_option()
+            .starts_with("The KS test fires no more often than with no drift"));
+        // Every check from the reversal on (cycles 3-10), over many seeds, with
+        // and without the reversal: same inputs, so the same chance firings.
+        let seeds = 60;
+        let checks = seeds * 8;
+        let firings = |strength: f64| {
+            (0..seeds)
+                .map(|seed| {
+                    let p = SimParams::default()
+                        .seed(seed)
+                        .drift_strength(strength)
+                        .validate_data(false)
+                        .trigger(drift_detected(DetectorKind::KsTest));
+                    let sim = run(p, 10);
+                    fired_cycles(&sim).iter().filter(|&&c| c >= 3).count()
+                })
+                .sum::<usize>()
+        };
+        let (reversed, none) = (firings(1.0), firings(0.0));
+        let rate = |n: usize| n as f64 / checks as f64;
+        // Two proportions from the same distribution differ by less than
+        // three standard errors of their difference (nearly always).
+        let pooled = rate(reversed + none) / 2.0;
+        let bound = 3.0 * (2.0 * pooled * (1.0 - pooled) / checks as f64).sqrt();
+        assert!(
+            (rate(reversed) - rate(none)).abs() < bound,
+            "reversed {reversed}, no drift {none} of {checks} checks (bound {bound:.3})"
+        );
+        // Chance firings, not none: a per-feature test at 0.05 fires now and then.
+        assert!(none > 0 && rate(none) < 0.15, "{none} of {checks}");
     }
 
     #[test]

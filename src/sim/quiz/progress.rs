@@ -46,10 +46,23 @@ pub struct GuideProgress {
     /// The chapter to open (1..=CHAPTERS).
     pub chapter: u8,
     /// Chapters whose reveal the reader has seen, one bit each (bit 0 = chapter 1).
-    pub done: u8,
+    pub done: u16,
     /// The reader left the guide for free play (the next visit opens there).
     pub playground: bool,
+    /// How many chapters the guide had when this was saved: saves of the
+    /// six-chapter guide (no such field) are carried over to today's
+    /// chapters by [`GuideProgress::from_six_chapters`].
+    #[serde(default = "six_chapters")]
+    pub chapters: u8,
 }
+
+fn six_chapters() -> u8 {
+    6
+}
+
+/// Where each chapter of the six-chapter guide went in today's guide (the
+/// same idea under its new number).
+const SIX_TO_NOW: [u8; 6] = [1, 2, 3, 5, 7, 8];
 
 impl Default for GuideProgress {
     fn default() -> Self {
@@ -57,6 +70,7 @@ impl Default for GuideProgress {
             chapter: 1,
             done: 0,
             playground: false,
+            chapters: CHAPTERS,
         }
     }
 }
@@ -78,10 +92,41 @@ impl GuideProgress {
     pub fn done_count(&self) -> u32 {
         (self.done & CHAPTER_BITS).count_ones()
     }
+
+    /// A save of the six-chapter guide read as today's guide: each chapter
+    /// (and each chapter done) under its new number. Out-of-range values stay
+    /// out of range, for [`Progress::validate`] to refuse.
+    pub fn from_six_chapters(self) -> GuideProgress {
+        if self.chapters != 6 {
+            return self;
+        }
+        if !(1..=6).contains(&self.chapter) || self.done & !0b11_1111 != 0 {
+            // Never a place in the six-chapter guide: left for validate to refuse.
+            return GuideProgress { chapter: 0, ..self };
+        }
+        let moved = |n: u8| {
+            SIX_TO_NOW
+                .get(usize::from(n).wrapping_sub(1))
+                .copied()
+                .unwrap_or(n)
+        };
+        let mut done = self.done & !0b11_1111;
+        for old in 1..=6u8 {
+            if self.done & (1 << (old - 1)) != 0 {
+                done |= 1 << (moved(old) - 1);
+            }
+        }
+        GuideProgress {
+            chapter: moved(self.chapter),
+            done,
+            playground: self.playground,
+            chapters: CHAPTERS,
+        }
+    }
 }
 
 /// One bit per chapter.
-const CHAPTER_BITS: u8 = ((1u16 << CHAPTERS) - 1) as u8;
+const CHAPTER_BITS: u16 = ((1u32 << CHAPTERS) - 1) as u16;
 
 impl Default for Progress {
     fn default() -> Self {
@@ -138,7 +183,7 @@ pub enum ProgressError {
         /// The chapter saved.
         chapter: u8,
         /// The done bits saved.
-        done: u8,
+        done: u16,
         /// The last chapter.
         max: u8,
     },
@@ -203,7 +248,10 @@ impl Progress {
             });
         }
         let g = self.guide;
-        if !(1..=CHAPTERS).contains(&g.chapter) || g.done & !CHAPTER_BITS != 0 {
+        if !(1..=CHAPTERS).contains(&g.chapter)
+            || g.done & !CHAPTER_BITS != 0
+            || g.chapters != CHAPTERS
+        {
             return Err(ProgressError::NoSuchChapter {
                 chapter: g.chapter,
                 done: g.done,
@@ -259,8 +307,9 @@ impl Progress {
                 expected: PROGRESS_VERSION,
             });
         }
-        let progress: Progress =
+        let mut progress: Progress =
             serde_json::from_value(value).map_err(|e| ProgressError::BadFields(e.to_string()))?;
+        progress.guide = progress.guide.from_six_chapters();
         progress.validate()?;
         Ok(progress)
     }
@@ -294,6 +343,7 @@ mod tests {
                 chapter: 4,
                 done: 0b111,
                 playground: false,
+                chapters: CHAPTERS,
             },
         }
     }
@@ -307,7 +357,7 @@ mod tests {
         }
         assert_eq!(
             sample().to_storage_string(),
-            r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2,"guide":{"chapter":4,"done":7,"playground":false}}"#
+            r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2,"guide":{"chapter":4,"done":7,"playground":false,"chapters":9}}"#
         );
         // A save from before the guide reads as a first visit to it.
         let old = r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2}"#;
@@ -317,9 +367,28 @@ mod tests {
         );
     }
 
+    /// A save of the six-chapter guide keeps its place and its chapters
+    /// done under today's numbers (old 4 "When to retrain" is now 5, old 5
+    /// "Bad data" 7, old 6 "Which drift hurts" 8).
+    #[test]
+    fn a_six_chapter_save_moves_to_todays_chapters() {
+        let old = r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2,"guide":{"chapter":5,"done":41,"playground":false}}"#;
+        let g = Progress::from_storage(old).unwrap().guide;
+        assert_eq!(g.chapter, 7);
+        assert!(g.is_done(1) && g.is_done(5) && g.is_done(8), "{g:?}");
+        assert_eq!(g.done_count(), 3);
+        assert_eq!(g.chapters, CHAPTERS);
+        // Its seventh chapter never existed: refused, not moved.
+        let bad = r#"{"version":1,"answered":1,"correct":1,"best_test_score":null,"tests_taken":0,"guide":{"chapter":7,"done":0,"playground":false}}"#;
+        assert!(matches!(
+            Progress::from_storage(bad),
+            Err(ProgressError::NoSuchChapter { .. })
+        ));
+    }
+
     #[test]
     fn impossible_guide_places_are_rejected() {
-        for (chapter, done) in [(0, 0), (7, 0), (3, 0b100_0000)] {
+        for (chapter, done) in [(0, 0), (10, 0), (3, 0b10_0000_0000)] {
             let mut p = sample();
             p.guide.chapter = chapter;
             p.guide.done = done;
@@ -328,8 +397,8 @@ mod tests {
         }
         let mut g = GuideProgress::default();
         g.mark_done(2);
-        g.mark_done(9);
-        assert!(g.is_done(2) && !g.is_done(1) && !g.is_done(9));
+        g.mark_done(10);
+        assert!(g.is_done(2) && !g.is_done(1) && !g.is_done(10));
         assert_eq!(g.done_count(), 1);
     }
 
@@ -523,11 +592,11 @@ mod tests {
             best in prop::option::of(0u32..=10),
             tests in 1u32..1000,
             chapter in 1u8..=CHAPTERS,
-            done in 0u8..(1 << CHAPTERS),
+            done in 0u16..(1 << CHAPTERS),
             playground in any::<bool>(),
         ) {
             let correct = (f64::from(answered) * share) as u32;
-            let guide = GuideProgress { chapter, done, playground };
+            let guide = GuideProgress { chapter, done, playground, chapters: CHAPTERS };
             let p = Progress { version: 1, answered, correct, best_test_score: best, tests_taken: tests, guide };
             prop_assert_eq!(Progress::from_storage(&p.to_storage_string()), Ok(p));
         }

@@ -15,11 +15,11 @@ use super::slider::Slider;
 use super::stats::Stats;
 use crate::sim::guide::{
     chapter, options, question, reveal, with_choices, Chapter, GuideControl, GuidePanel, GuideRun,
-    CHAPTERS,
+    CHAPTERS, GUIDE_WINDOWS,
 };
 use crate::sim::params::{
     round_to_step, DriftKind, DriftPattern, SimParams, TrainingWindow, LABEL_NOISE_STEP,
-    THRESHOLD_STEP,
+    MAX_LABEL_DELAY, THRESHOLD_STEP,
 };
 use crate::sim::protocol::{Command, ProgressIntent};
 use crate::sim::quiz::GuideProgress;
@@ -35,17 +35,11 @@ pub struct GuideProps {
     pub chapter: u8,
     /// Opens another chapter.
     pub on_chapter: Callback<u8>,
-    /// Leaves the guide for the playground.
+    /// Leaves the guide for the playground's own run.
     pub on_playground: Callback<()>,
+    /// Opens the chapter's run, as it stands, in the playground.
+    pub on_open_run: Callback<()>,
 }
-
-/// The training windows chapter 2 offers.
-const WINDOWS: [TrainingWindow; 4] = [
-    TrainingWindow::NewestBatch,
-    TrainingWindow::Sliding(3),
-    TrainingWindow::Sliding(10),
-    TrainingWindow::AllData,
-];
 
 /// Sends what a chapter's Run does: a fresh run of `params`, its fault, and
 /// its cycles or race.
@@ -148,7 +142,7 @@ pub fn Guide(props: &GuideProps) -> Html {
             },
             GuideControl::Window => html! {
                 <SelectField id="guide-window" label="Training window"
-                    options={WINDOWS.iter().map(|w| (w.key(), w.label())).collect::<Vec<_>>()}
+                    options={GUIDE_WINDOWS.iter().map(|w| (w.key(), w.label())).collect::<Vec<_>>()}
                     selected={p.window.key()}
                     on_change={Callback::from(move |k: String| if let Some(w) = TrainingWindow::from_key(&k) { set.emit(p.clone().window(w)) })} />
             },
@@ -176,6 +170,24 @@ pub fn Guide(props: &GuideProps) -> Html {
                     </div>
                 }
             }
+            GuideControl::Floor => {
+                let onchange = Callback::from(move |e: Event| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    set.emit(p.clone().performance_floor(input.checked()));
+                });
+                html! {
+                    <div class="field checkbox">
+                        <input type="checkbox" id="guide-floor" checked={chosen.performance_floor} {onchange} />
+                        <label for="guide-floor">{ "Performance floor: also retrain whenever live accuracy is below the threshold" }</label>
+                    </div>
+                }
+            }
+            GuideControl::LabelDelay => html! {
+                <Slider id="guide-delay" label="Label delay" min={0.0} max={f64::from(MAX_LABEL_DELAY)} step={1.0}
+                    value={f64::from(p.label_delay)}
+                    shown={format!("{} cycle{}", p.label_delay, if p.label_delay == 1 { "" } else { "s" })}
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_delay(v.round().clamp(0.0, f64::from(MAX_LABEL_DELAY)) as u32)))} />
+            },
             GuideControl::Fault => {
                 let current = *fault;
                 let (fault, ran, predicted) = (fault.clone(), ran.clone(), predicted.clone());
@@ -232,6 +244,10 @@ pub fn Guide(props: &GuideProps) -> Html {
                 on_playground.emit(());
             }
         })
+    };
+    let open_run = {
+        let cb = props.on_open_run.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let running = ran.is_some() && result.is_none();
     let run_label = match c.run {
@@ -290,6 +306,7 @@ pub fn Guide(props: &GuideProps) -> Html {
                     <div class="guide-nav">
                         <button type="button" class="primary" onclick={next}>{ if props.chapter < CHAPTERS { "Next chapter" } else { "Open the Playground" } }</button>
                         <button type="button" onclick={again}>{ if c.controls.is_empty() { "Run again" } else { "Change a setting and run again" } }</button>
+                        <button type="button" onclick={open_run} data-testid="open-run">{ "Open this run in the playground" }</button>
                     </div>
                 }
             </section>

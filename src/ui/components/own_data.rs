@@ -91,7 +91,7 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
                 <button type="button" onclick={synthetic}>{ "Back to the synthetic stream" }</button>
             }
             if !on_weather {
-                <p class="hint" id="weather-hint">{ "A ready example of real data: 50 years of daily weather at one airport in Nebraska, streamed a year at a time (fetched only when you ask, about 0.8 MB)." }</p>
+                <p class="hint" id="weather-hint">{ crate::sim::wording::weather_offer_hint() }</p>
                 <button type="button" onclick={weather} aria-describedby="weather-hint" disabled={props.fetching}>{ "Use the real weather data" }</button>
             }
         </section>

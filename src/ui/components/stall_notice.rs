@@ -1,21 +1,26 @@
 //! When a run with a drift detector is stuck below the threshold, says why in
-//! plain words (a change detector fires on a change, not on a bad level) and
-//! offers the two fixes a team would make: a performance floor as a second
-//! trigger, and a training window of the new data only.
+//! plain words, from the stall's typed cause (a change detector fires on a
+//! change, not on a bad level; or no model can reach the threshold), and
+//! offers the fixes that work for that cause: a performance floor as a second
+//! trigger in this run, and a restart that trains on the new data only.
 
 use yew::prelude::*;
 
+use crate::sim::history::StallFix;
 use crate::sim::params::{SimParams, TrainingWindow};
 use crate::sim::protocol::Snapshot;
-use crate::sim::wording::stall_message;
+use crate::sim::wording::{stall_fix_button, stall_message};
 
 /// Props of [`StallNotice`].
 #[derive(Properties, PartialEq)]
 pub struct StallNoticeProps {
     /// The run.
     pub snapshot: std::rc::Rc<Snapshot>,
-    /// Sends new settings to the engine.
+    /// Sends new settings to the engine for this run (the floor).
     pub on_settings: Callback<SimParams>,
+    /// Starts the run again from v1 with these settings (the window: changed
+    /// mid-run it would do nothing, since the detector does not fire again).
+    pub on_restart: Callback<SimParams>,
 }
 
 /// The notice, or nothing while the run is not stuck.
@@ -25,20 +30,30 @@ pub fn StallNotice(props: &StallNoticeProps) -> Html {
     let Some(stall) = s.stall else {
         return html! {};
     };
-    let with = |change: fn(SimParams) -> SimParams| {
-        let cb = props.on_settings.clone();
+    let button = |fix: StallFix| {
+        let label = stall_fix_button(fix)?;
         let p = s.params.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(change(p.clone())))
+        let onclick = match fix {
+            StallFix::PerformanceFloor => {
+                let cb = props.on_settings.clone();
+                Callback::from(move |_: MouseEvent| cb.emit(p.clone().performance_floor(true)))
+            }
+            StallFix::RestartOnNewestBatch => {
+                let cb = props.on_restart.clone();
+                Callback::from(move |_: MouseEvent| {
+                    cb.emit(p.clone().window(TrainingWindow::NewestBatch))
+                })
+            }
+            StallFix::ReachableThreshold { .. } => return None,
+        };
+        Some(html! { <button type="button" {onclick}>{ label }</button> })
     };
     html! {
         <section class="panel stall" aria-labelledby="stall-title" data-testid="stall">
             <h2 id="stall-title">{ "Why is nothing retraining?" }</h2>
             <p role="status">{ stall_message(&stall) }</p>
             <div class="buttons">
-                <button type="button" onclick={with(|p| p.performance_floor(true))}>{ "Add a performance floor" }</button>
-                if stall.window != TrainingWindow::NewestBatch {
-                    <button type="button" onclick={with(|p| p.window(TrainingWindow::NewestBatch))}>{ "Train on new data only" }</button>
-                }
+                { for stall.fixes().into_iter().filter_map(button) }
             </div>
         </section>
     }
