@@ -54,6 +54,8 @@ pub enum GuideControl {
     Floor,
     /// How many cycles late the labels arrive.
     LabelDelay,
+    /// The learner (logistic regression or decision tree).
+    Model,
 }
 
 /// The training windows the guide offers: each leads to its own recovery
@@ -159,7 +161,7 @@ pub fn chapters() -> Vec<Chapter> {
             text: &[
                 "Model v1, a logistic regression (one straight boundary between the classes), was trained once, on the data of cycle 0, and is never retrained here.",
                 "From cycle 3 the rule that labels the data turns 108° (concept drift). Each class is a cloud of points around its own centre, and the centres turn with the rule: in the scatter of the newest batch the two clouds swing round to the other diagonal, while v1's boundary stays where it was.",
-                "The accuracy chart plots v1's score on each new batch. Once the rule has turned past 90°, most points on v1's class-1 side belong to class 0, so v1 is wrong more often than right.",
+                "The accuracy chart plots v1's score on each new batch: once the rule has turned past 90°, most points on v1's class-1 side belong to class 0, so v1 is wrong more often than right.",
             ],
             params: turning.clone().trigger(RetrainTrigger::Never),
             fault: None,
@@ -167,7 +169,7 @@ pub fn chapters() -> Vec<Chapter> {
             panels: &[GuidePanel::Stats, GuidePanel::Accuracy, GuidePanel::Scatter],
             run: GuideRun::Cycles(8),
             prediction: Prediction::StaleLevel,
-            try_next: "Open the Playground later and drag Drift strength: below 0.5 the rule turns less than 90° and v1 stays better than a coin flip.",
+            try_next: "Open the Playground later and drag Drift strength: at 0.3 the rule turns only 54°, and v1, though worse, stays better than a coin flip.",
         },
         Chapter {
             number: 2,
@@ -193,7 +195,7 @@ pub fn chapters() -> Vec<Chapter> {
             title: "Deploy or alert",
             text: &[
                 "A candidate goes live only if it scores above the deploy threshold on the hold-out; otherwise the team is alerted and the live model stays as it was.",
-                "Here the rule turns at cycle 3 and every cycle trains a candidate on the last 3 batches, so the candidates right after the drift learn mostly the old rule.",
+                "Here the rule turns at cycle 3 and every cycle trains a candidate on the last 3 batches, so the first candidate after the drift learns mostly from batches of the old rule.",
                 "Set the threshold, predict, and watch the decision of each cycle.",
             ],
             params: turning
@@ -234,7 +236,7 @@ pub fn chapters() -> Vec<Chapter> {
             title: "When to retrain",
             text: &[
                 "Retraining every cycle pays for a training run every time (5 units plus 1 per 1,000 training rows). Other policies wait for a reason: a schedule (cron, a timetable such as every day at midnight), a drift detector (ADWIN, which fires when the live model's error rate changes), or live accuracy dropping below the threshold.",
-                "Here every policy but never retraining also has a performance floor: it retrains whenever live accuracy is below the threshold, so a policy that misses the drift still recovers.",
+                "Here every policy but never retraining also has a performance floor: it retrains whenever live accuracy is below the threshold, so a policy that misses a drift still retrains.",
                 "The race runs all five policies on the same stream with the same seed, and counts accuracy and cost.",
             ],
             params: turning
@@ -252,7 +254,7 @@ pub fn chapters() -> Vec<Chapter> {
             number: 6,
             title: "When a drift detector stalls",
             text: &[
-                "Here the only trigger is a drift detector, ADWIN: it watches the live model's error rate and fires when that rate changes. The training window holds the last 3 batches.",
+                "Here the only trigger is a drift detector, ADWIN: it watches the live model's error rate and fires when that rate changes, and the training window holds the last 3 batches.",
                 "At cycle 3 the rule turns, the error rate jumps, ADWIN fires and the loop retrains. That candidate learns from two batches of the old rule and one of the new, and the threshold (0.80) rejects it.",
                 "What happens next depends on whether anything else can trigger a retrain.",
             ],
@@ -273,7 +275,7 @@ pub fn chapters() -> Vec<Chapter> {
             text: &[
                 "Real pipelines break: a sensor sends nothing (missing values), a labelling job inverts every label (flipped labels), a batch holds one class only, values leave their range.",
                 "With validation on, the loop checks each new batch before training (missing values, both classes present, values in range, labels that agree with the live model) and sets a failing batch aside: nothing is trained on it.",
-                "With validation off, it depends on the fault. Missing values or a single class make training fail (an alert, no model). Flipped labels train a model of the inverted rule, and the deploy check passes it: it scores the candidate on the hold-out of the same flipped batch, where the inverted rule looks right.",
+                "With validation off, it depends on the fault: missing values or a single class make training fail (an alert, no model). Flipped labels train a model of the inverted rule, and the deploy check passes it: it scores the candidate on the hold-out of the same flipped batch, where the inverted rule looks right.",
                 "Each candidate here learns from the newest batch only. Choose the fault and whether validation runs.",
             ],
             params: base
@@ -293,9 +295,9 @@ pub fn chapters() -> Vec<Chapter> {
             number: 8,
             title: "Which drift hurts",
             text: &[
-                "Drift is not one thing. Covariate drift moves the inputs but keeps the rule; concept drift changes the rule; prior shift changes how common each class is.",
-                "v1, a logistic regression, is never retrained here, so its accuracy shows what each kind of drift does to a model that stays as it was. The dotted line is the best any model could expect on the drifted data.",
-                "Pick a drift kind, predict, run, then try the others.",
+                "Drift is not one thing: covariate drift moves the inputs but keeps the rule; concept drift changes the rule; prior shift changes how common each class is.",
+                "v1 is never retrained here, so its accuracy shows what each kind of drift does to a model that stays as it was: a logistic regression (one straight boundary) unless you pick a decision tree (boxes fitted to where its training points were). The dotted line is the best any model could expect on the drifted data.",
+                "Pick a drift kind and a model, predict, run, then try the others.",
             ],
             params: base
                 .clone()
@@ -304,7 +306,7 @@ pub fn chapters() -> Vec<Chapter> {
                 .drift_pattern(DriftPattern::Incremental)
                 .drift_strength(1.0),
             fault: None,
-            controls: &[GuideControl::DriftKind],
+            controls: &[GuideControl::DriftKind, GuideControl::Model],
             panels: &[
                 GuidePanel::Stats,
                 GuidePanel::Accuracy,
@@ -313,7 +315,7 @@ pub fn chapters() -> Vec<Chapter> {
             ],
             run: GuideRun::Cycles(8),
             prediction: Prediction::StaleLevel,
-            try_next: "Switch the drift kind and run again: which kinds does v1 survive, and what does the dotted line do?",
+            try_next: "Switch the drift kind or the model and run again: which kinds does each model survive, and what does the dotted line do?",
         },
         Chapter {
             number: 9,
@@ -351,12 +353,13 @@ pub fn question(
 ) -> String {
     match prediction {
         Prediction::StaleLevel => format!(
-            "{} v1 is never retrained. Over the next {cycles} cycles, where will the accuracy it can expect end up at its lowest?",
+            "{} v1, {}, is never retrained. Over the next {cycles} cycles, where will the accuracy it can expect end up at its lowest?",
             match params.drift_kind {
                 DriftKind::Concept => "The rule that labels the data turns.",
                 DriftKind::Covariate => "The inputs slide a long way; the rule that labels them stays.",
                 DriftKind::Prior => "One class becomes far more common than the other.",
-            }
+            },
+            model_name(params.model)
         ),
         Prediction::Recovery => format!(
             "With the window \u{201c}{}\u{201d}, how soon after the drift (cycle {}) will the live model be one that can expect to score above {} again?",
@@ -570,20 +573,26 @@ fn stale_level(params: &SimParams, run: &[CycleSummary]) -> Reveal {
         }
         DriftKind::Prior => {
             let share = run.iter().map(|s| s.drift.prior).fold(0.0, f64::max);
-            let best_then = lowest.best_possible.or(last.best_possible);
+            let best_then = last.best_possible;
             let majority = with_noise(share.max(1.0 - share), params.label_noise);
+            let end = ex(last);
             format!(
-                "Class 1 grew to {:.0}% of the points. The best boundary moved towards class 0{}, but {who} kept its old boundary, so its expected accuracy stayed about {}: it gains nothing from the shift. Accuracy alone hides what a shifted balance does: always answering class 1 would now score about {} at {:.0}% label noise, {} v1's {}.",
+                "Class 1 grew to {:.0}% of the points. The best boundary moved towards class 0{}, but {who} kept its old boundary: its expected accuracy went from {} to {}. Accuracy alone hides what a shifted balance does: always answering class 1 would now score about {} at {:.0}% label noise, {} v1's {}.",
                 share * 100.0,
-                best_then.map_or_else(String::new, |b| format!(
-                    " (the dotted best-possible line rose to {})",
-                    two(b)
-                )),
-                two(low),
+                match (first.best_possible, best_then) {
+                    (Some(a), Some(b)) => format!(
+                        " (the dotted best-possible line rose from {} to {})",
+                        two(a),
+                        two(b)
+                    ),
+                    _ => String::new(),
+                },
+                two(start),
+                two(end),
                 two(majority),
                 params.label_noise * 100.0,
-                if majority > low { "above" } else { "not above" },
-                two(low)
+                if majority > end { "above" } else { "not above" },
+                two(end)
             )
         }
     };
@@ -957,9 +966,10 @@ fn blind_spot(params: &SimParams, run: &[CycleSummary]) -> Reveal {
                 }
             ));
             if s.trigger.as_ref().is_some_and(|t| t.fired) {
-                text.push(format!(
+                text.push(
                     "The performance-drop trigger fired then, and not before: it needs labels."
-                ));
+                        .to_string(),
+                );
             }
         }
         None => text.push(format!(
@@ -1026,6 +1036,7 @@ pub fn with_choices(chapter: &Chapter, chosen: &SimParams) -> SimParams {
             GuideControl::Validation => p.validate_data = chosen.validate_data,
             GuideControl::Floor => p.performance_floor = chosen.performance_floor,
             GuideControl::LabelDelay => p.label_delay = chosen.label_delay,
+            GuideControl::Model => p.model = chosen.model,
             GuideControl::Fault => {}
         }
     }

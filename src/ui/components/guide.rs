@@ -18,7 +18,7 @@ use crate::sim::guide::{
     CHAPTERS, GUIDE_WINDOWS,
 };
 use crate::sim::params::{
-    round_to_step, DriftKind, DriftPattern, SimParams, TrainingWindow, LABEL_NOISE_STEP,
+    round_to_step, DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow, LABEL_NOISE_STEP,
     MAX_LABEL_DELAY, THRESHOLD_STEP,
 };
 use crate::sim::protocol::{Command, ProgressIntent};
@@ -152,6 +152,12 @@ pub fn Guide(props: &GuideProps) -> Html {
                     selected={p.drift_kind.key().to_string()}
                     on_change={Callback::from(move |k: String| if let Some(v) = DriftKind::from_key(&k) { set.emit(p.clone().drift_kind(v)) })} />
             },
+            GuideControl::Model => html! {
+                <SelectField id="guide-model" label="Model"
+                    options={ModelKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
+                    selected={p.model.key().to_string()}
+                    on_change={Callback::from(move |k: String| if let Some(v) = ModelKind::from_key(&k) { set.emit(p.clone().model(v)) })} />
+            },
             GuideControl::DriftPattern => html! {
                 <SelectField id="guide-pattern" label="Drift pattern"
                     options={DriftPattern::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
@@ -269,7 +275,8 @@ pub fn Guide(props: &GuideProps) -> Html {
             <section class="panel guide" aria-labelledby="chapter-title" data-chapter={props.chapter.to_string()}>
                 <p class="chapter-count">{ format!("Chapter {} of {CHAPTERS}", props.chapter) }</p>
                 <h2 id="chapter-title">{ c.title }</h2>
-                { for c.text.iter().map(|t| html! { <p>{ *t }</p> }) }
+                { super::glossary_term::glossed_paragraphs(c.text) }
+                <super::glossary::Glossary folded={true} />
                 if !c.controls.is_empty() {
                     <div class="guide-controls">
                         { for c.controls.iter().map(|&k| control(k)) }
@@ -381,6 +388,7 @@ pub fn ModeBar(props: &ModeBarProps) -> Html {
                     <a href="#lesson">{ "Lesson" }</a>
                     <a href="#practice">{ "Practice" }</a>
                     <a href="#test-yourself">{ "Test yourself" }</a>
+                    <a href="#glossary">{ "Glossary" }</a>
                 </nav>
             }
         }
