@@ -913,3 +913,44 @@ fn every_option_can_come_true() {
         }
     }
 }
+
+/// The reveal quotes the run it reveals: for every chapter, control value and
+/// seed, some score or count of the run appears in its words as shown, and
+/// "What happened" is the option the run's facts select.
+#[test]
+fn reveals_quote_the_run() {
+    for c in chapters() {
+        let seeds: Vec<u64> = match c.run {
+            GuideRun::Race(_) => seeds().into_iter().take(3).collect(),
+            GuideRun::Cycles(_) => seeds().into_iter().take(5).collect(),
+        };
+        for (choice, fault) in control_values(&c) {
+            for &seed in &seeds {
+                let params = with_choices(&c, &choice.clone().seed(seed));
+                let case = run(&c, &params, fault);
+                let text = case.reveal.text.join(" ");
+                assert!(case.reveal.answer < case.options.len());
+                let quoted = match &case.race {
+                    Some(race) => race.runs.iter().all(|r| {
+                        text.contains(&format!("{}: {} retrain", r.name, r.retrains))
+                            && text.contains(&format!("{:.2}", r.mean_accuracy))
+                    }),
+                    None => case.summaries.iter().any(|s| {
+                        let e = s.expected.unwrap();
+                        [
+                            Some(s.v1_score),
+                            Some(s.live_score),
+                            s.candidate_score,
+                            Some(e.live),
+                            Some(e.v1),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .any(|x| text.contains(&format!("{x:.2}")))
+                    }),
+                };
+                assert!(quoted, "chapter {} seed {seed}: {text}", c.number);
+            }
+        }
+    }
+}

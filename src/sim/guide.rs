@@ -652,7 +652,7 @@ fn recovery(params: &SimParams, run: &[CycleSummary]) -> Reveal {
     let window = match params.window {
         TrainingWindow::NewestBatch => "Trained on the newest batch only, the first candidate after the drift saw only data labelled by the new rule.".to_string(),
         TrainingWindow::Sliding(k) => format!(
-            "Trained on the last {k} batches, the first candidates after the drift still learned mostly from batches labelled by the old rule."
+            "Trained on the last {k} batches, the first candidate after the drift still learned mostly from batches labelled by the old rule."
         ),
         TrainingWindow::AllData => "Trained on all data so far, every candidate kept learning from the batches labelled by the old rule, which outnumbered the new ones for cycles.".to_string(),
     };
@@ -699,6 +699,25 @@ fn passes(params: &SimParams, run: &[CycleSummary]) -> Reveal {
             format!(" (cycle {})", cycles(&alerts))
         }
     )];
+    if let Some(best) = trained.iter().max_by(|a, b| {
+        a.candidate_score
+            .unwrap_or(0.0)
+            .total_cmp(&b.candidate_score.unwrap_or(0.0))
+    }) {
+        let score = best.candidate_score.unwrap_or(0.0);
+        text.push(format!(
+            "The best candidate, v{} at cycle {}, scored {}{}.",
+            best.candidate.unwrap_or(0),
+            best.cycle,
+            format_score(score, best.threshold),
+            expected_of(best)
+                .candidate
+                .map_or_else(String::new, |e| format!(
+                    " (it could expect {})",
+                    format_score(e, best.threshold)
+                ))
+        ));
+    }
     // Candidates the threshold judged against what they could expect: a
     // pass or a fail the hold-out's luck decided.
     let luck: Vec<String> = trained
