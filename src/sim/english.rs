@@ -1,6 +1,7 @@
 //! The small pieces of English that sentences all over the playground are built
-//! from: counts with thousands separators ("12,345 rows") and lists joined the
-//! way people write them ("Monday, Wednesday and Friday"). One definition each,
+//! from: counts with thousands separators ("12,345 rows"), ordinals ("every 4th
+//! year") and lists joined the way people write them ("Monday, Wednesday and
+//! Friday"). One definition each,
 //! so the core's messages ([`super::wording`], CSV errors, cron descriptions)
 //! and the page's captions write numbers and lists the same way.
 
@@ -29,10 +30,36 @@ pub fn join_words<S: Borrow<str>>(words: &[S]) -> String {
     }
 }
 
+/// `n` as an ordinal: 1 → "1st", 2 → "2nd", 4 → "4th", 11 → "11th", 22 → "22nd".
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn ordinals_take_the_suffix_english_gives_them() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111]
+            .map(ordinal)
+            .into();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                "101st", "111th"
+            ]
+        );
+    }
 
     #[test]
     fn counts_get_a_comma_every_three_digits() {

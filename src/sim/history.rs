@@ -210,7 +210,7 @@ pub enum StallCause {
     },
     /// The detector fired while the stream had drifted; it has not fired
     /// since (ADWIN and Page-Hinkley: the error rate has stayed steady; KS:
-    /// the inputs pass as the training rows).
+    /// the inputs look like the live model's training rows).
     AfterDetection {
         /// The first cycle of the drift the detection fell in.
         drift_began_at_cycle: u32,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::cost::Cost;
 use std::sync::Arc;
 
-use super::csv_data::StandardizedData;
+use super::csv_data::{StandardizedData, Streaming};
 use super::cycle::{SimError, Simulation};
 use super::params::{DetectorKind, RetrainTrigger, SimParams, DEFAULT_CRON};
 
@@ -41,6 +41,107 @@ pub struct PolicyRun {
     /// data (strictly below: a model at the threshold is not below it).
     #[serde(default)]
     pub below_threshold: u32,
+    /// For a schedule, the cycles it fired in, read as a cadence (its name
+    /// says it in the data's own terms, see [`CycleSpan`]).
+    #[serde(default)]
+    pub cadence: Option<Cadence>,
+}
+
+/// What one cycle of a race stands for, so that a policy's name can say what
+/// it did in the terms of the data it ran on. A schedule always runs on the
+/// simulated clock ([`SimParams::minutes_per_cycle`] a cycle), whatever a
+/// batch holds: on a year of real days, "daily at midnight" fires every 4th
+/// year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CycleSpan {
+    /// The synthetic stream, whose only time is the simulated clock.
+    SimulatedClock {
+        /// Simulated minutes per cycle.
+        minutes: u32,
+    },
+    /// Real history, one row a day ([`Streaming::History`]): a batch of days.
+    Days {
+        /// Days per batch (365: a year).
+        days: usize,
+        /// Simulated minutes per cycle, which the schedule still reads.
+        clock_minutes: u32,
+    },
+    /// A teacher's file: a batch of rows, whatever they stand for.
+    Rows {
+        /// Simulated minutes per cycle, which the schedule still reads.
+        clock_minutes: u32,
+    },
+}
+
+impl CycleSpan {
+    /// What a cycle of `params` on `data` (`None`: the synthetic stream) is.
+    pub fn of(params: &SimParams, data: Option<&StandardizedData>) -> Self {
+        let clock_minutes = params.minutes_per_cycle;
+        match data.map(|d| d.streaming) {
+            None => CycleSpan::SimulatedClock {
+                minutes: clock_minutes,
+            },
+            Some(Streaming::History) => CycleSpan::Days {
+                days: params.batch_size,
+                clock_minutes,
+            },
+            Some(Streaming::WrapAround) => CycleSpan::Rows { clock_minutes },
+        }
+    }
+}
+
+/// When a policy's trigger fired over a race, as a pattern of cycles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cadence {
+    /// It never fired.
+    Never,
+    /// It fired once.
+    Once {
+        /// The cycle.
+        cycle: u32,
+    },
+    /// Every `every` cycles from cycle `first` to the end of the race.
+    Every {
+        /// Cycles between firings.
+        every: u32,
+        /// The first cycle it fired in.
+        first: u32,
+    },
+    /// Some other pattern.
+    Irregular {
+        /// Firings.
+        times: u32,
+        /// Cycles raced.
+        cycles: u32,
+    },
+}
+
+impl Cadence {
+    /// The cadence of firings in `fired` (ascending cycles, 1-based) over a
+    /// race of `cycles` cycles: regular only when the gaps are all equal and
+    /// no firing is missing at the end.
+    pub fn of(fired: &[u32], cycles: u32) -> Self {
+        match fired {
+            [] => Cadence::Never,
+            [cycle] => Cadence::Once { cycle: *cycle },
+            [first, second, ..] => {
+                let every = second - first;
+                let last = fired[fired.len() - 1];
+                let regular = fired.windows(2).all(|w| w[1] - w[0] == every);
+                if regular && last + every > cycles {
+                    Cadence::Every {
+                        every,
+                        first: *first,
+                    }
+                } else {
+                    Cadence::Irregular {
+                        times: fired.len() as u32,
+                        cycles,
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl PolicyRun {
@@ -186,6 +287,7 @@ pub fn policy_race_on(
     cycles: u32,
 ) -> Result<PolicyRace, SimError> {
     let mut cycles = cycles.clamp(1, MAX_RACE_CYCLES);
+    let span = CycleSpan::of(params, data.as_deref());
     let mut runs = Vec::new();
     for trigger in race_policies(params) {
         let valid = params.clone().trigger(trigger.clone()).check()?;
@@ -203,8 +305,18 @@ pub fn policy_race_on(
             .filter(|s| s.live_score < s.threshold)
             .count() as u32;
         let totals = sim.totals();
+        let cadence = matches!(trigger, RetrainTrigger::Schedule(_)).then(|| {
+            let fired: Vec<u32> = sim
+                .summaries()
+                .iter()
+                .filter(|s| s.trigger.as_ref().is_some_and(|t| t.fired))
+                .map(|s| s.cycle)
+                .collect();
+            Cadence::of(&fired, cycles)
+        });
         runs.push(PolicyRun {
-            name: trigger.label(),
+            name: super::wording::policy_name(&trigger, cadence, span),
+            cadence,
             trigger,
             retrains: totals.retrains,
             deploys: totals.deploys,
@@ -258,6 +370,116 @@ mod tests {
             );
             assert!(run.mean_accuracy > never.mean_accuracy, "{}", run.name);
         }
+    }
+
+    /// The cycles a run of `params` on `data` retrained in over `cycles`,
+    /// run apart from the race.
+    fn retrain_cycles(
+        params: &SimParams,
+        data: Option<Arc<StandardizedData>>,
+        cycles: u32,
+    ) -> Vec<u32> {
+        let mut sim = Simulation::with_data(params.clone().check().unwrap(), data).unwrap();
+        sim.finish_cycles(cycles);
+        sim.summaries()
+            .iter()
+            .filter(|s| s.retrained())
+            .map(|s| s.cycle)
+            .collect()
+    }
+
+    /// The race's schedule run, checked against a separate run of the same
+    /// schedule: the cadence its name is built from is the one it retrained at.
+    fn schedule_run(
+        params: &SimParams,
+        data: Option<Arc<StandardizedData>>,
+        cycles: u32,
+    ) -> (PolicyRun, Vec<u32>) {
+        let race = policy_race_on(params, data.clone(), cycles).unwrap();
+        let run = race
+            .runs
+            .into_iter()
+            .find(|r| matches!(r.trigger, RetrainTrigger::Schedule(_)))
+            .expect("a schedule runs in every race");
+        let retrained = retrain_cycles(
+            &params.clone().trigger(run.trigger.clone()),
+            data,
+            race.cycles,
+        );
+        assert_eq!(
+            run.cadence,
+            Some(Cadence::of(&retrained, race.cycles)),
+            "{}",
+            run.name
+        );
+        assert_eq!(run.retrains as usize, retrained.len());
+        (run, retrained)
+    }
+
+    #[test]
+    fn a_schedule_is_named_by_the_cycles_it_fired_on_the_synthetic_clock() {
+        let every_nth =
+            |n: u32, cycles: u32| (1..=cycles).filter(|c| c % n == 0).collect::<Vec<_>>();
+        // Daily at midnight: every 4th cycle of 6 hours, every 2nd of 12, every one of 24.
+        for (minutes, name, n) in [
+            (360, "Schedule (0 0 * * *: every 4th cycle)", 4),
+            (720, "Schedule (0 0 * * *: every 2nd cycle)", 2),
+            (1440, "Schedule (0 0 * * *: every cycle)", 1),
+        ] {
+            let p = SimParams::default().minutes_per_cycle(minutes);
+            let (run, retrained) = schedule_run(&p, None, 24);
+            assert_eq!(run.name, name);
+            assert_eq!(retrained, every_nth(n, 24), "{name}");
+        }
+        // Noon: cycles 2, 6, 10, …
+        let noon = SimParams::default().trigger(RetrainTrigger::Schedule("0 12 * * *".into()));
+        let (run, retrained) = schedule_run(&noon, None, 12);
+        assert_eq!(
+            run.name,
+            "Schedule (0 12 * * *: every 4th cycle from cycle 2)"
+        );
+        assert_eq!(retrained, [2, 6, 10]);
+        // Weekdays only: no regular gap to name.
+        let weekdays = SimParams::default().trigger(RetrainTrigger::Schedule("0 0 * * 1-5".into()));
+        let (run, retrained) = schedule_run(&weekdays, None, 40);
+        assert!(
+            matches!(run.cadence, Some(Cadence::Irregular { .. })),
+            "{retrained:?}"
+        );
+        assert_eq!(
+            run.name,
+            format!(
+                "Schedule (0 0 * * 1-5: {} times in 40 cycles)",
+                retrained.len()
+            )
+        );
+    }
+
+    #[test]
+    fn on_the_weather_a_daily_schedule_is_named_every_fourth_year() {
+        let table = crate::sim::weather::parse_weather(&crate::sim::weather::tests::weather_file())
+            .unwrap();
+        let data = Some(Arc::new(
+            table.dataset(crate::sim::weather::FeaturePair::default()),
+        ));
+        let params = crate::sim::weather::tests::scenario_params();
+        let (run, retrained) = schedule_run(&params, data.clone(), MAX_RACE_CYCLES);
+        // A year of days per cycle, 6 hours of the clock per cycle: midnight
+        // comes every 4th cycle, so every 4th year.
+        assert_eq!(
+            run.name,
+            "Schedule (0 0 * * * on the 6-hour clock: every 4th year)"
+        );
+        assert_eq!(retrained, (1..=12).map(|k| 4 * k).collect::<Vec<u32>>());
+        // Once a year on the clock is once in 4 years of the clock's days:
+        // never, over the 48 years.
+        let yearly = params.trigger(RetrainTrigger::Schedule("0 0 1 1 *".into()));
+        let (run, retrained) = schedule_run(&yearly, data, MAX_RACE_CYCLES);
+        assert_eq!(
+            run.name,
+            "Schedule (0 0 1 1 * on the 6-hour clock: never fired)"
+        );
+        assert!(retrained.is_empty());
     }
 
     #[test]

@@ -15,10 +15,13 @@ mod chart_notes;
 mod cost;
 mod stall;
 mod weather;
-pub use chart_notes::{below_half_sentence, blind_spot_sentence, ceiling_sentence};
+pub use chart_notes::{
+    below_half_sentence, blind_spot_sentence, ceiling_sentence, sampling_band_sentence,
+};
 pub use cost::{
-    cost_rule, cost_stat_note, cost_units, format_cost, point_label, policy_point_text,
-    race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence, version_cost_text,
+    cost_rule, cost_stat_note, cost_units, format_cost, point_label, policy_name,
+    policy_point_text, race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence,
+    version_cost_text,
 };
 pub use stall::{stall_fix_button, stall_message, FLOOR_BUTTON, RESTART_BUTTON};
 pub use weather::{

@@ -1,15 +1,17 @@
 //! What retraining costs, in words: the rule, a version's cost, the run's
-//! total, and the policy race's comparison of retraining every cycle with the
-//! cheaper policies. Part of [`super`], the one place where facts become words.
+//! total, the policy race's policy names and its comparison of retraining
+//! every cycle with the cheaper policies. Part of [`super`], the one place where facts become words.
 //!
 //! Costs are exact to a thousandth of a unit and shown exactly (trailing zeros
 //! dropped: "6.05", "241.65", "0"), so the numbers on the page add up as shown.
 
 use crate::sim::cost::{Cost, RetrainCost, ROWS_PER_UNIT};
-use crate::sim::english::group_thousands;
+use crate::sim::english::{group_thousands, ordinal};
 use crate::sim::history::Totals;
-use crate::sim::race::{CostComparison, CostVerdict, PolicyPoint, PolicyRun};
+use crate::sim::params::RetrainTrigger;
+use crate::sim::race::{Cadence, CostComparison, CostVerdict, CycleSpan, PolicyPoint, PolicyRun};
 use crate::sim::registry::ModelVersion;
+use crate::sim::weather::DAYS_PER_YEAR;
 
 /// A cost as a number of units, exact: "6.05", "1,241.5", "0".
 pub fn format_cost(cost: Cost) -> String {
@@ -171,6 +173,56 @@ pub fn race_cost_sentence(c: &CostComparison) -> String {
             every.mean_accuracy
         ),
     }
+}
+
+/// A clock of `minutes` per cycle, as an adjective: "6-hour", "90-minute".
+fn clock_adjective(minutes: u32) -> String {
+    if minutes.is_multiple_of(60) {
+        format!("{}-hour", minutes / 60)
+    } else {
+        format!("{minutes}-minute")
+    }
+}
+
+/// What a cycle is called in a cadence: "cycle", "year", "batch of 30 days".
+fn cycle_noun(span: CycleSpan) -> String {
+    match span {
+        CycleSpan::SimulatedClock { .. } => "cycle".into(),
+        CycleSpan::Days { days, .. } if days == DAYS_PER_YEAR => "year".into(),
+        CycleSpan::Days { days, .. } => format!("batch of {} days", group_thousands(days)),
+        CycleSpan::Rows { .. } => "batch".into(),
+    }
+}
+
+/// A policy's name in a race: its trigger, and for a schedule what it did on
+/// the data it ran on, read off the cycles it fired in ("Schedule (0 0 * * *:
+/// every 4th cycle)"; on a year of real days per cycle, "Schedule (0 0 * * *
+/// on the 6-hour clock: every 4th year)"). The chart's short name is the part
+/// before " (".
+pub fn policy_name(trigger: &RetrainTrigger, cadence: Option<Cadence>, span: CycleSpan) -> String {
+    let (RetrainTrigger::Schedule(cron), Some(cadence)) = (trigger, cadence) else {
+        return trigger.label();
+    };
+    let clock = match span {
+        CycleSpan::SimulatedClock { .. } => String::new(),
+        CycleSpan::Days { clock_minutes, .. } | CycleSpan::Rows { clock_minutes } => {
+            format!(" on the {} clock", clock_adjective(clock_minutes))
+        }
+    };
+    let noun = cycle_noun(span);
+    let did = match cadence {
+        Cadence::Never => "never fired".to_string(),
+        Cadence::Once { cycle } => format!("once, at cycle {cycle}"),
+        Cadence::Every { every: 1, .. } => format!("every {noun}"),
+        Cadence::Every { every, first } if first == every => {
+            format!("every {} {noun}", ordinal(every))
+        }
+        Cadence::Every { every, first } => {
+            format!("every {} {noun} from cycle {first}", ordinal(every))
+        }
+        Cadence::Irregular { times, cycles } => format!("{times} times in {cycles} cycles"),
+    };
+    format!("Schedule ({cron}{clock}: {did})")
 }
 
 /// A point's label on the chart: the policy's short name.

@@ -51,9 +51,10 @@ fn why(s: &Stall) -> String {
     match s.cause {
         StallCause::ThresholdOutOfReach { best_possible } => format!(
             "the threshold is out of reach. The best accuracy any model can expect on these \
-             batches is {} (the true labelling rule's, at this label noise), and {t} is not below \
-             it: no candidate can pass the check, whatever triggers retraining, so {} is not what \
-             holds the run back",
+             batches is {} on average (the true labelling rule's, at this label noise; one \
+             hold-out slice scatters around it), and {t} is not below it: no candidate can be \
+             expected to pass the check, whatever triggers retraining, so {} is not what holds \
+             the run back",
             format_score(best_possible, s.threshold),
             name(d)
         ),
@@ -124,7 +125,8 @@ fn fix_text(s: &Stall, fix: StallFix) -> String {
         StallFix::ReachableThreshold { below } => format!(
             "set a deploy threshold below {} (lowered only because {t} asks for more than any \
              model can reach, never to let a worse model through). A performance floor would not \
-             help: it would retrain every cycle, and every candidate would fail",
+             help: it would retrain every cycle, and a candidate would pass only by the luck of \
+             its hold-out draw",
             format_score(below, s.threshold)
         ),
         StallFix::PerformanceFloor => match s.cause {
