@@ -456,33 +456,6 @@ mod tests {
     }
 
     #[test]
-    fn on_the_weather_a_daily_schedule_is_named_every_fourth_year() {
-        let table = crate::sim::weather::parse_weather(&crate::sim::weather::tests::weather_file())
-            .unwrap();
-        let data = Some(Arc::new(
-            table.dataset(crate::sim::weather::FeaturePair::default()),
-        ));
-        let params = crate::sim::weather::tests::scenario_params();
-        let (run, retrained) = schedule_run(&params, data.clone(), MAX_RACE_CYCLES);
-        // A year of days per cycle, 6 hours of the clock per cycle: midnight
-        // comes every 4th cycle, so every 4th year.
-        assert_eq!(
-            run.name,
-            "Schedule (0 0 * * * on the 6-hour clock: every 4th year)"
-        );
-        assert_eq!(retrained, (1..=12).map(|k| 4 * k).collect::<Vec<u32>>());
-        // Once a year on the clock is once in 4 years of the clock's days:
-        // never, over the 48 years.
-        let yearly = params.trigger(RetrainTrigger::Schedule("0 0 1 1 *".into()));
-        let (run, retrained) = schedule_run(&yearly, data, MAX_RACE_CYCLES);
-        assert_eq!(
-            run.name,
-            "Schedule (0 0 1 1 * on the 6-hour clock: never fired)"
-        );
-        assert!(retrained.is_empty());
-    }
-
-    #[test]
     fn all_policies_see_the_same_stream() {
         let race = policy_race(&SimParams::default().drift_strength(0.0), 3).unwrap();
         // Without drift and before any retrain differs, cycle 1 is identical.

@@ -624,6 +624,53 @@ pub(crate) mod tests {
         assert!(every.mean_accuracy > never.mean_accuracy + 0.02, "{race:?}");
     }
 
+    /// The race's schedule policy is named by what it does on yearly
+    /// batches: 6 hours of the simulated clock per cycle, so midnight comes
+    /// every 4th cycle, every 4th year (a test here, not in race.rs, so that
+    /// race never imports weather).
+    #[test]
+    fn on_the_weather_a_daily_schedule_is_named_every_fourth_year() {
+        use crate::sim::params::RetrainTrigger;
+        use crate::sim::race::{policy_race_on, MAX_RACE_CYCLES};
+        let table = parse_weather(&weather_file()).unwrap();
+        let data = Some(std::sync::Arc::new(table.dataset(FeaturePair::default())));
+        let schedule = |params: &crate::sim::params::SimParams| {
+            let race = policy_race_on(params, data.clone(), MAX_RACE_CYCLES).unwrap();
+            let run = race
+                .runs
+                .into_iter()
+                .find(|r| matches!(r.trigger, RetrainTrigger::Schedule(_)))
+                .expect("a schedule runs in every race");
+            let valid = params.clone().trigger(run.trigger.clone()).check().unwrap();
+            let mut sim = crate::sim::cycle::Simulation::with_data(valid, data.clone()).unwrap();
+            sim.finish_cycles(race.cycles);
+            let retrained: Vec<u32> = sim
+                .summaries()
+                .iter()
+                .filter(|s| s.retrained())
+                .map(|s| s.cycle)
+                .collect();
+            assert_eq!(run.retrains as usize, retrained.len());
+            (run.name, retrained)
+        };
+        let params = scenario_params();
+        let (name, retrained) = schedule(&params);
+        assert_eq!(
+            name,
+            "Schedule (0 0 * * * on the 6-hour clock: every 4th year)"
+        );
+        assert_eq!(retrained, (1..=12).map(|k| 4 * k).collect::<Vec<u32>>());
+        // Once a year on the clock is once in 4 years of the clock's days:
+        // never, over the 48 years.
+        let yearly = params.trigger(RetrainTrigger::Schedule("0 0 1 1 *".into()));
+        let (name, retrained) = schedule(&yearly);
+        assert_eq!(
+            name,
+            "Schedule (0 0 1 1 * on the 6-hour clock: never fired)"
+        );
+        assert!(retrained.is_empty());
+    }
+
     #[test]
     fn the_default_pair_separates_best_in_the_scenarios_loop() {
         use crate::sim::params::RetrainTrigger;
