@@ -184,3 +184,63 @@ async fn measuring_training_time_fills_the_table_with_real_fits() {
     }
     assert!(text(&root, "[data-testid=training-time-status]").contains("Median of 7 fits"));
 }
+
+#[wasm_bindgen_test]
+async fn the_guide_defines_a_term_where_a_chapter_first_uses_it() {
+    use retrain_playground::sim::glossary::{mark_paragraphs, term, Segment};
+    let root = mount(SimParams::default()).await;
+    let buttons = root.query_selector_all("button").unwrap();
+    let to_guide = (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().starts_with("Guide:"))
+        .expect("the switch to the guide");
+    to_guide.click();
+    let mut chapter = None;
+    for _ in 0..100 {
+        settle().await;
+        chapter = root.query_selector("[data-chapter]").unwrap();
+        if chapter.is_some() {
+            break;
+        }
+    }
+    let chapter = chapter.expect("a chapter on screen");
+    let n: u8 = chapter
+        .get_attribute("data-chapter")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let c = retrain_playground::sim::guide::chapter(n).unwrap();
+    // The first paragraph that uses a glossary term, and the term, from the core.
+    let (index, key, words) = mark_paragraphs(c.text)
+        .iter()
+        .enumerate()
+        .find_map(|(i, segments)| {
+            segments.iter().find_map(|s| match s {
+                Segment::Term { text, key } => Some((i, *key, text.to_string())),
+                Segment::Text(_) => None,
+            })
+        })
+        .expect("the chapter uses a glossary term");
+    let paragraphs = chapter.query_selector_all("p.glossed").unwrap();
+    let p: Element = paragraphs.item(index as u32).unwrap().dyn_into().unwrap();
+    let definition = term(key).unwrap().definition;
+    // Its text as written, and the definition (hidden until shown) beside the term.
+    assert_eq!(
+        p.text_content().unwrap().replacen(definition, "", 1),
+        c.text[index]
+    );
+    let dfn = p
+        .query_selector("a.term-link > dfn")
+        .unwrap()
+        .expect("a dfn");
+    assert_eq!(dfn.text_content().unwrap(), words);
+    let link = dfn.parent_element().unwrap();
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        format!("#glossary-{key}")
+    );
+    let tip = link.get_attribute("aria-describedby").unwrap();
+    assert_eq!(text(&root, &format!("#{tip}")), definition);
+    // The link lands on the glossary's entry, in the chapter.
+    assert!(text(&chapter, &format!("#glossary-{key}")).contains(definition));
+}

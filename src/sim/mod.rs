@@ -16,6 +16,7 @@ pub mod engine;
 pub mod english;
 pub mod evaluate;
 pub mod export;
+pub mod glossary;
 pub mod guide;
 pub mod history;
 pub mod keys_and_labels;

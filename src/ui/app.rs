@@ -519,8 +519,11 @@ fn Page(props: &PageProps) -> Html {
         View::Guide(n) => html! {
             <>
                 <ModeBar chapter={Some(n)} place={place} on_chapter={on_chapter.clone()} on_playground={on_playground.clone()} />
-                { notice }
-                <Guide key={format!("chapter-{n}")} chapter={n} on_chapter={on_chapter} on_playground={on_playground} on_open_run={on_open_run} />
+                // One main landmark holds the chapter, its panels and its notices.
+                <main class="main guide-main">
+                    { notice }
+                    <Guide key={format!("chapter-{n}")} chapter={n} on_chapter={on_chapter} on_playground={on_playground} on_open_run={on_open_run} />
+                </main>
             </>
         },
         _ => html! {
@@ -741,6 +744,7 @@ fn playground(
                 <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} lesson={state.lesson.clone()} quiz_bank={state.quiz_bank.clone()} test={state.test.clone()} visual_quiz={state.visual_quiz.clone()} send={send_to.clone()} highlighted={state.highlighted_step} on_highlight={on_highlight} />
                 </WhenSeen>
                 }
+                <crate::ui::components::glossary::Glossary />
                 <WhenSeen hold={hold}>
                 <section class="tools" aria-labelledby="registry-section">
                     <h2 class="section-title" id="registry-section">{ "Model registry and alerts" }</h2>

@@ -8,6 +8,8 @@ pub mod compare;
 pub mod decision_banner;
 pub mod export_panel;
 pub mod gates;
+pub mod glossary;
+pub mod glossary_term;
 pub mod guide;
 pub mod learn;
 pub mod lesson;

@@ -1,0 +1,47 @@
+//! The glossary: every term of `sim::glossary` with its definition, as a
+//! section of the playground, or folded into a `<details>` in the guide's
+//! chapter. Each entry is `#glossary-<key>`, where a term's first use links.
+
+use yew::prelude::*;
+
+use crate::sim::glossary::terms;
+
+/// Props of [`Glossary`].
+#[derive(Properties, PartialEq)]
+pub struct GlossaryProps {
+    /// Folded into a `<details>` (inside the guide's chapter) instead of a
+    /// section of its own with a heading (the playground).
+    #[prop_or_default]
+    pub folded: bool,
+}
+
+/// Every term and its definition.
+#[component]
+pub fn Glossary(props: &GlossaryProps) -> Html {
+    let entries = html! {
+        <dl class="glossary-list">
+            { for terms().iter().map(|t| html! {
+                <div class="glossary-entry" id={format!("glossary-{}", t.key)}>
+                    <dt>{ t.term }</dt>
+                    <dd>{ t.definition }</dd>
+                </div>
+            }) }
+        </dl>
+    };
+    if props.folded {
+        html! {
+            <details class="glossary folded" id="glossary">
+                <summary>{ "Glossary: every term, defined" }</summary>
+                { entries }
+            </details>
+        }
+    } else {
+        html! {
+            <section class="panel glossary" id="glossary" aria-labelledby="glossary-title">
+                <h2 id="glossary-title">{ "Glossary" }</h2>
+                <p class="hint">{ "The words of the loop, as this playground uses them." }</p>
+                { entries }
+            </section>
+        }
+    }
+}
