@@ -163,7 +163,9 @@ pub fn chapters() -> Vec<Chapter> {
                 "From cycle 3 the rule that labels the data turns 108° (concept drift). Each class is a cloud of points around its own centre, and the centres turn with the rule: in the scatter of the newest batch the two clouds swing round to the other diagonal, while v1's boundary stays where it was.",
                 "The accuracy chart plots v1's score on each new batch: once the rule has turned past 90°, most points on v1's class-1 side belong to class 0, so v1 is wrong more often than right.",
             ],
-            params: turning.clone().trigger(RetrainTrigger::Never),
+            // Nothing retrains, so nothing is validated: a check on the
+            // turned labels would alert in a chapter about a model left alone.
+            params: turning.clone().trigger(RetrainTrigger::Never).validate_data(false),
             fault: None,
             controls: &[],
             panels: &[GuidePanel::Stats, GuidePanel::Accuracy, GuidePanel::Scatter],
@@ -302,6 +304,7 @@ pub fn chapters() -> Vec<Chapter> {
             params: base
                 .clone()
                 .trigger(RetrainTrigger::Never)
+                .validate_data(false)
                 .drift_kind(DriftKind::Covariate)
                 .drift_pattern(DriftPattern::Incremental)
                 .drift_strength(1.0),
@@ -536,11 +539,17 @@ fn stale_level(params: &SimParams, run: &[CycleSummary]) -> Reveal {
         last.cycle
     )];
     text.push(format!(
-        "What v1 could expect on those batches, which only the simulator knows: {} at first and {} at its lowest (cycle {}). Each score is measured on {rows} hold-out rows, so it scatters by about \u{b1}{} around what the model can expect: {}.",
+        "What v1 could expect on those batches, which only the simulator knows: {} at first and {} at its lowest (cycle {}). Each score is measured on {rows} hold-out rows, so it scatters around what the model can expect by about \u{b1}{} at {}{}: {}.",
         two(start),
         two(low),
         lowest.cycle,
         two(band),
+        two(start),
+        if (expected_of(lowest).band(low) - band).abs() >= 0.005 {
+            format!(" and \u{b1}{} at {}", two(expected_of(lowest).band(low)), two(low))
+        } else {
+            String::new()
+        },
         if answer == 0 {
             format!(
                 "a fall of {} is within that, and the measured dips are sampling noise",
@@ -682,7 +691,14 @@ fn passes(params: &SimParams, run: &[CycleSummary]) -> Reveal {
     } else {
         1
     };
-    let cycles = |c: &[u32]| c.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+    let cycles = |c: &[u32]| {
+        let words: Vec<String> = c.iter().map(u32::to_string).collect();
+        format!(
+            "cycle{} {}",
+            if c.len() == 1 { "" } else { "s" },
+            super::english::join_words(&words)
+        )
+    };
     let mut text = vec![format!(
         "{} trained; {} deployed{} and {} sent to the team{}.",
         plural(trained.len() as u64, "candidate"),
@@ -690,13 +706,13 @@ fn passes(params: &SimParams, run: &[CycleSummary]) -> Reveal {
         if deploys.is_empty() {
             String::new()
         } else {
-            format!(" (cycle {})", cycles(&deploys))
+            format!(" ({})", cycles(&deploys))
         },
         plural(alerts.len() as u64, "alert"),
         if alerts.is_empty() {
             String::new()
         } else {
-            format!(" (cycle {})", cycles(&alerts))
+            format!(" ({})", cycles(&alerts))
         }
     )];
     if let Some(best) = trained.iter().max_by(|a, b| {

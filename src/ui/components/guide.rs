@@ -308,7 +308,7 @@ pub fn Guide(props: &GuideProps) -> Html {
                         <h3>{ if predicted_now == Some(r.answer) { "You predicted it." } else { "Not what you predicted." } }</h3>
                         <p><strong>{ "What happened: " }</strong>{ opts[r.answer] }{ "." }</p>
                         { for r.text.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
-                        <p class="hint">{ c.try_next }</p>
+                        <p class="try-next">{ c.try_next }</p>
                     </div>
                     <div class="guide-nav">
                         <button type="button" class="primary" onclick={next}>{ if props.chapter < CHAPTERS { "Next chapter" } else { "Open the Playground" } }</button>
