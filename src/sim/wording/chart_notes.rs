@@ -1,10 +1,14 @@
 //! The charts' sentences about what the stream makes true: why the live model
-//! scored below a coin flip (under the scatter) and the best accuracy any
-//! model can expect (on the accuracy chart). Part of [`super`], the one place
+//! scored below a coin flip (under the scatter), and on the accuracy chart the
+//! best accuracy any model can expect, what labels arriving late hide, and the
+//! band a hold-out score falls in by luck. Part of [`super`], the one place
 //! where facts become words.
 
 use super::{format_score, format_threshold};
 use crate::sim::below_half::{BelowHalf, BelowHalfCause, BACKWARDS_DEG};
+use crate::sim::english::{group_thousands, join_words};
+use crate::sim::history::CycleSummary;
+use crate::sim::validate::Fault;
 
 /// `x` as a percentage with as few decimals (0 to 3) as keep its true order
 /// with `level` ("49.6%", not "50%", for a share just below one half).
@@ -265,6 +269,151 @@ pub fn blind_spot_sentence(
     }
 }
 
+/// The live model's expected score on a cycle's batch and the half-width of
+/// its band (two standard errors of a score on that cycle's hold-out rows),
+/// when the simulator knows them.
+fn live_band(c: &CycleSummary) -> Option<(f64, f64, u32)> {
+    c.expected
+        .filter(|e| e.live.is_finite() && e.holdout_rows > 0)
+        .map(|e| (e.live, e.band(e.live), e.holdout_rows))
+}
+
+/// "±0.05" (three decimals for a band too thin to show in two).
+fn half_width(h: f64) -> String {
+    if h < 0.005 {
+        format!("±{h:.3}")
+    } else {
+        format!("±{h:.2}")
+    }
+}
+
+/// A live score that fell outside its band.
+struct Outside {
+    cycle: u32,
+    score: f64,
+    lo: f64,
+    hi: f64,
+    fault: Option<Fault>,
+}
+
+/// "Cycle 7" or "Cycles 7, 12 and 30" (the newest three when more).
+fn cycles_named(outside: &[&Outside]) -> String {
+    let newest: Vec<String> = outside
+        .iter()
+        .rev()
+        .take(3)
+        .rev()
+        .map(|o| o.cycle.to_string())
+        .collect();
+    match newest.as_slice() {
+        [one] => format!("Cycle {one}"),
+        more => format!("Cycles {}", join_words(more)),
+    }
+}
+
+/// The accuracy chart's note on sampling noise, from the `shown` cycles:
+/// the dashed line is what the live model can expect on each batch (which
+/// only the simulator knows), the shaded band ±2 standard errors of a
+/// hold-out score around it (about 19 scores in 20 fall inside), and which
+/// cycles' live scores fell outside it, by luck or after an injected fault.
+/// `delayed`: labels arrive late, so the chart's solid line is what the team
+/// measured and the band is about the faint line, the live model's true
+/// score on each batch. `None` when the newest cycle has no expected score
+/// (real or own data, whose generating process is unknown).
+pub fn sampling_band_sentence(shown: &[CycleSummary], delayed: bool) -> Option<String> {
+    let newest = shown.last()?;
+    let (_, half, rows) = live_band(newest)?;
+    let banded: Vec<(&CycleSummary, f64, f64, u32)> = shown
+        .iter()
+        .filter_map(|c| live_band(c).map(|(e, h, r)| (c, e, h, r)))
+        .collect();
+    let width = if banded.iter().all(|b| half_width(b.2) == half_width(half)) {
+        half_width(half)
+    } else if banded.iter().all(|b| b.3 == rows) {
+        format!(
+            "{} at cycle {}, wider where the expected score is nearer 0.5",
+            half_width(half),
+            newest.cycle
+        )
+    } else {
+        format!("{} at cycle {}", half_width(half), newest.cycle)
+    };
+    let (like, score) = if delayed {
+        (", like the faint line", "true score")
+    } else {
+        ("", "score")
+    };
+    let mut s = format!(
+        "The dashed line is what the live model can expect on each batch, which only the \
+         simulator knows{like}; the shaded band around it (±2 standard errors: {width}) is \
+         where a score on {} hold-out rows falls 19 times in 20, so a {score} inside it differs \
+         from the expectation only by luck.",
+        group_thousands(rows as usize)
+    );
+    let outside: Vec<Outside> = banded
+        .iter()
+        .filter(|(c, e, h, _)| {
+            c.live_score.is_finite() && (c.live_score < e - h || c.live_score > e + h)
+        })
+        .map(|&(c, e, h, _)| Outside {
+            cycle: c.cycle,
+            score: c.live_score,
+            lo: (e - h).max(0.0),
+            hi: (e + h).min(1.0),
+            fault: c.fault,
+        })
+        .collect();
+    let (faulty, luck): (Vec<&Outside>, Vec<&Outside>) =
+        outside.iter().partition(|o| o.fault.is_some());
+    match luck.as_slice() {
+        [] if faulty.is_empty() && banded.len() > 1 => {
+            s.push_str(&format!(" Every {score} shown is inside its band."));
+        }
+        [] => {}
+        [o] => {
+            let (edge, side, fortune) = if o.score < o.lo {
+                (o.lo, "below", "unlucky")
+            } else {
+                (o.hi, "above", "lucky")
+            };
+            let d = super::decimals_for_order(o.score, edge);
+            s.push_str(&format!(
+                " Cycle {}'s {score}, {:.d$}, fell {side} its band ({:.d$}–{:.d$}): {fortune}, \
+                 as about 1 {score} in 20 falls outside by chance alone.",
+                o.cycle, o.score, o.lo, o.hi
+            ));
+        }
+        more if more.len() <= 3 => s.push_str(&format!(
+            " {} fell outside their bands: {} of {} {score}s; luck alone puts about 1 in 20 \
+             outside.",
+            cycles_named(more),
+            more.len(),
+            group_thousands(banded.len())
+        )),
+        more => s.push_str(&format!(
+            " {} of {} {score}s fell outside their bands, the newest at {}; luck alone puts about \
+             1 in 20 outside.",
+            group_thousands(more.len()),
+            group_thousands(banded.len()),
+            cycles_named(more).to_lowercase()
+        )),
+    }
+    match faulty.as_slice() {
+        [] => {}
+        [o] => s.push_str(&format!(
+            " Cycle {}'s {score} fell outside its band after an injected fault ({}) damaged its \
+             batch.",
+            o.cycle,
+            o.fault.map_or("", |f| f.label()).to_lowercase()
+        )),
+        more => s.push_str(&format!(
+            " {} fell outside their bands after injected faults damaged their batches.",
+            cycles_named(more)
+        )),
+    }
+    Some(s)
+}
+
 // Native only: the core is tested natively.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -444,5 +593,173 @@ mod tests {
         // Equal on screen but not in fact: the digits tell them apart.
         let s = ceiling_sentence(0.8899, 0.89);
         assert!(s.contains("0.8899"), "{s}");
+    }
+
+    use crate::sim::cycle::Simulation;
+    use crate::sim::params::SimParams;
+
+    /// The summaries of `cycles` finished cycles of a run with `params`.
+    fn run(params: SimParams, cycles: u32) -> Vec<CycleSummary> {
+        let mut sim = Simulation::from_params(params).unwrap();
+        sim.finish_cycles(cycles);
+        sim.summaries().to_vec()
+    }
+
+    /// The cycles whose live score lies outside expected ± band: an oracle
+    /// written apart from the sentence.
+    fn outside_cycles(s: &[CycleSummary]) -> Vec<u32> {
+        s.iter()
+            .filter(|c| {
+                let e = c.expected.unwrap();
+                (c.live_score - e.live).abs() > e.band(e.live)
+            })
+            .map(|c| c.cycle)
+            .collect()
+    }
+
+    #[test]
+    fn the_band_sentence_prints_the_rows_and_the_half_width_of_the_newest_band() {
+        // No drift: the band keeps its width, and is said once.
+        let s = run(SimParams::default().drift_strength(0.0), 6);
+        let e = s.last().unwrap().expected.unwrap();
+        assert_eq!(e.holdout_rows, 150);
+        let half = format!("{:.2}", e.band(e.live));
+        assert_eq!(half, "0.05");
+        let note = sampling_band_sentence(&s, false).unwrap();
+        assert!(
+            note.starts_with(&format!(
+                "The dashed line is what the live model can expect on each batch, which only the \
+                 simulator knows; the shaded band around it (±2 standard errors: ±{half}) is \
+                 where a score on 150 hold-out rows falls 19 times in 20, so a score inside it \
+                 differs from the expectation only by luck."
+            )),
+            "{note}"
+        );
+        assert!(outside_cycles(&s).is_empty());
+        assert!(
+            note.ends_with(" Every score shown is inside its band."),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn a_drift_widens_the_band_and_the_sentence_names_the_newest() {
+        // The default drift turns the rule past 90° at cycle 3: the live
+        // model expects far less for a while, nearer 0.5, where the band is
+        // wider.
+        let s = run(SimParams::default(), 12);
+        let last = s.last().unwrap();
+        let e = last.expected.unwrap();
+        let widest = s
+            .iter()
+            .map(|c| c.expected.unwrap())
+            .map(|e| e.band(e.live))
+            .fold(0.0, f64::max);
+        assert!(widest > e.band(e.live) + 0.01, "{widest}");
+        let note = sampling_band_sentence(&s, false).unwrap();
+        assert!(
+            note.contains(&format!(
+                "(±2 standard errors: ±{:.2} at cycle 12, wider where the expected score is \
+                 nearer 0.5)",
+                e.band(e.live)
+            )),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn scores_outside_their_band_are_named_by_cycle() {
+        let s = run(SimParams::default(), 120);
+        let outside = outside_cycles(&s);
+        // Seeded: a few of 120, as luck would have it (about 1 in 20).
+        assert!((1..=3).contains(&outside.len()), "{outside:?}");
+        let named: Vec<String> = outside.iter().map(u32::to_string).collect();
+        let note = sampling_band_sentence(&s, false).unwrap();
+        let head = if outside.len() == 1 {
+            "Cycle"
+        } else {
+            "Cycles"
+        };
+        assert!(
+            note.contains(&format!(" {head} {} fell", join_words(&named))),
+            "{note}"
+        );
+        // One lucky score: said with its numbers and its side.
+        let mut one = run(SimParams::default().drift_strength(0.0), 6);
+        let c = &mut one[3];
+        let e = c.expected.unwrap();
+        let (lo, hi) = (e.live - e.band(e.live), e.live + e.band(e.live));
+        c.live_score = hi + 0.02;
+        let note = sampling_band_sentence(&one, false).unwrap();
+        assert!(
+            note.ends_with(&format!(
+                " Cycle 4's score, {:.2}, fell above its band ({lo:.2}–{hi:.2}): lucky, as about \
+                 1 score in 20 falls outside by chance alone.",
+                hi + 0.02
+            )),
+            "{note}"
+        );
+        assert!(!note.contains("Every score"), "{note}");
+        // Just below: enough decimals that the score reads below the band.
+        one[3].live_score = lo - 0.001;
+        let note = sampling_band_sentence(&one, false).unwrap();
+        assert!(
+            note.contains("fell below its band (") && note.contains("unlucky"),
+            "{note}"
+        );
+        assert!(
+            note.contains(&format!("{:.3}, fell below its band ({lo:.3}", lo - 0.001)),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn a_faulty_batch_is_named_apart_from_luck() {
+        let mut sim = Simulation::from_params(SimParams::default().drift_strength(0.0)).unwrap();
+        sim.finish_cycles(4);
+        sim.inject_fault(Fault::FlippedLabels);
+        sim.finish_cycles(2);
+        let s = sim.summaries();
+        assert_eq!(s[4].fault, Some(Fault::FlippedLabels));
+        assert_eq!(outside_cycles(s), vec![5]);
+        let note = sampling_band_sentence(s, false).unwrap();
+        assert!(
+            note.ends_with(
+                " Cycle 5's score fell outside its band after an injected fault (flipped labels) \
+                 damaged its batch."
+            ),
+            "{note}"
+        );
+        assert!(
+            !note.contains("luck alone") && !note.contains("Every score"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn late_labels_put_the_band_around_the_true_score() {
+        let s = run(SimParams::default().label_delay(3), 12);
+        let note = sampling_band_sentence(&s, true).unwrap();
+        assert!(
+            note.contains("which only the simulator knows, like the faint line;")
+                && note.contains("so a true score inside it"),
+            "{note}"
+        );
+        if outside_cycles(&s).is_empty() {
+            assert!(
+                note.ends_with("Every true score shown is inside its band."),
+                "{note}"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_said_without_an_expected_score() {
+        assert_eq!(sampling_band_sentence(&[], false), None);
+        // Real or own data: the simulator knows no expectation.
+        let mut s = run(SimParams::default(), 3);
+        s.iter_mut().for_each(|c| c.expected = None);
+        assert_eq!(sampling_band_sentence(&s, false), None);
+        assert_eq!(sampling_band_sentence(&s, true), None);
     }
 }

@@ -2,11 +2,13 @@
 //! never-retrained v1, the deploy threshold, the best accuracy any model can
 //! expect (the true rule's, at the label noise), and markers for deploys and
 //! alerts. A threshold at or above the best possible line is one no candidate
-//! can pass but by luck.
+//! can pass but by luck. On the synthetic stream, what the live model can
+//! expect on each batch is a thin dashed line in a shaded band of ±2 standard
+//! errors of a hold-out score: a score inside the band differs by luck.
 
 use std::rc::Rc;
 
-use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle};
+use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
 use plotters::series::LineSeries;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
@@ -23,6 +25,7 @@ use crate::sim::history::CycleSummary;
 use crate::sim::protocol::Snapshot;
 use crate::sim::wording::{
     blind_spot_sentence, candidate_note, ceiling_sentence, format_score, format_threshold,
+    sampling_band_sentence,
 };
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
@@ -35,6 +38,15 @@ const DOTS_UP_TO: usize = 60;
 const TRUTH_TINT: f64 = 0.75;
 /// Height at which an alert without a candidate score is marked.
 const NO_SCORE_Y: f64 = 0.03;
+/// Half the width (in cycles) of the band drawn for a cycle with no banded
+/// neighbour, so that a lone cycle's band is seen.
+const LONE_BAND_HALF: f64 = 0.3;
+/// Width of the expected score's dashed line: thinner than the measured line
+/// it runs under.
+const EXPECTED_WIDTH: u32 = 2;
+/// Width of the background-coloured casing under the faint true line when it
+/// runs inside the band (2 px either side of its 2 px).
+const TRUTH_CASING: u32 = 6;
 
 /// Properties of [`PerformanceChart`].
 #[derive(Properties, PartialEq)]
@@ -49,6 +61,9 @@ pub struct PerformanceChartProps {
 pub fn PerformanceChart(props: &PerformanceChartProps) -> Html {
     let snap = &props.snapshot;
     let text = performance_text(snap);
+    // A finished cycle's summary never changes, so the count and the newest
+    // summary (its scores, its expected scores and band included) say when
+    // the data drawn changed.
     let key = (
         snap.summaries.len(),
         snap.summaries.last().cloned(),
@@ -139,6 +154,11 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
             group_thousands(n)
         ));
     }
+    let band = sampling_band_sentence(shown, labels_late(shown));
+    if let Some(b) = &band {
+        caption.push(' ');
+        caption.push_str(b);
+    }
     let best = last
         .best_possible
         .map(|b| format!(" (the best possible is {})", score(b)))
@@ -151,17 +171,25 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
         score(last.live_score),
         format_threshold(t),
     );
-    let aria_label = match blind_spot {
-        Some(b) => format!("{aria} {b}"),
-        None => aria,
-    };
+    let aria_label = [Some(aria), blind_spot, band]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     ChartText {
         aria_label,
         caption,
     }
 }
 
-fn legend(pal: &Palette, ceiling: bool, delayed: bool) -> Vec<LegendEntry> {
+/// The legend's rows, and which row (if any) is the expected score's, whose
+/// glyph is drawn on a patch of the band.
+fn legend(
+    pal: &Palette,
+    ceiling: bool,
+    delayed: bool,
+    band: bool,
+) -> (Vec<LegendEntry>, Option<usize>) {
     let live = if delayed {
         "live model,\nmeasured"
     } else {
@@ -185,6 +213,17 @@ fn legend(pal: &Palette, ceiling: bool, delayed: bool) -> Vec<LegendEntry> {
             "true (only the\nsimulator knows)",
         ));
     }
+    let band_row = band.then(|| {
+        rows.push(LegendEntry::new(
+            Glyph::Line {
+                color: pal.class0,
+                width: EXPECTED_WIDTH,
+                dash: Dash::Dashed,
+            },
+            "expected, ± luck",
+        ));
+        rows.len() - 1
+    });
     rows.extend([
         LegendEntry::new(
             Glyph::Line {
@@ -232,7 +271,7 @@ fn legend(pal: &Palette, ceiling: bool, delayed: bool) -> Vec<LegendEntry> {
             "best possible\n(true rule)",
         ));
     }
-    rows
+    (rows, band_row)
 }
 
 /// True when any shown cycle had its labels arrive late (or a measurement
@@ -254,6 +293,82 @@ pub fn measured_points(shown: &[CycleSummary]) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// What the live model could expect at one shown cycle, and the band (two
+/// standard errors of a score on that cycle's hold-out rows) a measured score
+/// falls in about 19 times in 20, clipped to 0..1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BandPoint {
+    /// The cycle, as the x axis places it.
+    pub x: f64,
+    /// The band's lower edge.
+    pub low: f64,
+    /// The expected score.
+    pub expected: f64,
+    /// The band's upper edge.
+    pub high: f64,
+}
+
+/// The expected live score and its band at each shown cycle whose summary
+/// has one, in runs of consecutive cycles (a run breaks where a cycle has
+/// none: real or own data, whose expectation nobody knows).
+pub fn expected_band_runs(shown: &[CycleSummary]) -> Vec<Vec<BandPoint>> {
+    let mut runs = Vec::new();
+    let mut run = Vec::new();
+    for c in shown {
+        let point = c
+            .expected
+            .filter(|e| e.live.is_finite() && e.holdout_rows > 0)
+            .map(|e| {
+                let half = e.band(e.live);
+                BandPoint {
+                    x: f64::from(c.cycle),
+                    low: (e.live - half).max(0.0),
+                    expected: e.live,
+                    high: (e.live + half).min(1.0),
+                }
+            });
+        match point {
+            Some(p) => run.push(p),
+            None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
+            None => {}
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// The band's outline through a run: along its upper edge, back along its
+/// lower one. A lone cycle gets a short bar, [`LONE_BAND_HALF`] either side.
+fn band_outline(run: &[BandPoint]) -> Vec<(f64, f64)> {
+    let spread: Vec<BandPoint> = match run {
+        [one] => [-LONE_BAND_HALF, LONE_BAND_HALF]
+            .map(|dx| BandPoint {
+                x: one.x + dx,
+                ..*one
+            })
+            .to_vec(),
+        _ => run.to_vec(),
+    };
+    spread
+        .iter()
+        .map(|p| (p.x, p.high))
+        .chain(spread.iter().rev().map(|p| (p.x, p.low)))
+        .collect()
+}
+
+/// The expected score's line through a run (a short dash for a lone cycle).
+fn expected_line(run: &[BandPoint]) -> Vec<(f64, f64)> {
+    match run {
+        [one] => vec![
+            (one.x - LONE_BAND_HALF, one.expected),
+            (one.x + LONE_BAND_HALF, one.expected),
+        ],
+        _ => run.iter().map(|p| (p.x, p.expected)).collect(),
+    }
+}
+
 fn finite(p: &(f64, f64)) -> bool {
     p.0.is_finite() && p.1.is_finite()
 }
@@ -270,6 +385,10 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     let (look, pal) = (canvas.look, canvas.look.palette());
     let (plot_area, legend_area) = root.split_horizontally(if look.presenter { 370 } else { 388 });
     let mut chart = cycle_chart(&plot_area, look, (x0, x1, x_labels), 11, "accuracy")?;
+
+    // What the live model can expect, and its band (drawn below, behind the
+    // data).
+    let band_runs = expected_band_runs(shown);
 
     // The best any model can expect: a dotted step line (it moves with the
     // label noise, and with a prior shift or a gradual mix of two rules),
@@ -312,6 +431,35 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     };
     chart.draw_series(LineSeries::new(steps, pal.ink.stroke_width(2)))?;
 
+    // The best possible line's label, on a patch of the background over the
+    // reference lines but under the band (which it shows through, 4.5:1) and
+    // every data line and mark: the newest scores often lie just above the
+    // best possible, by luck, and a label must not hide them, nor cut a notch
+    // in the band. (Its size is estimated from the type size:
+    // plotters measures text in a DOM element with an inline style, which
+    // the page's Content-Security-Policy refuses.)
+    if let Some((text, (x, y))) = ceiling_label {
+        let px = look.type_sizes().tick;
+        let style = text_style(px, &pal.rule, HPos::Right, VPos::Bottom);
+        let w = (text.chars().count() as f64 * f64::from(px) * 0.6).ceil() as i32;
+        let h = px as i32;
+        root.draw(&Rectangle::new(
+            [(x - w - 5, y - h - 4), (x - 1, y - 2)],
+            pal.background.filled(),
+        ))?;
+        root.draw_text(&text, &style, (x - 3, y - 3))?;
+    }
+
+    // Sampling noise, behind the data: the band a score on the hold-out rows
+    // falls in 19 times in 20 around what the live model can expect. Its fill
+    // is the class-0 regions' tint, on which every line and mark of the
+    // palette keeps 3:1 (look.rs checks it); translucent, so the gridlines,
+    // reference lines and the label under it show through.
+    let band_fill = pal.class0.mix(pal.class0_tint).filled();
+    for run in &band_runs {
+        chart.draw_series(std::iter::once(Polygon::new(band_outline(run), band_fill)))?;
+    }
+
     let at = |c: &CycleSummary, v: f64| (f64::from(c.cycle), v);
     // v1, never retrained: dashed grey.
     let v1: Vec<(f64, f64)> = shown
@@ -342,10 +490,34 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         truth.clone()
     };
     if delayed {
+        // The faint line runs inside the band, whose tint leaves it under 3:1
+        // in the light palette: a casing of the background keeps what borders
+        // it at the faint line's 3:1 on the background.
+        if !band_runs.is_empty() {
+            chart.draw_series(std::iter::once(PathElement::new(
+                truth.clone(),
+                pal.background.stroke_width(TRUTH_CASING),
+            )))?;
+        }
         chart.draw_series(std::iter::once(PathElement::new(
             truth,
             pal.tint(pal.class0, TRUTH_TINT).stroke_width(2),
         )))?;
+    }
+    // What the live model can expect on each batch, which only the simulator
+    // knows (like the faint true line, it runs on to the newest batch): thin
+    // and dashed, over the faint line and under the measured one.
+    for run in &band_runs {
+        let pixels = expected_line(run)
+            .iter()
+            .map(|p| chart.backend_coord(p))
+            .collect();
+        draw_path(
+            root,
+            pixels,
+            pal.class0.stroke_width(EXPECTED_WIDTH),
+            Dash::Dashed,
+        )?;
     }
     chart.draw_series(std::iter::once(PathElement::new(
         live.clone(),
@@ -374,22 +546,6 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         }
     }
 
-    // The best possible line's label, last, on a patch of the background so
-    // that the data lines never hide it. (Its size is estimated from the
-    // type size: plotters measures text in a DOM element with an inline
-    // style, which the page's Content-Security-Policy refuses.)
-    if let Some((text, (x, y))) = ceiling_label {
-        let px = look.type_sizes().tick;
-        let style = text_style(px, &pal.rule, HPos::Right, VPos::Bottom);
-        let w = (text.chars().count() as f64 * f64::from(px) * 0.6).ceil() as i32;
-        let h = px as i32;
-        root.draw(&Rectangle::new(
-            [(x - w - 5, y - h - 4), (x - 1, y - 2)],
-            pal.background.filled(),
-        ))?;
-        root.draw_text(&text, &style, (x - 3, y - 3))?;
-    }
-
     if shown.is_empty() {
         let size = look.type_sizes().label + 1;
         let style = text_style(size, &pal.muted, HPos::Center, VPos::Center);
@@ -400,13 +556,19 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     }
 
     let gap = if look.presenter { 5 } else { 8 };
-    let below = draw_legend(
-        &legend_area,
-        look,
-        12,
-        gap,
-        &legend(pal, !ceiling.is_empty(), delayed),
-    )?;
+    let (rows, band_row) = legend(pal, !ceiling.is_empty(), delayed, !band_runs.is_empty());
+    let below = match band_row {
+        // The expected score's row is drawn on its own, on a patch of the
+        // band, between the rows before and after it.
+        Some(i) => {
+            let top = draw_legend(&legend_area, look, 12, gap, &rows[..i])?;
+            let mid = top + look.type_sizes().legend_line / 2;
+            legend_area.draw(&Rectangle::new([(4, mid - 7), (32, mid + 7)], band_fill))?;
+            let top = draw_legend(&legend_area, look, top, gap, &rows[i..=i])?;
+            draw_legend(&legend_area, look, top, gap, &rows[i + 1..])?
+        }
+        None => draw_legend(&legend_area, look, 12, gap, &rows)?,
+    };
     let total = all.len() + forgotten_cycles(s);
     draw_cycles_note(&legend_area, look, below + 2, shown.len(), total)
 }
@@ -436,9 +598,11 @@ mod tests {
     fn caption_states_the_last_cycle_and_the_tally() {
         let mut s = snapshot_after(SimParams::default(), 8 * 3);
         assert_eq!(s.summaries.len(), 3);
-        // Pin the numbers so the sentence is predictable.
+        // Pin the numbers so the sentence is predictable (the band's
+        // sentence is tested on its own below).
         for c in s.summaries.iter_mut() {
             c.threshold = 0.8;
+            c.expected = None;
         }
         s.totals.deploys = 2;
         s.totals.alerts = 1;
@@ -558,5 +722,133 @@ mod tests {
             t.caption
         );
         assert_eq!(deploys_and_alerts(&s), (0, 1_000));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_band_is_the_expected_score_plus_and_minus_two_standard_errors() {
+        let s = snapshot_after(SimParams::default(), 8 * 5);
+        let runs = expected_band_runs(&s.summaries);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].len(), 5);
+        for (p, c) in runs[0].iter().zip(&s.summaries) {
+            let e = c.expected.unwrap();
+            let half = e.band(e.live);
+            assert!(half > 0.04 && half < 0.1, "{half}");
+            assert_eq!(p.x, f64::from(c.cycle));
+            assert_eq!(p.expected, e.live);
+            assert!((p.low - (e.live - half)).abs() < 1e-12, "{p:?}");
+            assert!((p.high - (e.live + half)).abs() < 1e-12, "{p:?}");
+        }
+        // The outline runs along the upper edge and back along the lower one.
+        let outline = band_outline(&runs[0]);
+        assert_eq!(outline.len(), 10);
+        assert_eq!(outline[0], (1.0, runs[0][0].high));
+        assert_eq!(outline[9], (1.0, runs[0][0].low));
+        // A lone cycle still shows a band and a dash.
+        let lone = band_outline(&runs[0][..1]);
+        assert_eq!(lone.len(), 4);
+        assert!((lone[1].0 - lone[0].0 - 2.0 * LONE_BAND_HALF).abs() < 1e-12);
+        assert_eq!(expected_line(&runs[0][..1]).len(), 2);
+    }
+
+    /// WCAG contrast ratio.
+    fn contrast(a: plotters::style::RGBColor, b: plotters::style::RGBColor) -> f64 {
+        let lin = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.039_28 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let lum = |c: plotters::style::RGBColor| {
+            0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+        };
+        let (la, lb) = (lum(a), lum(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[wasm_bindgen_test]
+    fn lines_and_marks_keep_3_to_1_on_the_band() {
+        use crate::ui::charts::look::{DARK, LIGHT};
+        for p in [&LIGHT, &DARK] {
+            // The band as drawn: class 0 at the regions' tint over the background.
+            let band = p.tint(p.class0, p.class0_tint);
+            assert_ne!(band, p.background);
+            for (name, line) in [
+                ("expected and live", p.class0),
+                ("v1", p.muted),
+                ("threshold", p.ink),
+                ("best possible", p.rule),
+                ("candidate", p.purple),
+                ("alert", p.vermillion),
+            ] {
+                let c = contrast(line, band);
+                assert!(c >= 3.0, "{name} on the band: {c:.2}");
+            }
+            let deploy = contrast(p.deploy, band).max(contrast(p.deploy_rim, band));
+            assert!(deploy >= 3.0, "deployed on the band: {deploy:.2}");
+            // The best possible's label shows through the band: still text.
+            let label = crate::ui::charts::look::tint_over(p.class0, p.rule, p.class0_tint);
+            let c = contrast(label, band);
+            assert!(c >= 4.5, "the best possible's label under the band: {c:.2}");
+            // The faint true line is cased in the background colour, against
+            // which it keeps 3:1 (on the light band alone it would not).
+            let truth = p.tint(p.class0, TRUTH_TINT);
+            assert!(contrast(truth, p.background) >= 3.0);
+        }
+        let light_truth = LIGHT.tint(LIGHT.class0, TRUTH_TINT);
+        assert!(contrast(light_truth, LIGHT.tint(LIGHT.class0, LIGHT.class0_tint)) < 3.0);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_band_breaks_where_no_expectation_is_known() {
+        let mut s = snapshot_after(SimParams::default(), 8 * 5);
+        s.summaries[2].expected = None;
+        let runs = expected_band_runs(&s.summaries);
+        let xs: Vec<Vec<f64>> = runs
+            .iter()
+            .map(|r| r.iter().map(|p| p.x).collect())
+            .collect();
+        assert_eq!(xs, vec![vec![1.0, 2.0], vec![4.0, 5.0]]);
+        // Own data: no band, no legend row, no sentence.
+        s.summaries.iter_mut().for_each(|c| c.expected = None);
+        assert!(expected_band_runs(&s.summaries).is_empty());
+        let (rows, band_row) = legend(&crate::ui::charts::look::LIGHT, true, false, false);
+        assert_eq!(band_row, None);
+        assert!(rows.iter().all(|r| !r.label.contains("expected")));
+        let t = performance_text(&s);
+        assert!(!t.caption.contains("dashed line"), "{}", t.caption);
+        assert!(!t.aria_label.contains("shaded band"), "{}", t.aria_label);
+    }
+
+    #[wasm_bindgen_test]
+    fn caption_and_label_say_what_the_band_means() {
+        let s = snapshot_after(SimParams::default(), 8 * 5);
+        let e = s.summaries.last().unwrap().expected.unwrap();
+        let half = format!("±{:.2}", e.band(e.live));
+        let t = performance_text(&s);
+        for text in [&t.caption, &t.aria_label] {
+            assert!(
+                text.contains(&format!("band around it (±2 standard errors: {half}"))
+                    && text.contains("where a score on 150 hold-out rows falls 19 times in 20,"),
+                "{text}"
+            );
+        }
+        let (rows, band_row) = legend(&crate::ui::charts::look::DARK, true, false, true);
+        assert_eq!(band_row, Some(1));
+        assert_eq!(rows[1].label, "expected, ± luck");
+        // With late labels it comes after the faint true line.
+        let (rows, band_row) = legend(&crate::ui::charts::look::DARK, true, true, true);
+        assert_eq!(band_row, Some(2));
+        assert_eq!(rows[2].label, "expected, ± luck");
+        let late = snapshot_after(SimParams::default().label_delay(2), 8 * 5);
+        assert!(
+            performance_text(&late)
+                .caption
+                .contains("which only the simulator knows, like the faint line"),
+            "{}",
+            performance_text(&late).caption
+        );
     }
 }
