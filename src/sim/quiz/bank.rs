@@ -681,7 +681,7 @@ const BANK: [Spec; 36] = [
         prompt: "Retraining trigger 'Drift detected' with 'Page-Hinkley on the error stream'. Which of these makes it fire?",
         code: None,
         options: [
-            "The live model's accuracy stays at a steady 0.30, far below the 0.80 threshold, for ten cycles.",
+            "Since Page-Hinkley's last detection, the live model's accuracy has stayed at a steady 0.30, far below the 0.80 threshold, for ten cycles.",
             "The inputs move a long way across the plane while the live model stays about 0.88 accurate.",
             "The live model's error rate jumps from about 13 % to about 70 % between two batches.",
             "A candidate scores 0.79 and fails the check at Step 6.",
@@ -1523,6 +1523,9 @@ mod tests {
         assert!(q
             .correct_option()
             .contains("jumps from about 13 % to about 70 %"));
+        // The steady level is wrong only after a detection: watched from
+        // before the drop, Page-Hinkley fires at the drop itself (cycle 3).
+        assert!(q.options[0].starts_with("Since Page-Hinkley's last detection"));
         let sim = run(
             SimParams::default().trigger(drift_detected(DetectorKind::PageHinkley)),
             12,
