@@ -16,6 +16,7 @@ use crate::sim::protocol::{
     Command, ConfigEffect, ExportFiles, ProgressReply, QuizReply, Reply, Snapshot, TrainingTiming,
 };
 use crate::sim::quiz::{QuizCard, TestView, VisualQuizView};
+use crate::sim::settings::{changed, SettingKey};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,39 +259,6 @@ impl Playground {
     }
 }
 
-/// Names the settings that differ, for the notice after a change.
-fn changed_names(old: &SimParams, new: &SimParams) -> Vec<&'static str> {
-    let mut names = Vec::new();
-    let mut check = |changed: bool, name: &'static str| {
-        if changed {
-            names.push(name);
-        }
-    };
-    check(old.seed != new.seed, "Seed");
-    check(old.model != new.model, "Model");
-    check(old.tree_max_depth != new.tree_max_depth, "Tree depth");
-    check(old.drift_kind != new.drift_kind, "Drift kind");
-    check(old.drift_pattern != new.drift_pattern, "Drift pattern");
-    check(old.drift_strength != new.drift_strength, "Drift strength");
-    check(old.drift_speed != new.drift_speed, "Drift speed");
-    check(old.drift_onset != new.drift_onset, "Drift onset");
-    check(old.label_noise != new.label_noise, "Label noise");
-    check(old.threshold != new.threshold, "Deploy threshold");
-    check(old.batch_size != new.batch_size, "Batch size");
-    check(old.window != new.window, "Training window");
-    check(
-        old.holdout_fraction != new.holdout_fraction,
-        "Hold-out fraction",
-    );
-    check(old.trigger != new.trigger, "Retraining trigger");
-    check(old.validate_data != new.validate_data, "Data validation");
-    check(
-        old.min_improvement != new.min_improvement,
-        "Champion margin",
-    );
-    names
-}
-
 fn describe_effect(effect: ConfigEffect, names: &[&str]) -> String {
     let what = if names.is_empty() {
         "The settings".to_string()
@@ -411,7 +379,12 @@ impl Reducible for Playground {
                         | Command::Start(_)
                         | Command::StartWeather(_)
                 );
-                let names = configure.as_ref().map(|new| changed_names(&before, new));
+                let names = configure.as_ref().map(|new| {
+                    changed(&before, new)
+                        .into_iter()
+                        .map(SettingKey::label)
+                        .collect::<Vec<_>>()
+                });
                 next.notice = match (&snap.error, snap.config_effect, names) {
                     (Some(err), _, _) => Some(Notice {
                         text: err.clone(),

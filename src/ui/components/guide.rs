@@ -17,12 +17,10 @@ use crate::sim::guide::{
     chapter, options, question, reveal, with_choices, Chapter, GuideControl, GuidePanel, GuideRun,
     CHAPTERS, GUIDE_WINDOWS,
 };
-use crate::sim::params::{
-    round_to_step, DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow, LABEL_NOISE_STEP,
-    MAX_LABEL_DELAY, THRESHOLD_STEP,
-};
+use crate::sim::params::{DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow};
 use crate::sim::protocol::{Command, ProgressIntent};
 use crate::sim::quiz::GuideProgress;
+use crate::sim::settings::SettingKey;
 use crate::sim::validate::Fault;
 use crate::ui::charts::{DriftChart, PerformanceChart, ScatterChart};
 use crate::ui::hooks::{use_engine, use_playground};
@@ -126,19 +124,19 @@ pub fn Guide(props: &GuideProps) -> Html {
         let set = set_choice.clone();
         match which {
             GuideControl::DriftStrength => html! {
-                <Slider id="guide-strength" label="Drift strength" min={0.0} max={1.0} step={0.05}
+                <Slider id="guide-strength" setting={SettingKey::DriftStrength}
                     value={p.drift_strength} shown={format!("{:.2}", p.drift_strength)}
-                    on_change={Callback::from(move |v: f64| set.emit(p.clone().drift_strength(round_to_step(v, 0.05))))} />
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().drift_strength(v)))} />
             },
             GuideControl::Threshold => html! {
-                <Slider id="guide-threshold" label="Deploy threshold" min={0.5} max={0.99} step={THRESHOLD_STEP}
+                <Slider id="guide-threshold" setting={SettingKey::Threshold}
                     value={p.threshold} shown={format!("{:.2}", p.threshold)}
-                    on_change={Callback::from(move |v: f64| set.emit(p.clone().threshold(round_to_step(v, THRESHOLD_STEP))))} />
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().threshold(v)))} />
             },
             GuideControl::LabelNoise => html! {
-                <Slider id="guide-noise" label="Label noise" min={0.0} max={0.5} step={LABEL_NOISE_STEP}
+                <Slider id="guide-noise" setting={SettingKey::LabelNoise}
                     value={p.label_noise} shown={format!("{:.0}%", p.label_noise * 100.0)}
-                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_noise(round_to_step(v, LABEL_NOISE_STEP))))} />
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_noise(v)))} />
             },
             GuideControl::Window => html! {
                 <SelectField id="guide-window" label="Training window"
@@ -189,10 +187,10 @@ pub fn Guide(props: &GuideProps) -> Html {
                 }
             }
             GuideControl::LabelDelay => html! {
-                <Slider id="guide-delay" label="Label delay" min={0.0} max={f64::from(MAX_LABEL_DELAY)} step={1.0}
+                <Slider id="guide-delay" setting={SettingKey::LabelDelay}
                     value={f64::from(p.label_delay)}
                     shown={format!("{} cycle{}", p.label_delay, if p.label_delay == 1 { "" } else { "s" })}
-                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_delay(v.round().clamp(0.0, f64::from(MAX_LABEL_DELAY)) as u32)))} />
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_delay(v as u32)))} />
             },
             GuideControl::Fault => {
                 let current = *fault;
