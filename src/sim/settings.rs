@@ -714,6 +714,32 @@ impl SettingKey {
         self.row().label
     }
 
+    /// The (key, label) options of a choice setting (empty for any other).
+    pub fn options(self) -> Vec<(String, String)> {
+        match self.row().value {
+            Value::Choice { options, .. } => options(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The option key of a choice setting's value in `p` (empty for any other).
+    pub fn selected(self, p: &SimParams) -> String {
+        match self.row().value {
+            Value::Choice { get, .. } => get(p),
+            _ => String::new(),
+        }
+    }
+
+    /// `p` with this choice setting set to the option `choice`; `None` for
+    /// an unknown option (or a setting that is not a choice).
+    pub fn with_choice(self, p: &SimParams, choice: &str) -> Option<SimParams> {
+        let Value::Choice { set, .. } = self.row().value else {
+            return None;
+        };
+        let mut p = p.clone();
+        set(&mut p, choice).then_some(p)
+    }
+
     /// Its bounds, for a number setting.
     pub fn bounds(self) -> Option<&'static Bounds> {
         match &self.row().value {
@@ -1010,6 +1036,42 @@ mod tests {
         for column in ALL.iter().filter_map(|s| s.csv) {
             assert!(header.contains(&column), "{column}");
         }
+    }
+
+    #[test]
+    fn every_trigger_choice_reads_back_to_its_key() {
+        for (key, _) in TRIGGER_CHOICES {
+            let t = trigger_from_key(key, None, None).expect(key);
+            assert_eq!(t.key(), key);
+        }
+        assert_eq!(
+            trigger_from_key("schedule", None, None),
+            Some(RetrainTrigger::Schedule(DEFAULT_CRON.into()))
+        );
+        assert_eq!(
+            trigger_from_key("drift", None, Some(DetectorKind::KsTest)),
+            Some(RetrainTrigger::DriftDetected(DetectorKind::KsTest))
+        );
+        assert_eq!(trigger_from_key("sometimes", None, None), None);
+    }
+
+    #[test]
+    fn a_choice_takes_its_own_keys_only() {
+        let p = SimParams::default();
+        for key in [
+            SettingKey::DriftKind,
+            SettingKey::DriftPattern,
+            SettingKey::Model,
+            SettingKey::Window,
+        ] {
+            for (option, _) in key.options() {
+                let set = key.with_choice(&p, &option).expect(&option);
+                assert_eq!(key.selected(&set), option);
+            }
+            assert_eq!(key.with_choice(&p, "Concept drift"), None);
+        }
+        assert!(SettingKey::Threshold.options().is_empty());
+        assert_eq!(SettingKey::Threshold.with_choice(&p, "0.9"), None);
     }
 
     #[test]

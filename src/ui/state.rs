@@ -518,6 +518,42 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn the_notice_names_every_changed_setting_from_the_table() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let mut state = Rc::new(Playground::default()).reduce(Action::Received(
+            engine.answer(Command::Start(SimParams::default())),
+        ));
+        let trigger = crate::sim::params::RetrainTrigger::DriftDetected(Default::default());
+        let base = SimParams::default().trigger(trigger);
+        for (params, says) in [
+            (base.clone(), "Retraining trigger changed"),
+            (base.clone().label_delay(2), "Label delay changed"),
+            (
+                base.clone().label_delay(2).retrain_fixed_cost(9),
+                "Fixed cost per retrain changed",
+            ),
+            (
+                base.clone()
+                    .label_delay(2)
+                    .retrain_fixed_cost(9)
+                    .performance_floor(true),
+                "Performance floor changed",
+            ),
+            (
+                SimParams::default().label_delay(1).retrain_fixed_cost(0),
+                "Retraining trigger, Performance floor, Label delay, Fixed cost per retrain changed",
+            ),
+        ] {
+            let command = Command::Configure(params);
+            state = state
+                .reduce(Action::Sent(command.clone()))
+                .reduce(Action::Received(engine.answer(command)));
+            let text = state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+            assert!(text.starts_with(says), "{text}");
+        }
+    }
+
+    #[wasm_bindgen_test]
     fn the_play_timers_run_is_queued_without_a_redraw_and_its_answer_redraws() {
         let (mut engine, _) = Engine::new(SimParams::default());
         let state = Rc::new(Playground::default())

@@ -17,7 +17,7 @@ use crate::sim::guide::{
     chapter, options, question, reveal, with_choices, Chapter, GuideControl, GuidePanel, GuideRun,
     CHAPTERS, GUIDE_WINDOWS,
 };
-use crate::sim::params::{DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow};
+use crate::sim::params::SimParams;
 use crate::sim::protocol::{Command, ProgressIntent};
 use crate::sim::quiz::GuideProgress;
 use crate::sim::settings::SettingKey;
@@ -139,28 +139,28 @@ pub fn Guide(props: &GuideProps) -> Html {
                     on_change={Callback::from(move |v: f64| set.emit(p.clone().label_noise(v)))} />
             },
             GuideControl::Window => html! {
-                <SelectField id="guide-window" label="Training window"
+                <SelectField id="guide-window" label={SettingKey::Window.label()}
                     options={GUIDE_WINDOWS.iter().map(|w| (w.key(), w.label())).collect::<Vec<_>>()}
-                    selected={p.window.key()}
-                    on_change={Callback::from(move |k: String| if let Some(w) = TrainingWindow::from_key(&k) { set.emit(p.clone().window(w)) })} />
+                    selected={SettingKey::Window.selected(&p)}
+                    on_change={Callback::from(move |k: String| if let Some(new) = SettingKey::Window.with_choice(&p, &k) { set.emit(new) })} />
             },
             GuideControl::DriftKind => html! {
-                <SelectField id="guide-kind" label="Drift kind"
-                    options={DriftKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
-                    selected={p.drift_kind.key().to_string()}
-                    on_change={Callback::from(move |k: String| if let Some(v) = DriftKind::from_key(&k) { set.emit(p.clone().drift_kind(v)) })} />
+                <SelectField id="guide-kind" label={SettingKey::DriftKind.label()}
+                    options={SettingKey::DriftKind.options()}
+                    selected={SettingKey::DriftKind.selected(&p)}
+                    on_change={Callback::from(move |k: String| if let Some(new) = SettingKey::DriftKind.with_choice(&p, &k) { set.emit(new) })} />
             },
             GuideControl::Model => html! {
-                <SelectField id="guide-model" label="Model"
-                    options={ModelKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
-                    selected={p.model.key().to_string()}
-                    on_change={Callback::from(move |k: String| if let Some(v) = ModelKind::from_key(&k) { set.emit(p.clone().model(v)) })} />
+                <SelectField id="guide-model" label={SettingKey::Model.label()}
+                    options={SettingKey::Model.options()}
+                    selected={SettingKey::Model.selected(&p)}
+                    on_change={Callback::from(move |k: String| if let Some(new) = SettingKey::Model.with_choice(&p, &k) { set.emit(new) })} />
             },
             GuideControl::DriftPattern => html! {
-                <SelectField id="guide-pattern" label="Drift pattern"
-                    options={DriftPattern::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
-                    selected={p.drift_pattern.key().to_string()}
-                    on_change={Callback::from(move |k: String| if let Some(v) = DriftPattern::from_key(&k) { set.emit(p.clone().drift_pattern(v)) })} />
+                <SelectField id="guide-pattern" label={SettingKey::DriftPattern.label()}
+                    options={SettingKey::DriftPattern.options()}
+                    selected={SettingKey::DriftPattern.selected(&p)}
+                    on_change={Callback::from(move |k: String| if let Some(new) = SettingKey::DriftPattern.with_choice(&p, &k) { set.emit(new) })} />
             },
             GuideControl::Validation => {
                 let onchange = Callback::from(move |e: Event| {

@@ -10,7 +10,7 @@ use crate::sim::cost::Cost;
 use crate::sim::params::{
     check_seed, DetectorKind, DriftPattern, RetrainTrigger, SimParams, MAX_SEED,
 };
-use crate::sim::settings::{trigger_from_key, SettingKey, Value, TRIGGER_CHOICES};
+use crate::sim::settings::{trigger_from_key, SettingKey, TRIGGER_CHOICES};
 use crate::sim::wording::cost_units;
 
 /// Props of [`Settings`].
@@ -34,31 +34,6 @@ pub struct SettingsProps {
     pub real_data: bool,
 }
 
-/// The (key, label) options of a choice setting, from the settings table.
-fn options(key: SettingKey) -> Vec<(String, String)> {
-    match key.row().value {
-        Value::Choice { options, .. } => options(),
-        _ => Vec::new(),
-    }
-}
-
-/// The select's key of a choice setting's current value.
-fn selected(key: SettingKey, p: &SimParams) -> String {
-    match key.row().value {
-        Value::Choice { get, .. } => get(p),
-        _ => String::new(),
-    }
-}
-
-/// `p` with a choice setting set to the option `choice`, if it is one.
-fn with_choice(key: SettingKey, p: &SimParams, choice: &str) -> Option<SimParams> {
-    let Value::Choice { set, .. } = key.row().value else {
-        return None;
-    };
-    let mut p = p.clone();
-    set(&mut p, choice).then_some(p)
-}
-
 /// The settings form.
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
@@ -77,7 +52,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         let p = p.clone();
         let cb = props.on_change.clone();
         Callback::from(move |choice: String| {
-            if let Some(new) = with_choice(key, &p, &choice) {
+            if let Some(new) = key.with_choice(&p, &choice) {
                 cb.emit(new);
             }
         })
@@ -91,7 +66,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             }
         })
     };
-    let mut window_options = options(SettingKey::Window);
+    let mut window_options = SettingKey::Window.options();
     if !window_options.iter().any(|(k, _)| *k == p.window.key()) {
         window_options.push((p.window.key(), p.window.label()));
     }
@@ -186,27 +161,27 @@ pub fn Settings(props: &SettingsProps) -> Html {
             }
             if show(SettingKey::DriftKind) {
                 <SelectField id="drift-kind" label={SettingKey::DriftKind.label()}
-                    options={options(SettingKey::DriftKind)}
-                    selected={selected(SettingKey::DriftKind, &p)}
+                    options={SettingKey::DriftKind.options()}
+                    selected={SettingKey::DriftKind.selected(&p)}
                     on_change={emit_choice(SettingKey::DriftKind)} />
             }
             if show(SettingKey::DriftPattern) {
                 <SelectField id="drift-pattern" label={SettingKey::DriftPattern.label()}
-                    options={options(SettingKey::DriftPattern)}
-                    selected={selected(SettingKey::DriftPattern, &p)}
+                    options={SettingKey::DriftPattern.options()}
+                    selected={SettingKey::DriftPattern.selected(&p)}
                     on_change={emit_choice(SettingKey::DriftPattern)} />
             }
             if show(SettingKey::Model) {
                 <SelectField id="model" label={SettingKey::Model.label()}
-                    options={options(SettingKey::Model)}
-                    selected={selected(SettingKey::Model, &p)}
+                    options={SettingKey::Model.options()}
+                    selected={SettingKey::Model.selected(&p)}
                     hint={help(SettingKey::Model)}
                     on_change={emit_choice(SettingKey::Model)} />
             }
             if show(SettingKey::Window) {
                 <SelectField id="window" label={SettingKey::Window.label()}
                     options={window_options}
-                    selected={selected(SettingKey::Window, &p)}
+                    selected={SettingKey::Window.selected(&p)}
                     on_change={emit_choice(SettingKey::Window)} />
             }
             if show(SettingKey::Trigger) {
