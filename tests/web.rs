@@ -244,3 +244,46 @@ async fn the_guide_defines_a_term_where_a_chapter_first_uses_it() {
     // The link lands on the glossary's entry, in the chapter.
     assert!(text(&chapter, &format!("#glossary-{key}")).contains(definition));
 }
+
+#[wasm_bindgen_test]
+async fn every_slider_offers_its_settings_bounds_from_the_table() {
+    use retrain_playground::sim::settings::{Value, ALL};
+    let root = mount(SimParams::default()).await;
+    let mut sliders = 0;
+    for setting in &ALL {
+        let Value::Number { bounds, .. } = setting.value else {
+            continue;
+        };
+        let Some(slider_max) = bounds.slider_max else {
+            continue;
+        };
+        sliders += 1;
+        let (key, _) = setting
+            .link
+            .expect("a setting with a slider travels in links");
+        let input = root
+            .query_selector(&format!("input[type=range][data-setting={key}]"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no slider for {}", setting.label));
+        let attr = |name: &str| -> f64 {
+            input
+                .get_attribute(name)
+                .unwrap_or_default()
+                .parse()
+                .unwrap_or(f64::NAN)
+        };
+        assert_eq!(
+            (attr("min"), attr("max"), attr("step")),
+            (bounds.min, slider_max, bounds.step),
+            "{}",
+            setting.label
+        );
+        let label = text(&root, &format!("label[for={}]", input.id()));
+        assert_eq!(label.trim(), setting.label);
+    }
+    let on_page = root
+        .query_selector_all("input[type=range][data-setting]")
+        .unwrap()
+        .length();
+    assert_eq!(on_page, sliders, "one slider per setting that has one");
+}

@@ -297,10 +297,10 @@ impl Simulation {
     }
 
     /// True when changing from the current settings to `new` needs a new run
-    /// (a different seed or learner would make the history meaningless).
+    /// (a different seed or learner would make the history meaningless): the
+    /// settings table says which settings restart.
     pub fn needs_restart(&self, new: &SimParams) -> bool {
-        let old = self.params.get();
-        old.seed != new.seed || old.model != new.model || old.tree_max_depth != new.tree_max_depth
+        super::settings::needs_restart(self.params.get(), new)
     }
 
     /// Applies settings that do not need a restart: at once between cycles,

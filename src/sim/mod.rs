@@ -28,6 +28,7 @@ pub mod quiz;
 pub mod race;
 pub mod registry;
 pub mod scenarios;
+pub mod settings;
 pub mod share;
 pub mod steps;
 pub mod story;

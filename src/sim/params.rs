@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::cost::{DEFAULT_FIXED_COST, MAX_FIXED_COST};
 use super::keys_and_labels::keys_and_labels;
+use super::settings::{self, SettingKey, Value};
 
 /// What the drift changes in the data-generating process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -197,18 +197,6 @@ pub const MAX_SEED: u64 = 1 << 53;
 /// Most cycles a batch's labels may arrive late.
 pub const MAX_LABEL_DELAY: u32 = 10;
 
-/// The settings panel's step for the deploy threshold; a link's threshold is
-/// rounded to it so that the value shown (two decimals) is the value that runs.
-pub const THRESHOLD_STEP: f64 = 0.01;
-/// The settings panel's step for the drift strength.
-pub const DRIFT_STRENGTH_STEP: f64 = 0.05;
-/// The settings panel's step for the drift speed.
-pub const DRIFT_SPEED_STEP: f64 = 0.05;
-/// The settings panel's step for the label noise (shown as a whole percentage).
-pub const LABEL_NOISE_STEP: f64 = 0.01;
-/// The settings panel's step for the champion margin.
-pub const MARGIN_STEP: f64 = 0.01;
-
 /// `value` rounded to the nearest multiple of `step`, where `step` is 1/n for a
 /// whole n (0.01, 0.05, …). Dividing by n rather than multiplying by `step`
 /// gives the double nearest the decimal (0.35, not 0.35000000000000003), so the
@@ -295,18 +283,20 @@ pub struct SimParams {
     #[serde(default)]
     pub label_delay: u32,
     /// The fixed part of what one retrain costs, in the playground's cost unit,
-    /// 0..=[`MAX_FIXED_COST`]; each retrain also costs one unit per 1,000
-    /// training rows (see [`super::cost`]). Default [`DEFAULT_FIXED_COST`].
+    /// 0..=[`super::cost::MAX_FIXED_COST`]; each retrain also costs one unit per 1,000
+    /// training rows (see [`super::cost`]). Default [`super::cost::DEFAULT_FIXED_COST`].
     #[serde(default = "default_fixed_cost")]
     pub retrain_fixed_cost: u32,
 }
 
+// Serde's defaults for settings added after links and saves existed: the
+// table's defaults.
 fn default_fixed_cost() -> u32 {
-    DEFAULT_FIXED_COST
+    settings::default_number(SettingKey::RetrainFixedCost) as u32
 }
 
 fn default_clock() -> u32 {
-    360
+    settings::default_number(SettingKey::MinutesPerCycle) as u32
 }
 
 fn default_true() -> bool {
@@ -314,30 +304,34 @@ fn default_true() -> bool {
 }
 
 impl Default for SimParams {
+    /// Numbers, switches and the seed from [`settings::ALL`]; choices from
+    /// their enums' defaults.
     fn default() -> Self {
-        SimParams {
-            seed: 42,
-            batch_size: 500,
+        let mut p = SimParams {
+            seed: 0,
+            batch_size: 0,
             drift_kind: DriftKind::default(),
             drift_pattern: DriftPattern::default(),
-            drift_strength: 0.6,
-            drift_speed: 0.5,
-            drift_onset: 3,
-            label_noise: 0.05,
+            drift_strength: 0.0,
+            drift_speed: 0.0,
+            drift_onset: 0,
+            label_noise: 0.0,
             model: ModelKind::default(),
             window: TrainingWindow::default(),
-            threshold: 0.80,
-            holdout_fraction: 0.3,
-            tree_max_depth: 6,
-            trigger: RetrainTrigger::EveryCycle,
-            minutes_per_cycle: default_clock(),
-            validate_data: true,
+            threshold: 0.0,
+            holdout_fraction: 0.0,
+            tree_max_depth: 0,
+            trigger: RetrainTrigger::default(),
+            minutes_per_cycle: 0,
+            validate_data: false,
             min_improvement: None,
             performance_floor: false,
-            warm_start: true,
+            warm_start: false,
             label_delay: 0,
-            retrain_fixed_cost: default_fixed_cost(),
-        }
+            retrain_fixed_cost: 0,
+        };
+        settings::apply_defaults(&mut p);
+        p
     }
 }
 
@@ -374,22 +368,11 @@ pub enum ParamField {
 }
 
 impl ParamField {
-    /// The name the page shows.
+    /// The name the page shows: the setting's label in [`settings::ALL`].
     pub fn label(self) -> &'static str {
-        match self {
-            ParamField::BatchSize => "Batch size",
-            ParamField::DriftStrength => "Drift strength",
-            ParamField::DriftSpeed => "Drift speed",
-            ParamField::DriftOnset => "Drift onset",
-            ParamField::LabelNoise => "Label noise",
-            ParamField::Threshold => "Deploy threshold",
-            ParamField::HoldoutFraction => "Hold-out fraction",
-            ParamField::TreeDepth => "Tree depth",
-            ParamField::MinutesPerCycle => "Minutes per cycle",
-            ParamField::ChampionMargin => "Champion margin",
-            ParamField::WindowBatches => "Training window (batches)",
-            ParamField::LabelDelay => "Label delay",
-            ParamField::RetrainFixedCost => "Fixed cost per retrain",
+        match settings::by_field(self) {
+            Some(setting) => setting.label,
+            None => "Training window (batches)",
         }
     }
 }
@@ -434,8 +417,11 @@ pub enum ParamError {
     },
 }
 
-/// Parameters that passed [`SimParams::check`]; only this type reaches the simulation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Parameters that passed [`SimParams::check`]; only this type reaches the
+/// simulation. Only `check` builds one: it is neither deserialised nor
+/// constructible outside this module (the worker receives [`SimParams`] and
+/// checks them).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ValidParams(SimParams);
 
 impl ValidParams {
@@ -577,41 +563,14 @@ impl SimParams {
         self
     }
 
-    /// Checks every value once; the simulation only accepts the result.
+    /// Checks every value once against [`settings::ALL`]; the simulation
+    /// only accepts the result.
     pub fn check(self) -> Result<ValidParams, ParamError> {
         check_seed(self.seed)?;
-        check_range(
-            ParamField::BatchSize,
-            self.batch_size as f64,
-            MIN_BATCH_SIZE as f64,
-            MAX_BATCH_SIZE as f64,
-        )?;
-        check_range(ParamField::DriftStrength, self.drift_strength, 0.0, 1.0)?;
-        check_range(ParamField::DriftSpeed, self.drift_speed, 0.05, 1.0)?;
-        check_range(
-            ParamField::DriftOnset,
-            f64::from(self.drift_onset),
-            1.0,
-            1000.0,
-        )?;
-        check_range(ParamField::LabelNoise, self.label_noise, 0.0, 0.5)?;
-        check_range(ParamField::Threshold, self.threshold, 0.5, 0.99)?;
-        check_range(ParamField::HoldoutFraction, self.holdout_fraction, 0.1, 0.5)?;
-        check_range(ParamField::TreeDepth, self.tree_max_depth as f64, 1.0, 20.0)?;
-        check_range(
-            ParamField::MinutesPerCycle,
-            f64::from(self.minutes_per_cycle),
-            1.0,
-            10_080.0,
-        )?;
-        check_range(
-            ParamField::LabelDelay,
-            f64::from(self.label_delay),
-            0.0,
-            f64::from(MAX_LABEL_DELAY),
-        )?;
-        if let Some(m) = self.min_improvement {
-            check_range(ParamField::ChampionMargin, m, 0.0, 0.2)?;
+        for setting in &settings::ALL {
+            if let Value::Number { bounds, get, .. } = setting.value {
+                check_range(bounds.field, get(&self), bounds.min, bounds.max)?;
+            }
         }
         if let RetrainTrigger::Schedule(text) = &self.trigger {
             super::cron::CronSchedule::parse(text).map_err(|e| ParamError::Cron(e.to_string()))?;
@@ -624,12 +583,6 @@ impl SimParams {
                 MAX_SLIDING_BATCHES as f64,
             )?;
         }
-        check_range(
-            ParamField::RetrainFixedCost,
-            f64::from(self.retrain_fixed_cost),
-            0.0,
-            f64::from(MAX_FIXED_COST),
-        )?;
         Ok(ValidParams(self))
     }
 }
@@ -638,6 +591,7 @@ impl SimParams {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::sim::cost::{DEFAULT_FIXED_COST, MAX_FIXED_COST};
 
     #[test]
     fn defaults_are_valid() {
@@ -735,18 +689,24 @@ mod tests {
 
     #[test]
     fn round_to_step_gives_the_value_a_slider_shows() {
-        assert_eq!(round_to_step(0.805, THRESHOLD_STEP), 0.81);
-        assert_eq!(round_to_step(0.8049, THRESHOLD_STEP), 0.8);
-        assert_eq!(round_to_step(0.35, DRIFT_STRENGTH_STEP), 0.35);
-        assert_eq!(round_to_step(0.36, DRIFT_STRENGTH_STEP), 0.35);
-        assert_eq!(round_to_step(0.125, LABEL_NOISE_STEP), 0.13);
+        let step = |k: SettingKey| k.bounds().unwrap().step;
+        let (threshold_step, strength_step, noise_step) = (
+            step(SettingKey::Threshold),
+            step(SettingKey::DriftStrength),
+            step(SettingKey::LabelNoise),
+        );
+        assert_eq!(round_to_step(0.805, threshold_step), 0.81);
+        assert_eq!(round_to_step(0.8049, threshold_step), 0.8);
+        assert_eq!(round_to_step(0.35, strength_step), 0.35);
+        assert_eq!(round_to_step(0.36, strength_step), 0.35);
+        assert_eq!(round_to_step(0.125, noise_step), 0.13);
         for i in 0..=100 {
-            let x = round_to_step(f64::from(i) / 100.0 + 0.003, THRESHOLD_STEP);
+            let x = round_to_step(f64::from(i) / 100.0 + 0.003, threshold_step);
             assert_eq!(format!("{x:.2}").parse::<f64>().unwrap(), x, "{x}");
         }
-        assert!(round_to_step(f64::NAN, THRESHOLD_STEP).is_nan());
-        assert_eq!(round_to_step(f64::INFINITY, THRESHOLD_STEP), f64::INFINITY);
-        assert_eq!(round_to_step(f64::MAX, THRESHOLD_STEP), f64::MAX);
+        assert!(round_to_step(f64::NAN, threshold_step).is_nan());
+        assert_eq!(round_to_step(f64::INFINITY, threshold_step), f64::INFINITY);
+        assert_eq!(round_to_step(f64::MAX, threshold_step), f64::MAX);
     }
 
     #[test]

@@ -9,58 +9,37 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
-use super::cost::MAX_FIXED_COST;
 use super::guide::{CHAPTERS, GUIDE_SEED};
-use super::params::ParamField;
+use super::params::{DetectorKind, ParamError, RetrainTrigger, SimParams};
+use super::settings::{self, LinkWrite, Number, Setting, SettingKey, Value};
 use super::weather::FeaturePair;
-
-use super::params::{
-    round_to_step, DetectorKind, DriftKind, DriftPattern, ModelKind, ParamError, RetrainTrigger,
-    SimParams, TrainingWindow, DRIFT_SPEED_STEP, DRIFT_STRENGTH_STEP, LABEL_NOISE_STEP,
-    MARGIN_STEP, THRESHOLD_STEP,
-};
 
 /// The longest link text read; the rest is ignored (with a notice).
 pub const MAX_LINK_LEN: usize = 4_000;
 /// The longest value shown back in a problem message.
 const SHOWN_VALUE_LEN: usize = 24;
 
-/// Names a teacher can hide with `hide=…` (controls and panels).
-pub const HIDEABLE: [&str; 26] = [
-    "strength",
-    "speed",
-    "threshold",
-    "noise",
-    "batch",
-    "kind",
-    "pattern",
-    "model",
-    "window",
-    "seed",
-    "trigger",
-    "validate",
-    "margin",
-    "delay",
-    "flow",
-    "code",
-    "tracker",
-    "charts",
-    "registry",
-    "alerts",
-    "gates",
-    "race",
-    "learn",
-    "predict",
+/// Panels a teacher can hide with `hide=…` (besides the settings' controls,
+/// whose names are in [`settings::ALL`]).
+pub const HIDEABLE_PANELS: [&str; 11] = [
+    "flow", "code", "tracker", "charts", "registry", "alerts", "gates", "race", "learn", "predict",
     "timing",
-    "cost",
 ];
+
+/// Every name a teacher can hide with `hide=…`: the settings' controls (from
+/// the settings table), then the panels.
+pub fn hideable() -> Vec<&'static str> {
+    let mut names = settings::hide_keys();
+    names.extend(HIDEABLE_PANELS);
+    names
+}
 
 /// What a link says.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SharedLink {
     /// The settings (defaults where the link says nothing or something unusable).
     pub params: SimParams,
-    /// Controls and panels to hide (names from [`HIDEABLE`]).
+    /// Controls and panels to hide (names from [`hideable`]).
     pub hidden: Vec<String>,
     /// The seed cannot be changed.
     pub lock_seed: bool,
@@ -127,38 +106,35 @@ pub fn guide_query(chapter: u8, seed: u64, presenter: bool) -> String {
 /// The query (without the leading `?`) that reproduces `params` and the
 /// teacher's choices.
 pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presenter: bool) -> String {
-    let mut parts = vec![
-        format!("seed={}", params.seed),
-        format!("kind={}", params.drift_kind.key()),
-        format!("pattern={}", params.drift_pattern.key()),
-        format!("strength={}", params.drift_strength),
-        format!("speed={}", params.drift_speed),
-        format!("onset={}", params.drift_onset),
-        format!("noise={}", params.label_noise),
-        format!("model={}", params.model.key()),
-        format!("window={}", params.window.key()),
-        format!("threshold={}", params.threshold),
-        format!("batch={}", params.batch_size),
-        format!("trigger={}", params.trigger.key()),
-        format!("validate={}", u8::from(params.validate_data)),
-        format!("margin={}", params.min_improvement.unwrap_or(0.0)),
-    ];
-    if params.performance_floor {
-        parts.push("floor=1".into());
-    }
-    match &params.trigger {
-        RetrainTrigger::Schedule(c) => parts.push(format!("cron={}", encode(c))),
-        RetrainTrigger::DriftDetected(d) => parts.push(format!("detector={}", d.key())),
-        _ => {}
-    }
-    if params.label_delay != 0 {
-        parts.push(format!("delay={}", params.label_delay));
-    }
-    if params.tree_max_depth != SimParams::default().tree_max_depth {
-        parts.push(format!("depth={}", params.tree_max_depth));
-    }
-    if params.retrain_fixed_cost != SimParams::default().retrain_fixed_cost {
-        parts.push(format!("cost={}", params.retrain_fixed_cost));
+    let changed = settings::changed(&SimParams::default(), params);
+    let mut parts = Vec::new();
+    for setting in &settings::ALL {
+        // The trigger's schedule or detector rides along where links have
+        // always carried it: after the floor, before the label delay.
+        if setting.key == SettingKey::LabelDelay {
+            match &params.trigger {
+                RetrainTrigger::Schedule(c) => parts.push(format!("cron={}", encode(c))),
+                RetrainTrigger::DriftDetected(d) => parts.push(format!("detector={}", d.key())),
+                _ => {}
+            }
+        }
+        let Some((key, write)) = setting.link else {
+            continue;
+        };
+        if write == LinkWrite::WhenChanged && !changed.contains(&setting.key) {
+            continue;
+        }
+        let value = match setting.value {
+            Value::Seed { .. } => params.seed.to_string(),
+            Value::Number { bounds, get, .. } => match bounds.number {
+                Number::Real => get(params).to_string(),
+                Number::WholeU32 | Number::WholeUsize => (get(params) as u64).to_string(),
+            },
+            Value::Choice { get, .. } => get(params),
+            Value::Switch { get, .. } => u8::from(get(params)).to_string(),
+            Value::Trigger => params.trigger.key().to_string(),
+        };
+        parts.push(format!("{key}={value}"));
     }
     if !hidden.is_empty() {
         parts.push(format!("hide={}", hidden.join(",")));
@@ -209,105 +185,29 @@ pub fn parse_link(text: &str) -> SharedLink {
             link.names_settings = true;
         }
         let bad = |what: &str| format!("`{}`: {what} (got `{}`)", shown(&key), shown(&value));
-        let number = |v: &str| v.trim().parse::<f64>().ok().filter(|x| x.is_finite());
-        let mut set_f64 = |apply: &mut dyn FnMut(f64), what: &str| match number(&value) {
-            Some(x) => apply(x),
-            None => link.problems.push(bad(&format!("{what} must be a number"))),
-        };
+        if let Some(setting) = settings::ALL
+            .iter()
+            .find(|s| s.link.is_some_and(|(k, _)| k == key))
+        {
+            match (setting.value, read_setting(setting, &value, &mut p)) {
+                (_, Err(what)) => link.problems.push(bad(&what)),
+                (Value::Seed { .. }, Ok(())) => seed_given = true,
+                (Value::Trigger, Ok(())) => trigger_key = Some(value.clone()),
+                (_, Ok(())) => {}
+            }
+            continue;
+        }
         match key.as_str() {
-            "seed" => match value.trim().parse::<u64>() {
-                Ok(s) => {
-                    p.seed = s;
-                    seed_given = true;
-                }
-                Err(_) => link.problems.push(bad("the seed must be a whole number")),
-            },
-            "kind" => match DriftKind::from_key(&value) {
-                Some(k) => p.drift_kind = k,
-                None => link.problems.push(bad("unknown drift kind")),
-            },
-            "pattern" => match DriftPattern::from_key(&value) {
-                Some(k) => p.drift_pattern = k,
-                None => link.problems.push(bad("unknown drift pattern")),
-            },
-            "model" => match ModelKind::from_key(&value) {
-                Some(k) => p.model = k,
-                None => link.problems.push(bad("unknown model")),
-            },
-            "window" => match TrainingWindow::from_key(&value) {
-                Some(w) => p.window = w,
-                None => link.problems.push(bad("unknown training window")),
-            },
-            "strength" => set_f64(
-                &mut |x| p.drift_strength = round_to_step(x, DRIFT_STRENGTH_STEP),
-                "drift strength",
-            ),
-            "speed" => set_f64(
-                &mut |x| p.drift_speed = round_to_step(x, DRIFT_SPEED_STEP),
-                "drift speed",
-            ),
-            "noise" => set_f64(
-                &mut |x| p.label_noise = round_to_step(x, LABEL_NOISE_STEP),
-                "label noise",
-            ),
-            "threshold" => set_f64(
-                &mut |x| p.threshold = round_to_step(x, THRESHOLD_STEP),
-                "the threshold",
-            ),
-            "margin" => set_f64(
-                &mut |x| {
-                    let m = round_to_step(x, MARGIN_STEP);
-                    p.min_improvement = (m > 0.0).then_some(m);
-                },
-                "the champion margin",
-            ),
-            "onset" => match value.trim().parse::<u32>() {
-                Ok(o) => p.drift_onset = o,
-                Err(_) => link.problems.push(bad("the onset must be a whole number")),
-            },
-            "batch" => match value.trim().parse::<usize>() {
-                Ok(b) => p.batch_size = b,
-                Err(_) => link
-                    .problems
-                    .push(bad("the batch size must be a whole number")),
-            },
-            "delay" => match value.trim().parse::<u32>() {
-                Ok(d) => p.label_delay = d,
-                Err(_) => link
-                    .problems
-                    .push(bad("the label delay must be a whole number of cycles")),
-            },
-            "depth" => match value.trim().parse::<usize>() {
-                Ok(d) => p.tree_max_depth = d,
-                Err(_) => link
-                    .problems
-                    .push(bad("the tree depth must be a whole number")),
-            },
-            "cost" => match value.trim().parse::<u32>() {
-                Ok(c) => p.retrain_fixed_cost = c,
-                Err(_) => link.problems.push(bad(&format!(
-                    "the fixed cost per retrain must be a whole number of units from 0 to {MAX_FIXED_COST}"
-                ))),
-            },
-            "validate" => match value.as_str() {
-                "1" | "true" | "on" => p.validate_data = true,
-                "0" | "false" | "off" => p.validate_data = false,
-                _ => link.problems.push(bad("must be 1 or 0")),
-            },
-            "floor" => match value.as_str() {
-                "1" | "true" | "on" => p.performance_floor = true,
-                "0" | "false" | "off" => p.performance_floor = false,
-                _ => link.problems.push(bad("must be 1 or 0")),
-            },
-            "trigger" => trigger_key = Some(value.clone()),
+            // The trigger's schedule and detector (read with the trigger below).
             "cron" => cron = Some(value.chars().take(100).collect()),
             "detector" => match DetectorKind::from_key(&value) {
                 Some(d) => detector = Some(d),
                 None => link.problems.push(bad("unknown drift detector")),
             },
             "hide" => {
+                let hideable = hideable();
                 for name in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    if HIDEABLE.contains(&name) {
+                    if hideable.contains(&name) {
                         if !link.hidden.iter().any(|h| h == name) {
                             link.hidden.push(name.to_string());
                         }
@@ -341,22 +241,11 @@ pub fn parse_link(text: &str) -> SharedLink {
         p.seed = GUIDE_SEED;
     }
     if let Some(t) = trigger_key {
-        p.trigger = match t.as_str() {
-            "every" => RetrainTrigger::EveryCycle,
-            "schedule" => RetrainTrigger::Schedule(
-                cron.unwrap_or_else(|| super::params::DEFAULT_CRON.to_string()),
-            ),
-            "drift" => RetrainTrigger::DriftDetected(detector.unwrap_or_default()),
-            "drop" => RetrainTrigger::PerformanceDrop,
-            "never" => RetrainTrigger::Never,
-            other => {
-                link.problems.push(format!(
-                    "`trigger`: unknown trigger (got `{}`)",
-                    shown(other)
-                ));
-                RetrainTrigger::EveryCycle
-            }
-        };
+        p.trigger = settings::trigger_from_key(&t, cron, detector).unwrap_or_else(|| {
+            link.problems
+                .push(format!("`trigger`: unknown trigger (got `{}`)", shown(&t)));
+            RetrainTrigger::EveryCycle
+        });
     }
     match data.as_deref().map(str::trim) {
         Some("weather") => {
@@ -391,45 +280,81 @@ pub fn parse_link(text: &str) -> SharedLink {
     link
 }
 
+/// Reads one setting's value from a link into `p`; what is wrong with it, in
+/// words, if it cannot be used (an out-of-range number is left for the check).
+fn read_setting(setting: &Setting, value: &str, p: &mut SimParams) -> Result<(), String> {
+    match setting.value {
+        Value::Seed { .. } => match value.trim().parse::<u64>() {
+            Ok(seed) => p.seed = seed,
+            Err(_) => return Err(format!("{} must be a whole number", setting.noun)),
+        },
+        Value::Number { bounds, set, .. } => {
+            let read = match bounds.number {
+                Number::Real => value
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite())
+                    .map(|x| bounds.snap(x)),
+                Number::WholeU32 => value.trim().parse::<u32>().ok().map(f64::from),
+                Number::WholeUsize => value.trim().parse::<usize>().ok().map(|x| x as f64),
+            };
+            match read {
+                Some(x) => set(p, x),
+                None => return Err(not_a_number(setting)),
+            }
+        }
+        Value::Choice { set, .. } => {
+            if !set(p, value) {
+                return Err(format!("unknown {}", setting.noun));
+            }
+        }
+        // Read with its schedule and detector once the whole link is read.
+        Value::Trigger => {}
+        Value::Switch { set, .. } => match value {
+            "1" | "true" | "on" => set(p, true),
+            "0" | "false" | "off" => set(p, false),
+            _ => return Err("must be 1 or 0".into()),
+        },
+    }
+    Ok(())
+}
+
+/// What a link's number for `setting` must be.
+fn not_a_number(setting: &Setting) -> String {
+    let Value::Number { bounds, .. } = setting.value else {
+        return format!("{} must be a number", setting.noun);
+    };
+    let noun = setting.noun;
+    match (bounds.number, bounds.unit) {
+        (Number::Real, _) => format!("{noun} must be a number"),
+        (_, settings::Unit::Cycles) => format!("{noun} must be a whole number of cycles"),
+        (_, settings::Unit::CostUnits) => format!(
+            "{noun} must be a whole number of units from {} to {}",
+            bounds.min, bounds.max
+        ),
+        _ => format!("{noun} must be a whole number"),
+    }
+}
+
 /// Replaces each field that fails the check by its default, naming it.
 fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
     let d = SimParams::default();
-    for _ in 0..16 {
+    for _ in 0..(settings::ALL.len() + 3) {
         match p.clone().check() {
             Ok(_) => return p,
             Err(e) => {
                 problems.push(format!("{e}; the default is used."));
-                if matches!(e, ParamError::SeedTooLarge { .. }) {
-                    p.seed = d.seed;
-                    continue;
-                }
-                let field = match &e {
+                match &e {
+                    ParamError::SeedTooLarge { .. } => p.seed = d.seed,
+                    ParamError::Cron(_) => p.trigger = d.trigger.clone(),
                     ParamError::OutOfRange { field, .. } | ParamError::NotFinite { field } => {
-                        Some(*field)
+                        match settings::by_field(*field).map(|s| s.value) {
+                            Some(Value::Number { get, set, .. }) => set(&mut p, get(&d)),
+                            // The sliding window's batches.
+                            _ => p.window = d.window,
+                        }
                     }
-                    ParamError::Cron(_) => {
-                        p.trigger = d.trigger.clone();
-                        continue;
-                    }
-                    ParamError::SeedTooLarge { .. } => None,
-                };
-                match field {
-                    Some(ParamField::BatchSize) => p.batch_size = d.batch_size,
-                    Some(ParamField::DriftStrength) => p.drift_strength = d.drift_strength,
-                    Some(ParamField::DriftSpeed) => p.drift_speed = d.drift_speed,
-                    Some(ParamField::DriftOnset) => p.drift_onset = d.drift_onset,
-                    Some(ParamField::LabelNoise) => p.label_noise = d.label_noise,
-                    Some(ParamField::Threshold) => p.threshold = d.threshold,
-                    Some(ParamField::HoldoutFraction) => p.holdout_fraction = d.holdout_fraction,
-                    Some(ParamField::TreeDepth) => p.tree_max_depth = d.tree_max_depth,
-                    Some(ParamField::MinutesPerCycle) => p.minutes_per_cycle = d.minutes_per_cycle,
-                    Some(ParamField::ChampionMargin) => p.min_improvement = d.min_improvement,
-                    Some(ParamField::WindowBatches) => p.window = d.window,
-                    Some(ParamField::LabelDelay) => p.label_delay = d.label_delay,
-                    Some(ParamField::RetrainFixedCost) => {
-                        p.retrain_fixed_cost = d.retrain_fixed_cost;
-                    }
-                    None => return d,
                 }
             }
         }
@@ -441,6 +366,7 @@ fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::sim::params::{DriftKind, DriftPattern, ModelKind, TrainingWindow};
     use proptest::prelude::*;
 
     #[test]

@@ -16,6 +16,7 @@ use crate::sim::protocol::{
     Command, ConfigEffect, ExportFiles, ProgressReply, QuizReply, Reply, Snapshot, TrainingTiming,
 };
 use crate::sim::quiz::{QuizCard, TestView, VisualQuizView};
+use crate::sim::settings::{changed, SettingKey};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,39 +259,6 @@ impl Playground {
     }
 }
 
-/// Names the settings that differ, for the notice after a change.
-fn changed_names(old: &SimParams, new: &SimParams) -> Vec<&'static str> {
-    let mut names = Vec::new();
-    let mut check = |changed: bool, name: &'static str| {
-        if changed {
-            names.push(name);
-        }
-    };
-    check(old.seed != new.seed, "Seed");
-    check(old.model != new.model, "Model");
-    check(old.tree_max_depth != new.tree_max_depth, "Tree depth");
-    check(old.drift_kind != new.drift_kind, "Drift kind");
-    check(old.drift_pattern != new.drift_pattern, "Drift pattern");
-    check(old.drift_strength != new.drift_strength, "Drift strength");
-    check(old.drift_speed != new.drift_speed, "Drift speed");
-    check(old.drift_onset != new.drift_onset, "Drift onset");
-    check(old.label_noise != new.label_noise, "Label noise");
-    check(old.threshold != new.threshold, "Deploy threshold");
-    check(old.batch_size != new.batch_size, "Batch size");
-    check(old.window != new.window, "Training window");
-    check(
-        old.holdout_fraction != new.holdout_fraction,
-        "Hold-out fraction",
-    );
-    check(old.trigger != new.trigger, "Retraining trigger");
-    check(old.validate_data != new.validate_data, "Data validation");
-    check(
-        old.min_improvement != new.min_improvement,
-        "Champion margin",
-    );
-    names
-}
-
 fn describe_effect(effect: ConfigEffect, names: &[&str]) -> String {
     let what = if names.is_empty() {
         "The settings".to_string()
@@ -411,7 +379,12 @@ impl Reducible for Playground {
                         | Command::Start(_)
                         | Command::StartWeather(_)
                 );
-                let names = configure.as_ref().map(|new| changed_names(&before, new));
+                let names = configure.as_ref().map(|new| {
+                    changed(&before, new)
+                        .into_iter()
+                        .map(SettingKey::label)
+                        .collect::<Vec<_>>()
+                });
                 next.notice = match (&snap.error, snap.config_effect, names) {
                     (Some(err), _, _) => Some(Notice {
                         text: err.clone(),
@@ -542,6 +515,42 @@ mod tests {
         let state = state.reduce(Action::Received(engine.answer(Command::Step)));
         assert_eq!(state.in_flight(), 0);
         assert!(!state.shown_params().validate_data);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_notice_names_every_changed_setting_from_the_table() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let mut state = Rc::new(Playground::default()).reduce(Action::Received(
+            engine.answer(Command::Start(SimParams::default())),
+        ));
+        let trigger = crate::sim::params::RetrainTrigger::DriftDetected(Default::default());
+        let base = SimParams::default().trigger(trigger);
+        for (params, says) in [
+            (base.clone(), "Retraining trigger changed"),
+            (base.clone().label_delay(2), "Label delay changed"),
+            (
+                base.clone().label_delay(2).retrain_fixed_cost(9),
+                "Fixed cost per retrain changed",
+            ),
+            (
+                base.clone()
+                    .label_delay(2)
+                    .retrain_fixed_cost(9)
+                    .performance_floor(true),
+                "Performance floor changed",
+            ),
+            (
+                SimParams::default().label_delay(1).retrain_fixed_cost(0),
+                "Retraining trigger, Performance floor, Label delay, Fixed cost per retrain changed",
+            ),
+        ] {
+            let command = Command::Configure(params);
+            state = state
+                .reduce(Action::Sent(command.clone()))
+                .reduce(Action::Received(engine.answer(command)));
+            let text = state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+            assert!(text.starts_with(says), "{text}");
+        }
     }
 
     #[wasm_bindgen_test]

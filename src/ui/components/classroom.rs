@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::sim::params::SimParams;
 use crate::sim::scenarios::{scenario, scenarios};
-use crate::sim::share::{to_query, weather_query, HIDEABLE};
+use crate::sim::share::{hideable, to_query, weather_query};
 use crate::sim::weather::FeaturePair;
 
 /// Props of [`Classroom`].
@@ -128,7 +128,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                 .value()
                 .split(',')
                 .map(|s| s.trim().to_string())
-                .filter(|s| HIDEABLE.contains(&s.as_str()))
+                .filter(|s| hideable().contains(&s.as_str()))
                 .collect();
             cb.emit((names, lock));
         })
@@ -186,7 +186,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                     <label for="hide">{ "Hide controls and panels" }</label>
                     <input type="text" id="hide" value={props.hidden.join(",")} onchange={on_hide}
                         aria-describedby="hide-hint" spellcheck="false" />
-                    <p class="hint" id="hide-hint">{ format!("Comma-separated, from: {}.", HIDEABLE.join(", ")) }</p>
+                    <p class="hint" id="hide-hint">{ format!("Comma-separated, from: {}.", hideable().join(", ")) }</p>
                 </div>
             </details>
             <button type="button" aria-pressed={props.presenter.to_string()} onclick={presenter}>

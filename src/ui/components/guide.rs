@@ -17,12 +17,10 @@ use crate::sim::guide::{
     chapter, options, question, reveal, with_choices, Chapter, GuideControl, GuidePanel, GuideRun,
     CHAPTERS, GUIDE_WINDOWS,
 };
-use crate::sim::params::{
-    round_to_step, DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow, LABEL_NOISE_STEP,
-    MAX_LABEL_DELAY, THRESHOLD_STEP,
-};
+use crate::sim::params::SimParams;
 use crate::sim::protocol::{Command, ProgressIntent};
 use crate::sim::quiz::GuideProgress;
+use crate::sim::settings::SettingKey;
 use crate::sim::validate::Fault;
 use crate::ui::charts::{DriftChart, PerformanceChart, ScatterChart};
 use crate::ui::hooks::{use_engine, use_playground};
@@ -126,43 +124,43 @@ pub fn Guide(props: &GuideProps) -> Html {
         let set = set_choice.clone();
         match which {
             GuideControl::DriftStrength => html! {
-                <Slider id="guide-strength" label="Drift strength" min={0.0} max={1.0} step={0.05}
+                <Slider id="guide-strength" setting={SettingKey::DriftStrength}
                     value={p.drift_strength} shown={format!("{:.2}", p.drift_strength)}
-                    on_change={Callback::from(move |v: f64| set.emit(p.clone().drift_strength(round_to_step(v, 0.05))))} />
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().drift_strength(v)))} />
             },
             GuideControl::Threshold => html! {
-                <Slider id="guide-threshold" label="Deploy threshold" min={0.5} max={0.99} step={THRESHOLD_STEP}
+                <Slider id="guide-threshold" setting={SettingKey::Threshold}
                     value={p.threshold} shown={format!("{:.2}", p.threshold)}
-                    on_change={Callback::from(move |v: f64| set.emit(p.clone().threshold(round_to_step(v, THRESHOLD_STEP))))} />
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().threshold(v)))} />
             },
             GuideControl::LabelNoise => html! {
-                <Slider id="guide-noise" label="Label noise" min={0.0} max={0.5} step={LABEL_NOISE_STEP}
+                <Slider id="guide-noise" setting={SettingKey::LabelNoise}
                     value={p.label_noise} shown={format!("{:.0}%", p.label_noise * 100.0)}
-                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_noise(round_to_step(v, LABEL_NOISE_STEP))))} />
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_noise(v)))} />
             },
             GuideControl::Window => html! {
-                <SelectField id="guide-window" label="Training window"
+                <SelectField id="guide-window" label={SettingKey::Window.label()}
                     options={GUIDE_WINDOWS.iter().map(|w| (w.key(), w.label())).collect::<Vec<_>>()}
-                    selected={p.window.key()}
-                    on_change={Callback::from(move |k: String| if let Some(w) = TrainingWindow::from_key(&k) { set.emit(p.clone().window(w)) })} />
+                    selected={SettingKey::Window.selected(&p)}
+                    on_change={Callback::from(move |k: String| if let Some(new) = SettingKey::Window.with_choice(&p, &k) { set.emit(new) })} />
             },
             GuideControl::DriftKind => html! {
-                <SelectField id="guide-kind" label="Drift kind"
-                    options={DriftKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
-                    selected={p.drift_kind.key().to_string()}
-                    on_change={Callback::from(move |k: String| if let Some(v) = DriftKind::from_key(&k) { set.emit(p.clone().drift_kind(v)) })} />
+                <SelectField id="guide-kind" label={SettingKey::DriftKind.label()}
+                    options={SettingKey::DriftKind.options()}
+                    selected={SettingKey::DriftKind.selected(&p)}
+                    on_change={Callback::from(move |k: String| if let Some(new) = SettingKey::DriftKind.with_choice(&p, &k) { set.emit(new) })} />
             },
             GuideControl::Model => html! {
-                <SelectField id="guide-model" label="Model"
-                    options={ModelKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
-                    selected={p.model.key().to_string()}
-                    on_change={Callback::from(move |k: String| if let Some(v) = ModelKind::from_key(&k) { set.emit(p.clone().model(v)) })} />
+                <SelectField id="guide-model" label={SettingKey::Model.label()}
+                    options={SettingKey::Model.options()}
+                    selected={SettingKey::Model.selected(&p)}
+                    on_change={Callback::from(move |k: String| if let Some(new) = SettingKey::Model.with_choice(&p, &k) { set.emit(new) })} />
             },
             GuideControl::DriftPattern => html! {
-                <SelectField id="guide-pattern" label="Drift pattern"
-                    options={DriftPattern::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
-                    selected={p.drift_pattern.key().to_string()}
-                    on_change={Callback::from(move |k: String| if let Some(v) = DriftPattern::from_key(&k) { set.emit(p.clone().drift_pattern(v)) })} />
+                <SelectField id="guide-pattern" label={SettingKey::DriftPattern.label()}
+                    options={SettingKey::DriftPattern.options()}
+                    selected={SettingKey::DriftPattern.selected(&p)}
+                    on_change={Callback::from(move |k: String| if let Some(new) = SettingKey::DriftPattern.with_choice(&p, &k) { set.emit(new) })} />
             },
             GuideControl::Validation => {
                 let onchange = Callback::from(move |e: Event| {
@@ -189,10 +187,10 @@ pub fn Guide(props: &GuideProps) -> Html {
                 }
             }
             GuideControl::LabelDelay => html! {
-                <Slider id="guide-delay" label="Label delay" min={0.0} max={f64::from(MAX_LABEL_DELAY)} step={1.0}
+                <Slider id="guide-delay" setting={SettingKey::LabelDelay}
                     value={f64::from(p.label_delay)}
                     shown={format!("{} cycle{}", p.label_delay, if p.label_delay == 1 { "" } else { "s" })}
-                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_delay(v.round().clamp(0.0, f64::from(MAX_LABEL_DELAY)) as u32)))} />
+                    on_change={Callback::from(move |v: f64| set.emit(p.clone().label_delay(v as u32)))} />
             },
             GuideControl::Fault => {
                 let current = *fault;
