@@ -33,6 +33,8 @@ pub mod share;
 pub mod steps;
 pub mod story;
 pub mod stream;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod testing;
 pub mod train;
 pub mod triggers;
 pub mod truth;

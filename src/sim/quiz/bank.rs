@@ -1085,6 +1085,7 @@ mod tests {
     use crate::sim::scenarios::scenario;
     use crate::sim::steps::{CheckStep, GateCheck, StepFact, StepRecord};
     use crate::sim::stream::{generate_batch, rng_from_seed, Batch};
+    use crate::sim::testing::{fired_cycles, retrained_cycles, run};
     use crate::sim::triggers::{TriggerCause, KS_ALPHA};
     use crate::sim::validate::ValidationFailure;
     use crate::sim::wording::{stall_message, step_cells, trigger_detail};
@@ -1178,12 +1179,6 @@ mod tests {
             "explains why load_model is not reached"
         );
         assert!(text.contains("load_model"));
-    }
-
-    fn run(params: SimParams, cycles: u32) -> Simulation {
-        let mut sim = Simulation::from_params(params).expect("starts");
-        sim.finish_cycles(cycles);
-        sim
     }
 
     // The bank makes claims about the playground; these check that the real
@@ -1487,24 +1482,6 @@ mod tests {
 
     fn drift_detected(kind: DetectorKind) -> RetrainTrigger {
         RetrainTrigger::DriftDetected(kind)
-    }
-
-    /// The cycles whose trigger fired.
-    fn fired_cycles(sim: &Simulation) -> Vec<u32> {
-        sim.summaries()
-            .iter()
-            .filter(|s| s.trigger.as_ref().is_some_and(|t| t.fired))
-            .map(|s| s.cycle)
-            .collect()
-    }
-
-    /// The cycles that trained a candidate.
-    fn retrained_cycles(sim: &Simulation) -> Vec<u32> {
-        sim.summaries()
-            .iter()
-            .filter(|s| s.retrained())
-            .map(|s| s.cycle)
-            .collect()
     }
 
     /// The first cycle from the drift onset on that deployed a candidate.

@@ -179,27 +179,12 @@ pub fn stall_fix_button(fix: StallFix) -> Option<&'static str> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::sim::cycle::Simulation;
     use crate::sim::history::stall;
     use crate::sim::params::{RetrainTrigger, SimParams, TrainingWindow};
     use crate::sim::scenarios::scenario;
+    use crate::sim::testing::{fired_cycles, run};
 
     const SEEDS: u64 = 20;
-
-    fn run(params: SimParams, cycles: u32) -> Simulation {
-        let mut sim = Simulation::from_params(params).expect("starts");
-        sim.finish_cycles(cycles);
-        sim
-    }
-
-    /// The cycles whose main trigger fired.
-    fn fired_cycles(sim: &Simulation) -> Vec<u32> {
-        sim.summaries()
-            .iter()
-            .filter(|s| s.trigger.as_ref().is_some_and(|t| t.fired))
-            .map(|s| s.cycle)
-            .collect()
-    }
 
     #[test]
     fn an_unreachable_threshold_without_drift_is_named_and_no_floor_is_offered() {
