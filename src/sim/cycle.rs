@@ -1331,8 +1331,13 @@ impl Simulation {
 mod tests {
     use super::*;
     use crate::sim::params::{DriftKind, DriftPattern, ModelKind, TrainingWindow};
-    use crate::sim::testing::run;
     use crate::sim::wording::{alert_message, data_var, model_var, step_cells};
+
+    fn run(params: SimParams, cycles: u32) -> Simulation {
+        let mut sim = Simulation::from_params(params).expect("starts");
+        sim.finish_cycles(cycles);
+        sim
+    }
 
     #[test]
     fn first_cycle_matches_the_lesson_table() {

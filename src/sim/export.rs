@@ -152,6 +152,7 @@ pub fn trace_json<'a>(
 mod tests {
     use super::*;
     use crate::sim::cycle::Simulation;
+    use crate::sim::settings::ALL;
 
     #[test]
     fn csv_has_one_row_per_cycle_with_decisions() {
@@ -205,5 +206,13 @@ mod tests {
             v["cycles"][0]["outcome"]
         );
         assert_eq!(v["params"]["seed"], 42);
+    }
+
+    #[test]
+    fn the_csv_names_the_settings_it_carries() {
+        let header: Vec<&str> = CYCLES_CSV_HEADER.split(',').collect();
+        for column in ALL.iter().filter_map(|s| s.csv) {
+            assert!(header.contains(&column), "{column}");
+        }
     }
 }

@@ -367,6 +367,7 @@ fn keep_valid(mut p: SimParams, problems: &mut Vec<String>) -> SimParams {
 mod tests {
     use super::*;
     use crate::sim::params::{DriftKind, DriftPattern, ModelKind, TrainingWindow};
+    use crate::sim::settings::{changed, changed_value, ALL};
     use proptest::prelude::*;
 
     #[test]
@@ -632,6 +633,26 @@ mod tests {
             let text: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
             let link = parse_link(&text.join("&"));
             prop_assert!(link.params.clone().check().is_ok());
+        }
+    }
+
+    #[test]
+    fn every_setting_round_trips_a_link_or_has_no_control() {
+        for s in &ALL {
+            let p = changed_value(s);
+            assert!(p.clone().check().is_ok(), "{}", s.label);
+            assert_eq!(changed(&SimParams::default(), &p), [s.key], "{}", s.label);
+            match s.link {
+                Some((key, _)) => {
+                    let q = to_query(&p, &[], false, false);
+                    assert!(q.contains(&format!("{key}=")), "{}: {q}", s.label);
+                    let link = parse_link(&q);
+                    assert_eq!(link.problems, Vec::<String>::new(), "{}", s.label);
+                    assert_eq!(link.params, p, "{}", s.label);
+                }
+                // What links leave out, the page cannot change.
+                None => assert_eq!(s.hide, None, "{}", s.label),
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Fixtures the core's tests share (native tests only), so no test borrows
+//! Fixtures the tests above the cycle share (native tests only), so no test borrows
 //! another file's `mod tests`.
 
 use super::cycle::Simulation;
