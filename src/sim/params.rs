@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::keys_and_labels::keys_and_labels;
-use super::settings::{self, SettingKey, Value};
 
 /// What the drift changes in the data-generating process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -256,7 +255,7 @@ pub struct SimParams {
     #[serde(default)]
     pub trigger: RetrainTrigger,
     /// Simulated minutes per cycle (for cron schedules), 1..=10080. Default 360 (6 hours).
-    #[serde(default = "default_clock")]
+    #[serde(default = "crate::sim::settings::default_clock")]
     pub minutes_per_cycle: u32,
     /// Validate each new batch before retraining. Default on.
     #[serde(default = "default_true")]
@@ -285,54 +284,12 @@ pub struct SimParams {
     /// The fixed part of what one retrain costs, in the playground's cost unit,
     /// 0..=[`super::cost::MAX_FIXED_COST`]; each retrain also costs one unit per 1,000
     /// training rows (see [`super::cost`]). Default [`super::cost::DEFAULT_FIXED_COST`].
-    #[serde(default = "default_fixed_cost")]
+    #[serde(default = "crate::sim::settings::default_fixed_cost")]
     pub retrain_fixed_cost: u32,
-}
-
-// Serde's defaults for settings added after links and saves existed: the
-// table's defaults.
-fn default_fixed_cost() -> u32 {
-    settings::default_number(SettingKey::RetrainFixedCost) as u32
-}
-
-fn default_clock() -> u32 {
-    settings::default_number(SettingKey::MinutesPerCycle) as u32
 }
 
 fn default_true() -> bool {
     true
-}
-
-impl Default for SimParams {
-    /// Numbers, switches and the seed from [`settings::ALL`]; choices from
-    /// their enums' defaults.
-    fn default() -> Self {
-        let mut p = SimParams {
-            seed: 0,
-            batch_size: 0,
-            drift_kind: DriftKind::default(),
-            drift_pattern: DriftPattern::default(),
-            drift_strength: 0.0,
-            drift_speed: 0.0,
-            drift_onset: 0,
-            label_noise: 0.0,
-            model: ModelKind::default(),
-            window: TrainingWindow::default(),
-            threshold: 0.0,
-            holdout_fraction: 0.0,
-            tree_max_depth: 0,
-            trigger: RetrainTrigger::default(),
-            minutes_per_cycle: 0,
-            validate_data: false,
-            min_improvement: None,
-            performance_floor: false,
-            warm_start: false,
-            label_delay: 0,
-            retrain_fixed_cost: 0,
-        };
-        settings::apply_defaults(&mut p);
-        p
-    }
 }
 
 /// A numeric setting that [`SimParams::check`] bounds, named for messages and
@@ -365,16 +322,6 @@ pub enum ParamField {
     LabelDelay,
     /// The fixed cost of one retrain.
     RetrainFixedCost,
-}
-
-impl ParamField {
-    /// The name the page shows: the setting's label in [`settings::ALL`].
-    pub fn label(self) -> &'static str {
-        match settings::by_field(self) {
-            Some(setting) => setting.label,
-            None => "Training window (batches)",
-        }
-    }
 }
 
 impl std::fmt::Display for ParamField {
@@ -418,13 +365,19 @@ pub enum ParamError {
 }
 
 /// Parameters that passed [`SimParams::check`]; only this type reaches the
-/// simulation. Only `check` builds one: it is neither deserialised nor
-/// constructible outside this module (the worker receives [`SimParams`] and
-/// checks them).
+/// simulation. Only `check` builds one: it is never deserialised, and its one
+/// constructor is visible to `sim` alone, where `check` calls it (the worker
+/// receives [`SimParams`] and checks them).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ValidParams(SimParams);
 
 impl ValidParams {
+    /// Wraps values that passed the check. Only [`SimParams::check`] (in
+    /// `settings`, beside the bounds it checks against) calls it.
+    pub(super) fn checked(values: SimParams) -> Self {
+        ValidParams(values)
+    }
+
     /// The checked values.
     pub fn get(&self) -> &SimParams {
         &self.0
@@ -438,7 +391,12 @@ impl std::ops::Deref for ValidParams {
     }
 }
 
-fn check_range(field: ParamField, value: f64, min: f64, max: f64) -> Result<(), ParamError> {
+pub(super) fn check_range(
+    field: ParamField,
+    value: f64,
+    min: f64,
+    max: f64,
+) -> Result<(), ParamError> {
     if !value.is_finite() {
         return Err(ParamError::NotFinite { field });
     }
@@ -562,29 +520,6 @@ impl SimParams {
         self.label_delay = cycles;
         self
     }
-
-    /// Checks every value once against [`settings::ALL`]; the simulation
-    /// only accepts the result.
-    pub fn check(self) -> Result<ValidParams, ParamError> {
-        check_seed(self.seed)?;
-        for setting in &settings::ALL {
-            if let Value::Number { bounds, get, .. } = setting.value {
-                check_range(bounds.field, get(&self), bounds.min, bounds.max)?;
-            }
-        }
-        if let RetrainTrigger::Schedule(text) = &self.trigger {
-            super::cron::CronSchedule::parse(text).map_err(|e| ParamError::Cron(e.to_string()))?;
-        }
-        if let TrainingWindow::Sliding(n) = self.window {
-            check_range(
-                ParamField::WindowBatches,
-                n as f64,
-                1.0,
-                MAX_SLIDING_BATCHES as f64,
-            )?;
-        }
-        Ok(ValidParams(self))
-    }
 }
 
 // Native only: the core is tested natively (proptest and approx are native dev-dependencies).
@@ -685,28 +620,6 @@ mod tests {
         // 2^53 is the last whole number an f64 (a JavaScript number) holds exactly.
         assert_eq!(MAX_SEED as f64 as u64, MAX_SEED);
         assert_ne!((MAX_SEED + 1) as f64 as u64, MAX_SEED + 1);
-    }
-
-    #[test]
-    fn round_to_step_gives_the_value_a_slider_shows() {
-        let step = |k: SettingKey| k.bounds().unwrap().step;
-        let (threshold_step, strength_step, noise_step) = (
-            step(SettingKey::Threshold),
-            step(SettingKey::DriftStrength),
-            step(SettingKey::LabelNoise),
-        );
-        assert_eq!(round_to_step(0.805, threshold_step), 0.81);
-        assert_eq!(round_to_step(0.8049, threshold_step), 0.8);
-        assert_eq!(round_to_step(0.35, strength_step), 0.35);
-        assert_eq!(round_to_step(0.36, strength_step), 0.35);
-        assert_eq!(round_to_step(0.125, noise_step), 0.13);
-        for i in 0..=100 {
-            let x = round_to_step(f64::from(i) / 100.0 + 0.003, threshold_step);
-            assert_eq!(format!("{x:.2}").parse::<f64>().unwrap(), x, "{x}");
-        }
-        assert!(round_to_step(f64::NAN, threshold_step).is_nan());
-        assert_eq!(round_to_step(f64::INFINITY, threshold_step), f64::INFINITY);
-        assert_eq!(round_to_step(f64::MAX, threshold_step), f64::MAX);
     }
 
     #[test]

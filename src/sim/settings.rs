@@ -18,9 +18,92 @@
 
 use super::cost::{DEFAULT_FIXED_COST, MAX_FIXED_COST};
 use super::params::{
-    DetectorKind, DriftKind, DriftPattern, ModelKind, ParamField, RetrainTrigger, SimParams,
-    TrainingWindow, DEFAULT_CRON, MAX_BATCH_SIZE, MAX_LABEL_DELAY, MIN_BATCH_SIZE,
+    check_range, check_seed, DetectorKind, DriftKind, DriftPattern, ModelKind, ParamError,
+    ParamField, RetrainTrigger, SimParams, TrainingWindow, ValidParams, DEFAULT_CRON,
+    MAX_BATCH_SIZE, MAX_LABEL_DELAY, MAX_SLIDING_BATCHES, MIN_BATCH_SIZE,
 };
+
+// What the rest of the core reads from the table, written here so that
+// `params` (the types) never imports the table that is built on them.
+
+/// Serde's default for the fixed cost per retrain (a setting added after links
+/// and saves existed): the table's.
+pub(crate) fn default_fixed_cost() -> u32 {
+    default_number(SettingKey::RetrainFixedCost) as u32
+}
+
+/// Serde's default for the minutes of the simulated clock per cycle.
+pub(crate) fn default_clock() -> u32 {
+    default_number(SettingKey::MinutesPerCycle) as u32
+}
+
+impl Default for SimParams {
+    /// Numbers, switches and the seed from [`ALL`]; choices from
+    /// their enums' defaults.
+    fn default() -> Self {
+        let mut p = SimParams {
+            seed: 0,
+            batch_size: 0,
+            drift_kind: DriftKind::default(),
+            drift_pattern: DriftPattern::default(),
+            drift_strength: 0.0,
+            drift_speed: 0.0,
+            drift_onset: 0,
+            label_noise: 0.0,
+            model: ModelKind::default(),
+            window: TrainingWindow::default(),
+            threshold: 0.0,
+            holdout_fraction: 0.0,
+            tree_max_depth: 0,
+            trigger: RetrainTrigger::default(),
+            minutes_per_cycle: 0,
+            validate_data: false,
+            min_improvement: None,
+            performance_floor: false,
+            warm_start: false,
+            label_delay: 0,
+            retrain_fixed_cost: 0,
+        };
+        apply_defaults(&mut p);
+        p
+    }
+}
+
+impl ParamField {
+    /// The name the page shows: the setting's label in [`ALL`].
+    pub fn label(self) -> &'static str {
+        match by_field(self) {
+            Some(setting) => setting.label,
+            None => "Training window (batches)",
+        }
+    }
+}
+
+impl SimParams {
+    /// Checks every value once against [`ALL`]; the simulation
+    /// only accepts the result.
+    pub fn check(self) -> Result<ValidParams, ParamError> {
+        check_seed(self.seed)?;
+        for setting in &ALL {
+            if let Value::Number { bounds, get, .. } = setting.value {
+                check_range(bounds.field, get(&self), bounds.min, bounds.max)?;
+            }
+        }
+        if let RetrainTrigger::Schedule(text) = &self.trigger {
+            crate::sim::cron::CronSchedule::parse(text)
+                .map_err(|e| ParamError::Cron(e.to_string()))?;
+        }
+        if let TrainingWindow::Sliding(n) = self.window {
+            check_range(
+                ParamField::WindowBatches,
+                n as f64,
+                1.0,
+                MAX_SLIDING_BATCHES as f64,
+            )?;
+        }
+        Ok(ValidParams::checked(self))
+    }
+}
 
 /// Names one setting (one row of [`ALL`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -1056,5 +1139,39 @@ mod tests {
         for k in &keys {
             assert_eq!(keys.iter().filter(|x| *x == k).count(), 1);
         }
+    }
+
+    #[test]
+    fn round_to_step_gives_the_value_a_slider_shows() {
+        let step = |k: SettingKey| k.bounds().unwrap().step;
+        let (threshold_step, strength_step, noise_step) = (
+            step(SettingKey::Threshold),
+            step(SettingKey::DriftStrength),
+            step(SettingKey::LabelNoise),
+        );
+        assert_eq!(
+            crate::sim::params::round_to_step(0.805, threshold_step),
+            0.81
+        );
+        assert_eq!(
+            crate::sim::params::round_to_step(0.8049, threshold_step),
+            0.8
+        );
+        assert_eq!(crate::sim::params::round_to_step(0.35, strength_step), 0.35);
+        assert_eq!(crate::sim::params::round_to_step(0.36, strength_step), 0.35);
+        assert_eq!(crate::sim::params::round_to_step(0.125, noise_step), 0.13);
+        for i in 0..=100 {
+            let x = crate::sim::params::round_to_step(f64::from(i) / 100.0 + 0.003, threshold_step);
+            assert_eq!(format!("{x:.2}").parse::<f64>().unwrap(), x, "{x}");
+        }
+        assert!(crate::sim::params::round_to_step(f64::NAN, threshold_step).is_nan());
+        assert_eq!(
+            crate::sim::params::round_to_step(f64::INFINITY, threshold_step),
+            f64::INFINITY
+        );
+        assert_eq!(
+            crate::sim::params::round_to_step(f64::MAX, threshold_step),
+            f64::MAX
+        );
     }
 }
