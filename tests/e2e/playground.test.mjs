@@ -174,6 +174,9 @@ test('keyboard: → steps, Space plays and pauses, R resets', async (t) => {
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
+  // The key's step reaches the engine after the key event: wait for its row
+  // (settle alone can look before the command is even sent).
+  await row(page, 2).waitFor({ timeout: 15_000 });
   await settle(page);
   assert.equal(await row(page, 2).count(), 1);
   await page.keyboard.press('Space');
