@@ -24,8 +24,8 @@ use std::time::Duration;
 use criterion::{
     criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
-use retrain_playground::sim::cycle::Simulation;
 use retrain_playground::sim::params::{ModelKind, SimParams, TrainingWindow, MAX_WINDOW_ROWS};
+use retrain_playground::sim::retraining::cycle::Simulation;
 
 /// Cycles run before the measured one.
 const WARM_UP_CYCLES: u32 = 9;

@@ -10,11 +10,11 @@
 use std::io::Write;
 use std::time::Instant;
 
-use retrain_playground::sim::drift::DriftState;
 use retrain_playground::sim::engine::median_of;
+use retrain_playground::sim::ml::train::train;
 use retrain_playground::sim::params::{ModelKind, SimParams};
+use retrain_playground::sim::stream::drift::DriftState;
 use retrain_playground::sim::stream::{generate_batch, rng_from_seed};
-use retrain_playground::sim::train::train;
 
 fn main() {
     let mut args = std::env::args().skip(1);

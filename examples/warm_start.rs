@@ -12,13 +12,13 @@
 //! ("used": the start the app uses, `sim::train::LOGISTIC_START`).
 use std::time::Instant;
 
-use retrain_playground::sim::drift::drift_at;
 use retrain_playground::sim::engine::median_of;
-use retrain_playground::sim::params::{DriftKind, DriftPattern, ModelKind, SimParams};
-use retrain_playground::sim::stream::{generate_batch, rng_from_seed};
-use retrain_playground::sim::train::{
+use retrain_playground::sim::ml::train::{
     train_with_start, LogisticStart, TrainedModel, LOGISTIC_START,
 };
+use retrain_playground::sim::params::{DriftKind, DriftPattern, ModelKind, SimParams};
+use retrain_playground::sim::stream::drift::drift_at;
+use retrain_playground::sim::stream::{generate_batch, rng_from_seed};
 
 fn main() {
     let mut args = std::env::args().skip(1);

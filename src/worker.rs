@@ -6,9 +6,9 @@
 
 use yew_agent::worker::{HandlerId, Worker, WorkerScope};
 
+use crate::sim::engine::protocol::{Command, Reply};
 use crate::sim::engine::Engine;
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, Reply};
 
 /// The worker's state: one engine, created on the first command.
 pub struct EngineWorker {

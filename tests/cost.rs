@@ -12,15 +12,17 @@
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-use retrain_playground::sim::cost::{Cost, RetrainCost, MAX_FIXED_COST};
-use retrain_playground::sim::cycle::Simulation;
+use retrain_playground::sim::engine::protocol::Command;
 use retrain_playground::sim::engine::Engine;
 use retrain_playground::sim::params::{
     DriftKind, DriftPattern, ModelKind, RetrainTrigger, SimParams, TrainingWindow,
 };
-use retrain_playground::sim::protocol::Command;
-use retrain_playground::sim::race::{policy_race, CostVerdict, PolicyRace, NEAR_ACCURACY_GAP};
-use retrain_playground::sim::validate::Fault;
+use retrain_playground::sim::retraining::cost::{Cost, RetrainCost, MAX_FIXED_COST};
+use retrain_playground::sim::retraining::cycle::Simulation;
+use retrain_playground::sim::retraining::race::{
+    policy_race, CostVerdict, PolicyRace, NEAR_ACCURACY_GAP,
+};
+use retrain_playground::sim::retraining::validate::Fault;
 use retrain_playground::sim::wording::{cost_units, race_cost_sentence};
 
 fn run(params: SimParams, cycles: u32) -> Simulation {

@@ -12,13 +12,13 @@
 //! with under 15 % of them) and is quarantined; see
 //! `strong_concept_drift_is_recovered_from_with_data_validation_on`.
 
-use retrain_playground::sim::cycle::{Simulation, MAX_KEPT_MODELS};
-use retrain_playground::sim::history::CycleSummary;
-use retrain_playground::sim::outcome::AlertReason;
 use retrain_playground::sim::params::{
     DriftKind, DriftPattern, ModelKind, SimParams, TrainingWindow,
 };
-use retrain_playground::sim::registry::VersionStatus;
+use retrain_playground::sim::retraining::cycle::{Simulation, MAX_KEPT_MODELS};
+use retrain_playground::sim::retraining::history::CycleSummary;
+use retrain_playground::sim::retraining::outcome::AlertReason;
+use retrain_playground::sim::retraining::registry::VersionStatus;
 use retrain_playground::sim::wording::alert_message;
 
 const SEEDS: [u64; 3] = [42, 7, 2024];

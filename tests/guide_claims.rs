@@ -9,22 +9,22 @@
 //! The checks read what the simulator knows (expected accuracy, the best
 //! possible, the drift), never one noisy hold-out score against a cut.
 
-use retrain_playground::sim::cost::{DEFAULT_FIXED_COST, ROWS_PER_UNIT};
-use retrain_playground::sim::cycle::Simulation;
-use retrain_playground::sim::drift::DriftState;
-use retrain_playground::sim::guide::{
-    chapter, chapters, options, reveal, with_choices, Chapter, GuideControl, GuideRun, Reveal,
-    GUIDE_WINDOWS,
-};
-use retrain_playground::sim::history::CycleSummary;
-use retrain_playground::sim::outcome::{AlertReason, Outcome};
+use retrain_playground::sim::ml::truth::{best_accuracy, RuleLines};
 use retrain_playground::sim::params::{
     DetectorKind, DriftKind, DriftPattern, ModelKind, RetrainTrigger, SimParams, TrainingWindow,
 };
-use retrain_playground::sim::race::{policy_race, PolicyRace};
+use retrain_playground::sim::retraining::cost::{DEFAULT_FIXED_COST, ROWS_PER_UNIT};
+use retrain_playground::sim::retraining::cycle::Simulation;
+use retrain_playground::sim::retraining::history::CycleSummary;
+use retrain_playground::sim::retraining::outcome::{AlertReason, Outcome};
+use retrain_playground::sim::retraining::race::{policy_race, PolicyRace};
+use retrain_playground::sim::retraining::validate::Fault;
+use retrain_playground::sim::stream::drift::DriftState;
 use retrain_playground::sim::stream::Concept;
-use retrain_playground::sim::truth::{best_accuracy, RuleLines};
-use retrain_playground::sim::validate::Fault;
+use retrain_playground::sim::teach::guide::{
+    chapter, chapters, options, reveal, with_choices, Chapter, GuideControl, GuideRun, Reveal,
+    GUIDE_WINDOWS,
+};
 
 /// Seeds every claim is checked with (the guide's own first).
 fn seeds() -> Vec<u64> {
@@ -48,7 +48,7 @@ impl Case {
             .find(|s| s.cycle == cycle)
             .unwrap_or_else(|| panic!("cycle {cycle} in the run"))
     }
-    fn expected(&self, s: &CycleSummary) -> retrain_playground::sim::history::Expected {
+    fn expected(&self, s: &CycleSummary) -> retrain_playground::sim::retraining::history::Expected {
         s.expected.expect("the guide's runs know the truth")
     }
 }
@@ -661,7 +661,7 @@ const CLAIMS: &[Claim] = &[
                 )?;
                 let v1 = c.expected(last).v1;
                 let share = last.drift.prior.max(1.0 - last.drift.prior);
-                let majority = retrain_playground::sim::truth::with_noise(share, c.params.label_noise);
+                let majority = retrain_playground::sim::ml::truth::with_noise(share, c.params.label_noise);
                 let text = c.reveal.text.join(" ");
                 let word = if majority > v1 { ", above v1's" } else { ", not above v1's" };
                 ensure(text.contains(word), || text.clone())?;

@@ -5,13 +5,14 @@
 //! input checks do not. Known-answer cases for delays 0, 1 and 3, three seeds
 //! each.
 
-use retrain_playground::sim::cycle::Simulation;
 use retrain_playground::sim::params::{
     DetectorKind, DriftKind, DriftPattern, RetrainTrigger, SimParams, TrainingWindow,
 };
-use retrain_playground::sim::steps::{Labels, StepFact, StepKind};
-use retrain_playground::sim::triggers::TriggerCause;
-use retrain_playground::sim::validate::{Fault, ValidationFailure};
+use retrain_playground::sim::retraining::cycle::Simulation;
+use retrain_playground::sim::retraining::step_kind::StepKind;
+use retrain_playground::sim::retraining::steps::{Labels, StepFact};
+use retrain_playground::sim::retraining::triggers::TriggerCause;
+use retrain_playground::sim::retraining::validate::{Fault, ValidationFailure};
 use retrain_playground::sim::wording::{labels_note, step_cells};
 
 const SEEDS: [u64; 3] = [42, 7, 2024];
@@ -225,7 +226,7 @@ fn input_checks_block_on_arrival_and_label_checks_when_labels_come() {
         let v = sim.record_of(8).unwrap();
         assert!(v.rows.iter().any(|r| matches!(
             &r.fact,
-            StepFact::Trigger { decision: retrain_playground::sim::steps::TriggerStep::Blocked(f), .. }
+            StepFact::Trigger { decision: retrain_playground::sim::retraining::steps::TriggerStep::Blocked(f), .. }
                 if matches!(f[..], [ValidationFailure::SingleClass { .. }])
         )));
     }
@@ -355,7 +356,7 @@ proptest::proptest! {
 
 #[test]
 fn the_export_says_what_was_measured_and_when() {
-    use retrain_playground::sim::export::{cycles_csv, CYCLES_CSV_HEADER};
+    use retrain_playground::sim::engine::export::{cycles_csv, CYCLES_CSV_HEADER};
     let sim = run(SimParams::default().seed(2).label_delay(2), 4);
     let csv = cycles_csv(sim.summaries());
     let header: Vec<&str> = CYCLES_CSV_HEADER.split(',').collect();

@@ -11,13 +11,16 @@ use std::collections::HashMap;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-use retrain_playground::sim::cycle::Simulation;
-use retrain_playground::sim::outcome::{AlertReason, Outcome, OutcomeKind};
 use retrain_playground::sim::params::{DetectorKind, ModelKind, RetrainTrigger, SimParams};
-use retrain_playground::sim::quiz::{can_skip, grade_prediction, prediction_choices, visual_quiz};
-use retrain_playground::sim::steps::{StepFact, StepKind, TrainStep};
-use retrain_playground::sim::story::{active_line, code_lines, CodeLine, CycleStory};
-use retrain_playground::sim::validate::Fault;
+use retrain_playground::sim::retraining::cycle::Simulation;
+use retrain_playground::sim::retraining::outcome::{AlertReason, Outcome, OutcomeKind};
+use retrain_playground::sim::retraining::step_kind::StepKind;
+use retrain_playground::sim::retraining::steps::{StepFact, TrainStep};
+use retrain_playground::sim::retraining::validate::Fault;
+use retrain_playground::sim::teach::quiz::{
+    can_skip, grade_prediction, prediction_choices, visual_quiz,
+};
+use retrain_playground::sim::teach::story::{active_line, code_lines, CodeLine, CycleStory};
 use retrain_playground::sim::wording::{outcome_title, step_cells};
 
 fn trigger() -> impl Strategy<Value = RetrainTrigger> {
@@ -83,7 +86,7 @@ fn expected_line(o: &Outcome) -> CodeLine {
 /// its outcome.
 fn check_views(
     story: &CycleStory,
-    rows: &[retrain_playground::sim::steps::StepRecord],
+    rows: &[retrain_playground::sim::retraining::steps::StepRecord],
     p: &SimParams,
 ) {
     let Some(o) = &story.outcome else {

@@ -187,7 +187,7 @@ async fn measuring_training_time_fills_the_table_with_real_fits() {
 
 #[wasm_bindgen_test]
 async fn the_guide_defines_a_term_where_a_chapter_first_uses_it() {
-    use retrain_playground::sim::glossary::{mark_paragraphs, term, Segment};
+    use retrain_playground::sim::teach::glossary::{mark_paragraphs, term, Segment};
     let root = mount(SimParams::default()).await;
     let buttons = root.query_selector_all("button").unwrap();
     let to_guide = (0..buttons.length())
@@ -209,7 +209,7 @@ async fn the_guide_defines_a_term_where_a_chapter_first_uses_it() {
         .unwrap()
         .parse()
         .unwrap();
-    let c = retrain_playground::sim::guide::chapter(n).unwrap();
+    let c = retrain_playground::sim::teach::guide::chapter(n).unwrap();
     // The first paragraph that uses a glossary term, and the term, from the core.
     let (index, key, words) = mark_paragraphs(c.text)
         .iter()
@@ -247,7 +247,7 @@ async fn the_guide_defines_a_term_where_a_chapter_first_uses_it() {
 
 #[wasm_bindgen_test]
 async fn every_slider_offers_its_settings_bounds_from_the_table() {
-    use retrain_playground::sim::settings::{Value, ALL};
+    use retrain_playground::sim::retraining::settings::{Value, ALL};
     let root = mount(SimParams::default()).await;
     let mut sliders = 0;
     for setting in &ALL {

@@ -3,41 +3,22 @@
 //!
 //! Nothing here imports the browser (no yew, web-sys, js-sys or gloo): it is
 //! tested natively and can run unchanged in a Web Worker.
+//!
+//! Layers, each importing only the ones below it (see ARCHITECTURE.md):
+//! [`engine`] (the worker's messages, links, export) → [`teach`] (guide, lesson,
+//! quizzes) → [`wording`] (the one place facts become sentences) → [`retraining`]
+//! (settings, the eight steps, triggers, validation, history) → [`ml`] (training,
+//! evaluation, detectors, the truth) → [`stream`] (drift, batches, CSV, weather)
+//! → [`params`], [`english`], [`keys_and_labels`] (the shared vocabulary).
 
-pub mod below_half;
-pub mod calendar;
-pub mod cost;
-pub mod cron;
-pub mod csv_data;
-pub mod cycle;
-pub mod detectors;
-pub mod drift;
 pub mod engine;
 pub mod english;
-pub mod evaluate;
-pub mod export;
-pub mod glossary;
-pub mod guide;
-pub mod history;
 pub mod keys_and_labels;
-pub mod lesson;
-pub mod outcome;
+pub mod ml;
 pub mod params;
-pub mod protocol;
-pub mod quiz;
-pub mod race;
-pub mod registry;
-pub mod scenarios;
-pub mod settings;
-pub mod share;
-pub mod steps;
-pub mod story;
+pub mod retraining;
 pub mod stream;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) mod testing;
-pub mod train;
-pub mod triggers;
-pub mod truth;
-pub mod validate;
-pub mod weather;
+pub mod teach;
+#[doc(hidden)]
+pub mod testing;
 pub mod wording;

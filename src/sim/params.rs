@@ -195,6 +195,10 @@ pub const MAX_SLIDING_BATCHES: usize = 200;
 pub const MAX_SEED: u64 = 1 << 53;
 /// Most cycles a batch's labels may arrive late.
 pub const MAX_LABEL_DELAY: u32 = 10;
+/// The fixed cost of one retrain by default, in the playground's cost units.
+pub const DEFAULT_FIXED_COST: u32 = 5;
+/// The largest fixed cost a setting or link may ask for, in units.
+pub const MAX_FIXED_COST: u32 = 50;
 
 /// `value` rounded to the nearest multiple of `step`, where `step` is 1/n for a
 /// whole n (0.01, 0.05, …). Dividing by n rather than multiplying by `step`
@@ -222,7 +226,11 @@ pub fn check_seed(seed: u64) -> Result<(), ParamError> {
 }
 
 /// Everything that defines a run. Build it with the setters, then [`SimParams::check`].
+///
+/// A field missing from saved or linked settings (one added after they were
+/// made) takes its default from the settings table, through `Default`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SimParams {
     /// Seed of the one pinned RNG, 0..=[`MAX_SEED`]. Default 42.
     pub seed: u64,
@@ -252,44 +260,32 @@ pub struct SimParams {
     /// Maximum depth of the decision tree, 1..=20. Default 6.
     pub tree_max_depth: usize,
     /// When retraining runs. Default every cycle.
-    #[serde(default)]
     pub trigger: RetrainTrigger,
     /// Simulated minutes per cycle (for cron schedules), 1..=10080. Default 360 (6 hours).
-    #[serde(default = "crate::sim::settings::default_clock")]
     pub minutes_per_cycle: u32,
     /// Validate each new batch before retraining. Default on.
-    #[serde(default = "default_true")]
     pub validate_data: bool,
     /// Champion/challenger gate: the candidate must beat the live model on the same
     /// hold-out slice by at least this much, 0..=0.2; `None` turns the gate off. Default off.
-    #[serde(default)]
     pub min_improvement: Option<f64>,
     /// A second trigger beside a schedule or a drift detector: also retrain
     /// whenever the live model's accuracy on new labelled data is below the
     /// threshold. A change detector fires on a *change* in the error rate, not
     /// on a bad but steady level; the floor catches that. Default off.
-    #[serde(default)]
     pub performance_floor: bool,
     /// Let logistic regression start from the live model's weights when they
     /// fit the new window better than the closed-form discriminant does (same
     /// optimum, fewer iterations; see `train::LogisticStart`). Default on.
-    #[serde(default = "default_true")]
     pub warm_start: bool,
     /// Cycles before a batch's labels arrive, 0..=[`MAX_LABEL_DELAY`]. The
     /// inputs arrive at once; everything that needs labels (scoring the live
     /// model, the performance and error-stream triggers, the label checks,
     /// training on the batch) waits for them. Default 0.
-    #[serde(default)]
     pub label_delay: u32,
     /// The fixed part of what one retrain costs, in the playground's cost unit,
-    /// 0..=[`super::cost::MAX_FIXED_COST`]; each retrain also costs one unit per 1,000
-    /// training rows (see [`super::cost`]). Default [`super::cost::DEFAULT_FIXED_COST`].
-    #[serde(default = "crate::sim::settings::default_fixed_cost")]
+    /// 0..=[`MAX_FIXED_COST`]; each retrain also costs one unit per 1,000 training
+    /// rows (see `retraining::cost`). Default [`DEFAULT_FIXED_COST`].
     pub retrain_fixed_cost: u32,
-}
-
-fn default_true() -> bool {
-    true
 }
 
 /// A numeric setting that [`SimParams::check`] bounds, named for messages and
@@ -526,7 +522,6 @@ impl SimParams {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::sim::cost::{DEFAULT_FIXED_COST, MAX_FIXED_COST};
 
     #[test]
     fn defaults_are_valid() {

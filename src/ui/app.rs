@@ -32,13 +32,13 @@ use super::hooks::{
     use_shortcuts, EngineLink,
 };
 use super::state::{Action, Notice, Playground, PlaygroundHandle, Speed, View};
+use crate::sim::engine::protocol::{Command, ProgressIntent, Reply, Snapshot, WeatherStart};
+use crate::sim::engine::share::{guide_query, parse_link, to_query, weather_query, SharedLink};
 use crate::sim::engine::Engine;
-use crate::sim::guide::{chapter, with_choices};
 use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, ProgressIntent, Reply, Snapshot, WeatherStart};
-use crate::sim::scenarios::{scenario, Scenario, ScenarioData, WEATHER_SCENARIO};
-use crate::sim::share::{guide_query, parse_link, to_query, weather_query, SharedLink};
-use crate::sim::weather::{FeaturePair, WEATHER_FILE};
+use crate::sim::retraining::scenarios::{scenario, Scenario, ScenarioData, WEATHER_SCENARIO};
+use crate::sim::stream::weather::{FeaturePair, WEATHER_FILE};
+use crate::sim::teach::guide::{chapter, with_choices};
 use crate::worker::{now_ms, EngineWorker};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

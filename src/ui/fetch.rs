@@ -6,7 +6,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::sim::weather::FetchFailure;
+use crate::sim::stream::weather::FetchFailure;
 
 /// The text at `url` (relative to the page), or why it could not be had.
 pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {

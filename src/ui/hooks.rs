@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::state::{Action, Speed};
-use crate::sim::protocol::{Command, ProgressReply};
-use crate::sim::quiz::PROGRESS_STORAGE_KEY;
+use crate::sim::engine::protocol::{Command, ProgressReply};
+use crate::sim::teach::quiz::PROGRESS_STORAGE_KEY;
 use crate::worker::now_ms;
 
 /// The connection to the engine (the worker's, or one on the page's thread in

@@ -18,9 +18,9 @@
 //! run's state. Component tests also build an [`Engine`] on the page's thread
 //! (`app::LocalEngine`); the page never does.
 //!
-//! [`Command`]: crate::sim::protocol::Command
-//! [`Snapshot`]: crate::sim::protocol::Snapshot
-//! [`Reply`]: crate::sim::protocol::Reply
+//! [`Command`]: crate::sim::engine::protocol::Command
+//! [`Snapshot`]: crate::sim::engine::protocol::Snapshot
+//! [`Reply`]: crate::sim::engine::protocol::Reply
 //! [`Engine`]: crate::sim::engine::Engine
 
 pub mod app;

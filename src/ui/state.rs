@@ -9,14 +9,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::sim::keys_and_labels::keys_and_labels;
-use crate::sim::lesson::LessonText;
-use crate::sim::params::SimParams;
-use crate::sim::protocol::{
+use crate::sim::engine::protocol::{
     Command, ConfigEffect, ExportFiles, ProgressReply, QuizReply, Reply, Snapshot, TrainingTiming,
 };
-use crate::sim::quiz::{QuizCard, TestView, VisualQuizView};
-use crate::sim::settings::{changed, SettingKey};
+use crate::sim::keys_and_labels::keys_and_labels;
+use crate::sim::params::SimParams;
+use crate::sim::retraining::settings::{changed, SettingKey};
+use crate::sim::teach::lesson::LessonText;
+use crate::sim::teach::quiz::{QuizCard, TestView, VisualQuizView};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,7 +211,7 @@ impl Default for Playground {
             presenter: false,
             scenario: None,
             view: View::Deciding,
-            guide_seed: crate::sim::guide::GUIDE_SEED,
+            guide_seed: crate::sim::teach::guide::GUIDE_SEED,
             playground_params: None,
             weather_fetching: false,
         }
@@ -246,7 +246,7 @@ impl Playground {
 
     /// The reader's place in the guide (a first visit's until the engine has
     /// read what this browser saved).
-    pub fn guide_place(&self) -> crate::sim::quiz::GuideProgress {
+    pub fn guide_place(&self) -> crate::sim::teach::quiz::GuideProgress {
         self.progress
             .as_ref()
             .map(|p| p.progress.guide)

@@ -1,4 +1,4 @@
-// The guided first visit, nine chapters of one idea each (src/sim/guide.rs).
+// The guided first visit, nine chapters of one idea each (src/sim/teach/guide/).
 //
 // 1. A first visit walks all nine chapters by visible labels on the guide's own
 //    seed, two control values per chapter (predict, run, read the reveal, change

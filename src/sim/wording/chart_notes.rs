@@ -5,10 +5,10 @@
 //! where facts become words.
 
 use super::{format_score, format_threshold};
-use crate::sim::below_half::{BelowHalf, BelowHalfCause, BACKWARDS_DEG};
 use crate::sim::english::{group_thousands, join_words};
-use crate::sim::history::CycleSummary;
-use crate::sim::validate::Fault;
+use crate::sim::retraining::below_half::{BelowHalf, BelowHalfCause, BACKWARDS_DEG};
+use crate::sim::retraining::history::CycleSummary;
+use crate::sim::retraining::validate::Fault;
 
 /// `x` as a percentage with as few decimals (0 to 3) as keep its true order
 /// with `level` ("49.6%", not "50%", for a share just below one half).
@@ -437,7 +437,7 @@ mod tests {
         assert!(blind_spot_sentence(0, Some((9, 0.7)), (9, 0.7), 0.8)
             .starts_with("Labels now arrive with their batch; every batch so far is labelled"));
     }
-    use crate::sim::validate::Fault;
+    use crate::sim::retraining::validate::Fault;
 
     fn below(cause: BelowHalfCause) -> BelowHalf {
         BelowHalf {
@@ -595,8 +595,8 @@ mod tests {
         assert!(s.contains("0.8899"), "{s}");
     }
 
-    use crate::sim::cycle::Simulation;
     use crate::sim::params::SimParams;
+    use crate::sim::retraining::cycle::Simulation;
 
     /// The summaries of `cycles` finished cycles of a run with `params`.
     fn run(params: SimParams, cycles: u32) -> Vec<CycleSummary> {

@@ -5,13 +5,15 @@
 //! Costs are exact to a thousandth of a unit and shown exactly (trailing zeros
 //! dropped: "6.05", "241.65", "0"), so the numbers on the page add up as shown.
 
-use crate::sim::cost::{Cost, RetrainCost, ROWS_PER_UNIT};
 use crate::sim::english::{group_thousands, ordinal};
-use crate::sim::history::Totals;
 use crate::sim::params::RetrainTrigger;
-use crate::sim::race::{Cadence, CostComparison, CostVerdict, CycleSpan, PolicyPoint, PolicyRun};
-use crate::sim::registry::ModelVersion;
-use crate::sim::weather::DAYS_PER_YEAR;
+use crate::sim::retraining::cost::{Cost, RetrainCost, ROWS_PER_UNIT};
+use crate::sim::retraining::history::Totals;
+use crate::sim::retraining::race::{
+    Cadence, CostComparison, CostVerdict, CycleSpan, PolicyPoint, PolicyRun,
+};
+use crate::sim::retraining::registry::ModelVersion;
+use crate::sim::stream::weather::DAYS_PER_YEAR;
 
 /// A cost as a number of units, exact: "6.05", "1,241.5", "0".
 pub fn format_cost(cost: Cost) -> String {

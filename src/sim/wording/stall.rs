@@ -5,8 +5,8 @@
 //! named as such, and then no floor is offered as the fix.
 
 use super::{format_score, format_threshold};
-use crate::sim::history::{Stall, StallCause, StallFix, StreamDrift};
 use crate::sim::params::DetectorKind;
+use crate::sim::retraining::history::{Stall, StallCause, StallFix, StreamDrift};
 
 /// The label of the button that adds a performance floor to the run.
 pub const FLOOR_BUTTON: &str = "Add a performance floor";
@@ -179,9 +179,9 @@ pub fn stall_fix_button(fix: StallFix) -> Option<&'static str> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::sim::history::stall;
     use crate::sim::params::{RetrainTrigger, SimParams, TrainingWindow};
-    use crate::sim::scenarios::scenario;
+    use crate::sim::retraining::history::stall;
+    use crate::sim::retraining::scenarios::scenario;
     use crate::sim::testing::{fired_cycles, run};
 
     const SEEDS: u64 = 20;

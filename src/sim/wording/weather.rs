@@ -5,10 +5,10 @@
 
 use super::format_pair;
 use crate::sim::english::group_thousands;
-use crate::sim::weather::{
-    whole_year, year_of, FeaturePair, FetchFailure, WeatherFeature, WeatherRun, WeatherStartError,
-    DAYS_PER_CALENDAR_YEAR, DAYS_PER_YEAR, PRESSURE_ERROR_DAYS, RAINY_DAYS, SHIFT_DAY,
-    WEATHER_DAYS, YEARS,
+use crate::sim::retraining::weather_run::{WeatherRun, WeatherStartError};
+use crate::sim::stream::weather::{
+    whole_year, year_of, FeaturePair, FetchFailure, WeatherFeature, DAYS_PER_CALENDAR_YEAR,
+    DAYS_PER_YEAR, PRESSURE_ERROR_DAYS, RAINY_DAYS, SHIFT_DAY, WEATHER_DAYS, YEARS,
 };
 
 /// A share of the days as a whole percentage.
@@ -282,7 +282,7 @@ pub fn race_without_cycles(batch: usize) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::sim::weather::MeanScores;
+    use crate::sim::retraining::weather_run::MeanScores;
 
     fn run(newest: (usize, usize), left: u32, ended: bool) -> WeatherRun {
         WeatherRun {
@@ -387,63 +387,6 @@ mod tests {
         assert!(
             feature_note(WeatherFeature::MaxTemperature).ends_with("behave like mean temperature.")
         );
-    }
-
-    #[test]
-    fn the_words_about_the_weather_span_agree_with_the_data() {
-        let table = crate::sim::weather::parse_weather(&crate::sim::weather::tests::weather_file())
-            .expect("the committed file reads");
-        assert_eq!(table.days(), WEATHER_DAYS);
-        // 49.7 calendar years; in the page's 365-day years, 49 whole ones and
-        // 274 days (49.75), so "nearly 50 years", never 50.
-        let calendar_years = table.days() as f64 / DAYS_PER_CALENDAR_YEAR;
-        assert_eq!(format!("{calendar_years:.1}"), "49.7");
-        let page_years = table.days() as f64 / DAYS_PER_YEAR as f64;
-        assert!((49.7..50.0).contains(&page_years), "{page_years}");
-        assert_eq!(table.days() / DAYS_PER_YEAR, 49);
-        assert_eq!(weather_span(), "49.7 years (18,159 days)");
-        let lesson = crate::sim::lesson::lesson_text();
-        let scenario = crate::sim::scenarios::scenario(crate::sim::scenarios::WEATHER_SCENARIO)
-            .expect("the weather scenario");
-        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
-        // Where the span or the place is named, both are named as the data has them.
-        let naming = [
-            weather_source(),
-            weather_offer_hint(),
-            scenario.watch.to_string(),
-            lesson
-                .moments
-                .iter()
-                .map(|m| m.answer.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            readme.to_string(),
-        ];
-        for text in &naming {
-            assert!(text.contains(&weather_span()), "{text}");
-            assert!(text.contains("Offutt Air Force Base"), "{text}");
-        }
-        assert!(readme.contains("nearly 50 years of daily weather"));
-        // Nothing the page shows rounds the span up or calls the base an airport.
-        let mut shown: Vec<String> = naming.to_vec();
-        for q in crate::sim::quiz::question_bank() {
-            shown.push(q.prompt);
-            shown.extend(q.options);
-            shown.push(q.explanation);
-            shown.extend(q.solution);
-            shown.extend(q.mistakes);
-        }
-        shown.extend(lesson.concept);
-        shown.push(lesson.transcript);
-        for s in crate::sim::scenarios::scenarios() {
-            shown.push(s.watch.to_string());
-        }
-        for text in &shown {
-            for wrong in ["50 years", "50-year", "airport", "49 years"] {
-                let rounded = text.contains(wrong) && !text.contains("nearly 50 years");
-                assert!(!rounded, "{wrong:?} in {text}");
-            }
-        }
     }
 
     #[test]

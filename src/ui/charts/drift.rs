@@ -12,12 +12,12 @@ use super::{
     chart_figure, cycle_axis, cycle_chart, draw_cycles_note, draw_legend, forgotten_cycles,
     use_chart, window_start, Canvas, ChartText, DrawResult, Glyph, LegendEntry,
 };
-use crate::sim::drift::DriftState;
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
-use crate::sim::protocol::Snapshot;
+use crate::sim::stream::drift::DriftState;
 
 /// At most this many cycles are drawn (the newest, all the core keeps).
-pub const MAX_CYCLES_SHOWN: usize = crate::sim::history::HISTORY_CYCLES;
+pub const MAX_CYCLES_SHOWN: usize = crate::sim::retraining::history::HISTORY_CYCLES;
 /// Up to this many points, each also gets a dot.
 const DOTS_UP_TO: usize = 60;
 /// Below this, drift counts as none.

@@ -2,7 +2,7 @@
 //! view, and a decision grid as runs of equal class (the shading) and as the
 //! edges between its classes (a tree's outline), in data coordinates.
 
-use crate::sim::train::{DecisionGrid, LinearBoundary};
+use crate::sim::ml::train::{DecisionGrid, LinearBoundary};
 
 /// Where the line `w1*x1 + w2*x2 + b = 0` crosses the square
 /// `[-half, half]²`: its two end points, or `None` when it misses the square

@@ -42,8 +42,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 use yew::prelude::*;
 
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
-use crate::sim::protocol::Snapshot;
 use look::{use_chart_look, ChartLook};
 
 /// Width of every chart's canvas in canvas pixels (CSS scales it to the column).
@@ -522,7 +522,7 @@ pub(crate) fn draw_cycles_note(
 #[cfg(test)]
 pub(crate) fn snapshot_after(params: crate::sim::params::SimParams, steps: u32) -> Snapshot {
     let (mut engine, _) = crate::sim::engine::Engine::new(params);
-    engine.handle(crate::sim::protocol::Command::Run(steps))
+    engine.handle(crate::sim::engine::protocol::Command::Run(steps))
 }
 
 #[wasm_bindgen]

@@ -20,9 +20,9 @@ use super::{
     draw_path, draw_triangle, forgotten_cycles, text_style, use_chart, window_start, Canvas,
     ChartText, Dash, DrawResult, Glyph, LegendEntry,
 };
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
-use crate::sim::history::CycleSummary;
-use crate::sim::protocol::Snapshot;
+use crate::sim::retraining::history::CycleSummary;
 use crate::sim::wording::{
     blind_spot_sentence, candidate_note, ceiling_sentence, format_score, format_threshold,
     sampling_band_sentence,
@@ -30,7 +30,7 @@ use crate::sim::wording::{
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
 /// caption says so.
-pub const MAX_CYCLES_SHOWN: usize = crate::sim::history::HISTORY_CYCLES;
+pub const MAX_CYCLES_SHOWN: usize = crate::sim::retraining::history::HISTORY_CYCLES;
 /// Up to this many cycles, the live line also gets a dot per cycle.
 const DOTS_UP_TO: usize = 60;
 /// Opacity of the true-accuracy line when labels arrive late (still 3:1
@@ -540,7 +540,7 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
                 let p = chart.backend_coord(&at(c, v));
                 draw_triangle(root, p, 8, pal.deploy, pal.deploy_rim)?;
             }
-        } else if c.outcome.kind() == crate::sim::outcome::OutcomeKind::Alert {
+        } else if c.outcome.kind() == crate::sim::retraining::outcome::OutcomeKind::Alert {
             let y = score.unwrap_or(NO_SCORE_Y);
             draw_cross(root, chart.backend_coord(&at(c, y)), 6, pal.vermillion)?;
         }
@@ -576,8 +576,8 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::outcome::{AlertReason, Outcome};
     use crate::sim::params::SimParams;
+    use crate::sim::retraining::outcome::{AlertReason, Outcome};
     use crate::ui::charts::snapshot_after;
     use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -11,8 +11,8 @@ use super::{
     chart_figure, count_noun, cycle_axis, cycle_chart, draw_legend, draw_path, use_chart, Canvas,
     ChartText, Dash, DrawResult, Glyph, LegendEntry,
 };
-use crate::sim::protocol::Snapshot;
-use crate::sim::race::PolicyRace;
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::retraining::race::PolicyRace;
 
 /// One colour and dash per policy, in race order (a sixth and later policy
 /// would share the last style).

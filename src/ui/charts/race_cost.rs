@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use super::race::styles;
 use super::{chart_figure, draw_dot, text_style, use_chart, Canvas, ChartText, DrawResult, FONT};
-use crate::sim::protocol::Snapshot;
-use crate::sim::race::PolicyRace;
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::retraining::race::PolicyRace;
 use crate::sim::wording::{point_label, policy_point_text};
 
 /// Properties of [`RaceCostChart`].
@@ -229,7 +229,7 @@ fn draw_race_cost(canvas: &Canvas, s: &Snapshot) -> DrawResult {
 mod tests {
     use super::*;
     use crate::sim::params::SimParams;
-    use crate::sim::race::policy_race;
+    use crate::sim::retraining::race::policy_race;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]

@@ -19,13 +19,13 @@ use super::{
     chart_figure, draw_arrow, draw_legend, draw_note, draw_path, text_style, use_chart, Canvas,
     ChartText, Dash, DrawResult, Glyph, LegendEntry, Marks, FONT,
 };
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
-use crate::sim::protocol::Snapshot;
+use crate::sim::ml::train::{DecisionGrid, LinearBoundary};
 use crate::sim::stream::VIEW_HALF_SIDE;
-use crate::sim::train::{DecisionGrid, LinearBoundary};
 
 use super::geometry::{clip_boundary, grid_ok, region_edges, region_runs};
-use crate::sim::truth::{class1_arrow, RuleLines};
+use crate::sim::ml::truth::{class1_arrow, RuleLines};
 use crate::sim::wording::below_half_sentence;
 
 /// Properties of [`ScatterChart`].

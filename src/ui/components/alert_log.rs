@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
-use crate::sim::protocol::Snapshot;
 
 /// How many alerts the log lists (the count covers all of them).
 const SHOWN: usize = 50;

@@ -5,10 +5,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::sim::engine::share::{hideable, to_query, weather_query};
 use crate::sim::params::SimParams;
-use crate::sim::scenarios::{scenario, scenarios};
-use crate::sim::share::{hideable, to_query, weather_query};
-use crate::sim::weather::FeaturePair;
+use crate::sim::retraining::scenarios::{scenario, scenarios};
+use crate::sim::stream::weather::FeaturePair;
 
 /// Props of [`Classroom`].
 #[derive(Properties, PartialEq)]

@@ -2,12 +2,12 @@
 //! current step runs highlighted and the run's real values beside it. Guards
 //! appear when the settings add them (data validation, a trigger that can skip
 //! a cycle, the champion/challenger gate); which line is active follows the
-//! cycle's typed outcome ([`crate::sim::story`]).
+//! cycle's typed outcome ([`crate::sim::teach::story`]).
 
 use yew::prelude::*;
 
-use crate::sim::protocol::Snapshot;
-use crate::sim::story::{active_line, code_lines, code_note, CycleStory};
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::teach::story::{active_line, code_lines, code_note, CycleStory};
 
 /// Props of [`CodeSample`].
 #[derive(Properties, PartialEq)]

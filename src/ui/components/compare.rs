@@ -6,10 +6,10 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::english::group_thousands;
-use crate::sim::protocol::{Command, Snapshot};
-use crate::sim::registry::ModelVersion;
-use crate::sim::train::LinearBoundary;
+use crate::sim::ml::train::LinearBoundary;
+use crate::sim::retraining::registry::ModelVersion;
 
 /// Props of [`CompareVersions`].
 #[derive(Properties, PartialEq)]

@@ -5,9 +5,9 @@
 
 use yew::prelude::*;
 
-use crate::sim::outcome::OutcomeKind;
-use crate::sim::protocol::Snapshot;
-use crate::sim::story::CycleStory;
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::retraining::outcome::OutcomeKind;
+use crate::sim::teach::story::CycleStory;
 use crate::sim::wording::{format_threshold, in_progress_message, outcome_message, outcome_title};
 
 /// Props of [`DecisionBanner`].

@@ -11,8 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 use yew::prelude::*;
 
+use crate::sim::engine::protocol::{Command, ExportFiles};
 use crate::sim::english::join_words;
-use crate::sim::protocol::{Command, ExportFiles};
 
 /// File name of the per-cycle CSV.
 pub const CSV_FILE: &str = "retrain-playground-cycles.csv";
@@ -26,7 +26,7 @@ const REVOKE_AFTER_MS: u32 = 30_000;
 /// Props of [`ExportPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
-    /// The engine's export of the run as shown ([`crate::sim::protocol::Reply::Export`],
+    /// The engine's export of the run as shown ([`crate::sim::engine::protocol::Reply::Export`],
     /// the answer to [`Command::Export`]); `None` once the run has moved on.
     pub export: Option<Rc<ExportFiles>>,
     /// Sends a command to the engine (here only [`Command::Export`]).
@@ -267,7 +267,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             <h2 id="export-title">{ "Export the run" }</h2>
             <p class="hint" id="export-hint">
                 { format!("Save the newest {} finished cycles as CSV rows, the step trace of the newest {} as JSON, or each chart as a PNG image.",
-                    crate::sim::history::HISTORY_CYCLES, crate::sim::history::MAX_RECORDS) }
+                    crate::sim::retraining::history::HISTORY_CYCLES, crate::sim::retraining::history::MAX_RECORDS) }
             </p>
             <div class="export-buttons" role="group" aria-describedby="export-hint">
                 <button type="button" onclick={request(true)}>{ "Download CSV" }</button>

@@ -5,8 +5,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::sim::protocol::Snapshot;
-use crate::sim::validate::Fault;
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::retraining::validate::Fault;
 
 /// Props of [`Gates`].
 #[derive(Properties, PartialEq)]

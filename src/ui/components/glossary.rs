@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::sim::glossary::terms;
+use crate::sim::teach::glossary::terms;
 
 /// Props of [`Glossary`].
 #[derive(Properties, PartialEq)]

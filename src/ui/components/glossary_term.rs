@@ -13,7 +13,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::sim::glossary::{mark_paragraphs, term, Segment};
+use crate::sim::teach::glossary::{mark_paragraphs, term, Segment};
 
 /// Props of [`GlossaryTerm`].
 #[derive(Properties, PartialEq)]

@@ -13,15 +13,15 @@ use super::policy_race::PolicyRacePanel;
 use super::select_field::SelectField;
 use super::slider::Slider;
 use super::stats::Stats;
-use crate::sim::guide::{
+use crate::sim::engine::protocol::{Command, ProgressIntent};
+use crate::sim::params::SimParams;
+use crate::sim::retraining::settings::SettingKey;
+use crate::sim::retraining::validate::Fault;
+use crate::sim::teach::guide::{
     chapter, options, question, reveal, with_choices, Chapter, GuideControl, GuidePanel, GuideRun,
     CHAPTERS, GUIDE_WINDOWS,
 };
-use crate::sim::params::SimParams;
-use crate::sim::protocol::{Command, ProgressIntent};
-use crate::sim::quiz::GuideProgress;
-use crate::sim::settings::SettingKey;
-use crate::sim::validate::Fault;
+use crate::sim::teach::quiz::GuideProgress;
 use crate::ui::charts::{DriftChart, PerformanceChart, ScatterChart};
 use crate::ui::hooks::{use_engine, use_playground};
 

@@ -8,9 +8,11 @@ use super::lesson::Lesson;
 use super::practice::Practice;
 use super::test_yourself::TestYourself;
 use super::visual_quiz::VisualQuiz;
-use crate::sim::lesson::LessonText;
-use crate::sim::protocol::{Command, ProgressIntent, ProgressReply, Snapshot};
-use crate::sim::quiz::{Progress, QuizCard, TestResult, TestView, VisualQuizView, TEST_LENGTH};
+use crate::sim::engine::protocol::{Command, ProgressIntent, ProgressReply, Snapshot};
+use crate::sim::teach::lesson::LessonText;
+use crate::sim::teach::quiz::{
+    Progress, QuizCard, TestResult, TestView, VisualQuizView, TEST_LENGTH,
+};
 
 /// Props of [`Learn`].
 #[derive(Properties, PartialEq)]
@@ -95,7 +97,7 @@ pub fn Learn(props: &LearnProps) -> Html {
                     { format!("Answered {} · correct {} ({}%) · tests taken {} · best test score {} · guide chapters done {}/{}",
                         p.answered, p.correct, p.percent_correct(), p.tests_taken,
                         p.best_test_score.map_or("—".to_string(), |b| format!("{b}/{TEST_LENGTH}")),
-                        p.guide.done_count(), crate::sim::guide::CHAPTERS) }
+                        p.guide.done_count(), crate::sim::teach::guide::CHAPTERS) }
                 </p>
                 if let Some(n) = &*notice {
                     <p class="notice" role="status" data-testid="progress-notice">{ n }</p>

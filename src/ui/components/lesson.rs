@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::sim::lesson::LessonText;
-use crate::sim::protocol::{Command, Snapshot};
+use crate::sim::engine::protocol::{Command, Snapshot};
+use crate::sim::teach::lesson::LessonText;
 use crate::ui::hooks::use_ask_once;
 
 /// Props of [`Lesson`].

@@ -6,8 +6,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::sim::csv_data::MAX_BYTES;
-use crate::sim::protocol::{Command, Snapshot};
+use crate::sim::engine::protocol::{Command, Snapshot};
+use crate::sim::stream::csv_data::MAX_BYTES;
 
 /// Props of [`OwnData`].
 #[derive(Properties, PartialEq)]

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::sim::protocol::Snapshot;
-use crate::sim::race::MAX_RACE_CYCLES;
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::retraining::race::MAX_RACE_CYCLES;
 use crate::sim::wording::{format_cost, race_cost_rule, race_cost_sentence};
 use crate::ui::charts::{RaceChart, RaceCostChart};
 

@@ -5,8 +5,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::protocol::{Command, QuizIntent};
-use crate::sim::quiz::{Difficulty, Graded, QuizCard};
+use crate::sim::engine::protocol::{Command, QuizIntent};
+use crate::sim::teach::quiz::{Difficulty, Graded, QuizCard};
 use crate::ui::hooks::use_ask_once;
 use std::rc::Rc;
 

@@ -6,8 +6,8 @@
 
 use yew::prelude::*;
 
-use crate::sim::protocol::Snapshot;
-use crate::sim::quiz::{
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::teach::quiz::{
     grade_prediction, prediction_choices, prediction_label, prediction_open, Prediction,
 };
 
@@ -57,7 +57,7 @@ pub fn PredictBeforeReveal(props: &PredictionProps) -> Html {
 
     let open = prediction_open(s.last_step);
     // Between cycles (and before the first) the guess is for the next cycle.
-    let target_cycle = if s.last_step == Some(crate::sim::steps::StepKind::Start) {
+    let target_cycle = if s.last_step == Some(crate::sim::retraining::step_kind::StepKind::Start) {
         s.cycle
     } else {
         s.cycle + 1

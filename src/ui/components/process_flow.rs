@@ -5,12 +5,13 @@
 
 use yew::prelude::*;
 
-use crate::sim::outcome::{Outcome, OutcomeKind};
-use crate::sim::protocol::Snapshot;
-use crate::sim::quiz::can_skip;
-use crate::sim::steps::{CheckStep, Skip, StepKind, TrainStep, TriggerStep};
-use crate::sim::story::CycleStory;
-use crate::sim::triggers::TriggerCause;
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::retraining::outcome::{Outcome, OutcomeKind};
+use crate::sim::retraining::step_kind::StepKind;
+use crate::sim::retraining::steps::{CheckStep, Skip, TrainStep, TriggerStep};
+use crate::sim::retraining::triggers::TriggerCause;
+use crate::sim::teach::quiz::can_skip;
+use crate::sim::teach::story::CycleStory;
 use crate::sim::wording::{check_comparison, format_score, format_threshold, trigger_reason};
 
 /// Props of [`ProcessFlow`].

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::sim::outcome::OutcomeKind;
-use crate::sim::protocol::Snapshot;
-use crate::sim::steps::StepFact;
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::retraining::outcome::OutcomeKind;
+use crate::sim::retraining::steps::StepFact;
 use crate::sim::wording::step_cells;
 
 /// Props of [`ProcessTable`].

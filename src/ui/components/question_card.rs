@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::sim::quiz::{option_letter, step_title, Graded, QuizCard};
+use crate::sim::teach::quiz::{option_letter, step_title, Graded, QuizCard};
 
 /// Props of [`QuestionCard`].
 #[derive(Properties, PartialEq)]

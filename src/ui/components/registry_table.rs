@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
-use crate::sim::protocol::Snapshot;
-use crate::sim::registry::VersionStatus;
+use crate::sim::retraining::registry::VersionStatus;
 
 /// How many versions the table lists (newest first, the live one always).
 const SHOWN: usize = 25;
@@ -31,7 +31,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
         .map(|(_, v)| v)
         .collect();
     let kept = &props.snapshot.kept_versions;
-    let can_roll_back = |v: &crate::sim::registry::ModelVersion| {
+    let can_roll_back = |v: &crate::sim::retraining::registry::ModelVersion| {
         v.status == VersionStatus::Retired && kept.contains(&v.version)
     };
     let rollback = |version: u32| {

@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::sim::settings::SettingKey;
+use crate::sim::retraining::settings::SettingKey;
 
 /// Props of [`Slider`].
 #[derive(Properties, PartialEq)]

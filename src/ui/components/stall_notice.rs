@@ -6,9 +6,9 @@
 
 use yew::prelude::*;
 
-use crate::sim::history::StallFix;
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::params::{SimParams, TrainingWindow};
-use crate::sim::protocol::Snapshot;
+use crate::sim::retraining::history::StallFix;
 use crate::sim::wording::{stall_fix_button, stall_message};
 
 /// Props of [`StallNotice`].

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::sim::protocol::Snapshot;
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::wording::{cost_stat_note, format_cost};
 
 /// Props of [`Stats`].
@@ -21,7 +21,7 @@ pub fn Stats(props: &StatsProps) -> Html {
     // collected data; otherwise the score it was deployed with.
     let deployed_now = matches!(
         &s.outcome,
-        Some(crate::sim::outcome::Outcome::Deployed { version, .. }) if *version == s.live_version
+        Some(crate::sim::retraining::outcome::Outcome::Deployed { version, .. }) if *version == s.live_version
     );
     // With late labels, what is measured is about the newest labelled batch.
     let labels = s.tracker.labels;

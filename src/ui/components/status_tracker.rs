@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::sim::protocol::Snapshot;
-use crate::sim::steps::TrackerColumn;
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::retraining::steps::TrackerColumn;
 use crate::sim::wording::{data_var, labels_note, model_var, perf_var};
 
 /// Props of [`StatusTracker`].

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::protocol::{Command, QuizIntent};
-use crate::sim::quiz::{step_title, Graded, TestResult, TestView, TEST_LENGTH};
+use crate::sim::engine::protocol::{Command, QuizIntent};
+use crate::sim::teach::quiz::{step_title, Graded, TestResult, TestView, TEST_LENGTH};
 use std::rc::Rc;
 
 /// Props of [`TestYourself`].

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::sim::protocol::{Command, Snapshot};
+use crate::sim::engine::protocol::{Command, Snapshot};
 
 /// The id of the range input (its label points at it).
 const INPUT_ID: &str = "timeline-cycle";

@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
+use crate::sim::engine::protocol::{Command, TrainingTiming, MEASURED_ROWS};
 use crate::sim::english::group_thousands;
-use crate::sim::protocol::{Command, TrainingTiming, MEASURED_ROWS};
 
 /// Props of [`TrainingSpeed`].
 #[derive(Properties, PartialEq)]
 pub struct TrainingSpeedProps {
-    /// The last measurement ([`crate::sim::protocol::Reply::Timings`]; empty before one).
+    /// The last measurement ([`crate::sim::engine::protocol::Reply::Timings`]; empty before one).
     pub timings: std::rc::Rc<Vec<TrainingTiming>>,
     /// Whether the engine is still working on a command.
     pub busy: bool,

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::protocol::{Command, QuizIntent, Snapshot};
-use crate::sim::quiz::{Graded, VisualQuizKey, VisualQuizView};
+use crate::sim::engine::protocol::{Command, QuizIntent, Snapshot};
+use crate::sim::teach::quiz::{Graded, VisualQuizView};
 
 /// Props of [`VisualQuiz`].
 #[derive(Properties, PartialEq)]
@@ -33,7 +33,7 @@ pub struct VisualQuizProps {
 #[component]
 pub fn VisualQuiz(props: &VisualQuizProps) -> Html {
     let s = &props.snapshot;
-    let key = VisualQuizKey::of(s);
+    let key = s.visual_quiz_key();
     // Paused: ask the engine for the quiz of the run state on screen, once per state.
     {
         let send = props.send.clone();

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::select_field::SelectField;
-use crate::sim::protocol::Snapshot;
-use crate::sim::weather::{FeaturePair, WeatherFeature};
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::stream::weather::{FeaturePair, WeatherFeature};
 use crate::sim::wording::{
     feature_note, weather_known_problems, weather_means, weather_scale, weather_shift_reached,
     weather_source, weather_status, weather_yardstick,

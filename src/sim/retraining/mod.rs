@@ -1,0 +1,19 @@
+//! The retraining loop: the settings table, the eight steps as typed facts, the
+//! cycle that runs them, triggers, cron schedules, validation, the registry,
+//! history, cost and the policy race.
+
+pub mod below_half;
+pub mod cost;
+pub mod cron;
+pub mod cycle;
+pub mod history;
+pub mod outcome;
+pub mod race;
+pub mod registry;
+pub mod scenarios;
+pub mod settings;
+pub mod step_kind;
+pub mod steps;
+pub mod triggers;
+pub mod validate;
+pub mod weather_run;
