@@ -11,6 +11,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
+use retrain_playground::sim::wording::policy_name;
 
 use retrain_playground::sim::engine::protocol::Command;
 use retrain_playground::sim::engine::Engine;
@@ -188,7 +189,7 @@ fn assert_comparison_is_true(race: &PolicyRace) {
             );
             let least = near.iter().map(|r| r.total_cost).min().unwrap();
             assert_eq!(p.total_cost, least, "the cheapest near policy: {sentence}");
-            assert!(sentence.starts_with(&p.name), "{sentence}");
+            assert!(sentence.starts_with(&policy_name(&p.policy)), "{sentence}");
             assert!(
                 sentence.contains(&format!(
                     "for {} instead of {}",
@@ -325,14 +326,19 @@ fn a_race_total_is_the_sum_over_that_policys_retrains() {
             .filter_map(|s| s.retrain_cost)
             .map(|c| c.total())
             .sum();
-        assert_eq!(r.total_cost, sum, "{}", r.name);
-        assert_eq!(r.retrains, sim.totals().retrains, "{}", r.name);
+        assert_eq!(r.total_cost, sum, "{}", policy_name(&r.policy));
+        assert_eq!(
+            r.retrains,
+            sim.totals().retrains,
+            "{}",
+            policy_name(&r.policy)
+        );
         let below = sim
             .summaries()
             .iter()
             .filter(|s| s.live_score < s.threshold)
             .count() as u32;
-        assert_eq!(r.below_threshold, below, "{}", r.name);
+        assert_eq!(r.below_threshold, below, "{}", policy_name(&r.policy));
     }
     assert_eq!(
         race.runs[0].total_cost,
@@ -370,14 +376,14 @@ fn every_cycle_buys_little_without_drift_and_never_loses_a_lot_with_it() {
             every.mean_accuracy - best.mean_accuracy < 0.01,
             "seed {seed}: every cycle {:.4} vs {} {:.4}",
             every.mean_accuracy,
-            best.name,
+            policy_name(&best.policy),
             best.mean_accuracy
         );
         assert!(
             every.total_cost.milli() >= 3 * best.total_cost.milli(),
             "seed {seed}: every cycle {:?} vs {} {:?}",
             every.total_cost,
-            best.name,
+            policy_name(&best.policy),
             best.total_cost
         );
         assert!(matches!(

@@ -25,6 +25,7 @@ use retrain_playground::sim::teach::guide::{
     chapter, chapters, options, reveal, with_choices, Chapter, GuideControl, GuideRun, Reveal,
     GUIDE_WINDOWS,
 };
+use retrain_playground::sim::wording::policy_name;
 
 /// Seeds every claim is checked with (the guide's own first).
 fn seeds() -> Vec<u64> {
@@ -936,8 +937,11 @@ fn reveals_quote_the_run() {
                 assert!(case.reveal.answer < case.options.len());
                 let quoted = match &case.race {
                     Some(race) => race.runs.iter().all(|r| {
-                        text.contains(&format!("{}: {} retrain", r.name, r.retrains))
-                            && text.contains(&format!("{:.2}", r.mean_accuracy))
+                        text.contains(&format!(
+                            "{}: {} retrain",
+                            policy_name(&r.policy),
+                            r.retrains
+                        )) && text.contains(&format!("{:.2}", r.mean_accuracy))
                     }),
                     None => case.summaries.iter().any(|s| {
                         let e = s.expected.unwrap();

@@ -349,7 +349,7 @@ impl Checked {
                 AlertReason::ValidationFailed { failures } => {
                     assert!(quarantined && !failures.is_empty());
                     assert_eq!(summary.candidate, None);
-                    failures[0].describe()
+                    retrain_playground::sim::wording::failure_text(&failures[0])
                 }
                 AlertReason::ChampionGate { .. } => {
                     panic!("the champion/challenger gate is off: {alert:?}")

@@ -11,6 +11,7 @@ use retrain_playground::sim::testing::{
     before_and_after, claimed_order, columns_put_back, run_to_end, scenario_params,
     tail_and_rest_rain, tail_held_means, weather_file,
 };
+use retrain_playground::sim::wording::policy_name;
 use retrain_playground::sim::wording::{weather_offer_hint, weather_source, weather_span};
 
 fn header() -> String {
@@ -192,7 +193,7 @@ fn on_the_weather_a_daily_schedule_is_named_every_fourth_year() {
             .map(|s| s.cycle)
             .collect();
         assert_eq!(run.retrains as usize, retrained.len());
-        (run.name, retrained)
+        (policy_name(&run.policy), retrained)
     };
     let params = scenario_params();
     let (name, retrained) = schedule(&params);

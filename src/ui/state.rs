@@ -17,6 +17,7 @@ use crate::sim::params::SimParams;
 use crate::sim::retraining::settings::{changed, SettingKey};
 use crate::sim::teach::lesson::LessonText;
 use crate::sim::teach::quiz::{QuizCard, TestView, VisualQuizView};
+use crate::sim::wording::problem_text;
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,8 +387,8 @@ impl Reducible for Playground {
                         .collect::<Vec<_>>()
                 });
                 next.notice = match (&snap.error, snap.config_effect, names) {
-                    (Some(err), _, _) => Some(Notice {
-                        text: err.clone(),
+                    (Some(problem), _, _) => Some(Notice {
+                        text: problem_text(problem),
                         is_error: true,
                     }),
                     (None, Some(_), Some(names)) if names.is_empty() => next.notice.clone(),

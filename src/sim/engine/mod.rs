@@ -16,6 +16,7 @@ use crate::sim::ml::truth::RuleLines;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::cycle::{SimError, Simulation};
 use crate::sim::retraining::history::stall;
+use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::race::{policy_race_on, PolicyRace};
 use crate::sim::retraining::step_kind::StepKind;
 use crate::sim::retraining::weather_run::{mean_scores, WeatherRun, WeatherStartError};
@@ -69,16 +70,13 @@ pub struct Engine {
 impl Engine {
     /// Starts with `params`; if they are invalid, starts with the defaults and
     /// returns the reason too, so the page can say why.
-    pub fn new(params: SimParams) -> (Engine, Option<String>) {
+    pub fn new(params: SimParams) -> (Engine, Option<Problem>) {
         match Simulation::from_params(params) {
             Ok(sim) => (Engine::around(sim), None),
             Err(e) => {
                 let fallback = Simulation::from_params(SimParams::default())
                     .expect("the default parameters always start a run");
-                (
-                    Engine::around(fallback),
-                    Some(format!("{e}; using the defaults")),
-                )
+                (Engine::around(fallback), Some(Problem::DefaultsInstead(e)))
             }
         }
     }
@@ -162,45 +160,8 @@ impl Engine {
                 .count();
             differ as f64 / n as f64
         });
-        let mut summary = vec![
-            format!(
-                "Data: v{a} trained on {}; v{b} on {}.",
-                va.window.describe(),
-                vb.window.describe()
-            ),
-            format!(
-                "Accuracy when each was judged: v{a} {} (cycle {}), v{b} {} (cycle {}). \
-                 These were measured on different hold-out rows, so their difference is not a paired comparison.",
-                crate::sim::wording::version_score_text(&va),
-                va.trained_in_cycle,
-                crate::sim::wording::version_score_text(&vb),
-                vb.trained_in_cycle,
-            ),
-            format!(
-                "Status: v{a} {}, v{b} {}.",
-                va.status.label(),
-                vb.status.label()
-            ),
-        ];
-        if let (Some(sa), Some(sb)) = (sim.score_on_newest(a), sim.score_on_newest(b)) {
-            let (ta, tb) = crate::sim::wording::format_pair(sa.accuracy, sb.accuracy);
-            let diff = sb.accuracy - sa.accuracy;
-            summary.push(format!(
-                "On the same rows (the newest batch's {} hold-out rows): v{a} {ta}, v{b} {tb}; \
-                 v{b} is {} by {:.1} percentage points.",
-                sa.rows,
-                if diff >= 0.0 { "ahead" } else { "behind" },
-                diff.abs() * 100.0
-            ));
-        }
-        summary.push(match disagreement {
-            Some(d) => format!(
-                "Boundary: they predict differently on {:.0}% of the view.",
-                d * 100.0
-            ),
-            None => "Boundary: an older model is no longer kept, so its boundary cannot be drawn."
-                .into(),
-        });
+        let same_rows = sim.score_on_newest(a).zip(sim.score_on_newest(b));
+        let summary = crate::sim::wording::comparison_summary(&va, &vb, same_rows, disagreement);
         Some(Comparison {
             boundary_a: sim.boundary_of(a),
             boundary_b: sim.boundary_of(b),
@@ -322,15 +283,15 @@ impl Engine {
             Command::StartWeather(start) => {
                 match self.start_weather(start.file, start.pair, start.params) {
                     Ok(()) => {}
-                    Err(e) => error = Some(crate::sim::wording::weather_problem(&e)),
+                    Err(e) => error = Some(Problem::Weather(e)),
                 }
             }
             Command::ViewCycle(cycle) => match cycle {
                 Some(c) if self.sim.record_of(c).is_none() => {
-                    error = Some(format!(
-                        "Cycle {c} is not recorded (the newest {} cycles are kept).",
-                        crate::sim::retraining::history::MAX_RECORDS
-                    ));
+                    error = Some(Problem::CycleNotRecorded {
+                        cycle: c,
+                        kept: crate::sim::retraining::history::MAX_RECORDS,
+                    });
                 }
                 other => self.viewing = other,
             },
@@ -338,11 +299,7 @@ impl Engine {
                 let reg = self.sim.registry();
                 match (reg.get(a), reg.get(b)) {
                     (Some(_), Some(_)) => self.comparing = Some((a.min(b), a.max(b))),
-                    _ => {
-                        error = Some(format!(
-                            "Cannot compare v{a} and v{b}: both must be in the registry."
-                        ))
-                    }
+                    _ => error = Some(Problem::NotInRegistry { a, b }),
                 }
             }
             Command::Progress(intent) => return Reply::Progress(self.progress(intent)),
@@ -362,21 +319,17 @@ impl Engine {
                             self.sim = sim;
                             self.weather_pair = None;
                         }
-                        Err(e) => error = Some(format!("Your data could not start a run: {e}")),
+                        Err(e) => error = Some(Problem::OwnData(e)),
                     }
                 }
-                Err(e) => {
-                    error = Some(format!(
-                        "Your CSV was not loaded: {e}. Nothing else changed."
-                    ))
-                }
+                Err(e) => error = Some(Problem::Csv(e)),
             },
             Command::UseSyntheticData => match Simulation::new(self.current_valid()) {
                 Ok(sim) => {
                     self.sim = sim;
                     self.weather_pair = None;
                 }
-                Err(e) => error = Some(e.to_string()),
+                Err(e) => error = Some(Problem::Run(e)),
             },
             Command::MeasureTraining(rows) => {
                 let rows: Vec<usize> = rows.into_iter().take(8).collect();
@@ -384,7 +337,7 @@ impl Engine {
             }
             Command::Configure(params) => match self.configure(params) {
                 Ok(e) => effect = Some(e),
-                Err(e) => error = Some(e.to_string()),
+                Err(e) => error = Some(Problem::Run(e)),
             },
             Command::Step => {
                 self.sim.step();
@@ -403,25 +356,25 @@ impl Engine {
                 let data = self.sim.user_data().cloned();
                 match Simulation::with_data(self.current_valid(), data) {
                     Ok(sim) => self.sim = sim,
-                    Err(e) => error = Some(e.to_string()),
+                    Err(e) => error = Some(Problem::Run(e)),
                 }
             }
             Command::InjectFault(fault) => self.sim.inject_fault(fault),
             Command::Rollback(version) => {
                 if let Err(e) = self.sim.rollback(version) {
-                    error = Some(format!("Rollback refused: {e}"));
+                    error = Some(Problem::Rollback(e));
                 }
             }
             Command::RunPolicyRace(cycles) => {
                 let data = self.sim.user_data().cloned();
                 match policy_race_on(&self.current_params(), data, cycles) {
                     Ok(race) if race.cycles == 0 => {
-                        error = Some(crate::sim::wording::race_without_cycles(
-                            self.current_params().batch_size,
-                        ))
+                        error = Some(Problem::RaceWithoutCycles {
+                            batch_size: self.current_params().batch_size,
+                        })
                     }
                     Ok(race) => self.race = Some(race),
-                    Err(e) => error = Some(e.to_string()),
+                    Err(e) => error = Some(Problem::Race(e)),
                 }
             }
         }
@@ -620,12 +573,19 @@ impl Engine {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::sim::retraining::problem::Problem;
+    use crate::sim::wording::problem_text;
+
+    /// The sentence the page shows for a reported problem.
+    fn said(problem: Option<Problem>) -> String {
+        problem_text(&problem.expect("a problem is reported"))
+    }
     use crate::sim::params::ModelKind;
 
     #[test]
     fn invalid_start_falls_back_to_defaults_with_a_reason() {
         let (engine, why) = Engine::new(SimParams::default().threshold(2.0));
-        assert!(why.unwrap().contains("Deploy threshold"));
+        assert!(said(why).contains("Deploy threshold"));
         assert_eq!(engine.simulation().params(), &SimParams::default());
     }
 
@@ -635,7 +595,7 @@ mod tests {
         engine.handle(Command::Run(3));
         let before = engine.snapshot();
         let after = engine.handle(Command::Configure(SimParams::default().label_noise(0.9)));
-        assert!(after.error.unwrap().contains("Label noise"));
+        assert!(said(after.error).contains("Label noise"));
         assert_eq!(after.rows, before.rows);
         assert_eq!(after.params, before.params);
     }
@@ -674,7 +634,7 @@ mod tests {
         let snap = engine.handle(Command::Start(SimParams::default().seed(7)));
         assert_eq!((snap.cycle, snap.params.seed), (0, 7));
         let snap = engine.handle(Command::Start(SimParams::default().batch_size(1)));
-        assert!(snap.error.unwrap().contains("Batch size"));
+        assert!(said(snap.error).contains("Batch size"));
         assert_eq!(snap.params, SimParams::default());
     }
 
@@ -887,7 +847,7 @@ mod tests {
         assert_eq!(view.record.cycle, 2);
         assert!(view.live_grid.is_some());
         let snap = engine.handle(Command::ViewCycle(Some(9)));
-        assert!(snap.error.unwrap().contains("Cycle 9 is not recorded"));
+        assert!(said(snap.error).contains("Cycle 9 is not recorded"));
         let snap = engine.handle(Command::Step);
         assert!(snap.view.is_none(), "stepping returns to the live run");
         let snap = engine.handle(Command::Compare(3, 2));
@@ -920,7 +880,7 @@ mod tests {
         engine.handle(Command::Run(8));
         let before = engine.snapshot();
         let snap = engine.handle(Command::LoadCsv("a,b,label\n1,2,3\n".into()));
-        let err = snap.error.unwrap();
+        let err = said(snap.error);
         assert!(err.contains("row 2") && err.contains("label"), "{err}");
         assert_eq!(snap.rows, before.rows, "nothing else changed");
         let snap = engine.handle(Command::LoadCsv(csv));
@@ -981,7 +941,7 @@ mod tests {
             ),
         ] {
             let snap = engine.handle(command);
-            let err = snap.error.unwrap();
+            let err = said(snap.error);
             assert!(
                 err.contains(says) && err.ends_with("The run is unchanged."),
                 "{err}"
@@ -1036,6 +996,7 @@ mod tests {
         let snap = engine.handle(Command::RunPolicyRace(40));
         assert!(snap
             .error
+            .map(|p| problem_text(&p))
             .unwrap()
             .contains("no whole batch of 10,000 rows"));
         // Leaving the weather: the synthetic stream or a new run.

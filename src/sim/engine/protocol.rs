@@ -14,6 +14,7 @@ use crate::sim::params::SimParams;
 use crate::sim::retraining::below_half::BelowHalf;
 use crate::sim::retraining::history::{CycleRecord, CycleSummary, Stall, Totals};
 use crate::sim::retraining::outcome::{Alert, Outcome};
+use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::race::PolicyRace;
 use crate::sim::retraining::registry::ModelVersion;
 use crate::sim::retraining::registry::RegistryEvent;
@@ -366,7 +367,7 @@ pub struct Snapshot {
     #[serde(default)]
     pub stall: Option<Stall>,
     /// A problem with the last command, in words; the run is unchanged by it.
-    pub error: Option<String>,
+    pub error: Option<Problem>,
 }
 
 /// A snapshot is compared only to tell whether the page must redraw. Declaring

@@ -8,6 +8,7 @@ pub mod cron;
 pub mod cycle;
 pub mod history;
 pub mod outcome;
+pub mod problem;
 pub mod race;
 pub mod registry;
 pub mod scenarios;

@@ -16,11 +16,53 @@ pub const MAX_RACE_CYCLES: u32 = 200;
 // Every raced cycle keeps its summary (the race reads them all).
 const _: () = assert!(MAX_RACE_CYCLES as usize <= crate::sim::retraining::history::HISTORY_CYCLES);
 
+/// A raced policy as typed facts: its trigger and, for a schedule, what it did
+/// on the race's cycles. Its name is rendered in one place
+/// (`wording::policy_name`), never stored as text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Policy {
+    /// Named by its trigger: every cycle, a drift detector, a performance
+    /// drop, never.
+    Trigger(RetrainTrigger),
+    /// A schedule, named by the cycles it really fired on.
+    Schedule {
+        /// Its cron expression.
+        cron: String,
+        /// The cycles it fired on, read as a cadence.
+        cadence: Cadence,
+        /// What one cycle of the race stands for.
+        span: CycleSpan,
+    },
+}
+
+impl Policy {
+    /// The policy of `trigger`, which fired at `cadence` (a schedule's) on
+    /// cycles that stand for `span`.
+    pub fn of(trigger: &RetrainTrigger, cadence: Option<Cadence>, span: CycleSpan) -> Self {
+        match (trigger, cadence) {
+            (RetrainTrigger::Schedule(cron), Some(cadence)) => Policy::Schedule {
+                cron: cron.clone(),
+                cadence,
+                span,
+            },
+            _ => Policy::Trigger(trigger.clone()),
+        }
+    }
+
+    /// For a schedule, the cadence it fired at.
+    pub fn cadence(&self) -> Option<Cadence> {
+        match self {
+            Policy::Schedule { cadence, .. } => Some(*cadence),
+            Policy::Trigger(_) => None,
+        }
+    }
+}
+
 /// One policy's run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PolicyRun {
-    /// The policy, as the page names it.
-    pub name: String,
+    /// The policy.
+    pub policy: Policy,
     /// Its trigger.
     pub trigger: RetrainTrigger,
     /// The live model's accuracy on each cycle's new data (before that cycle's
@@ -41,10 +83,6 @@ pub struct PolicyRun {
     /// data (strictly below: a model at the threshold is not below it).
     #[serde(default)]
     pub below_threshold: u32,
-    /// For a schedule, the cycles it fired in, read as a cadence (its name
-    /// says it in the data's own terms, see [`CycleSpan`]).
-    #[serde(default)]
-    pub cadence: Option<Cadence>,
 }
 
 /// What one cycle of a race stands for, so that a policy's name can say what
@@ -148,7 +186,7 @@ impl PolicyRun {
     /// Its place on the accuracy-against-cost chart.
     pub fn point(&self) -> PolicyPoint {
         PolicyPoint {
-            name: self.name.clone(),
+            policy: self.policy.clone(),
             mean_accuracy: self.mean_accuracy,
             total_cost: self.total_cost,
         }
@@ -162,8 +200,8 @@ pub const NEAR_ACCURACY_GAP: f64 = 0.02;
 /// A policy's mean accuracy and what it spent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PolicyPoint {
-    /// The policy, as the page names it.
-    pub name: String,
+    /// The policy.
+    pub policy: Policy,
     /// Its mean accuracy over the race.
     pub mean_accuracy: f64,
     /// What its retrains cost together.
@@ -315,8 +353,7 @@ pub fn policy_race_on(
             Cadence::of(&fired, cycles)
         });
         runs.push(PolicyRun {
-            name: crate::sim::wording::policy_name(&trigger, cadence, span),
-            cadence,
+            policy: Policy::of(&trigger, cadence, span),
             trigger,
             retrains: totals.retrains,
             deploys: totals.deploys,
@@ -364,11 +401,11 @@ mod tests {
         for run in &race.runs[2..] {
             assert!(
                 run.retrains < 24,
-                "{} retrained {} times",
-                run.name,
+                "{:?} retrained {} times",
+                run.policy,
                 run.retrains
             );
-            assert!(run.mean_accuracy > never.mean_accuracy, "{}", run.name);
+            assert!(run.mean_accuracy > never.mean_accuracy, "{:?}", run.policy);
         }
     }
 
@@ -407,51 +444,51 @@ mod tests {
             race.cycles,
         );
         assert_eq!(
-            run.cadence,
+            run.policy.cadence(),
             Some(Cadence::of(&retrained, race.cycles)),
-            "{}",
-            run.name
+            "{:?}",
+            run.policy
         );
         assert_eq!(run.retrains as usize, retrained.len());
         (run, retrained)
     }
 
     #[test]
-    fn a_schedule_is_named_by_the_cycles_it_fired_on_the_synthetic_clock() {
+    fn a_schedule_fires_at_the_cadence_of_the_synthetic_clock() {
+        // Its name is rendered from this cadence (wording::cost's tests).
         let every_nth =
             |n: u32, cycles: u32| (1..=cycles).filter(|c| c % n == 0).collect::<Vec<_>>();
         // Daily at midnight: every 4th cycle of 6 hours, every 2nd of 12, every one of 24.
-        for (minutes, name, n) in [
-            (360, "Schedule (0 0 * * *: every 4th cycle)", 4),
-            (720, "Schedule (0 0 * * *: every 2nd cycle)", 2),
-            (1440, "Schedule (0 0 * * *: every cycle)", 1),
-        ] {
+        for (minutes, n) in [(360, 4), (720, 2), (1440, 1)] {
             let p = SimParams::default().minutes_per_cycle(minutes);
             let (run, retrained) = schedule_run(&p, None, 24);
-            assert_eq!(run.name, name);
-            assert_eq!(retrained, every_nth(n, 24), "{name}");
+            assert_eq!(
+                run.policy,
+                Policy::Schedule {
+                    cron: DEFAULT_CRON.into(),
+                    cadence: Cadence::Every { every: n, first: n },
+                    span: CycleSpan::SimulatedClock { minutes },
+                }
+            );
+            assert_eq!(retrained, every_nth(n, 24), "{minutes}");
         }
         // Noon: cycles 2, 6, 10, …
         let noon = SimParams::default().trigger(RetrainTrigger::Schedule("0 12 * * *".into()));
         let (run, retrained) = schedule_run(&noon, None, 12);
         assert_eq!(
-            run.name,
-            "Schedule (0 12 * * *: every 4th cycle from cycle 2)"
+            run.policy.cadence(),
+            Some(Cadence::Every { every: 4, first: 2 })
         );
         assert_eq!(retrained, [2, 6, 10]);
         // Weekdays only: no regular gap to name.
         let weekdays = SimParams::default().trigger(RetrainTrigger::Schedule("0 0 * * 1-5".into()));
         let (run, retrained) = schedule_run(&weekdays, None, 40);
-        assert!(
-            matches!(run.cadence, Some(Cadence::Irregular { .. })),
-            "{retrained:?}"
-        );
         assert_eq!(
-            run.name,
-            format!(
-                "Schedule (0 0 * * 1-5: {} times in 40 cycles)",
-                retrained.len()
-            )
+            run.policy.cadence(),
+            Some(Cadence::Irregular {
+                times: retrained.len() as u32,
+                cycles: 40
+            })
         );
     }
 

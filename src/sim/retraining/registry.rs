@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::english::group_thousands;
 use crate::sim::ml::evaluate::Scores;
 use crate::sim::params::ModelKind;
 use crate::sim::retraining::cost::RetrainCost;
@@ -42,23 +41,6 @@ pub struct WindowInfo {
     pub last_cycle: u32,
     /// Training rows.
     pub rows: usize,
-}
-
-impl WindowInfo {
-    /// For example "cycles 2–4 (1,050 rows)" or "initial data (350 rows)".
-    pub fn describe(&self) -> String {
-        let rows = group_thousands(self.rows);
-        if self.last_cycle == 0 {
-            format!("initial data ({rows} rows)")
-        } else if self.first_cycle == self.last_cycle {
-            format!("cycle {} ({rows} rows)", self.last_cycle)
-        } else {
-            format!(
-                "cycles {}–{} ({rows} rows)",
-                self.first_cycle, self.last_cycle
-            )
-        }
-    }
 }
 
 /// One model version.
@@ -110,23 +92,6 @@ pub struct RegistryEvent {
     pub from: Option<u32>,
     /// The version that went live.
     pub to: u32,
-}
-
-impl RegistryEvent {
-    /// For example "cycle 4: v2 rolled back, replacing v4".
-    pub fn describe(&self) -> String {
-        let from = self
-            .from
-            .map_or(String::new(), |f| format!(", replacing v{f}"));
-        match self.kind {
-            RegistryEventKind::Deployed => {
-                format!("cycle {}: v{} deployed{from}", self.cycle, self.to)
-            }
-            RegistryEventKind::RolledBack => {
-                format!("cycle {}: rolled back to v{}{from}", self.cycle, self.to)
-            }
-        }
-    }
 }
 
 /// All versions of a run, oldest first, and the history of the live version.
@@ -320,12 +285,21 @@ mod tests {
         assert_eq!(r.live().unwrap().version, 1);
         assert_eq!(r.get(2).unwrap().status, VersionStatus::Retired);
         assert_eq!(r.get(2).unwrap().replaced_by, Some(1));
-        let events: Vec<String> = r.events().iter().map(RegistryEvent::describe).collect();
         assert_eq!(
-            events,
+            r.events(),
             [
-                "cycle 1: v2 deployed, replacing v1",
-                "cycle 3: rolled back to v1, replacing v2"
+                RegistryEvent {
+                    cycle: 1,
+                    kind: RegistryEventKind::Deployed,
+                    from: Some(1),
+                    to: 2
+                },
+                RegistryEvent {
+                    cycle: 3,
+                    kind: RegistryEventKind::RolledBack,
+                    from: Some(2),
+                    to: 1
+                }
             ]
         );
         r.rollback(1, 4);
@@ -333,25 +307,6 @@ mod tests {
             r.events().len(),
             2,
             "rolling back to the live version changes nothing"
-        );
-    }
-
-    #[test]
-    fn windows_describe_themselves() {
-        let w = WindowInfo {
-            first_cycle: 2,
-            last_cycle: 4,
-            rows: 1050,
-        };
-        assert_eq!(w.describe(), "cycles 2–4 (1,050 rows)");
-        assert_eq!(
-            WindowInfo {
-                first_cycle: 0,
-                last_cycle: 0,
-                rows: 350
-            }
-            .describe(),
-            "initial data (350 rows)"
         );
     }
 }

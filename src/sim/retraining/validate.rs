@@ -70,6 +70,33 @@ impl Fault {
     }
 }
 
+/// One check a new batch goes through, in the order they run. Its name is
+/// rendered in one place (`wording::check_name`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ValidationCheck {
+    /// At least as many rows as training needs.
+    EnoughRows,
+    /// Both classes among the labels.
+    BothClasses,
+    /// No missing or infinite feature values.
+    NoMissingValues,
+    /// Feature values within reach of what the live model was trained on.
+    PlausibleRanges,
+    /// Labels that do not look flipped.
+    LabelsValid,
+}
+
+impl ValidationCheck {
+    /// Every check, in the order they run.
+    pub const ALL: [ValidationCheck; 5] = [
+        ValidationCheck::EnoughRows,
+        ValidationCheck::BothClasses,
+        ValidationCheck::NoMissingValues,
+        ValidationCheck::PlausibleRanges,
+        ValidationCheck::LabelsValid,
+    ];
+}
+
 /// One failed check, with what was found.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ValidationFailure {
@@ -118,40 +145,14 @@ impl ValidationFailure {
         )
     }
 
-    /// The check's name, for the table.
-    pub fn check_name(&self) -> &'static str {
+    /// The check that failed.
+    pub fn check(&self) -> ValidationCheck {
         match self {
-            ValidationFailure::TooFewRows { .. } => "enough rows",
-            ValidationFailure::SingleClass { .. } => "both classes present",
-            ValidationFailure::NonFinite { .. } => "no missing values",
-            ValidationFailure::OutOfRange { .. } => "plausible feature ranges",
-            ValidationFailure::LabelsLookFlipped { .. } => "labels valid",
-        }
-    }
-
-    /// The failure in words.
-    pub fn describe(&self) -> String {
-        match self {
-            ValidationFailure::TooFewRows { rows, min } => {
-                format!("only {rows} rows, need at least {min}")
-            }
-            ValidationFailure::SingleClass { class } => {
-                format!("every label is class {class}, so there is no boundary to learn")
-            }
-            ValidationFailure::NonFinite { rows, first_row } => {
-                format!("{rows} rows have missing values (first: row {first_row})")
-            }
-            ValidationFailure::OutOfRange {
-                feature,
-                rows,
-                worst,
-            } => format!(
-                "{rows} rows have feature {feature} far outside the training range (worst {worst:.1})"
-            ),
-            ValidationFailure::LabelsLookFlipped { agreement } => format!(
-                "the live model agrees with only {:.0}% of the new labels: they look flipped",
-                agreement * 100.0
-            ),
+            ValidationFailure::TooFewRows { .. } => ValidationCheck::EnoughRows,
+            ValidationFailure::SingleClass { .. } => ValidationCheck::BothClasses,
+            ValidationFailure::NonFinite { .. } => ValidationCheck::NoMissingValues,
+            ValidationFailure::OutOfRange { .. } => ValidationCheck::PlausibleRanges,
+            ValidationFailure::LabelsLookFlipped { .. } => ValidationCheck::LabelsValid,
         }
     }
 }
@@ -159,8 +160,8 @@ impl ValidationFailure {
 /// The outcome of validating one batch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ValidationReport {
-    /// The checks run, by name, in order.
-    pub checks: Vec<String>,
+    /// The checks run, in order.
+    pub checks: Vec<ValidationCheck>,
     /// The failures; empty means the batch passed.
     pub failures: Vec<ValidationFailure>,
     /// Share of the new labels the live model agrees with, when known.
@@ -173,17 +174,9 @@ impl ValidationReport {
         self.failures.is_empty()
     }
 
-    /// A one-line summary for the table.
-    pub fn summary(&self) -> String {
-        if self.passed() {
-            format!("All {} checks passed", self.checks.len())
-        } else {
-            self.failures
-                .iter()
-                .map(|f| format!("{} failed: {}", f.check_name(), f.describe()))
-                .collect::<Vec<_>>()
-                .join("; ")
-        }
+    /// The failure of `check`, if it failed.
+    pub fn failure(&self, check: ValidationCheck) -> Option<&ValidationFailure> {
+        self.failures.iter().find(|f| f.check() == check)
     }
 }
 
@@ -215,15 +208,7 @@ pub fn validate_batch(
     live_predictions: Option<&[bool]>,
     previous_agreement: Option<f64>,
 ) -> ValidationReport {
-    let checks = [
-        "enough rows",
-        "both classes present",
-        "no missing values",
-        "plausible feature ranges",
-        "labels valid",
-    ]
-    .map(String::from)
-    .to_vec();
+    let checks = ValidationCheck::ALL.to_vec();
     let mut failures = Vec::new();
     if batch.len() < MIN_TRAIN_ROWS {
         failures.push(ValidationFailure::TooFewRows {
@@ -308,25 +293,25 @@ mod tests {
     fn a_healthy_batch_passes_even_under_full_covariate_drift() {
         let reference = batch(1, 0.0);
         let report = validate_batch(&batch(2, 4.0), &reference.x, None, None);
-        assert!(report.passed(), "{}", report.summary());
-        assert_eq!(report.summary(), "All 5 checks passed");
+        assert!(report.passed(), "{:?}", report.failures);
+        assert_eq!(report.checks, ValidationCheck::ALL);
     }
 
     #[test]
     fn each_fault_fails_the_check_that_names_it() {
         let reference = batch(1, 0.0);
         for (fault, check) in [
-            (Fault::MissingValues, "no missing values"),
-            (Fault::SingleClass, "both classes present"),
-            (Fault::OutOfRange, "plausible feature ranges"),
+            (Fault::MissingValues, ValidationCheck::NoMissingValues),
+            (Fault::SingleClass, ValidationCheck::BothClasses),
+            (Fault::OutOfRange, ValidationCheck::PlausibleRanges),
         ] {
             let mut b = batch(3, 0.0);
             fault.apply(&mut b);
             let report = validate_batch(&b, &reference.x, None, None);
             assert!(
-                report.failures.iter().any(|f| f.check_name() == check),
-                "{fault:?}: {}",
-                report.summary()
+                report.failure(check).is_some(),
+                "{fault:?}: {:?}",
+                report.failures
             );
         }
     }
@@ -343,10 +328,10 @@ mod tests {
             report.failures.as_slice(),
             [ValidationFailure::LabelsLookFlipped { agreement }] if *agreement < 0.01
         ));
-        assert!(report.summary().starts_with("labels valid failed"));
+        assert!(report.failure(ValidationCheck::LabelsValid).is_some());
         // The same disagreement twice in a row is a real change, not bad data.
         let again = validate_batch(&b, &reference.x, Some(&truthful), report.agreement);
-        assert!(again.passed(), "{}", again.summary());
+        assert!(again.passed(), "{:?}", again.failures);
     }
 
     #[test]

@@ -59,26 +59,6 @@ impl DriftState {
             prior: self.prior,
         }
     }
-
-    /// A short sentence for the page: what the drift is doing at this cycle.
-    pub fn describe(&self, kind: DriftKind) -> String {
-        if self.effective <= 1e-9 {
-            return "no drift yet".to_string();
-        }
-        let what = match kind {
-            DriftKind::Concept => format!("rule rotated {:.0}°", self.rotation_deg),
-            DriftKind::Covariate => format!("inputs moved {:.1} σ", self.covariate_shift),
-            DriftKind::Prior => format!("class 1 share {:.0}%", self.prior * 100.0),
-        };
-        if self.new_concept_share < 0.999 {
-            format!(
-                "{what} for {:.0}% of new samples",
-                self.new_concept_share * 100.0
-            )
-        } else {
-            what
-        }
-    }
 }
 
 fn sigmoid(z: f64) -> f64 {

@@ -10,7 +10,7 @@ use crate::sim::params::RetrainTrigger;
 use crate::sim::retraining::cost::{Cost, RetrainCost, ROWS_PER_UNIT};
 use crate::sim::retraining::history::Totals;
 use crate::sim::retraining::race::{
-    Cadence, CostComparison, CostVerdict, CycleSpan, PolicyPoint, PolicyRun,
+    Cadence, CostComparison, CostVerdict, CycleSpan, Policy, PolicyRun,
 };
 use crate::sim::retraining::registry::ModelVersion;
 use crate::sim::stream::weather::DAYS_PER_YEAR;
@@ -105,7 +105,7 @@ pub fn totals_cost_sentence(totals: &Totals) -> String {
 pub fn policy_point_text(run: &PolicyRun) -> String {
     format!(
         "{}: {}, mean accuracy {:.3}",
-        run.name,
+        policy_name(&run.policy),
         cost_units(run.total_cost),
         run.mean_accuracy
     )
@@ -149,13 +149,13 @@ pub fn race_cost_sentence(c: &CostComparison) -> String {
                 format!(
                     "{} scored at least as well as retraining every cycle (mean accuracy {m} against {e}) \
                      {costs}: every cycle bought no accuracy for {extra} more.",
-                    cheaper.name
+                    policy_name(&cheaper.policy)
                 )
             } else {
                 format!(
                     "{} came within {gap} of retraining every cycle (mean accuracy {m} against {e}) \
                      {costs}: every cycle bought only {bought} more mean accuracy for {extra} more.",
-                    cheaper.name
+                    policy_name(&cheaper.policy)
                 )
             }
         }
@@ -165,7 +165,7 @@ pub fn race_cost_sentence(c: &CostComparison) -> String {
                 "No cheaper policy came within {gap} of retraining every cycle (mean accuracy {e} for {}): \
                  the best of them, {}, scored {b} for {}. Here the extra retrains bought real accuracy.",
                 cost_units(every.total_cost),
-                best.name,
+                policy_name(&best.policy),
                 cost_units(best.total_cost)
             )
         }
@@ -199,12 +199,17 @@ fn cycle_noun(span: CycleSpan) -> String {
 /// A policy's name in a race: its trigger, and for a schedule what it did on
 /// the data it ran on, read off the cycles it fired in ("Schedule (0 0 * * *:
 /// every 4th cycle)"; on a year of real days per cycle, "Schedule (0 0 * * *
-/// on the 6-hour clock: every 4th year)"). The chart's short name is the part
-/// before " (".
-pub fn policy_name(trigger: &RetrainTrigger, cadence: Option<Cadence>, span: CycleSpan) -> String {
-    let (RetrainTrigger::Schedule(cron), Some(cadence)) = (trigger, cadence) else {
-        return trigger.label();
+/// on the 6-hour clock: every 4th year)"). Charts use [`policy_short_name`].
+pub fn policy_name(policy: &Policy) -> String {
+    let (cron, cadence, span) = match policy {
+        Policy::Trigger(trigger) => return trigger.label(),
+        Policy::Schedule {
+            cron,
+            cadence,
+            span,
+        } => (cron, cadence, span),
     };
+    let span = *span;
     let clock = match span {
         CycleSpan::SimulatedClock { .. } => String::new(),
         CycleSpan::Days { clock_minutes, .. } | CycleSpan::Rows { clock_minutes } => {
@@ -212,7 +217,7 @@ pub fn policy_name(trigger: &RetrainTrigger, cadence: Option<Cadence>, span: Cyc
         }
     };
     let noun = cycle_noun(span);
-    let did = match cadence {
+    let did = match *cadence {
         Cadence::Never => "never fired".to_string(),
         Cadence::Once { cycle } => format!("once, at cycle {cycle}"),
         Cadence::Every { every: 1, .. } => format!("every {noun}"),
@@ -227,19 +232,27 @@ pub fn policy_name(trigger: &RetrainTrigger, cadence: Option<Cadence>, span: Cyc
     format!("Schedule ({cron}{clock}: {did})")
 }
 
-/// A point's label on the chart: the policy's short name.
-pub fn point_label(p: &PolicyPoint) -> String {
-    p.name.split(" (").next().unwrap_or(&p.name).to_string()
+/// A policy's short name, for chart legends and points: what kind of trigger
+/// it is ("Drift detected", "Schedule"), without its detector or cadence.
+pub fn policy_short_name(policy: &Policy) -> String {
+    match policy {
+        Policy::Schedule { .. } | Policy::Trigger(RetrainTrigger::Schedule(_)) => {
+            "Schedule".to_string()
+        }
+        Policy::Trigger(RetrainTrigger::DriftDetected(_)) => "Drift detected".to_string(),
+        Policy::Trigger(other) => other.label(),
+    }
 }
 
 // Native only: the core is tested natively.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::sim::retraining::race::PolicyPoint;
 
-    fn point(name: &str, mean: f64, milli: u64) -> PolicyPoint {
+    fn point(trigger: RetrainTrigger, mean: f64, milli: u64) -> PolicyPoint {
         PolicyPoint {
-            name: name.into(),
+            policy: Policy::Trigger(trigger),
             mean_accuracy: mean,
             total_cost: Cost::from_milli(milli),
         }
@@ -295,11 +308,11 @@ mod tests {
 
     #[test]
     fn the_race_sentence_says_what_every_cycle_bought() {
-        let every = point("Every cycle", 0.8947, 241_650);
+        let every = point(RetrainTrigger::EveryCycle, 0.8947, 241_650);
         let near = CostComparison {
             every: every.clone(),
             verdict: CostVerdict::NearlyAsGood {
-                cheaper: point("Never retrain", 0.8917, 0),
+                cheaper: point(RetrainTrigger::Never, 0.8917, 0),
             },
             gap: 0.02,
         };
@@ -311,9 +324,9 @@ mod tests {
         );
         let better = CostComparison {
             verdict: CostVerdict::NearlyAsGood {
-                cheaper: point("Performance drop", 0.8605, 18_150),
+                cheaper: point(RetrainTrigger::PerformanceDrop, 0.8605, 18_150),
             },
-            every: point("Every cycle", 0.8590, 241_650),
+            every: point(RetrainTrigger::EveryCycle, 0.8590, 241_650),
             gap: 0.02,
         };
         assert_eq!(
@@ -325,7 +338,7 @@ mod tests {
         let ahead = CostComparison {
             every: every.clone(),
             verdict: CostVerdict::EveryCycleAhead {
-                best: point("Schedule (0 0 * * *)", 0.7726, 60_500),
+                best: point(RetrainTrigger::Schedule("0 0 * * *".into()), 0.7726, 60_500),
             },
             gap: 0.02,
         };
@@ -338,14 +351,69 @@ mod tests {
         // Close means get the decimals that keep their order, and the
         // difference is that of the numbers shown.
         let close = CostComparison {
-            every: point("Every cycle", 0.89151, 1_000),
+            every: point(RetrainTrigger::EveryCycle, 0.89151, 1_000),
             verdict: CostVerdict::NearlyAsGood {
-                cheaper: point("Never retrain", 0.89149, 0),
+                cheaper: point(RetrainTrigger::Never, 0.89149, 0),
             },
             gap: 0.02,
         };
         let s = race_cost_sentence(&close);
         assert!(s.contains("(mean accuracy 0.89149 against 0.89151)"), "{s}");
         assert!(s.contains("bought only 0.00002 more"), "{s}");
+    }
+
+    #[test]
+    fn a_policy_is_named_by_its_trigger_or_by_what_its_schedule_did() {
+        let schedule = |cron: &str, cadence, span| Policy::Schedule {
+            cron: cron.into(),
+            cadence,
+            span,
+        };
+        let clock = |minutes| CycleSpan::SimulatedClock { minutes };
+        for (minutes, every, name) in [
+            (360, 4, "Schedule (0 0 * * *: every 4th cycle)"),
+            (720, 2, "Schedule (0 0 * * *: every 2nd cycle)"),
+            (1440, 1, "Schedule (0 0 * * *: every cycle)"),
+        ] {
+            let p = schedule(
+                "0 0 * * *",
+                Cadence::Every {
+                    every,
+                    first: every,
+                },
+                clock(minutes),
+            );
+            assert_eq!(policy_name(&p), name);
+            assert_eq!(policy_short_name(&p), "Schedule");
+        }
+        let noon = schedule(
+            "0 12 * * *",
+            Cadence::Every { every: 4, first: 2 },
+            clock(360),
+        );
+        assert_eq!(
+            policy_name(&noon),
+            "Schedule (0 12 * * *: every 4th cycle from cycle 2)"
+        );
+        let weekdays = schedule(
+            "0 0 * * 1-5",
+            Cadence::Irregular {
+                times: 28,
+                cycles: 40,
+            },
+            clock(360),
+        );
+        assert_eq!(
+            policy_name(&weekdays),
+            "Schedule (0 0 * * 1-5: 28 times in 40 cycles)"
+        );
+        let adwin = Policy::Trigger(RetrainTrigger::DriftDetected(
+            crate::sim::params::DetectorKind::Adwin,
+        ));
+        assert_eq!(policy_name(&adwin), "Drift detected (ADWIN on the error stream)");
+        assert_eq!(policy_short_name(&adwin), "Drift detected");
+        let never = Policy::Trigger(RetrainTrigger::Never);
+        assert_eq!(policy_name(&never), "Never retrain");
+        assert_eq!(policy_short_name(&never), "Never retrain");
     }
 }

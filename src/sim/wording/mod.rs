@@ -13,16 +13,18 @@
 
 mod chart_notes;
 mod cost;
+mod problem;
 mod stall;
 mod weather;
 pub use chart_notes::{
     below_half_sentence, blind_spot_sentence, ceiling_sentence, sampling_band_sentence,
 };
 pub use cost::{
-    cost_rule, cost_stat_note, cost_units, format_cost, point_label, policy_name,
-    policy_point_text, race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence,
+    cost_rule, cost_stat_note, cost_units, format_cost, policy_name, policy_point_text,
+    policy_short_name, race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence,
     version_cost_text,
 };
+pub use problem::problem_text;
 pub use stall::{stall_fix_button, stall_message, FLOOR_BUTTON, RESTART_BUTTON};
 pub use weather::{
     feature_meaning, feature_note, fetch_problem, race_without_cycles, weather_ended_short,
@@ -31,16 +33,22 @@ pub use weather::{
     weather_status, weather_yardstick,
 };
 
+use crate::sim::english::group_thousands;
 use crate::sim::ml::detectors::AdwinConfig;
+use crate::sim::ml::evaluate::Scores;
+use crate::sim::params::DriftKind;
 use crate::sim::retraining::history::{CycleSummary, Totals};
 use crate::sim::retraining::outcome::{Alert, AlertReason, KeptReason, Outcome};
-use crate::sim::retraining::registry::{ModelVersion, VersionStatus};
+use crate::sim::retraining::registry::{
+    ModelVersion, RegistryEvent, RegistryEventKind, VersionStatus, WindowInfo,
+};
 use crate::sim::retraining::steps::{
     CheckStep, DataVar, EvaluateStep, Labels, ModelVar, PerfVar, Skip, StepFact, TrainStep,
     TriggerStep,
 };
 use crate::sim::retraining::triggers::{TriggerCause, TriggerEval, KS_ALPHA};
-use crate::sim::retraining::validate::ValidationFailure;
+use crate::sim::retraining::validate::{ValidationCheck, ValidationFailure};
+use crate::sim::stream::drift::DriftState;
 
 /// The fewest decimals (2 to 6) with which `x` and `y`, rounded, keep the order
 /// (`<`, `=` or `>`) they really have.
@@ -171,13 +179,151 @@ fn next_after_skip(skip: Skip) -> &'static str {
     }
 }
 
+/// For example "cycles 2–4 (1,050 rows)" or "initial data (350 rows)".
+pub fn window_text(w: &WindowInfo) -> String {
+    let rows = group_thousands(w.rows);
+    if w.last_cycle == 0 {
+        format!("initial data ({rows} rows)")
+    } else if w.first_cycle == w.last_cycle {
+        format!("cycle {} ({rows} rows)", w.last_cycle)
+    } else {
+        format!("cycles {}–{} ({rows} rows)", w.first_cycle, w.last_cycle)
+    }
+}
+
+/// For example "cycle 4: v2 rolled back, replacing v4".
+pub fn registry_event_text(e: &RegistryEvent) -> String {
+    let from = e
+        .from
+        .map_or(String::new(), |f| format!(", replacing v{f}"));
+    match e.kind {
+        RegistryEventKind::Deployed => {
+            format!("cycle {}: v{} deployed{from}", e.cycle, e.to)
+        }
+        RegistryEventKind::RolledBack => {
+            format!("cycle {}: rolled back to v{}{from}", e.cycle, e.to)
+        }
+    }
+}
+
+/// A short phrase for the page: what the drift is doing at this cycle.
+pub fn drift_phrase(d: &DriftState, kind: DriftKind) -> String {
+    if d.effective <= 1e-9 {
+        return "no drift yet".to_string();
+    }
+    let what = match kind {
+        DriftKind::Concept => format!("rule rotated {:.0}°", d.rotation_deg),
+        DriftKind::Covariate => format!("inputs moved {:.1} σ", d.covariate_shift),
+        DriftKind::Prior => format!("class 1 share {:.0}%", d.prior * 100.0),
+    };
+    if d.new_concept_share < 0.999 {
+        format!(
+            "{what} for {:.0}% of new samples",
+            d.new_concept_share * 100.0
+        )
+    } else {
+        what
+    }
+}
+
+/// The comparison panel's sentences about versions `va` and `vb`: their data,
+/// their scores when judged, their status, their scores on the same newest
+/// rows (`same_rows`, when both can still be scored) and how much of the view
+/// their boundaries disagree on.
+pub fn comparison_summary(
+    va: &ModelVersion,
+    vb: &ModelVersion,
+    same_rows: Option<(Scores, Scores)>,
+    disagreement: Option<f64>,
+) -> Vec<String> {
+    let (a, b) = (va.version, vb.version);
+    let mut summary = vec![
+        format!(
+            "Data: v{a} trained on {}; v{b} on {}.",
+            window_text(&va.window),
+            window_text(&vb.window)
+        ),
+        format!(
+            "Accuracy when each was judged: v{a} {} (cycle {}), v{b} {} (cycle {}). \
+             These were measured on different hold-out rows, so their difference is not a paired comparison.",
+            version_score_text(va),
+            va.trained_in_cycle,
+            version_score_text(vb),
+            vb.trained_in_cycle,
+        ),
+        format!(
+            "Status: v{a} {}, v{b} {}.",
+            va.status.label(),
+            vb.status.label()
+        ),
+    ];
+    if let Some((sa, sb)) = same_rows {
+        let (ta, tb) = format_pair(sa.accuracy, sb.accuracy);
+        let diff = sb.accuracy - sa.accuracy;
+        summary.push(format!(
+            "On the same rows (the newest batch's {} hold-out rows): v{a} {ta}, v{b} {tb}; \
+             v{b} is {} by {:.1} percentage points.",
+            sa.rows,
+            if diff >= 0.0 { "ahead" } else { "behind" },
+            diff.abs() * 100.0
+        ));
+    }
+    summary.push(match disagreement {
+        Some(d) => format!(
+            "Boundary: they predict differently on {:.0}% of the view.",
+            d * 100.0
+        ),
+        None => {
+            "Boundary: an older model is no longer kept, so its boundary cannot be drawn.".into()
+        }
+    });
+    summary
+}
+
 /// The failed validation checks in one line.
 pub fn failures_text(failures: &[ValidationFailure]) -> String {
     failures
         .iter()
-        .map(|f| format!("{}: {}", f.check_name(), f.describe()))
+        .map(|f| format!("{}: {}", check_name(f.check()), failure_text(f)))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A validation check's name, for the gates panel and alert messages.
+pub fn check_name(check: ValidationCheck) -> &'static str {
+    match check {
+        ValidationCheck::EnoughRows => "enough rows",
+        ValidationCheck::BothClasses => "both classes present",
+        ValidationCheck::NoMissingValues => "no missing values",
+        ValidationCheck::PlausibleRanges => "plausible feature ranges",
+        ValidationCheck::LabelsValid => "labels valid",
+    }
+}
+
+/// What a failed check found, in words.
+pub fn failure_text(failure: &ValidationFailure) -> String {
+    match failure {
+        ValidationFailure::TooFewRows { rows, min } => {
+            format!("only {rows} rows, need at least {min}")
+        }
+        ValidationFailure::SingleClass { class } => {
+            format!("every label is class {class}, so there is no boundary to learn")
+        }
+        ValidationFailure::NonFinite { rows, first_row } => {
+            format!("{rows} rows have missing values (first: row {first_row})")
+        }
+        ValidationFailure::OutOfRange {
+            feature,
+            rows,
+            worst,
+        } => format!(
+            "{rows} rows have feature {feature} far outside the training range (worst {worst:.1})"
+        ),
+        ValidationFailure::LabelsLookFlipped { agreement } => format!(
+            "the live model agrees with only {:.0}% of the new labels: they look flipped",
+            agreement * 100.0
+        ),
+    }
 }
 
 /// The process-table row of a step.
@@ -217,7 +363,7 @@ pub fn step_cells(fact: &StepFact) -> Cells {
                 "User data stream".into(),
                 format!(
                     "New dataset ({rows} rows, {}{stale}{fault})",
-                    drift.describe(*drift_kind)
+                    drift_phrase(drift, *drift_kind)
                 ),
                 "Trigger retraining",
             )
@@ -255,13 +401,13 @@ pub fn step_cells(fact: &StepFact) -> Cells {
         StepFact::Train(step) => match step {
             TrainStep::Trained { version, window } => cells(
                 "Train model",
-                format!("New dataset: {}", window.describe()),
+                format!("New dataset: {}", window_text(window)),
                 format!("New model v{version}"),
                 "Evaluate model",
             ),
             TrainStep::Failed { why, window } => cells(
                 "Train model",
-                format!("New dataset: {}", window.describe()),
+                format!("New dataset: {}", window_text(window)),
                 format!("Training failed: {why}"),
                 "Alert team",
             ),
@@ -405,10 +551,10 @@ pub fn model_var(v: ModelVar) -> String {
 pub fn data_var(d: DataVar) -> String {
     match d {
         DataVar::Initial => "initial training data".into(),
-        DataVar::TrainedOn(w) => format!("trained on {}", w.describe()),
+        DataVar::TrainedOn(w) => format!("trained on {}", window_text(&w)),
         DataVar::NewNotUsed => "new dataset (not used for training)".into(),
         DataVar::SetAside => "new dataset (set aside by validation)".into(),
-        DataVar::NewWindow(w) => format!("new dataset, {}", w.describe()),
+        DataVar::NewWindow(w) => format!("new dataset, {}", window_text(&w)),
     }
 }
 
@@ -1027,5 +1173,43 @@ mod tests {
             assert_eq!(at % clock, 0, "{from} -> {to}: found at error {at}");
         }
         assert_eq!(first_detection(0.6, 0.6), None, "a high but steady rate");
+    }
+
+    #[test]
+    fn windows_and_registry_events_in_words() {
+        let w = WindowInfo {
+            first_cycle: 2,
+            last_cycle: 4,
+            rows: 1050,
+        };
+        assert_eq!(window_text(&w), "cycles 2–4 (1,050 rows)");
+        assert_eq!(
+            window_text(&WindowInfo {
+                first_cycle: 0,
+                last_cycle: 0,
+                rows: 350
+            }),
+            "initial data (350 rows)"
+        );
+        let deployed = RegistryEvent {
+            cycle: 1,
+            kind: RegistryEventKind::Deployed,
+            from: Some(1),
+            to: 2,
+        };
+        assert_eq!(
+            registry_event_text(&deployed),
+            "cycle 1: v2 deployed, replacing v1"
+        );
+        let rolled_back = RegistryEvent {
+            cycle: 3,
+            kind: RegistryEventKind::RolledBack,
+            from: Some(2),
+            to: 1,
+        };
+        assert_eq!(
+            registry_event_text(&rolled_back),
+            "cycle 3: rolled back to v1, replacing v2"
+        );
     }
 }

@@ -15,6 +15,7 @@ use super::{
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
 use crate::sim::stream::drift::DriftState;
+use crate::sim::wording::drift_phrase;
 
 /// At most this many cycles are drawn (the newest, all the core keeps).
 pub const MAX_CYCLES_SHOWN: usize = crate::sim::retraining::history::HISTORY_CYCLES;
@@ -79,7 +80,7 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
         format!(
             "{what}: drift applied {:.2} of full ({}).",
             now.effective,
-            now.describe(s.params.drift_kind)
+            drift_phrase(&now, s.params.drift_kind)
         )
     } else {
         format!("{what}: no drift applied (0.00).")

@@ -13,6 +13,7 @@ use super::{
 };
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::retraining::race::PolicyRace;
+use crate::sim::wording::{policy_name, policy_short_name};
 
 /// One colour and dash per policy, in race order (a sixth and later policy
 /// would share the last style).
@@ -60,7 +61,7 @@ pub fn race_text(race: Option<&PolicyRace>) -> ChartText {
         .map(|p| {
             format!(
                 "{}: mean accuracy {:.2} with {}",
-                p.name,
+                policy_name(&p.policy),
                 p.mean_accuracy,
                 count_noun(p.retrains as usize, "retrain", "retrains")
             )
@@ -75,7 +76,7 @@ pub fn race_text(race: Option<&PolicyRace>) -> ChartText {
         caption: format!(
             "{}. Best: {}.",
             parts.join("; "),
-            best.map_or("none".to_string(), |b| b.name.clone())
+            best.map_or("none".to_string(), |b| policy_name(&b.policy))
         ),
     }
 }
@@ -115,7 +116,7 @@ fn draw_race(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             },
             format!(
                 "{}\n{}",
-                short_name(&run.name),
+                policy_short_name(&run.policy),
                 count_noun(run.retrains as usize, "retrain", "retrains")
             ),
         ));
@@ -123,9 +124,4 @@ fn draw_race(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     let gap = if look.presenter { 4 } else { 10 };
     draw_legend(&legend_area, look, 14, gap, &legend)?;
     Ok(())
-}
-
-/// Legend names short enough for the side panel.
-fn short_name(name: &str) -> String {
-    name.split(" (").next().unwrap_or(name).to_string()
 }

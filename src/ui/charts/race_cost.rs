@@ -13,7 +13,7 @@ use super::race::styles;
 use super::{chart_figure, draw_dot, text_style, use_chart, Canvas, ChartText, DrawResult, FONT};
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::retraining::race::PolicyRace;
-use crate::sim::wording::{point_label, policy_point_text};
+use crate::sim::wording::{policy_point_text, policy_short_name};
 
 /// Properties of [`RaceCostChart`].
 #[derive(Properties, PartialEq)]
@@ -185,7 +185,7 @@ fn draw_race_cost(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         .iter()
         .map(|r| {
             let at = chart.backend_coord(&(r.total_cost.units(), r.mean_accuracy.clamp(0.0, 1.0)));
-            let label = point_label(&r.point());
+            let label = policy_short_name(&r.policy);
             let width = (label.chars().count() as f64 * char_w).ceil() as i32;
             (at, width, label)
         })
@@ -230,6 +230,7 @@ mod tests {
     use super::*;
     use crate::sim::params::SimParams;
     use crate::sim::retraining::race::policy_race;
+    use crate::sim::wording::policy_name;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
@@ -238,7 +239,7 @@ mod tests {
         let t = race_cost_text(Some(&race));
         for r in &race.runs {
             assert!(
-                t.caption.contains(&format!("{}: ", r.name)),
+                t.caption.contains(&format!("{}: ", policy_name(&r.policy))),
                 "{}",
                 t.caption
             );
@@ -267,8 +268,8 @@ mod tests {
         assert_eq!(x0, 0.0);
         assert!(y0 >= 0.0 && y1 <= 1.0 && y1 - y0 >= 0.2 - 1e-12);
         for r in &race.runs {
-            assert!(r.total_cost.units() < x1, "{}", r.name);
-            assert!((y0..=y1).contains(&r.mean_accuracy), "{}", r.name);
+            assert!(r.total_cost.units() < x1, "{:?}", r.policy);
+            assert!((y0..=y1).contains(&r.mean_accuracy), "{:?}", r.policy);
         }
     }
 

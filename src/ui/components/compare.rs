@@ -10,6 +10,7 @@ use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::english::group_thousands;
 use crate::sim::ml::train::LinearBoundary;
 use crate::sim::retraining::registry::ModelVersion;
+use crate::sim::wording::window_text;
 
 /// Props of [`CompareVersions`].
 #[derive(Properties, PartialEq)]
@@ -180,7 +181,7 @@ pub fn CompareVersions(props: &CompareVersionsProps) -> Html {
                                     <tr>
                                         <th scope="row">{ format!("v{}", v.version) }</th>
                                         <td>{ v.status.label() }</td>
-                                        <td>{ v.window.describe() }</td>
+                                        <td>{ window_text(&v.window) }</td>
                                         <td>{ crate::sim::wording::version_score_text(v) }</td>
                                         <td>{ score(v.scores.precision) }</td>
                                         <td>{ score(v.scores.recall) }</td>

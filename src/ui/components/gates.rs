@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::retraining::validate::Fault;
+use crate::sim::wording::{check_name, failure_text, trigger_detail, trigger_reason};
 
 /// Props of [`Gates`].
 #[derive(Properties, PartialEq)]
@@ -43,7 +44,7 @@ pub fn Gates(props: &GatesProps) -> Html {
         Some(t) => format!(
             "{} {}",
             if t.fired { "Fired:" } else { "Did not fire:" },
-            crate::sim::wording::trigger_reason(t)
+            trigger_reason(t)
         ),
         None => "Evaluated when new data arrives (Step 2).".to_string(),
     };
@@ -53,7 +54,7 @@ pub fn Gates(props: &GatesProps) -> Html {
             <p class="gate-line"><strong>{ "Trigger: " }</strong>{ s.params.trigger.label() }</p>
             <p data-testid="trigger-status">{ trigger_text }</p>
             if let Some(t) = &s.trigger_eval {
-                <p class="hint" data-testid="trigger-detail">{ crate::sim::wording::trigger_detail(t) }</p>
+                <p class="hint" data-testid="trigger-detail">{ trigger_detail(t) }</p>
             }
             <h3>{ "Data validation" }</h3>
             if !s.params.validate_data {
@@ -63,13 +64,13 @@ pub fn Gates(props: &GatesProps) -> Html {
                     None => html! { <p class="hint">{ "Each new batch is checked before retraining." }</p> },
                     Some(v) => html! {
                         <ul class="checks" data-testid="validation">
-                            { for v.checks.iter().map(|c| {
-                                let failure = v.failures.iter().find(|f| f.check_name() == c.as_str());
+                            { for v.checks.iter().map(|&c| {
+                                let failure = v.failure(c);
                                 html! {
                                     <li class={classes!(if failure.is_some() { "fail" } else { "pass" })}>
                                         <span aria-hidden="true">{ if failure.is_some() { "✗ " } else { "✓ " } }</span>
-                                        { c.clone() }
-                                        { failure.map_or(String::new(), |f| format!(" — failed: {}", f.describe())) }
+                                        { check_name(c) }
+                                        { failure.map_or(String::new(), |f| format!(" — failed: {}", failure_text(f))) }
                                         <span class="sr-only">{ if failure.is_some() { " (failed)" } else { " (passed)" } }</span>
                                     </li>
                                 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::retraining::race::MAX_RACE_CYCLES;
-use crate::sim::wording::{format_cost, race_cost_rule, race_cost_sentence};
+use crate::sim::wording::{format_cost, policy_name, race_cost_rule, race_cost_sentence};
 use crate::ui::charts::{RaceChart, RaceCostChart};
 
 /// Cycles a race runs.
@@ -65,7 +65,7 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
                     <tbody>
                         { for r.runs.iter().map(|p| html! {
                             <tr>
-                                <th scope="row">{ &p.name }</th>
+                                <th scope="row">{ policy_name(&p.policy) }</th>
                                 <td>{ format!("{:.3}", p.mean_accuracy) }</td>
                                 <td>{ p.retrains }</td>
                                 <td data-testid="race-cost">{ format_cost(p.total_cost) }</td>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
 use crate::sim::retraining::registry::VersionStatus;
+use crate::sim::wording::{registry_event_text, window_text};
 
 /// How many versions the table lists (newest first, the live one always).
 const SHOWN: usize = 25;
@@ -75,7 +76,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
                                 <th scope="row">{ format!("v{}", v.version) }</th>
                                 <td><span class={classes!("badge", status)}>{ status }</span></td>
                                 <td>{ score }</td>
-                                <td>{ v.window.describe() }</td>
+                                <td>{ window_text(&v.window) }</td>
                                 <td data-testid="version-cost">{ crate::sim::wording::version_cost_text(v) }</td>
                                 <td>{ history }</td>
                                 <td>
@@ -97,7 +98,7 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
             if !events.is_empty() {
                 <details class="registry-history">
                     <summary>{ format!("Who replaced whom ({} changes)", group_thousands(changes)) }</summary>
-                    <ol>{ for events.iter().rev().take(30).map(|e| html! { <li>{ e.describe() }</li> }) }</ol>
+                    <ol>{ for events.iter().rev().take(30).map(|e| html! { <li>{ registry_event_text(e) }</li> }) }</ol>
                 </details>
             }
             if total > shown.len() {

@@ -10,10 +10,12 @@ use crate::sim::ml::truth::with_noise;
 use crate::sim::params::{DriftKind, ModelKind, RetrainTrigger, SimParams, TrainingWindow};
 use crate::sim::retraining::history::{CycleSummary, Expected};
 use crate::sim::retraining::outcome::{AlertReason, Outcome};
-use crate::sim::retraining::race::{CostVerdict, PolicyRace};
+use crate::sim::retraining::race::{CostVerdict, Policy, PolicyRace};
 use crate::sim::retraining::triggers::TriggerCause;
 use crate::sim::retraining::validate::Fault;
-use crate::sim::wording::{format_cost, format_score, format_threshold, race_cost_sentence};
+use crate::sim::wording::{
+    format_cost, format_score, format_threshold, policy_name, race_cost_sentence,
+};
 
 /// What a chapter's run showed: which option came true, and the words that
 /// quote the run's numbers.
@@ -593,10 +595,7 @@ fn blind_spot(params: &SimParams, run: &[CycleSummary]) -> Reveal {
 fn cheapest_near_policy(params: &SimParams, race: &PolicyRace) -> Reveal {
     let answer = match race.costs.as_ref().map(|c| &c.verdict) {
         Some(CostVerdict::NearlyAsGood { cheaper }) => {
-            let never = race
-                .runs
-                .iter()
-                .any(|r| r.trigger == RetrainTrigger::Never && r.name == cheaper.name);
+            let never = cheaper.policy == Policy::Trigger(RetrainTrigger::Never);
             if never {
                 2
             } else {
@@ -611,7 +610,7 @@ fn cheapest_near_policy(params: &SimParams, race: &PolicyRace) -> Reveal {
         .map(|r| {
             format!(
                 "{}: {}, mean accuracy {}, cost {}",
-                r.name,
+                policy_name(&r.policy),
                 plural(r.retrains, "retrain"),
                 two(r.mean_accuracy),
                 format_cost(r.total_cost)

@@ -1761,7 +1761,7 @@ mod tests {
         assert_eq!((v5.status, v5.replaced_by), (Retired, Some(3)));
         assert_eq!(registry.get(3).unwrap().replaced, Some(5));
         assert_eq!(
-            registry.events().last().unwrap().describe(),
+            crate::sim::wording::registry_event_text(registry.events().last().unwrap()),
             "cycle 4: rolled back to v3, replacing v5"
         );
         sim.finish_cycle();
@@ -1816,7 +1816,8 @@ mod tests {
             Some(6)
         );
         // What the registry's 'Trained on' column shows at cycle 4.
-        let window_at_4 = |w| run(with(w), 4).summaries()[3].window.describe();
+        let window_at_4 =
+            |w| crate::sim::wording::window_text(&run(with(w), 4).summaries()[3].window);
         assert!(window_at_4(TrainingWindow::Sliding(3)).starts_with("cycles 2–4"));
         assert!(window_at_4(TrainingWindow::Sliding(10)).starts_with("cycles 0–4"));
         // Not a lucky seed: the long window is never earlier, and mostly later.
