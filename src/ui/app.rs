@@ -33,7 +33,9 @@ use super::hooks::{
 };
 use super::state::{Action, Notice, Playground, PlaygroundHandle, Speed, View};
 use crate::sim::engine::protocol::{Command, ProgressIntent, Reply, Snapshot, WeatherStart};
-use crate::sim::engine::share::{guide_query, parse_link, to_query, weather_query, SharedLink};
+use crate::sim::engine::share::{
+    guide_query, parse_link, to_query, weather_query, Hidden, Panel, SharedLink,
+};
 use crate::sim::engine::Engine;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::scenarios::{scenario, Scenario, ScenarioData, WEATHER_SCENARIO};
@@ -625,7 +627,7 @@ fn playground(
         .map(|_| AttrValue::from(crate::sim::wording::weather_ended_short()));
     let on_teacher = {
         let state = state.clone();
-        Callback::from(move |(hidden, lock_seed): (Vec<String>, bool)| {
+        Callback::from(move |(hidden, lock_seed): (Vec<Hidden>, bool)| {
             state.dispatch(Action::SetTeacher { hidden, lock_seed })
         })
     };
@@ -633,7 +635,7 @@ fn playground(
         let state = state.clone();
         Callback::from(move |on| state.dispatch(Action::SetPresenter(on)))
     };
-    let shows = |name: &str| state.shows(name);
+    let shows = |panel: Panel| state.shows(panel);
     // Playing fast (a cycle or more per tick): parts off screen keep their last
     // drawing until they are scrolled to or the run pauses (WhenSeen).
     let hold = state.playing && matches!(state.speed, Speed::CyclePerTick | Speed::Full);
@@ -709,9 +711,9 @@ fn playground(
                 if let Some(v) = &live_snap.view {
                     <p class="notice viewing" role="status">{ format!("Viewing cycle {} (rewound). Step, Finish cycle or Back to live returns to the live run.", v.record.cycle) }</p>
                 }
-                if shows("flow") { <ProcessFlow snapshot={snap.clone()} /> }
+                if shows(Panel::Flow) { <ProcessFlow snapshot={snap.clone()} /> }
                 <div class="grid-2">
-                    if shows("charts") {
+                    if shows(Panel::Charts) {
                         <WhenSeen hold={hold} every_ms={SCATTER_EVERY_MS}><ScatterChart snapshot={snap.clone()} /></WhenSeen>
                     }
                     <div class="stack">
@@ -721,12 +723,12 @@ fn playground(
                             <StallNotice snapshot={live_snap.clone()} on_settings={on_settings.clone()}
                                 on_restart={{ let send = send_to.clone(); Callback::from(move |p: SimParams| { send.emit(Command::Configure(p)); send.emit(Command::Reset); }) }} />
                         }
-                        if shows("predict") { <PredictBeforeReveal snapshot={snap.clone()} /> }
-                        if shows("code") { <CodeSample snapshot={snap.clone()} /> }
+                        if shows(Panel::Predict) { <PredictBeforeReveal snapshot={snap.clone()} /> }
+                        if shows(Panel::Code) { <CodeSample snapshot={snap.clone()} /> }
                     </div>
                 </div>
                 </WhenSeen>
-                if shows("charts") {
+                if shows(Panel::Charts) {
                 <WhenSeen hold={hold}>
                 <div class="grid-2">
                     <PerformanceChart snapshot={snap.clone()} />
@@ -735,11 +737,11 @@ fn playground(
                 </WhenSeen>
                 }
                 <WhenSeen hold={hold}>
-                if shows("tracker") { <StatusTracker snapshot={snap.clone()} /> }
-                if shows("gates") { <Gates snapshot={snap.clone()} on_inject={on_inject} /> }
+                if shows(Panel::Tracker) { <StatusTracker snapshot={snap.clone()} /> }
+                if shows(Panel::Gates) { <Gates snapshot={snap.clone()} on_inject={on_inject} /> }
                 <ProcessTable snapshot={snap.clone()} highlighted={state.highlighted_step} />
                 </WhenSeen>
-                if shows("learn") {
+                if shows(Panel::Learn) {
                 <WhenSeen hold={hold}>
                 <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} lesson={state.lesson.clone()} quiz_bank={state.quiz_bank.clone()} test={state.test.clone()} visual_quiz={state.visual_quiz.clone()} send={send_to.clone()} highlighted={state.highlighted_step} on_highlight={on_highlight} />
                 </WhenSeen>
@@ -749,8 +751,8 @@ fn playground(
                 <section class="tools" aria-labelledby="registry-section">
                     <h2 class="section-title" id="registry-section">{ "Model registry and alerts" }</h2>
                     <div class="grid-3-2">
-                        if shows("registry") { <RegistryTable snapshot={live_snap.clone()} on_rollback={on_rollback} /> }
-                        if shows("alerts") { <AlertLog snapshot={live_snap.clone()} /> }
+                        if shows(Panel::Registry) { <RegistryTable snapshot={live_snap.clone()} on_rollback={on_rollback} /> }
+                        if shows(Panel::Alerts) { <AlertLog snapshot={live_snap.clone()} /> }
                     </div>
                 </section>
                 </WhenSeen>
@@ -770,8 +772,8 @@ fn playground(
                 <WhenSeen hold={hold}>
                 <section class="tools" aria-labelledby="policies-section">
                     <h2 class="section-title" id="policies-section">{ "Policies and training time" }</h2>
-                    if shows("race") { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
-                    if shows("timing") { <TrainingSpeed timings={state.timings.clone()} busy={state.in_flight() > 0} send={send_to.clone()} /> }
+                    if shows(Panel::Race) { <PolicyRacePanel snapshot={live_snap.clone()} on_run={on_race} /> }
+                    if shows(Panel::Timing) { <TrainingSpeed timings={state.timings.clone()} busy={state.in_flight() > 0} send={send_to.clone()} /> }
                 </section>
                 </WhenSeen>
             </main>

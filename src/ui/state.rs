@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::sim::engine::protocol::{
     Command, ConfigEffect, ExportFiles, ProgressReply, QuizReply, Reply, Snapshot, TrainingTiming,
 };
+use crate::sim::engine::share::{Hidden, Panel};
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::settings::{changed, SettingKey};
@@ -130,7 +131,7 @@ pub struct Playground {
     /// A step to highlight in the process table (from the lesson's key moments).
     pub highlighted_step: Option<u8>,
     /// Controls and panels a teacher's link hides.
-    pub hidden: Vec<String>,
+    pub hidden: Vec<Hidden>,
     /// The seed is locked by a teacher's link.
     pub lock_seed: bool,
     /// Large type for a projector.
@@ -171,7 +172,7 @@ pub enum Action {
     /// Set what a teacher's link hides and whether the seed is locked.
     SetTeacher {
         /// Hidden controls and panels.
-        hidden: Vec<String>,
+        hidden: Vec<Hidden>,
         /// Seed locked.
         lock_seed: bool,
     },
@@ -240,9 +241,9 @@ impl Playground {
         })
     }
 
-    /// True unless a teacher's link hides `name`.
-    pub fn shows(&self, name: &str) -> bool {
-        !self.hidden.iter().any(|h| h == name)
+    /// True unless a teacher's link hides `panel`.
+    pub fn shows(&self, panel: Panel) -> bool {
+        !self.hidden.contains(&Hidden::Panel(panel))
     }
 
     /// The reader's place in the guide (a first visit's until the engine has

@@ -9,6 +9,7 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
+use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::{DetectorKind, ParamError, RetrainTrigger, SimParams};
 use crate::sim::retraining::settings::{self, LinkWrite, Number, Setting, SettingKey, Value};
 use crate::sim::stream::weather::FeaturePair;
@@ -19,19 +20,89 @@ pub const MAX_LINK_LEN: usize = 4_000;
 /// The longest value shown back in a problem message.
 const SHOWN_VALUE_LEN: usize = 24;
 
-/// Panels a teacher can hide with `hide=…` (besides the settings' controls,
-/// whose names are in [`settings::ALL`]).
-pub const HIDEABLE_PANELS: [&str; 11] = [
-    "flow", "code", "tracker", "charts", "registry", "alerts", "gates", "race", "learn", "predict",
-    "timing",
-];
+/// A panel of the playground a teacher can hide with `hide=…`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Panel {
+    /// The process flow (the eight steps as a diagram).
+    Flow,
+    /// The execution sample (`retrain_model(data, model)`).
+    Code,
+    /// The status tracker.
+    Tracker,
+    /// The charts.
+    Charts,
+    /// The model registry.
+    Registry,
+    /// The alert log.
+    Alerts,
+    /// The trigger and data validation panel.
+    Gates,
+    /// The policy race.
+    Race,
+    /// The lesson, quizzes and practice.
+    Learn,
+    /// Predict before the reveal.
+    Predict,
+    /// Training speed.
+    Timing,
+}
+
+keys_and_labels! {
+    Panel {
+        Flow => "flow", "Process flow";
+        Code => "code", "Execution sample";
+        Tracker => "tracker", "Status tracker";
+        Charts => "charts", "Charts";
+        Registry => "registry", "Model registry";
+        Alerts => "alerts", "Alert log";
+        Gates => "gates", "Trigger and data validation";
+        Race => "race", "Policy race";
+        Learn => "learn", "Learn";
+        Predict => "predict", "Predict before the reveal";
+        Timing => "timing", "Training speed";
+    }
+}
+
+/// What a teacher's link hides: a setting's control (by its hide key in the
+/// settings table) or a panel.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Hidden {
+    /// A control, by the hide key the settings table gives it.
+    Control(String),
+    /// A panel.
+    Panel(Panel),
+}
+
+impl Hidden {
+    /// Its name in a link's `hide=…`.
+    pub fn key(&self) -> &str {
+        match self {
+            Hidden::Control(key) => key,
+            Hidden::Panel(p) => p.key(),
+        }
+    }
+
+    /// The control or panel a link's `hide=…` names, if any.
+    pub fn from_key(key: &str) -> Option<Hidden> {
+        if settings::hide_keys().contains(&key) {
+            Some(Hidden::Control(key.to_string()))
+        } else {
+            Panel::from_key(key).map(Hidden::Panel)
+        }
+    }
+}
 
 /// Every name a teacher can hide with `hide=…`: the settings' controls (from
 /// the settings table), then the panels.
 pub fn hideable() -> Vec<&'static str> {
     let mut names = settings::hide_keys();
-    names.extend(HIDEABLE_PANELS);
+    names.extend(Panel::ALL.iter().map(|p| p.key()));
     names
+}
+
+/// The names of `hidden`, as a link's `hide=…` lists them.
+pub fn hidden_keys(hidden: &[Hidden]) -> String {
+    hidden.iter().map(Hidden::key).collect::<Vec<_>>().join(",")
 }
 
 /// What a link says.
@@ -39,8 +110,8 @@ pub fn hideable() -> Vec<&'static str> {
 pub struct SharedLink {
     /// The settings (defaults where the link says nothing or something unusable).
     pub params: SimParams,
-    /// Controls and panels to hide (names from [`hideable`]).
-    pub hidden: Vec<String>,
+    /// Controls and panels to hide.
+    pub hidden: Vec<Hidden>,
     /// The seed cannot be changed.
     pub lock_seed: bool,
     /// Open in the presenter view.
@@ -105,7 +176,7 @@ pub fn guide_query(chapter: u8, seed: u64, presenter: bool) -> String {
 
 /// The query (without the leading `?`) that reproduces `params` and the
 /// teacher's choices.
-pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presenter: bool) -> String {
+pub fn to_query(params: &SimParams, hidden: &[Hidden], lock_seed: bool, presenter: bool) -> String {
     let changed = settings::changed(&SimParams::default(), params);
     let mut parts = Vec::new();
     for setting in &settings::ALL {
@@ -137,7 +208,7 @@ pub fn to_query(params: &SimParams, hidden: &[String], lock_seed: bool, presente
         parts.push(format!("{key}={value}"));
     }
     if !hidden.is_empty() {
-        parts.push(format!("hide={}", hidden.join(",")));
+        parts.push(format!("hide={}", hidden_keys(hidden)));
     }
     if lock_seed {
         parts.push("lock=seed".into());
@@ -205,11 +276,10 @@ pub fn parse_link(text: &str) -> SharedLink {
                 None => link.problems.push(bad("unknown drift detector")),
             },
             "hide" => {
-                let hideable = hideable();
                 for name in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    if hideable.contains(&name) {
-                        if !link.hidden.iter().any(|h| h == name) {
-                            link.hidden.push(name.to_string());
+                    if let Some(hidden) = Hidden::from_key(name) {
+                        if !link.hidden.contains(&hidden) {
+                            link.hidden.push(hidden);
                         }
                     } else {
                         link.problems
@@ -419,11 +489,16 @@ mod tests {
             .min_improvement(Some(0.03))
             .tree_max_depth(8)
             .retrain_fixed_cost(12);
-        let q = to_query(&p, &["noise".into(), "model".into()], true, true);
+        let hidden = [
+            Hidden::Control("noise".into()),
+            Hidden::Control("model".into()),
+            Hidden::Panel(Panel::Race),
+        ];
+        let q = to_query(&p, &hidden, true, true);
         let link = parse_link(&format!("#{q}"));
         assert_eq!(link.problems, Vec::<String>::new());
         assert_eq!(link.params, p);
-        assert_eq!(link.hidden, ["noise", "model"]);
+        assert_eq!(link.hidden, hidden);
         assert!(link.lock_seed && link.presenter);
     }
 
@@ -446,7 +521,7 @@ mod tests {
         ] {
             assert!(all.contains(needle), "{needle} missing in {all}");
         }
-        assert_eq!(link.hidden, ["noise"]);
+        assert_eq!(link.hidden, [Hidden::Control("noise".into())]);
     }
 
     #[test]

@@ -410,7 +410,10 @@ mod tests {
         let adwin = Policy::Trigger(RetrainTrigger::DriftDetected(
             crate::sim::params::DetectorKind::Adwin,
         ));
-        assert_eq!(policy_name(&adwin), "Drift detected (ADWIN on the error stream)");
+        assert_eq!(
+            policy_name(&adwin),
+            "Drift detected (ADWIN on the error stream)"
+        );
         assert_eq!(policy_short_name(&adwin), "Drift detected");
         let never = Policy::Trigger(RetrainTrigger::Never);
         assert_eq!(policy_name(&never), "Never retrain");

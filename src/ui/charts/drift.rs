@@ -43,7 +43,7 @@ pub fn DriftChart(props: &DriftChartProps) -> Html {
         snap.drift,
     );
     let (canvas, error) = use_chart("drift", key, props.snapshot.clone(), draw_drift);
-    chart_figure("chart-drift", canvas, &text, None, error)
+    chart_figure(super::ChartId::Drift, canvas, &text, None, error)
 }
 
 /// The drift of every batch so far, oldest first: one per finished cycle, then

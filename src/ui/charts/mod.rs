@@ -634,18 +634,59 @@ where
     (canvas, (*error).clone())
 }
 
+/// Which chart a figure holds: its class (`chart-…`, the styles' and tests'
+/// hook) and the name its PNG is saved under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartId {
+    /// The scatter of the newest batch with the decision regions.
+    Scatter,
+    /// Accuracy per cycle.
+    Performance,
+    /// What the drift is doing.
+    Drift,
+    /// The policy race's accuracy lines.
+    Race,
+    /// The policy race's accuracy against cost.
+    RaceCost,
+}
+
+impl ChartId {
+    /// Its name: the saved file's and (after `chart-`) the figure's class.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartId::Scatter => "scatter",
+            ChartId::Performance => "performance",
+            ChartId::Drift => "drift",
+            ChartId::Race => "race",
+            ChartId::RaceCost => "race-cost",
+        }
+    }
+
+    /// The figure's class.
+    pub fn class(self) -> &'static str {
+        match self {
+            ChartId::Scatter => "chart-scatter",
+            ChartId::Performance => "chart-performance",
+            ChartId::Drift => "chart-drift",
+            ChartId::Race => "chart-race",
+            ChartId::RaceCost => "chart-race-cost",
+        }
+    }
+}
+
 /// The `<figure>` every chart renders: canvas, then the text alternative
 /// (after `why`, a sentence that explains what the chart shows, when there is
 /// one), then the drawing error if there was one.
 pub(crate) fn chart_figure(
-    class: &'static str,
+    id: ChartId,
     canvas: NodeRef,
     text: &ChartText,
     why: Option<String>,
     error: Option<String>,
 ) -> Html {
+    let class = id.class();
     html! {
-        <figure class={classes!("chart", class)}>
+        <figure class={classes!("chart", class)} data-chart={id.name()}>
             <canvas
                 ref={canvas}
                 width={CANVAS_WIDTH.to_string()}
@@ -669,6 +710,19 @@ pub(crate) fn chart_figure(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_charts_class_and_file_name_agree() {
+        for id in [
+            ChartId::Scatter,
+            ChartId::Performance,
+            ChartId::Drift,
+            ChartId::Race,
+            ChartId::RaceCost,
+        ] {
+            assert_eq!(id.class(), format!("chart-{}", id.name()));
+        }
+    }
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]

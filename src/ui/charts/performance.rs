@@ -71,7 +71,7 @@ pub fn PerformanceChart(props: &PerformanceChartProps) -> Html {
         snap.best_possible.map(f64::to_bits),
     );
     let (canvas, error) = use_chart("performance", key, props.snapshot.clone(), draw_performance);
-    chart_figure("chart-performance", canvas, &text, None, error)
+    chart_figure(super::ChartId::Performance, canvas, &text, None, error)
 }
 
 /// The best accuracy any model could expect at each shown cycle (the step

@@ -40,7 +40,7 @@ pub fn RaceChart(props: &RaceChartProps) -> Html {
     let text = race_text(props.snapshot.race.as_ref());
     let key = props.snapshot.race.clone();
     let (canvas, error) = use_chart("race", key, props.snapshot.clone(), draw_race);
-    chart_figure("chart-race", canvas, &text, None, error)
+    chart_figure(super::ChartId::Race, canvas, &text, None, error)
 }
 
 /// The race chart's text alternatives.

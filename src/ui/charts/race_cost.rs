@@ -28,7 +28,7 @@ pub fn RaceCostChart(props: &RaceCostChartProps) -> Html {
     let text = race_cost_text(props.snapshot.race.as_ref());
     let key = props.snapshot.race.clone();
     let (canvas, error) = use_chart("race-cost", key, props.snapshot.clone(), draw_race_cost);
-    chart_figure("chart-race-cost", canvas, &text, None, error)
+    chart_figure(super::ChartId::RaceCost, canvas, &text, None, error)
 }
 
 /// The chart's text alternatives: every policy's cost and mean accuracy.

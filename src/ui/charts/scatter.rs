@@ -49,7 +49,7 @@ pub fn ScatterChart(props: &ScatterChartProps) -> Html {
         props.snapshot.clone(),
         draw_scatter,
     );
-    chart_figure("chart-scatter", canvas, &text, why, error)
+    chart_figure(super::ChartId::Scatter, canvas, &text, why, error)
 }
 
 /// What the scatter depends on, cheap to compare: the batch is fingerprinted

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::sim::engine::share::{hideable, to_query, weather_query};
+use crate::sim::engine::share::{hidden_keys, hideable, to_query, weather_query, Hidden};
 use crate::sim::params::SimParams;
 use crate::sim::retraining::scenarios::{scenario, scenarios};
 use crate::sim::stream::weather::FeaturePair;
@@ -16,7 +16,7 @@ pub struct ClassroomProps {
     /// The settings shown now (what the link reproduces).
     pub params: SimParams,
     /// Controls and panels hidden by the link.
-    pub hidden: Vec<String>,
+    pub hidden: Vec<Hidden>,
     /// The seed is locked by the link.
     pub lock_seed: bool,
     /// The presenter view is on.
@@ -30,7 +30,7 @@ pub struct ClassroomProps {
     /// Loads a scenario by key.
     pub on_scenario: Callback<String>,
     /// Changes what the link hides and locks.
-    pub on_teacher: Callback<(Vec<String>, bool)>,
+    pub on_teacher: Callback<(Vec<Hidden>, bool)>,
     /// Turns the presenter view on or off.
     pub on_presenter: Callback<bool>,
 }
@@ -124,13 +124,17 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         let lock = props.lock_seed;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let names: Vec<String> = input
+            let mut hidden: Vec<Hidden> = Vec::new();
+            for h in input
                 .value()
                 .split(',')
-                .map(|s| s.trim().to_string())
-                .filter(|s| hideable().contains(&s.as_str()))
-                .collect();
-            cb.emit((names, lock));
+                .filter_map(|s| Hidden::from_key(s.trim()))
+            {
+                if !hidden.contains(&h) {
+                    hidden.push(h);
+                }
+            }
+            cb.emit((hidden, lock));
         })
     };
     let presenter = {
@@ -184,7 +188,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                 </div>
                 <div class="field">
                     <label for="hide">{ "Hide controls and panels" }</label>
-                    <input type="text" id="hide" value={props.hidden.join(",")} onchange={on_hide}
+                    <input type="text" id="hide" value={hidden_keys(&props.hidden)} onchange={on_hide}
                         aria-describedby="hide-hint" spellcheck="false" />
                     <p class="hint" id="hide-hint">{ format!("Comma-separated, from: {}.", hideable().join(", ")) }</p>
                 </div>

@@ -156,14 +156,6 @@ fn outcome(saved: &[String], problems: &[String]) -> Status {
     }
 }
 
-/// The chart's name from its figure's classes: "chart chart-scatter" → "scatter".
-pub fn chart_name(class_name: &str) -> Option<&str> {
-    class_name
-        .split_whitespace()
-        .filter_map(|c| c.strip_prefix("chart-"))
-        .find(|name| !name.is_empty())
-}
-
 /// Saves every chart canvas on the page as a PNG, one file per chart.
 fn save_charts() -> Status {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -187,7 +179,7 @@ fn save_charts() -> Status {
             .closest("figure.chart")
             .ok()
             .flatten()
-            .and_then(|figure| chart_name(&figure.class_name()).map(str::to_string))
+            .and_then(|figure| figure.get_attribute("data-chart"))
             .unwrap_or_else(|| format!("chart-{}", i + 1));
         // Two charts of the same kind get distinct names.
         let mut name = base.clone();
@@ -286,14 +278,6 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
-
-    #[wasm_bindgen_test]
-    fn chart_names_come_from_the_figure_class() {
-        assert_eq!(chart_name("chart chart-scatter"), Some("scatter"));
-        assert_eq!(chart_name("chart-race chart"), Some("race"));
-        assert_eq!(chart_name("chart"), None);
-        assert_eq!(chart_name("chart chart-"), None);
-    }
 
     #[wasm_bindgen_test]
     fn outcomes_read_as_sentences() {

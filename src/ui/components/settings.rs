@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::select_field::SelectField;
 use super::slider::Slider;
+use crate::sim::engine::share::Hidden;
 use crate::sim::params::{
     check_seed, DetectorKind, DriftPattern, RetrainTrigger, SimParams, MAX_SEED,
 };
@@ -22,9 +23,9 @@ pub struct SettingsProps {
     pub on_change: Callback<SimParams>,
     /// Called with a message when a typed value cannot be used.
     pub on_invalid: Callback<String>,
-    /// Controls hidden by a teacher's link (names from `sim::share::hideable`).
+    /// Controls (and panels) hidden by a teacher's link.
     #[prop_or_default]
-    pub hidden: Vec<String>,
+    pub hidden: Vec<Hidden>,
     /// The seed cannot be changed (a teacher's link locked it).
     #[prop_or_default]
     pub lock_seed: bool,
@@ -41,7 +42,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     let show = |key: SettingKey| {
         key.row()
             .hide
-            .is_none_or(|name| !props.hidden.iter().any(|h| h == name))
+            .is_none_or(|name| !props.hidden.iter().any(|h| h.key() == name))
     };
     let emit = |f: fn(SimParams, f64) -> SimParams| {
         let p = p.clone();
