@@ -5,6 +5,7 @@
 pub mod export;
 pub mod protocol;
 pub mod share;
+pub mod view;
 
 use crate::sim::engine::export::{cycles_csv, trace_json};
 use crate::sim::engine::protocol::{
@@ -496,7 +497,7 @@ impl Engine {
             Some(StepKind::Train | StepKind::Evaluate | StepKind::CheckPerformance)
         );
         let candidate = sim.candidate().filter(|_| judging);
-        Snapshot {
+        let mut snap = Snapshot {
             params: sim.params().clone(),
             pending: sim.pending_params().cloned(),
             cycle: sim.cycle(),
@@ -564,7 +565,13 @@ impl Engine {
             config_effect: None,
             stall: stall(sim.summaries(), sim.params()),
             error: None,
-        }
+            rewound: None,
+        };
+        snap.rewound = snap
+            .view
+            .as_ref()
+            .map(|v| Box::new(view::rewound(&snap, v)));
+        snap
     }
 }
 
@@ -1044,6 +1051,34 @@ mod tests {
             assert_eq!(now.totals_at(cycle), then.totals, "cycle {cycle}");
         }
         assert!(now.totals.alerts > 0 && now.totals.deploys > 0);
+    }
+
+    #[test]
+    fn a_rewound_cycle_is_drawn_as_the_run_stood_at_its_end() {
+        let params = SimParams::default().threshold(0.9).label_noise(0.1);
+        let (mut engine, _) = Engine::new(params.clone());
+        engine.handle(Command::Run(8 * 12));
+        for cycle in [1, 5, 12] {
+            let now = engine.handle(Command::ViewCycle(Some(cycle)));
+            let shown = now
+                .rewound
+                .as_deref()
+                .expect("the engine builds the rewound view");
+            let (mut back_then, _) = Engine::new(params.clone());
+            let then = back_then.handle(Command::Run(8 * cycle));
+            assert_eq!(shown.cycle, cycle);
+            assert_eq!(shown.rows, then.rows, "cycle {cycle}");
+            assert_eq!(shown.outcome, then.outcome, "cycle {cycle}");
+            assert_eq!(shown.tracker, then.tracker, "cycle {cycle}");
+            assert_eq!(shown.totals, then.totals, "cycle {cycle}");
+            assert_eq!(shown.summaries, then.summaries, "cycle {cycle}");
+            assert_eq!(shown.alerts, then.alerts, "cycle {cycle}");
+            assert_eq!(shown.live_version, then.live_version, "cycle {cycle}");
+            assert_eq!(shown.batch, then.batch, "cycle {cycle}");
+            assert!(shown.rewound.is_none() && shown.view.is_none());
+        }
+        let live = engine.handle(Command::ViewCycle(None));
+        assert!(live.rewound.is_none());
     }
 
     #[test]

@@ -352,6 +352,10 @@ pub struct Snapshot {
     pub recorded_cycles: Option<(u32, u32)>,
     /// The rewound cycle being viewed, if any.
     pub view: Option<CycleView>,
+    /// What the page draws of the rewound cycle being viewed (built by
+    /// `view::rewound`), if any; the page draws the live run otherwise.
+    #[serde(default)]
+    pub rewound: Option<Box<Snapshot>>,
     /// The last comparison asked for.
     pub comparison: Option<Comparison>,
     /// The teacher's own data streamed, described (None = the synthetic stream).
