@@ -1,58 +1,17 @@
-//! "Your own data": a CSV file a teacher uploads, checked once into a
-//! [`UserDataset`] that the retraining loop then streams batch by batch
-//! (wrapping around at the end, so the stream never runs dry).
-//!
-//! The file needs a header row and then one row per example with exactly two
-//! numeric feature columns, one label column holding 0/1 (or true/false) and
-//! optionally one time column the rows are ordered by:
-//!
-//! * a column named `label`, `y`, `target` or `class` (any case) is the label;
-//!   if no column has one of these names, the last column (that is not the time
-//!   column) is the label;
-//! * a column named `time`, `timestamp`, `t` or `date` (any case) is the time
-//!   column; it holds numbers or ISO dates (`2024-03-01`, `2024-03-01 14:30`,
-//!   `2024-03-01T14:30:05Z`), not a mix of both, and the rows are sorted by it
-//!   (stably: rows with the same time keep their order in the file);
-//! * the two remaining columns are the features, in file order.
-//!
-//! The syntax is forgiving: comma or semicolon separators (detected from the
-//! header), a decimal comma in semicolon files (`1,5`, as spreadsheets in many
-//! locales write it), optional double quotes around fields (`""` inside quotes
-//! is a quote), CRLF line endings, a UTF-8 byte-order mark, whitespace around
-//! values, blank lines (also rows of bare separators such as `,,`) and trailing
-//! separators. Quoted fields cannot span lines.
-//!
-//! The content is strict and parsing stops at the first problem: every
-//! [`CsvError`] names the row as a spreadsheet numbers it (the header is row 1,
-//! blank lines count) and the column by its header name. Nothing here panics,
-//! whatever the input.
+//! The CSV parser: an uploaded file's text, checked row by row into a
+//! [`UserDataset`] (the format is described in [`crate::sim::stream::csv_data`]).
 
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
-use crate::sim::english::group_thousands;
+use super::error::{shown, CsvError, QuoteProblem, MAX_BYTES, MAX_NAMES_SHOWN, MAX_ROWS, MIN_ROWS};
 use crate::sim::stream::calendar::{days_from_civil, days_in_month};
 
-/// Fewest data rows accepted: fewer cannot fill a training batch and a hold-out.
-pub const MIN_ROWS: usize = 40;
-/// Most data rows accepted (the whole dataset stays in the page's memory).
-pub const MAX_ROWS: usize = 200_000;
-/// Largest file accepted, in bytes of UTF-8 text (20 MB).
-pub const MAX_BYTES: usize = 20_000_000;
-/// Most rows one [`UserDataset::slice`] returns, far above any batch size the
-/// parameters allow; it only keeps a silly request from exhausting memory.
-pub const MAX_SLICE_ROWS: usize = 1_000_000;
 /// Header names (compared case-insensitively) that mark the label column.
 pub const LABEL_NAMES: [&str; 4] = ["label", "y", "target", "class"];
 /// Header names (compared case-insensitively) that mark the time column.
 pub const TIME_NAMES: [&str; 4] = ["time", "timestamp", "t", "date"];
-
-/// At most this many header names are kept in [`CsvError::HeaderColumns`].
-const MAX_NAMES_SHOWN: usize = 8;
-/// Cell values quoted in error messages are cut to this many characters.
-const MAX_VALUE_CHARS: usize = 40;
 
 /// A checked dataset from a CSV file: two features, a binary label, rows in time
 /// order when the file had a time column (file order otherwise).
@@ -72,316 +31,6 @@ pub struct UserDataset {
     pub rows: usize,
 }
 
-/// What is wrong with a quoted field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum QuoteProblem {
-    /// A `"` opens the field but no `"` closes it on the same line.
-    Unclosed,
-    /// Something other than a separator follows the closing `"`.
-    TextAfterClosing,
-}
-
-impl std::fmt::Display for QuoteProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            QuoteProblem::Unclosed => "a quote `\"` is opened but never closed on this row",
-            QuoteProblem::TextAfterClosing => {
-                "text follows the closing quote `\"` (write a quote inside quotes as `\"\"`)"
-            }
-        })
-    }
-}
-
-/// Why a CSV file cannot be used. Rows are numbered as in a spreadsheet (the
-/// header is row 1, blank lines count); columns are named by their header.
-#[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
-pub enum CsvError {
-    /// No text at all (or only blank lines).
-    #[error("the file is empty: it needs a header row and at least {MIN_ROWS} data rows")]
-    Empty,
-    /// More than [`MAX_BYTES`] of text.
-    #[error(
-        "the file is {} bytes, more than the limit of 20 MB ({} bytes)",
-        group_thousands(*.bytes),
-        group_thousands(*.limit)
-    )]
-    TooLarge {
-        /// Size of the file.
-        bytes: usize,
-        /// [`MAX_BYTES`].
-        limit: usize,
-    },
-    /// The first row holds numbers or dates only: the header is missing.
-    #[error(
-        "row {row} looks like data ({}), not a header: the first row must name the columns, e.g. `x1,x2,label`",
-        backticked(.cells)
-    )]
-    NoHeader {
-        /// The row that should have been the header.
-        row: usize,
-        /// Its first cells.
-        cells: Vec<String>,
-    },
-    /// The header does not have 3 or 4 columns.
-    #[error(
-        "row {row} (the header) has {count} column{} ({}); it needs 3 or 4: two numeric features, a 0/1 label and optionally a time column",
-        plural(*.count),
-        backticked(.names)
-    )]
-    HeaderColumns {
-        /// The header row.
-        row: usize,
-        /// How many columns the header has.
-        count: usize,
-        /// The first few names found.
-        names: Vec<String>,
-    },
-    /// A header cell is empty.
-    #[error("row {row} (the header), column {position} has no name")]
-    UnnamedColumn {
-        /// The header row.
-        row: usize,
-        /// 1-based position of the column.
-        position: usize,
-    },
-    /// Two header cells have the same name (ignoring case).
-    #[error("row {row} (the header): columns {first} and {second} are both named `{name}`")]
-    DuplicateColumn {
-        /// The header row.
-        row: usize,
-        /// The repeated name.
-        name: String,
-        /// 1-based position of its first use.
-        first: usize,
-        /// 1-based position of its second use.
-        second: usize,
-    },
-    /// Two header names both mark the label column, or both the time column.
-    #[error("row {row} (the header): columns `{first}` and `{second}` both name the {role} column; rename one of them")]
-    AmbiguousColumn {
-        /// The header row.
-        row: usize,
-        /// `label` or `time`.
-        role: String,
-        /// The first column with such a name.
-        first: String,
-        /// The second one.
-        second: String,
-    },
-    /// After taking out the label and the time column, not exactly two features are left.
-    #[error(
-        "row {row} (the header): after the label `{label}`{} the header leaves {} feature column{} ({}); it needs exactly two (name a time column time, timestamp, t or date)",
-        time_part(.time),
-        .features.len(),
-        plural(.features.len()),
-        backticked(.features)
-    )]
-    FeatureCount {
-        /// The header row.
-        row: usize,
-        /// The column taken as the label.
-        label: String,
-        /// The column taken as the time, if any.
-        time: Option<String>,
-        /// The columns left over as features.
-        features: Vec<String>,
-    },
-    /// A badly quoted field.
-    #[error("row {row}, column `{column}`: {problem}")]
-    BadQuote {
-        /// The row.
-        row: usize,
-        /// The column (for the header: the text found).
-        column: String,
-        /// What is wrong.
-        problem: QuoteProblem,
-    },
-    /// A row has fewer fields than the header.
-    #[error("row {row} has {found} field{}, the header has {expected}: column `{column}` has no value", plural(*.found))]
-    MissingFields {
-        /// The row.
-        row: usize,
-        /// Fields in the row.
-        found: usize,
-        /// Columns in the header.
-        expected: usize,
-        /// The first column without a value.
-        column: String,
-    },
-    /// A row has more fields than the header.
-    #[error("row {row} has {found} fields, the header has {expected}: nothing belongs after column `{column}`")]
-    ExtraFields {
-        /// The row.
-        row: usize,
-        /// Fields in the row.
-        found: usize,
-        /// Columns in the header.
-        expected: usize,
-        /// The last column of the header.
-        column: String,
-    },
-    /// A cell is empty.
-    #[error("row {row}, column `{column}` is empty")]
-    EmptyCell {
-        /// The row.
-        row: usize,
-        /// The column.
-        column: String,
-    },
-    /// A feature (or numeric time) cell is not a number.
-    #[error("row {row}, column `{column}`: `{value}` is not a number")]
-    NotANumber {
-        /// The row.
-        row: usize,
-        /// The column.
-        column: String,
-        /// The cell as written.
-        value: String,
-    },
-    /// A cell is NaN or infinite (or too large to be finite).
-    #[error("row {row}, column `{column}`: `{value}` is not a finite number")]
-    NotFinite {
-        /// The row.
-        row: usize,
-        /// The column.
-        column: String,
-        /// The cell as written.
-        value: String,
-    },
-    /// A label cell is not 0/1 or true/false.
-    #[error("row {row}, column `{column}`: `{value}` is not 0 or 1 (the label must be 0/1 or true/false)")]
-    BadLabel {
-        /// The row.
-        row: usize,
-        /// The label column.
-        column: String,
-        /// The cell as written.
-        value: String,
-    },
-    /// A time cell is neither a number nor a valid ISO date.
-    #[error("row {row}, column `{column}`: `{value}` is not a time: use numbers or dates like 2024-03-01 or 2024-03-01 14:30")]
-    BadTime {
-        /// The row.
-        row: usize,
-        /// The time column.
-        column: String,
-        /// The cell as written.
-        value: String,
-    },
-    /// The time column mixes numbers and dates.
-    #[error("row {row}, column `{column}`: `{value}` is {}, but row {first_row} holds {}; use one kind of time throughout", kind_name(!*.is_date), kind_name(*.is_date))]
-    MixedTime {
-        /// The row.
-        row: usize,
-        /// The time column.
-        column: String,
-        /// The cell as written.
-        value: String,
-        /// The first data row, whose kind of time sets the kind for the column.
-        first_row: usize,
-        /// True when the first data row holds a date (and this row a number).
-        is_date: bool,
-    },
-    /// Every label is the same.
-    #[error("column `{column}`: every label is {}: the model needs both classes", u8::from(*.class))]
-    OneClass {
-        /// The label column.
-        column: String,
-        /// The only class present.
-        class: bool,
-    },
-    /// Fewer than [`MIN_ROWS`] data rows.
-    #[error("the file has {found} data row{}; the model needs at least {needed} (add {} more)", plural(*.found), .needed.saturating_sub(*.found))]
-    TooFewRows {
-        /// Data rows found.
-        found: usize,
-        /// [`MIN_ROWS`].
-        needed: usize,
-    },
-    /// More than [`MAX_ROWS`] data rows.
-    #[error("the file has more than the limit of {} data rows (row {row} is the first one too many)", group_thousands(*.limit))]
-    TooManyRows {
-        /// The first row over the limit.
-        row: usize,
-        /// [`MAX_ROWS`].
-        limit: usize,
-    },
-}
-
-impl CsvError {
-    /// The spreadsheet row the error is about (the header is row 1), if it is
-    /// about one row, so the page can point at it.
-    pub fn row(&self) -> Option<usize> {
-        match self {
-            CsvError::NoHeader { row, .. }
-            | CsvError::HeaderColumns { row, .. }
-            | CsvError::UnnamedColumn { row, .. }
-            | CsvError::DuplicateColumn { row, .. }
-            | CsvError::AmbiguousColumn { row, .. }
-            | CsvError::FeatureCount { row, .. }
-            | CsvError::BadQuote { row, .. }
-            | CsvError::MissingFields { row, .. }
-            | CsvError::ExtraFields { row, .. }
-            | CsvError::EmptyCell { row, .. }
-            | CsvError::NotANumber { row, .. }
-            | CsvError::NotFinite { row, .. }
-            | CsvError::BadLabel { row, .. }
-            | CsvError::BadTime { row, .. }
-            | CsvError::MixedTime { row, .. }
-            | CsvError::TooManyRows { row, .. } => Some(*row),
-            CsvError::Empty
-            | CsvError::TooLarge { .. }
-            | CsvError::OneClass { .. }
-            | CsvError::TooFewRows { .. } => None,
-        }
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-fn backticked(names: &[String]) -> String {
-    if names.is_empty() {
-        return "none".to_string();
-    }
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn time_part(time: &Option<String>) -> String {
-    match time {
-        Some(t) => format!(" and the time `{t}`"),
-        None => String::new(),
-    }
-}
-
-fn kind_name(is_date: bool) -> &'static str {
-    if is_date {
-        "a date"
-    } else {
-        "a number"
-    }
-}
-
-/// A cell value as quoted in an error message: cut to [`MAX_VALUE_CHARS`].
-fn shown(value: &str) -> String {
-    let mut chars = value.chars();
-    let head: String = chars.by_ref().take(MAX_VALUE_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
 /// One field of a line: its value (unquoted and trimmed), the raw text and any
 /// quoting problem.
 struct Field<'a> {
@@ -394,7 +43,7 @@ struct Field<'a> {
 /// quoting problems are recorded on the field.
 ///
 /// Written by hand, not with the `csv` crate, because that crate reads quotes
-/// differently from what the module documentation promises: a quote after
+/// differently from what the `csv_data` documentation promises: a quote after
 /// leading whitespace is literal text (` "1,5"` splits at the comma), an
 /// unclosed quote silently takes in the rest of the file, text after a
 /// closing quote is glued on (`"1"x` reads `1x`) instead of reported, a bare
@@ -496,7 +145,7 @@ fn parse_number(text: &str, sep: u8) -> Option<f64> {
 }
 
 /// Parses a 0/1 (or true/false, or a number equal to 0 or 1) label.
-pub(super) fn parse_label(text: &str, sep: u8) -> Option<bool> {
+pub(in crate::sim::stream) fn parse_label(text: &str, sep: u8) -> Option<bool> {
     match text.to_ascii_lowercase().as_str() {
         "0" | "false" => Some(false),
         "1" | "true" => Some(true),
@@ -697,7 +346,7 @@ fn read_header(row: usize, line: &str) -> Result<(Layout, u8), CsvError> {
 }
 
 /// Parses a feature cell.
-pub(super) fn feature_value(
+pub(in crate::sim::stream) fn feature_value(
     row: usize,
     column: &str,
     text: &str,
@@ -750,7 +399,7 @@ fn time_value(row: usize, column: &str, text: &str, sep: u8) -> Result<(f64, boo
     }
 }
 
-/// Parses an uploaded CSV file (see the module documentation for the format).
+/// Parses an uploaded CSV file (see [`crate::sim::stream::csv_data`] for the format).
 /// Stops at the first problem and says where it is.
 pub fn parse_csv(text: &str) -> Result<UserDataset, CsvError> {
     if text.len() > MAX_BYTES {
@@ -893,197 +542,11 @@ pub fn parse_csv(text: &str) -> Result<UserDataset, CsvError> {
     })
 }
 
-impl UserDataset {
-    /// `len` rows starting at row `start`, wrapping around to the first row after
-    /// the last one (so a stream can go on forever); `start` may be any number.
-    /// Returns empty vectors for an empty dataset, and at most [`MAX_SLICE_ROWS`] rows.
-    pub fn slice(&self, start: usize, len: usize) -> (Vec<[f64; 2]>, Vec<bool>) {
-        let n = self.x.len().min(self.y.len());
-        if n == 0 {
-            return (Vec::new(), Vec::new());
-        }
-        let len = len.min(MAX_SLICE_ROWS);
-        let start = start % n;
-        let rows = (0..len).map(|k| (start + k % n) % n);
-        let x = rows.clone().map(|i| self.x[i]).collect();
-        let y = rows.map(|i| self.y[i]).collect();
-        (x, y)
-    }
-
-    /// One line for the page, e.g. "1,234 rows, features `age` and `income`,
-    /// label `bought`, ordered by `time`; 43% class 1".
-    pub fn summary(&self) -> String {
-        let n = self.y.len();
-        let ones = self.y.iter().filter(|&&v| v).count();
-        let share = if n == 0 {
-            0
-        } else {
-            ((ones as f64) * 100.0 / (n as f64)).round() as u32
-        };
-        let order = match &self.ordered_by {
-            Some(t) => format!(", ordered by `{t}`"),
-            None => String::new(),
-        };
-        format!(
-            "{} row{}, features `{}` and `{}`, label `{}`{order}; {share}% class 1",
-            group_thousands(n),
-            plural(n),
-            self.feature_names[0],
-            self.feature_names[1],
-            self.label_name,
-        )
-    }
-}
-
-/// How a dataset is streamed through the loop.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Streaming {
-    /// A teacher's file: batches in file (or time) order, each holding out its
-    /// last rows, wrapping around to the first row after the last, so the
-    /// stream never runs dry.
-    #[default]
-    WrapAround,
-    /// Real history (one row per day): the stream ends when the next batch
-    /// would pass the last row, since replaying the first years after the last
-    /// would tell a false story; and each batch holds out rows spread evenly
-    /// over it, so a batch of a year is scored on every season rather than on
-    /// its last months only (whose weather differs from the rest).
-    History,
-}
-
-/// A user's dataset with its features standardised (z-scores), so that models
-/// train well and the points fit the page's view whatever the units.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StandardizedData {
-    /// The rows, standardised, in stream order.
-    pub data: UserDataset,
-    /// What the page says about it.
-    pub summary: String,
-    /// How it is streamed.
-    pub streaming: Streaming,
-}
-
-impl StandardizedData {
-    /// Standardises each feature of `data` by its mean and standard deviation;
-    /// streamed [`Streaming::WrapAround`].
-    pub fn new(mut data: UserDataset) -> Self {
-        let summary = data.summary();
-        let n = data.x.len().max(1) as f64;
-        for f in 0..2 {
-            let mean = data.x.iter().map(|r| r[f]).sum::<f64>() / n;
-            let var = data.x.iter().map(|r| (r[f] - mean).powi(2)).sum::<f64>() / n;
-            let sd = var.sqrt();
-            let sd = if sd.is_finite() && sd > 1e-12 {
-                sd
-            } else {
-                1.0
-            };
-            for r in &mut data.x {
-                r[f] = (r[f] - mean) / sd;
-            }
-        }
-        StandardizedData {
-            data,
-            summary,
-            streaming: Streaming::WrapAround,
-        }
-    }
-
-    /// The same data, streamed as `streaming` says.
-    pub fn streamed(self, streaming: Streaming) -> Self {
-        StandardizedData { streaming, ..self }
-    }
-
-    /// Whole batches of `rows` rows left from row `start` on: `None` when the
-    /// stream wraps around (it never ends).
-    pub fn batches_left(&self, start: usize, rows: usize) -> Option<usize> {
-        match self.streaming {
-            Streaming::WrapAround => None,
-            Streaming::History => Some(self.data.rows.saturating_sub(start) / rows.max(1)),
-        }
-    }
-
-    /// `rows` rows from `start` as batch `cycle`, ordered so that
-    /// [`Batch::split`](crate::sim::stream::Batch::split) at `holdout_fraction`
-    /// holds out the rows [`Streaming`] says. Wrapping around, `start` may be
-    /// any number; as history, rows past the last one are not there (the
-    /// batch is shorter).
-    pub fn batch(
-        &self,
-        cycle: u32,
-        start: usize,
-        rows: usize,
-        holdout_fraction: f64,
-    ) -> crate::sim::stream::Batch {
-        let batch = match self.streaming {
-            Streaming::WrapAround => {
-                let (x, y) = self.data.slice(start, rows);
-                return crate::sim::stream::Batch { cycle, x, y };
-            }
-            Streaming::History => {
-                let n = self.data.x.len().min(self.data.y.len());
-                let range = start.min(n)..start.saturating_add(rows.min(MAX_SLICE_ROWS)).min(n);
-                crate::sim::stream::Batch {
-                    cycle,
-                    x: self.data.x[range.clone()].to_vec(),
-                    y: self.data.y[range].to_vec(),
-                }
-            }
-        };
-        spread_holdout(batch, holdout_fraction)
-    }
-}
-
-/// Puts a batch's hold-out rows last, chosen evenly spread over it (with `h`
-/// of `n` rows held out, rows `⌊(j + ½)·n/h⌋` for `j` in `0..h`), each part
-/// keeping the batch's order: the split then takes exactly these rows.
-fn spread_holdout(
-    batch: crate::sim::stream::Batch,
-    holdout_fraction: f64,
-) -> crate::sim::stream::Batch {
-    let n = batch.len();
-    let held = crate::sim::stream::holdout_rows(n, holdout_fraction);
-    let mut is_held = vec![false; n];
-    for j in 0..held {
-        let at = ((2 * j + 1) * n) / (2 * held);
-        if let Some(slot) = is_held.get_mut(at) {
-            *slot = true;
-        }
-    }
-    let order = (0..n)
-        .filter(|&i| !is_held[i])
-        .chain((0..n).filter(|&i| is_held[i]));
-    let (x, y) = order.map(|i| (batch.x[i], batch.y[i])).unzip();
-    crate::sim::stream::Batch {
-        cycle: batch.cycle,
-        x,
-        y,
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use super::super::test_files::{file, with_row};
     use super::*;
     use proptest::prelude::*;
-
-    /// A good data row for `x1,x2,label`: label alternates so both classes appear.
-    fn good_row(i: usize) -> String {
-        format!("{},{},{}", i as f64 * 0.5, -(i as f64), i % 2)
-    }
-
-    /// `header` plus `n` good rows, one per line.
-    fn file(header: &str, n: usize) -> String {
-        let mut lines = vec![header.to_string()];
-        lines.extend((0..n).map(good_row));
-        lines.join("\n") + "\n"
-    }
-
-    /// A 50-row `x1,x2,label` file whose spreadsheet row `row` is replaced by `line`.
-    fn with_row(row: usize, line: &str) -> String {
-        let mut lines: Vec<String> = file("x1,x2,label", 50).lines().map(String::from).collect();
-        lines[row - 1] = line.to_string();
-        lines.join("\n")
-    }
 
     fn ok(text: &str) -> UserDataset {
         parse_csv(text).unwrap_or_else(|e| panic!("should parse, got: {e}"))
@@ -1162,66 +625,6 @@ mod tests {
         assert_eq!(d.y[..2], [false, true]);
     }
 
-    /// A dataset of `n` rows whose first feature is the row number.
-    fn numbered(n: usize) -> StandardizedData {
-        StandardizedData {
-            data: UserDataset {
-                x: (0..n).map(|i| [i as f64, 0.0]).collect(),
-                y: (0..n).map(|i| i % 3 == 0).collect(),
-                feature_names: ["day".into(), "zero".into()],
-                label_name: "label".into(),
-                ordered_by: None,
-                rows: n,
-            },
-            summary: String::new(),
-            streaming: Streaming::WrapAround,
-        }
-    }
-
-    #[test]
-    fn a_teachers_file_wraps_around_and_holds_out_its_newest_rows() {
-        let d = numbered(100);
-        assert_eq!(d.batches_left(90, 30), None);
-        let b = d.batch(4, 90, 30, 0.3);
-        let days: Vec<f64> = b.x.iter().map(|r| r[0]).collect();
-        let expected: Vec<f64> = (90..100).chain(0..20).map(|i| i as f64).collect();
-        assert_eq!(days, expected);
-        let (_, held) = b.split(0.3);
-        assert_eq!(held.x[0][0], 11.0, "the last 9 rows are held out");
-    }
-
-    #[test]
-    fn history_ends_and_holds_out_rows_spread_over_each_batch() {
-        let d = numbered(1000).streamed(Streaming::History);
-        assert_eq!(d.batches_left(365, 365), Some(1));
-        assert_eq!(d.batches_left(730, 365), Some(0));
-        let b = d.batch(1, 365, 365, 0.3);
-        let (train, held) = b.split(0.3);
-        assert_eq!((train.len(), held.len()), (255, 110));
-        let days = |part: &crate::sim::stream::Batch| -> Vec<usize> {
-            part.x.iter().map(|r| r[0] as usize).collect()
-        };
-        let (t, h) = (days(&train), days(&held));
-        // Every day once, each part in day order, labels travelling with their rows.
-        let mut all: Vec<usize> = t.iter().chain(&h).copied().collect();
-        all.sort_unstable();
-        assert_eq!(all, (365..730).collect::<Vec<_>>());
-        assert!(t.windows(2).all(|w| w[0] < w[1]) && h.windows(2).all(|w| w[0] < w[1]));
-        assert!(held
-            .x
-            .iter()
-            .zip(&held.y)
-            .all(|(r, &y)| (r[0] as usize).is_multiple_of(3) == y));
-        // Spread over the whole year: 3 or 4 days apart, from its first weeks to its last.
-        assert!(
-            h.windows(2).all(|w| (3..=4).contains(&(w[1] - w[0]))),
-            "{h:?}"
-        );
-        assert!(h[0] < 365 + 4 && h[109] > 729 - 4, "{h:?}");
-        // Past the last row there is nothing: the batch is shorter, never wrapped.
-        assert_eq!(d.batch(2, 900, 365, 0.3).len(), 100);
-    }
-
     #[test]
     fn sorts_by_a_numeric_time_column_stably() {
         // Times 3,2,1,0,3,2,1,0,...: equal times keep file order.
@@ -1289,65 +692,6 @@ mod tests {
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn slice_wraps_around_the_end() {
-        let d = ok(&file("x1,x2,label", 40));
-        let (x, y) = d.slice(38, 5);
-        let firsts: Vec<f64> = x.iter().map(|r| r[0]).collect();
-        assert_eq!(firsts, [19.0, 19.5, 0.0, 0.5, 1.0]);
-        assert_eq!(y, [false, true, false, true, false]);
-        // Start far beyond the end, and more rows than the dataset has.
-        let (x, _) = d.slice(40 * 1000 + 1, 81);
-        assert_eq!(x.len(), 81);
-        assert_eq!(x[0], d.x[1]);
-        assert_eq!(x[39], d.x[0]);
-        assert_eq!(x[80], d.x[1]);
-        assert_eq!(d.slice(usize::MAX, 3).0.len(), 3);
-        assert_eq!(d.slice(5, 0), (vec![], vec![]));
-        assert_eq!(d.slice(0, usize::MAX).0.len(), MAX_SLICE_ROWS);
-    }
-
-    #[test]
-    fn slice_of_an_inconsistent_or_empty_dataset_does_not_panic() {
-        let mut d = ok(&file("x1,x2,label", 40));
-        d.y.truncate(3);
-        assert_eq!(d.slice(10, 4).1.len(), 4);
-        d.x.clear();
-        assert_eq!(d.slice(10, 4), (vec![], vec![]));
-        d.rows = 0;
-        d.y.clear();
-        assert_eq!(
-            d.summary(),
-            "0 rows, features `x1` and `x2`, label `label`; 0% class 1"
-        );
-    }
-
-    #[test]
-    fn summary_reads_like_the_page() {
-        let mut text = String::from("time,age,income,bought\n");
-        for i in 0..1234 {
-            text.push_str(&format!("{i},{i},{},{}\n", i * 3, u8::from(i < 531)));
-        }
-        assert_eq!(
-            ok(&text).summary(),
-            "1,234 rows, features `age` and `income`, label `bought`, ordered by `time`; 43% class 1"
-        );
-        assert_eq!(
-            ok(&file("a,b,c", 40)).summary(),
-            "40 rows, features `a` and `b`, label `c`; 50% class 1"
-        );
-    }
-
-    #[test]
-    fn dataset_round_trips_through_json() {
-        let d = ok(&file("x1,x2,label", 40));
-        let json = serde_json::to_string(&d).expect("serialises");
-        assert_eq!(serde_json::from_str::<UserDataset>(&json).ok(), Some(d));
-        let e = err("");
-        let json = serde_json::to_string(&e).expect("error serialises");
-        assert_eq!(serde_json::from_str::<CsvError>(&json).ok(), Some(e));
     }
 
     // ---- One known-answer test per error ----
@@ -1948,18 +1292,6 @@ mod tests {
             prop_assert_eq!(d.rows, rows.len());
             prop_assert_eq!(d.x, rows.iter().map(|r| r.0).collect::<Vec<_>>());
             prop_assert_eq!(d.y, rows.iter().map(|r| r.1).collect::<Vec<_>>());
-        }
-
-        #[test]
-        fn slices_follow_the_rows_modulo_their_number(start in any::<usize>(), len in 0usize..500) {
-            let d = ok(&file("x1,x2,label", 40));
-            let (x, y) = d.slice(start, len);
-            prop_assert_eq!(x.len(), len);
-            for (k, (row, label)) in x.iter().zip(&y).enumerate() {
-                let i = (start % 40 + k) % 40;
-                prop_assert_eq!(*row, d.x[i]);
-                prop_assert_eq!(*label, d.y[i]);
-            }
         }
     }
 }
