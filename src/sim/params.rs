@@ -369,8 +369,9 @@ pub struct ValidParams(SimParams);
 
 impl ValidParams {
     /// Wraps values that passed the check. Only [`SimParams::check`] (in
-    /// `settings`, beside the bounds it checks against) calls it.
-    pub(super) fn checked(values: SimParams) -> Self {
+    /// `retraining::settings::check`, which reads the bounds from the table)
+    /// calls it: visible to `sim` alone, as the type's doc says.
+    pub(in crate::sim) fn checked(values: SimParams) -> Self {
         ValidParams(values)
     }
 
