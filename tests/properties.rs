@@ -22,13 +22,14 @@ use proptest::test_runner::Config;
 
 use retrain_playground::sim::ml::evaluate::Scores;
 use retrain_playground::sim::params::{
-    DriftKind, DriftPattern, ModelKind, ParamError, RetrainTrigger, SimParams, TrainingWindow,
-    MAX_BATCH_SIZE, MAX_SEED, MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS, MIN_BATCH_SIZE,
+    DriftKind, DriftPattern, ModelKind, RetrainTrigger, SimParams, TrainingWindow, MAX_BATCH_SIZE,
+    MAX_SEED, MAX_SLIDING_BATCHES, MAX_WINDOW_ROWS, MIN_BATCH_SIZE,
 };
 use retrain_playground::sim::retraining::cost::MAX_FIXED_COST;
 use retrain_playground::sim::retraining::cycle::{Simulation, MAX_KEPT_MODELS};
 use retrain_playground::sim::retraining::outcome::{AlertReason, Outcome};
 use retrain_playground::sim::retraining::registry::{VersionStatus, WindowInfo};
+use retrain_playground::sim::retraining::settings::ParamError;
 use retrain_playground::sim::retraining::step_kind::StepKind;
 use retrain_playground::sim::retraining::validate::Fault;
 use retrain_playground::sim::wording::{alert_message, step_cells};

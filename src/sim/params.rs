@@ -2,7 +2,6 @@
 //! [`ValidParams`] so that the rest of the core never sees an out-of-range value.
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use super::keys_and_labels::keys_and_labels;
 
@@ -214,17 +213,6 @@ pub fn round_to_step(value: f64, step: f64) -> f64 {
     scaled.round() / per_unit
 }
 
-/// Checks a seed against [`MAX_SEED`] (as [`SimParams::check`] does).
-pub fn check_seed(seed: u64) -> Result<(), ParamError> {
-    if seed > MAX_SEED {
-        return Err(ParamError::SeedTooLarge {
-            seed,
-            max: MAX_SEED,
-        });
-    }
-    Ok(())
-}
-
 /// Everything that defines a run. Build it with the setters, then [`SimParams::check`].
 ///
 /// A field missing from saved or linked settings (one added after they were
@@ -326,40 +314,6 @@ impl std::fmt::Display for ParamField {
     }
 }
 
-/// A parameter that cannot be used, with what was given and what is allowed.
-#[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
-pub enum ParamError {
-    /// A cron expression that cannot be parsed.
-    #[error("Cron schedule: {0}")]
-    Cron(String),
-    /// A number outside its allowed range.
-    #[error("{field} must be between {min} and {max}, got {value}")]
-    OutOfRange {
-        /// Which parameter.
-        field: ParamField,
-        /// What was given.
-        value: f64,
-        /// Smallest allowed.
-        min: f64,
-        /// Largest allowed.
-        max: f64,
-    },
-    /// NaN or infinity.
-    #[error("{field} must be a finite number")]
-    NotFinite {
-        /// Which parameter.
-        field: ParamField,
-    },
-    /// A seed above [`MAX_SEED`], which a JavaScript number cannot hold exactly.
-    #[error("Seed must be a whole number from 0 to {max}, got {seed}")]
-    SeedTooLarge {
-        /// What was given.
-        seed: u64,
-        /// Largest allowed, [`MAX_SEED`].
-        max: u64,
-    },
-}
-
 /// Parameters that passed [`SimParams::check`]; only this type reaches the
 /// simulation. Only `check` builds one: it is never deserialised, and its one
 /// constructor is visible to `sim` alone, where `check` calls it (the worker
@@ -386,26 +340,6 @@ impl std::ops::Deref for ValidParams {
     fn deref(&self) -> &SimParams {
         &self.0
     }
-}
-
-pub(super) fn check_range(
-    field: ParamField,
-    value: f64,
-    min: f64,
-    max: f64,
-) -> Result<(), ParamError> {
-    if !value.is_finite() {
-        return Err(ParamError::NotFinite { field });
-    }
-    if value < min || value > max {
-        return Err(ParamError::OutOfRange {
-            field,
-            value,
-            min,
-            max,
-        });
-    }
-    Ok(())
 }
 
 impl SimParams {
@@ -516,150 +450,5 @@ impl SimParams {
     pub fn label_delay(mut self, cycles: u32) -> Self {
         self.label_delay = cycles;
         self
-    }
-}
-
-// Native only: the core is tested natively (proptest and approx are native dev-dependencies).
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn defaults_are_valid() {
-        let p = SimParams::default().check().expect("defaults must pass");
-        assert_eq!(p.batch_size, 500);
-        assert!((p.threshold - 0.80).abs() < 1e-12);
-    }
-
-    #[test]
-    fn rejects_out_of_range_threshold() {
-        let err = SimParams::default().threshold(1.2).check().unwrap_err();
-        assert!(matches!(
-            err,
-            ParamError::OutOfRange {
-                field: ParamField::Threshold,
-                ..
-            }
-        ));
-        assert!(err.to_string().contains("between 0.5 and 0.99"));
-    }
-
-    #[test]
-    fn rejects_nan_strength() {
-        let err = SimParams::default()
-            .drift_strength(f64::NAN)
-            .check()
-            .unwrap_err();
-        assert!(matches!(err, ParamError::NotFinite { .. }));
-    }
-
-    #[test]
-    fn rejects_tiny_batch_and_empty_window() {
-        assert!(SimParams::default().batch_size(5).check().is_err());
-        assert!(SimParams::default()
-            .window(TrainingWindow::Sliding(0))
-            .check()
-            .is_err());
-    }
-
-    #[test]
-    fn keys_round_trip() {
-        for k in DriftKind::ALL {
-            assert_eq!(DriftKind::from_key(k.key()), Some(k));
-        }
-        for p in DriftPattern::ALL {
-            assert_eq!(DriftPattern::from_key(p.key()), Some(p));
-        }
-        for m in ModelKind::ALL {
-            assert_eq!(ModelKind::from_key(m.key()), Some(m));
-        }
-        for w in [
-            TrainingWindow::NewestBatch,
-            TrainingWindow::Sliding(7),
-            TrainingWindow::AllData,
-        ] {
-            assert_eq!(TrainingWindow::from_key(&w.key()), Some(w));
-        }
-        assert_eq!(TrainingWindow::from_key("sliding-x"), None);
-        for d in DetectorKind::ALL {
-            assert_eq!(DetectorKind::from_key(d.key()), Some(d));
-        }
-    }
-
-    #[test]
-    fn rejects_invalid_cron_with_its_reason() {
-        let err = SimParams::default()
-            .trigger(RetrainTrigger::Schedule("0 24 * * *".into()))
-            .check()
-            .unwrap_err();
-        assert!(matches!(err, ParamError::Cron(_)));
-        assert!(err.to_string().contains("24"), "{err}");
-        assert!(SimParams::default()
-            .trigger(RetrainTrigger::Schedule(DEFAULT_CRON.into()))
-            .check()
-            .is_ok());
-    }
-
-    #[test]
-    fn rejects_a_seed_beyond_what_javascript_numbers_hold() {
-        let err = SimParams::default().seed(MAX_SEED + 1).check().unwrap_err();
-        assert!(matches!(
-            err,
-            ParamError::SeedTooLarge { seed, max } if seed == (1 << 53) + 1 && max == 1 << 53
-        ));
-        assert_eq!(
-            err.to_string(),
-            "Seed must be a whole number from 0 to 9007199254740992, got 9007199254740993"
-        );
-        assert!(SimParams::default().seed(1 << 53).check().is_ok());
-        assert!(SimParams::default().seed(0).check().is_ok());
-        // 2^53 is the last whole number an f64 (a JavaScript number) holds exactly.
-        assert_eq!(MAX_SEED as f64 as u64, MAX_SEED);
-        assert_ne!((MAX_SEED + 1) as f64 as u64, MAX_SEED + 1);
-    }
-
-    #[test]
-    fn rejects_a_fixed_cost_above_its_limit_by_name() {
-        assert_eq!(SimParams::default().retrain_fixed_cost, 5);
-        for ok in [0, 5, MAX_FIXED_COST] {
-            assert!(SimParams::default().retrain_fixed_cost(ok).check().is_ok());
-        }
-        let err = SimParams::default()
-            .retrain_fixed_cost(MAX_FIXED_COST + 1)
-            .check()
-            .unwrap_err();
-        assert!(matches!(
-            err,
-            ParamError::OutOfRange {
-                field: ParamField::RetrainFixedCost,
-                value,
-                ..
-            } if value == 51.0
-        ));
-        assert_eq!(
-            err.to_string(),
-            "Fixed cost per retrain must be between 0 and 50, got 51"
-        );
-    }
-
-    #[test]
-    fn settings_saved_before_costs_existed_read_with_the_default_cost() {
-        let mut old = serde_json::to_value(SimParams::default()).unwrap();
-        old.as_object_mut().unwrap().remove("retrain_fixed_cost");
-        let back: SimParams = serde_json::from_value(old).unwrap();
-        assert_eq!(back.retrain_fixed_cost, DEFAULT_FIXED_COST);
-    }
-
-    #[test]
-    fn rejects_out_of_range_margin_and_clock() {
-        assert!(SimParams::default()
-            .min_improvement(Some(0.5))
-            .check()
-            .is_err());
-        assert!(SimParams::default().minutes_per_cycle(0).check().is_err());
-        assert!(SimParams::default()
-            .min_improvement(Some(0.02))
-            .check()
-            .is_ok());
     }
 }

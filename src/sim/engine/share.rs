@@ -10,7 +10,8 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
 use crate::sim::keys_and_labels::keys_and_labels;
-use crate::sim::params::{DetectorKind, ParamError, RetrainTrigger, SimParams};
+use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams};
+use crate::sim::retraining::settings::ParamError;
 use crate::sim::retraining::settings::{self, LinkWrite, Number, Setting, SettingKey, Value};
 use crate::sim::stream::weather::FeaturePair;
 use crate::sim::teach::guide::{CHAPTERS, GUIDE_SEED};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::sim::ml::detectors::{ks_per_feature, Adwin, PageHinkley};
 use crate::sim::params::{DetectorKind, RetrainTrigger};
-use crate::sim::retraining::cron::{CronSchedule, SimTime};
+use crate::sim::retraining::cron::{CronError, CronPattern, CronSchedule, SimTime};
 
 /// The p-value below which the KS test calls the inputs drifted.
 pub const KS_ALPHA: f64 = 0.05;
@@ -26,14 +26,14 @@ pub enum TriggerCause {
         /// The schedule as typed.
         schedule: String,
         /// What is wrong with it.
-        error: String,
+        error: CronError,
     },
     /// A cron schedule over the simulated clock.
     Schedule {
         /// The schedule as typed.
         schedule: String,
-        /// The schedule in words.
-        description: String,
+        /// Its shape, which the page words.
+        pattern: CronPattern,
         /// The simulated clock at the end of this cycle.
         clock: SimTime,
         /// When it fired during this cycle, if it did.
@@ -232,7 +232,7 @@ impl TriggerState {
                     fired: false,
                     cause: TriggerCause::ScheduleInvalid {
                         schedule: text.to_string(),
-                        error: e.to_string(),
+                        error: e,
                     },
                 }
             }
@@ -244,7 +244,7 @@ impl TriggerState {
             fired: fired_at.is_some(),
             cause: TriggerCause::Schedule {
                 schedule: text.to_string(),
-                description: schedule.describe(),
+                pattern: schedule.pattern(),
                 clock: to,
                 fired_at,
                 next: schedule.next_fire_after(to),

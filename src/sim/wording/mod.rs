@@ -33,10 +33,11 @@ pub use weather::{
     weather_status, weather_yardstick,
 };
 
-use crate::sim::english::group_thousands;
+use crate::sim::english::{group_thousands, join_words};
 use crate::sim::ml::detectors::AdwinConfig;
 use crate::sim::ml::evaluate::Scores;
 use crate::sim::params::DriftKind;
+use crate::sim::retraining::cron::{CronPattern, TimeOfDay};
 use crate::sim::retraining::history::{CycleSummary, Totals};
 use crate::sim::retraining::outcome::{Alert, AlertReason, KeptReason, Outcome};
 use crate::sim::retraining::registry::{
@@ -279,6 +280,55 @@ pub fn comparison_summary(
     });
     summary
 }
+
+/// A cron schedule in plain words for the common cases ("every day at
+/// 00:00", "every hour at minute 0", "every 6 hours", "every Monday at
+/// 09:30"), else "at cron `…`" with the expression as typed.
+pub fn cron_text(source: &str, pattern: &CronPattern) -> String {
+    let at = |t: &TimeOfDay| format!("at {:02}:{:02}", t.hour, t.minute);
+    match pattern {
+        CronPattern::EveryMinute => "every minute".to_string(),
+        CronPattern::EveryMinutes(n) => format!("every {n} minutes"),
+        CronPattern::HourlyAt { minute } => format!("every hour at minute {minute}"),
+        CronPattern::EveryHours { hours, minute: 0 } => format!("every {hours} hours"),
+        CronPattern::EveryHours { hours, minute } => {
+            format!("every {hours} hours at minute {minute}")
+        }
+        CronPattern::Daily { at: t } => format!("every day {}", at(t)),
+        CronPattern::MondayToFriday { at: t } => {
+            format!("every weekday (Monday to Friday) {}", at(t))
+        }
+        CronPattern::OnWeekdays { days, at: t } => {
+            let names: Vec<&str> = days.iter().map(|d| d.name()).collect();
+            format!("every {} {}", join_words(&names), at(t))
+        }
+        CronPattern::Monthly { day, at: t } => format!("on day {day} of every month {}", at(t)),
+        CronPattern::Yearly { month, day, at: t } => {
+            let name = MONTH_NAMES
+                .get((*month as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or("?");
+            format!("every year on {name} {day} {}", at(t))
+        }
+        CronPattern::Other => format!("at cron `{source}`"),
+    }
+}
+
+/// The months' names, January first.
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// The failed validation checks in one line.
 pub fn failures_text(failures: &[ValidationFailure]) -> String {
@@ -695,13 +745,14 @@ pub fn trigger_detail(eval: &TriggerEval) -> String {
         TriggerCause::Never => "The model is never retrained.".into(),
         TriggerCause::ScheduleInvalid { error, .. } => format!("Invalid cron schedule: {error}"),
         TriggerCause::Schedule {
-            description,
+            schedule,
+            pattern,
             clock,
             fired_at,
             next,
-            ..
         } => {
             let next = next.map_or("never".to_string(), |t| t.to_string());
+            let description = cron_text(schedule, pattern);
             match fired_at {
                 Some(at) => {
                     format!("Clock {clock}; schedule {description} fired at {at}; next {next}.")
@@ -1059,7 +1110,9 @@ mod tests {
                     fired: false,
                     cause: TriggerCause::Schedule {
                         schedule: "0 0 * * *".into(),
-                        description: "daily at 00:00".into(),
+                        pattern: CronPattern::Daily {
+                            at: TimeOfDay { hour: 0, minute: 0 },
+                        },
                         clock: SimTime(360),
                         fired_at: None,
                         next: Some(SimTime(1440)),
@@ -1211,5 +1264,39 @@ mod tests {
             registry_event_text(&rolled_back),
             "cycle 3: rolled back to v1, replacing v2"
         );
+    }
+
+    #[test]
+    fn cron_schedules_in_plain_words_for_common_cases() {
+        let cron = |text: &str| crate::sim::retraining::cron::CronSchedule::parse(text).unwrap();
+        let cases = [
+            ("0 0 * * *", "every day at 00:00"),
+            ("0 * * * *", "every hour at minute 0"),
+            ("0 */6 * * *", "every 6 hours"),
+            ("15 */6 * * *", "every 6 hours at minute 15"),
+            ("30 9 * * 1", "every Monday at 09:30"),
+            ("30 9 * * MON", "every Monday at 09:30"),
+            ("0 9 * * 1-5", "every weekday (Monday to Friday) at 09:00"),
+            (
+                "0 9 * * 1,3,5",
+                "every Monday, Wednesday and Friday at 09:00",
+            ),
+            ("* * * * *", "every minute"),
+            ("*/15 * * * *", "every 15 minutes"),
+            ("0 0 1 * *", "on day 1 of every month at 00:00"),
+            ("0 0 29 2 *", "every year on February 29 at 00:00"),
+            ("0 0 1-31 * 1", "every day at 00:00"),
+            ("0 12 * * 7", "every Sunday at 12:00"), // OR rule with every day of the month
+        ];
+        for (text, words) in cases {
+            assert_eq!(cron_text(text, &cron(text).pattern()), words, "{text}");
+        }
+        for text in ["0 */7 * * *", "0 0 13 * 5", "1,2 3 * * *", "0 0 * 6 *"] {
+            assert_eq!(
+                cron_text(text, &cron(text).pattern()),
+                format!("at cron `{text}`"),
+                "{text}"
+            );
+        }
     }
 }

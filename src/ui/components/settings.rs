@@ -7,10 +7,9 @@ use yew::prelude::*;
 use super::select_field::SelectField;
 use super::slider::Slider;
 use crate::sim::engine::share::Hidden;
-use crate::sim::params::{
-    check_seed, DetectorKind, DriftPattern, RetrainTrigger, SimParams, MAX_SEED,
-};
+use crate::sim::params::{DetectorKind, DriftPattern, RetrainTrigger, SimParams, MAX_SEED};
 use crate::sim::retraining::cost::Cost;
+use crate::sim::retraining::settings::check_seed;
 use crate::sim::retraining::settings::{trigger_from_key, SettingKey, TRIGGER_CHOICES};
 use crate::sim::wording::cost_units;
 

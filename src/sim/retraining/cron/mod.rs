@@ -26,3 +26,4 @@ mod schedule;
 
 pub use clock::{CivilTime, SimTime, Weekday, MINUTES_PER_DAY, MINUTES_PER_HOUR};
 pub use parse::{CronError, CronField, CronSchedule, MAX_EXPRESSION_LEN};
+pub use schedule::{CronPattern, TimeOfDay};

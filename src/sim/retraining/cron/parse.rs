@@ -367,7 +367,6 @@ mod tests {
         for text in ["0 12 * * 7", "0 12 * * 0", "0 12 * * SUN", "0 12 * * sun"] {
             let s = cron(text);
             assert_eq!(s.next_fire_after(at(2026, 1, 1, 0, 0)), expected, "{text}");
-            assert_eq!(s.describe(), "every Sunday at 12:00");
         }
         assert_eq!(cron("0 0 * * 5-7").days_of_week, 0b110_0001); // Fri, Sat, Sun
     }
@@ -484,7 +483,6 @@ mod tests {
         #[test]
         fn arbitrary_strings_never_panic(text in ".{0,80}") {
             if let Ok(s) = CronSchedule::parse(&text) {
-                let _ = s.describe();
                 let _ = s.next_fire_after(SimTime::EPOCH);
             }
         }

@@ -1,11 +1,13 @@
 //! What a parsed [`CronSchedule`] means on the simulated clock: whether a
 //! minute matches, the next fire after a moment, the first fire within an
-//! interval, whether it can fire at all, and the schedule in plain words.
+//! interval, whether it can fire at all, and the schedule's shape (worded by
+//! `wording::cron_text`).
 
 use super::clock::{days_since_1970, weekday_from_days, SimTime, Weekday};
 use super::clock::{MINUTES_PER_DAY, MINUTES_PER_HOUR};
 use super::parse::{set_bits, CronSchedule};
-use crate::sim::english::join_words;
+use serde::{Deserialize, Serialize};
+
 use crate::sim::stream::calendar::{civil_from_days, days_in_month};
 
 /// One full Gregorian cycle (400 years, a whole number of weeks): every date
@@ -13,20 +15,70 @@ use crate::sim::stream::calendar::{civil_from_days, days_in_month};
 /// [`CronSchedule::next_fire_after`] and [`CronSchedule::fires_between`] scan.
 const GREGORIAN_CYCLE_DAYS: u64 = 146_097;
 
-const MONTH_LONG_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A time of day on the simulated clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeOfDay {
+    /// 0..=23.
+    pub hour: u32,
+    /// 0..=59.
+    pub minute: u32,
+}
+
+/// The shape of a schedule, for the common cases a sentence can say.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CronPattern {
+    /// Every minute.
+    EveryMinute,
+    /// Every `n` minutes.
+    EveryMinutes(u32),
+    /// Every hour at this minute.
+    HourlyAt {
+        /// The minute.
+        minute: u32,
+    },
+    /// Every `hours` hours at this minute.
+    EveryHours {
+        /// Hours between runs.
+        hours: u32,
+        /// The minute.
+        minute: u32,
+    },
+    /// Every day at a time.
+    Daily {
+        /// The time.
+        at: TimeOfDay,
+    },
+    /// Monday to Friday at a time.
+    MondayToFriday {
+        /// The time.
+        at: TimeOfDay,
+    },
+    /// These weekdays at a time.
+    OnWeekdays {
+        /// The days, Sunday first.
+        days: Vec<Weekday>,
+        /// The time.
+        at: TimeOfDay,
+    },
+    /// This day of every month at a time.
+    Monthly {
+        /// Day of the month.
+        day: u32,
+        /// The time.
+        at: TimeOfDay,
+    },
+    /// This day of this month every year at a time.
+    Yearly {
+        /// Month, 1..=12.
+        month: u32,
+        /// Day of the month.
+        day: u32,
+        /// The time.
+        at: TimeOfDay,
+    },
+    /// Anything else: shown as the expression itself.
+    Other,
+}
 
 /// Mask with bits `lo..=hi` set.
 const fn bits(lo: u32, hi: u32) -> u64 {
@@ -222,15 +274,14 @@ impl CronSchedule {
         }
     }
 
-    /// The schedule in plain words for common cases ("every day at 00:00",
-    /// "every hour at minute 0", "every 6 hours", "every Monday at 09:30"), and
-    /// "at cron `…`" otherwise.
-    pub fn describe(&self) -> String {
-        self.describe_common()
-            .unwrap_or_else(|| format!("at cron `{}`", self.source))
+    /// The schedule's shape for the common cases (every minute, every few
+    /// hours, a weekly or monthly time, …), which `wording::cron_text` words;
+    /// [`CronPattern::Other`] otherwise.
+    pub fn pattern(&self) -> CronPattern {
+        self.common_pattern().unwrap_or(CronPattern::Other)
     }
 
-    fn describe_common(&self) -> Option<String> {
+    fn common_pattern(&self) -> Option<CronPattern> {
         let single = |mask: u64| (mask.count_ones() == 1).then(|| mask.trailing_zeros());
         let all_months = self.months == ALL_MONTHS;
         let rule = self.day_rule();
@@ -238,49 +289,45 @@ impl CronSchedule {
 
         if every_day && self.hours == ALL_HOURS {
             if self.minutes == ALL_MINUTES {
-                return Some("every minute".to_string());
+                return Some(CronPattern::EveryMinute);
             }
             if let Some(n) = even_step(self.minutes, 60) {
-                return Some(format!("every {n} minutes"));
+                return Some(CronPattern::EveryMinutes(n));
             }
             if let Some(m) = single(self.minutes) {
-                return Some(format!("every hour at minute {m}"));
+                return Some(CronPattern::HourlyAt { minute: m });
             }
             return None;
         }
         let minute = single(self.minutes)?;
         if every_day {
             if let Some(n) = even_step(self.hours, 24) {
-                return Some(if minute == 0 {
-                    format!("every {n} hours")
-                } else {
-                    format!("every {n} hours at minute {minute}")
-                });
+                return Some(CronPattern::EveryHours { hours: n, minute });
             }
         }
         let hour = single(self.hours)?;
-        let at = format!("at {hour:02}:{minute:02}");
+        let at = TimeOfDay { hour, minute };
         match rule {
-            DayRule::EveryDay if all_months => Some(format!("every day {at}")),
+            DayRule::EveryDay if all_months => Some(CronPattern::Daily { at }),
             DayRule::Weekdays(mask) if all_months => {
                 if mask == bits(1, 5) {
-                    return Some(format!("every weekday (Monday to Friday) {at}"));
+                    return Some(CronPattern::MondayToFriday { at });
                 }
-                let names: Vec<&str> = set_bits(mask)
+                let days: Vec<Weekday> = set_bits(mask)
                     .into_iter()
                     .filter_map(Weekday::from_index)
-                    .map(Weekday::name)
                     .collect();
-                Some(format!("every {} {at}", join_words(&names)))
+                Some(CronPattern::OnWeekdays { days, at })
             }
             DayRule::MonthDays(mask) => {
                 let day = single(mask)?;
                 if all_months {
-                    Some(format!("on day {day} of every month {at}"))
+                    Some(CronPattern::Monthly { day, at })
                 } else {
                     let month = single(self.months)?;
-                    let name = MONTH_LONG_NAMES.get(month as usize - 1)?;
-                    Some(format!("every year on {name} {day} {at}"))
+                    (1..=12)
+                        .contains(&month)
+                        .then_some(CronPattern::Yearly { month, day, at })
                 }
             }
             _ => None,
@@ -513,34 +560,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn describe_uses_plain_words_for_common_schedules() {
-        let cases = [
-            ("0 0 * * *", "every day at 00:00"),
-            ("0 * * * *", "every hour at minute 0"),
-            ("0 */6 * * *", "every 6 hours"),
-            ("15 */6 * * *", "every 6 hours at minute 15"),
-            ("30 9 * * 1", "every Monday at 09:30"),
-            ("30 9 * * MON", "every Monday at 09:30"),
-            ("0 9 * * 1-5", "every weekday (Monday to Friday) at 09:00"),
-            (
-                "0 9 * * 1,3,5",
-                "every Monday, Wednesday and Friday at 09:00",
-            ),
-            ("* * * * *", "every minute"),
-            ("*/15 * * * *", "every 15 minutes"),
-            ("0 0 1 * *", "on day 1 of every month at 00:00"),
-            ("0 0 29 2 *", "every year on February 29 at 00:00"),
-            ("0 0 1-31 * 1", "every day at 00:00"), // OR rule with every day of the month
-        ];
-        for (text, words) in cases {
-            assert_eq!(cron(text).describe(), words, "{text}");
-        }
-        for text in ["0 */7 * * *", "0 0 13 * 5", "1,2 3 * * *", "0 0 * 6 *"] {
-            assert_eq!(cron(text).describe(), format!("at cron `{text}`"), "{text}");
-        }
-    }
-
     proptest! {
         // Thousands of hostile inputs: a parser of user text must never panic.
         #![proptest_config(ProptestConfig::with_cases(3000))]
@@ -550,7 +569,7 @@ mod tests {
             t in any::<u64>(),
         ) {
             if let Ok(s) = CronSchedule::parse(&text) {
-                let _ = s.describe();
+                let _ = s.pattern();
                 if let Some(f) = s.next_fire_after(SimTime(t)) {
                     prop_assert!(f.0 > t);
                     prop_assert!(s.matches(f));

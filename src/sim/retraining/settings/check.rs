@@ -3,12 +3,13 @@
 //! error names a field by. They are written here, not in `params`, so that
 //! `params` (the types) never imports the table that is built on them.
 
+use super::error::{check_range, check_seed, ParamError};
 use super::lookup::by_field;
 use super::row::Value;
 use super::table::ALL;
 use crate::sim::params::{
-    check_range, check_seed, DriftKind, DriftPattern, ModelKind, ParamError, ParamField,
-    RetrainTrigger, SimParams, TrainingWindow, ValidParams, MAX_SLIDING_BATCHES,
+    DriftKind, DriftPattern, ModelKind, ParamField, RetrainTrigger, SimParams, TrainingWindow,
+    ValidParams, MAX_SLIDING_BATCHES,
 };
 
 impl Default for SimParams {
@@ -64,8 +65,7 @@ impl SimParams {
             }
         }
         if let RetrainTrigger::Schedule(text) = &self.trigger {
-            crate::sim::retraining::cron::CronSchedule::parse(text)
-                .map_err(|e| ParamError::Cron(e.to_string()))?;
+            crate::sim::retraining::cron::CronSchedule::parse(text).map_err(ParamError::Cron)?;
         }
         if let TrainingWindow::Sliding(n) = self.window {
             check_range(
@@ -128,11 +128,153 @@ mod tests {
             set(&mut p, bounds.max + bounds.step);
             let err = p.check().unwrap_err();
             assert!(
-                matches!(err, crate::sim::params::ParamError::OutOfRange { field, .. } if field == bounds.field),
+                matches!(err, crate::sim::retraining::settings::ParamError::OutOfRange { field, .. } if field == bounds.field),
                 "{}: {err}",
                 s.label
             );
             assert!(err.to_string().starts_with(s.label), "{err}");
         }
+    }
+
+    // The check on the parameters (moved from params.rs, which holds the types).
+    use crate::sim::params::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        let p = SimParams::default().check().expect("defaults must pass");
+        assert_eq!(p.batch_size, 500);
+        assert!((p.threshold - 0.80).abs() < 1e-12);
+    }
+
+    #[test]
+    fn rejects_out_of_range_threshold() {
+        let err = SimParams::default().threshold(1.2).check().unwrap_err();
+        assert!(matches!(
+            err,
+            ParamError::OutOfRange {
+                field: ParamField::Threshold,
+                ..
+            }
+        ));
+        assert!(err.to_string().contains("between 0.5 and 0.99"));
+    }
+
+    #[test]
+    fn rejects_nan_strength() {
+        let err = SimParams::default()
+            .drift_strength(f64::NAN)
+            .check()
+            .unwrap_err();
+        assert!(matches!(err, ParamError::NotFinite { .. }));
+    }
+
+    #[test]
+    fn rejects_tiny_batch_and_empty_window() {
+        assert!(SimParams::default().batch_size(5).check().is_err());
+        assert!(SimParams::default()
+            .window(TrainingWindow::Sliding(0))
+            .check()
+            .is_err());
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for k in DriftKind::ALL {
+            assert_eq!(DriftKind::from_key(k.key()), Some(k));
+        }
+        for p in DriftPattern::ALL {
+            assert_eq!(DriftPattern::from_key(p.key()), Some(p));
+        }
+        for m in ModelKind::ALL {
+            assert_eq!(ModelKind::from_key(m.key()), Some(m));
+        }
+        for w in [
+            TrainingWindow::NewestBatch,
+            TrainingWindow::Sliding(7),
+            TrainingWindow::AllData,
+        ] {
+            assert_eq!(TrainingWindow::from_key(&w.key()), Some(w));
+        }
+        assert_eq!(TrainingWindow::from_key("sliding-x"), None);
+        for d in DetectorKind::ALL {
+            assert_eq!(DetectorKind::from_key(d.key()), Some(d));
+        }
+    }
+
+    #[test]
+    fn rejects_invalid_cron_with_its_reason() {
+        let err = SimParams::default()
+            .trigger(RetrainTrigger::Schedule("0 24 * * *".into()))
+            .check()
+            .unwrap_err();
+        assert!(matches!(err, ParamError::Cron(_)));
+        assert!(err.to_string().contains("24"), "{err}");
+        assert!(SimParams::default()
+            .trigger(RetrainTrigger::Schedule(DEFAULT_CRON.into()))
+            .check()
+            .is_ok());
+    }
+
+    #[test]
+    fn rejects_a_seed_beyond_what_javascript_numbers_hold() {
+        let err = SimParams::default().seed(MAX_SEED + 1).check().unwrap_err();
+        assert!(matches!(
+            err,
+            ParamError::SeedTooLarge { seed, max } if seed == (1 << 53) + 1 && max == 1 << 53
+        ));
+        assert_eq!(
+            err.to_string(),
+            "Seed must be a whole number from 0 to 9007199254740992, got 9007199254740993"
+        );
+        assert!(SimParams::default().seed(1 << 53).check().is_ok());
+        assert!(SimParams::default().seed(0).check().is_ok());
+        // 2^53 is the last whole number an f64 (a JavaScript number) holds exactly.
+        assert_eq!(MAX_SEED as f64 as u64, MAX_SEED);
+        assert_ne!((MAX_SEED + 1) as f64 as u64, MAX_SEED + 1);
+    }
+
+    #[test]
+    fn rejects_a_fixed_cost_above_its_limit_by_name() {
+        assert_eq!(SimParams::default().retrain_fixed_cost, 5);
+        for ok in [0, 5, MAX_FIXED_COST] {
+            assert!(SimParams::default().retrain_fixed_cost(ok).check().is_ok());
+        }
+        let err = SimParams::default()
+            .retrain_fixed_cost(MAX_FIXED_COST + 1)
+            .check()
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            ParamError::OutOfRange {
+                field: ParamField::RetrainFixedCost,
+                value,
+                ..
+            } if value == 51.0
+        ));
+        assert_eq!(
+            err.to_string(),
+            "Fixed cost per retrain must be between 0 and 50, got 51"
+        );
+    }
+
+    #[test]
+    fn settings_saved_before_costs_existed_read_with_the_default_cost() {
+        let mut old = serde_json::to_value(SimParams::default()).unwrap();
+        old.as_object_mut().unwrap().remove("retrain_fixed_cost");
+        let back: SimParams = serde_json::from_value(old).unwrap();
+        assert_eq!(back.retrain_fixed_cost, DEFAULT_FIXED_COST);
+    }
+
+    #[test]
+    fn rejects_out_of_range_margin_and_clock() {
+        assert!(SimParams::default()
+            .min_improvement(Some(0.5))
+            .check()
+            .is_err());
+        assert!(SimParams::default().minutes_per_cycle(0).check().is_err());
+        assert!(SimParams::default()
+            .min_improvement(Some(0.02))
+            .check()
+            .is_ok());
     }
 }
