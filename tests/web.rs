@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use retrain_playground::sim::params::SimParams;
-use retrain_playground::ui::app::{App, AppProps, LocalEngine};
+use retrain_playground::ui::app::{App, AppProps};
+use retrain_playground::ui::connection::LocalEngine;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};

@@ -1,12 +1,18 @@
 //! Fetching a file for the engine, at the browser's edge: the page asks for the
-//! weather data only when a run needs it and hands the text, unread, to the
-//! engine (which checks it). Failures come back as typed facts
+//! weather data only when a run needs it (the engine says so: it answers every
+//! command at once, so it cannot wait for the network) and hands the text,
+//! unread, to the engine (which checks it). Failures come back as typed facts
 //! ([`FetchFailure`]); `sim::wording` says them.
+
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
 
-use crate::sim::stream::weather::FetchFailure;
+use super::state::Action;
+use crate::sim::engine::protocol::{Command, WeatherFetch, WeatherStart};
+use crate::sim::stream::weather::{FetchFailure, WEATHER_FILE};
 
 /// The text at `url` (relative to the page), or why it could not be had.
 pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
@@ -26,4 +32,40 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or(FetchFailure::Unreadable)
+}
+
+/// Fetches the weather file when a weather run waits for it (only then: it is
+/// not part of the page's first load; the service worker then keeps it), and
+/// starts that run on it. If the file cannot be had, the page says why and the
+/// run on screen stays (or the fallback starts, when there is none yet).
+#[hook]
+pub fn use_weather_fetch(
+    wanted: Option<Rc<WeatherFetch>>,
+    send: &Callback<Command>,
+    dispatch: &Callback<Action>,
+) {
+    let (send, dispatch) = (send.clone(), dispatch.clone());
+    use_effect_with(wanted, move |wanted| {
+        let Some(wanted) = wanted.clone() else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            match fetch_text(WEATHER_FILE).await {
+                Ok(text) => {
+                    dispatch.emit(Action::WeatherFetched(Ok(())));
+                    send.emit(Command::StartWeather(WeatherStart {
+                        file: Some(text),
+                        pair: wanted.pair,
+                        params: wanted.params.clone(),
+                    }));
+                }
+                Err(failure) => {
+                    dispatch.emit(Action::WeatherFetched(Err(failure)));
+                    if let Some(p) = &wanted.fallback {
+                        send.emit(Command::Start(p.clone()));
+                    }
+                }
+            }
+        });
+    });
 }

@@ -1,38 +1,66 @@
-//! The page's hooks, in one place: asking the engine once, the play timer, the
-//! engine watchdog, keyboard shortcuts, the address bar and the saved progress.
+//! The page's hooks, in one place: the contexts every component takes the
+//! engine and the page's state from, asking the engine once, opening the link,
+//! the play timer, the engine watchdog, keyboard shortcuts, the address bar
+//! and the saved progress.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Interval;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::state::{Action, Speed};
-use crate::sim::engine::protocol::{Command, ProgressReply};
+use super::in_flight::InFlight;
+use super::state::{Action, Playground, PlaygroundHandle, Speed};
+use crate::sim::engine::protocol::{Command, ProgressIntent, ProgressReply};
 use crate::sim::teach::quiz::PROGRESS_STORAGE_KEY;
 use crate::worker::now_ms;
 
 /// The connection to the engine (the worker's, or one on the page's thread in
-/// component tests), given by the page to every component below it.
+/// component tests), given by the page to every component below it. It never
+/// changes, so taking it redraws nothing.
 #[derive(Clone, PartialEq)]
 pub struct EngineLink(pub Callback<Command>);
 
 /// Sends commands to the engine (a no-op outside a page).
 #[hook]
-pub fn use_engine() -> Callback<Command> {
+pub fn use_send() -> Callback<Command> {
     use_context::<EngineLink>().map(|e| e.0).unwrap_or_default()
 }
 
-/// The playground's state (`None` outside a page).
+/// Changes the page's state (a no-op outside a page). The dispatcher never
+/// changes, so taking it redraws nothing: parts of the page that keep their
+/// drawing while the run plays fast (`WhenSeen`) take their values as props
+/// and their way to act from here and [`use_send`].
 #[hook]
-pub fn use_playground() -> Option<super::state::PlaygroundHandle> {
-    use_context::<super::state::PlaygroundHandle>()
+pub fn use_dispatch() -> Callback<Action> {
+    use_context::<UseReducerDispatcher<Playground>>()
+        .map(Callback::from)
+        .unwrap_or_default()
+}
+
+/// The playground's state (`None` outside a page). Taking it redraws the
+/// component at every change of the page's state.
+#[hook]
+pub fn use_playground() -> Option<PlaygroundHandle> {
+    use_context::<PlaygroundHandle>()
+}
+
+/// Opens the page's link once, when the page mounts: the progress this
+/// browser stored first (a link that names neither a chapter nor settings
+/// opens the reader's saved place), then the link, which the engine reads.
+#[hook]
+pub fn use_open_link(send: &Callback<Command>, link: &str) {
+    let (send, link) = (send.clone(), link.to_string());
+    use_effect_with((), move |_| {
+        send.emit(Command::Progress(ProgressIntent::Load(stored_progress())));
+        send.emit(Command::OpenLink(link));
+    });
 }
 
 /// Asks the engine for something once, when the component mounts, unless the
 /// page already holds it (`have`): the question bank, the lesson's text.
 #[hook]
-pub fn use_ask_once(have: bool, send: &Callback<Command>, command: Command) {
-    let send = send.clone();
+pub fn use_ask_once(have: bool, command: Command) {
+    let send = use_send();
     use_effect_with((), move |_| {
         if !have {
             send.emit(command);
@@ -45,20 +73,16 @@ pub fn use_ask_once(have: bool, send: &Callback<Command>, command: Command) {
 const ENGINE_SILENCE_MS: f64 = 60_000.0;
 
 /// The play timer: lives only while playing, at the chosen speed. A tick sends
-/// work only when the engine has answered the last one (`idle`), so a slow
-/// window never piles up commands.
+/// work only when the engine has answered everything sent (an answer waiting
+/// for the next draw counts as answered: the engine never waits for the
+/// page), so a slow window never piles up commands.
 #[hook]
-pub fn use_play_timer(
-    playing: bool,
-    speed: Speed,
-    send: &Callback<Command>,
-    idle: std::rc::Rc<dyn Fn() -> bool>,
-) {
+pub fn use_play_timer(playing: bool, speed: Speed, send: &Callback<Command>, in_flight: InFlight) {
     let send = send.clone();
     use_effect_with((playing, speed), move |&(playing, speed)| {
         let interval = playing.then(|| {
             Interval::new(speed.interval_ms(), move || {
-                if idle() {
+                if in_flight.unanswered() == 0 {
                     send.emit(Command::Run(speed.steps_per_tick()));
                 }
             })
@@ -68,13 +92,16 @@ pub fn use_play_timer(
 }
 
 /// Watchdog: if the engine's worker died (a panic there cannot reach the
-/// page), say so and offer the same Reset as a crash of the page itself.
-/// `silent_since` says since when a pending command has waited (`None`: none).
+/// page), say so and offer the same Reset as a crash of the page itself: a
+/// command the engine has not answered for a minute.
 #[hook]
-pub fn use_engine_watchdog(silent_since: std::rc::Rc<dyn Fn() -> Option<f64>>) {
+pub fn use_engine_watchdog(in_flight: InFlight) {
     use_effect_with((), move |_| {
         let watchdog = Interval::new(5_000, move || {
-            if silent_since().is_some_and(|t| now_ms() - t > ENGINE_SILENCE_MS) {
+            if in_flight
+                .silent_since()
+                .is_some_and(|t| now_ms() - t > ENGINE_SILENCE_MS)
+            {
                 super::crash::show_crash_notice();
             }
         });
@@ -173,7 +200,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// What this browser saved of the reader's progress (the engine reads it).
-pub fn stored_progress() -> Option<String> {
+fn stored_progress() -> Option<String> {
     storage().and_then(|s| s.get_item(PROGRESS_STORAGE_KEY).ok().flatten())
 }
 

@@ -3,22 +3,24 @@
 //! component knows whether it runs in the Web Worker (the page) or on the
 //! page's own thread (component tests).
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::in_flight::InFlight;
 use crate::sim::engine::protocol::{
-    Command, ConfigEffect, ExportFiles, ProgressReply, QuizReply, Reply, Snapshot, TrainingTiming,
+    Command, ConfigEffect, ExportFiles, LinkView, Opened, ProgressReply, QuizReply, Reply,
+    ScenarioShown, Snapshot, TrainingTiming, WeatherFetch,
 };
 use crate::sim::engine::share::{Hidden, Panel};
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::settings::{changed, SettingKey};
+use crate::sim::retraining::validate::Fault;
+use crate::sim::stream::weather::FetchFailure;
 use crate::sim::teach::lesson::LessonText;
 use crate::sim::teach::quiz::{QuizCard, TestView, VisualQuizView};
-use crate::sim::wording::problem_text;
+use crate::sim::wording::{fetch_problem, link_problems, problem_text, weather_loading};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,8 +73,7 @@ impl Speed {
 /// What the page shows: the guide's chapters or free play.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
-    /// Waiting for the reader's saved progress to say which (a link without
-    /// settings or chapter).
+    /// Waiting for the engine to open the page's link (which decides).
     Deciding,
     /// Chapter N of the guide.
     Guide(u8),
@@ -109,14 +110,15 @@ pub struct Playground {
     /// The newest visual quiz the engine built (shown only while it is about the
     /// run on screen).
     pub visual_quiz: Option<Rc<VisualQuizView>>,
-    /// Commands sent and not yet answered, each with the settings shown when it
-    /// was sent (the engine answers in order).
+    /// Commands sent whose answer is not drawn yet, each with the settings
+    /// shown when it was sent (the engine answers in order).
     ///
-    /// Shared between a state and the next (the queue only ever grows at the
-    /// back and shrinks at the front, in the engine's order), so a command sent
-    /// while playing can be queued without a new state: the play timer's `Run`
-    /// then costs no redraw of the page, only its answer does.
-    pending: Rc<RefCell<VecDeque<(Command, SimParams)>>>,
+    /// Shared between a state and the next, and with the connection and the
+    /// timers (the queue only ever grows at the back and shrinks at the front,
+    /// in the engine's order), so a command sent while playing can be queued
+    /// without a new state: the play timer's `Run` then costs no redraw of
+    /// the page, only its answer does.
+    in_flight: InFlight,
     /// Counts every change of the queue that must be drawn (a command sent with a
     /// redraw, an answer applied). The queue above is shared, so two states
     /// compare equal whatever it holds; this count makes each such change a new
@@ -136,8 +138,8 @@ pub struct Playground {
     pub lock_seed: bool,
     /// Large type for a projector.
     pub presenter: bool,
-    /// The scenario loaded (title, what to watch), if any.
-    pub scenario: Option<(String, String)>,
+    /// The scenario loaded, if any.
+    pub scenario: Option<ScenarioShown>,
     /// The guide or the playground.
     pub view: View,
     /// The seed the guide's chapters run with.
@@ -146,8 +148,9 @@ pub struct Playground {
     /// Playground switch goes back to a run of these (the default loop before
     /// the reader has been to the playground), not to the chapter's run.
     pub playground_params: Option<SimParams>,
-    /// The page is fetching the weather data (a weather run starts when it arrives).
-    pub weather_fetching: bool,
+    /// The weather run waiting for the page to fetch its file (it starts
+    /// when the file arrives).
+    pub weather_fetch: Option<Rc<WeatherFetch>>,
 }
 
 /// Everything that can change the page.
@@ -178,14 +181,10 @@ pub enum Action {
     },
     /// Turn the presenter view on or off.
     SetPresenter(bool),
-    /// Show which scenario is loaded (title, what to watch).
-    SetScenario(Option<(String, String)>),
     /// Show the guide (a chapter) or the playground.
     SetView(View),
-    /// The seed the guide's chapters run with (a chapter link's).
-    SetGuideSeed(u64),
-    /// The page started or stopped fetching the weather data.
-    SetWeatherFetching(bool),
+    /// The weather file asked for arrived (its run is sent) or could not be had.
+    WeatherFetched(Result<(), FetchFailure>),
 }
 
 /// The shared handle components use.
@@ -202,7 +201,7 @@ impl Default for Playground {
             quiz_bank: None,
             test: None,
             visual_quiz: None,
-            pending: Rc::default(),
+            in_flight: InFlight::default(),
             revision: 0,
             playing: false,
             speed: Speed::Normal,
@@ -215,7 +214,7 @@ impl Default for Playground {
             view: View::Deciding,
             guide_seed: crate::sim::teach::guide::GUIDE_SEED,
             playground_params: None,
-            weather_fetching: false,
+            weather_fetch: None,
         }
     }
 }
@@ -225,16 +224,7 @@ impl Playground {
     /// engine (so a control never snaps back while its change travels), else
     /// those waiting for the next cycle, else those in force.
     pub fn shown_params(&self) -> SimParams {
-        let sent = self
-            .pending
-            .borrow()
-            .iter()
-            .rev()
-            .find_map(|(command, _)| match command {
-                Command::Configure(p) | Command::Start(p) => Some(p.clone()),
-                _ => None,
-            });
-        sent.unwrap_or_else(|| {
+        self.in_flight.newest_settings().unwrap_or_else(|| {
             self.snapshot.as_ref().map_or_else(SimParams::default, |s| {
                 s.pending.clone().unwrap_or_else(|| s.params.clone())
             })
@@ -255,9 +245,14 @@ impl Playground {
             .unwrap_or_default()
     }
 
-    /// Commands waiting for an answer.
-    pub fn in_flight(&self) -> usize {
-        self.pending.borrow().len()
+    /// The commands on their way (shared: read it without a redraw).
+    pub fn in_flight(&self) -> &InFlight {
+        &self.in_flight
+    }
+
+    /// True while the page fetches the weather data.
+    pub fn fetching_weather(&self) -> bool {
+        self.weather_fetch.is_some()
     }
 }
 
@@ -276,15 +271,158 @@ fn describe_effect(effect: ConfigEffect, names: &[&str]) -> String {
     }
 }
 
+fn fault_injected(f: Fault) -> String {
+    format!(
+        "Fault injected: the next batch arrives with {}.",
+        f.label().to_lowercase()
+    )
+}
+
+fn info(text: String) -> Notice {
+    Notice {
+        text,
+        is_error: false,
+    }
+}
+
+fn problem(text: String) -> Notice {
+    Notice {
+        text,
+        is_error: true,
+    }
+}
+
+impl Playground {
+    /// Draws the engine's answer to `sent` (the oldest command, with the
+    /// settings shown when it left).
+    fn show(&mut self, reply: Reply, sent: Option<(Command, SimParams)>) {
+        match reply {
+            Reply::Run(snap) => self.show_run(Rc::new(*snap), sent),
+            Reply::Opened(opened) => self.show_opened(*opened),
+            Reply::Export(files) => self.export = Some(Rc::new(files)),
+            Reply::Timings(timings) => self.timings = Rc::new(timings),
+            Reply::Progress(progress) => self.progress = Some(Rc::new(progress)),
+            Reply::Lesson(lesson) => self.lesson = Some(Rc::new(lesson)),
+            Reply::Quiz(quiz) => match quiz {
+                QuizReply::Bank(cards) => self.quiz_bank = Some(Rc::new(cards)),
+                QuizReply::Test(test) => self.test = test.map(Rc::new),
+                QuizReply::Visual(view) => self.visual_quiz = Some(Rc::new(view)),
+            },
+        }
+    }
+
+    /// A new description of the run, the answer to `sent`, with the notice
+    /// that command earns.
+    fn show_run(&mut self, snap: Rc<Snapshot>, sent: Option<(Command, SimParams)>) {
+        // An earlier export may no longer match the run.
+        self.export = None;
+        if self.view == View::Playground {
+            self.playground_params = Some(snap.params.clone());
+        }
+        let Some((command, before)) = sent else {
+            self.snapshot = Some(snap);
+            return;
+        };
+        let configure = match &command {
+            Command::Configure(p) => Some(p.clone()),
+            _ => None,
+        };
+        let is_reset = command == Command::Reset;
+        let info_text = match &command {
+            Command::Rollback(v) => Some(format!("Rolled back: model v{v} is live again.")),
+            Command::InjectFault(f) => Some(fault_injected(*f)),
+            Command::RunPolicyRace(n) => Some(format!(
+                "Policy race finished: {} cycles under 5 policies.",
+                snap.race.as_ref().map_or(*n, |r| r.cycles)
+            )),
+            // A problem already shown (a link's, say) matters more
+            // than news the weather panel gives too: it stays (quiet).
+            Command::StartWeather(_) if self.notice.as_ref().is_some_and(|n| n.is_error) => None,
+            Command::StartWeather(start) => snap
+                .weather
+                .map(|w| crate::sim::wording::weather_started(w.pair, start.file.is_some())),
+            _ => None,
+        };
+        let quiet = matches!(
+            command,
+            Command::Step
+                | Command::Run(_)
+                | Command::FinishCycle
+                | Command::Start(_)
+                | Command::StartWeather(_)
+        );
+        let names = configure.as_ref().map(|new| {
+            changed(&before, new)
+                .into_iter()
+                .map(SettingKey::label)
+                .collect::<Vec<_>>()
+        });
+        self.notice = match (&snap.error, snap.config_effect, names) {
+            (Some(p), _, _) => Some(problem(problem_text(p))),
+            (None, Some(_), Some(names)) if names.is_empty() => self.notice.clone(),
+            (None, Some(effect), Some(names)) => Some(info(describe_effect(effect, &names))),
+            _ if is_reset => Some(info("Reset: the run starts again at v1.".into())),
+            _ if info_text.is_some() => info_text.map(info),
+            // Stepping keeps the last message; anything else clears it.
+            _ if quiet => self.notice.clone(),
+            _ => None,
+        };
+        // The end of real history: nothing more to play.
+        if is_reset || snap.weather.is_some_and(|w| w.ended) {
+            self.playing = false;
+        }
+        self.snapshot = Some(snap);
+    }
+
+    /// What a link or a scenario opened: a link's view and teacher's options,
+    /// the run (or the weather file to fetch first), the scenario, and one
+    /// notice: the link's problems, else the run's, else the fault injected,
+    /// else that the weather data is on its way (else the last one stays).
+    fn show_opened(&mut self, opened: Opened) {
+        let mut notice = None;
+        if let Some(link) = opened.link {
+            self.view = match link.view {
+                LinkView::Guide { chapter, seed } => {
+                    self.guide_seed = seed;
+                    View::Guide(chapter)
+                }
+                LinkView::Playground => View::Playground,
+            };
+            self.hidden = link.hidden;
+            self.lock_seed = link.lock_seed;
+            self.presenter = link.presenter;
+            if let Some(progress) = link.progress {
+                self.progress = Some(Rc::new(progress));
+            }
+            notice = link_problems(&link.problems).map(problem);
+        }
+        if let Some(run) = opened.run {
+            notice = notice.or_else(|| run.error.as_ref().map(|p| problem(problem_text(p))));
+            self.show_run(Rc::new(run), None);
+        }
+        notice = notice.or_else(|| opened.fault.map(|f| info(fault_injected(f))));
+        if opened.scenario.is_some() {
+            self.scenario = opened.scenario;
+        }
+        if let Some(fetch) = opened.fetch {
+            // Said at once (and replacing an older problem, e.g. an earlier failed fetch).
+            notice = notice.or_else(|| Some(info(weather_loading().to_string())));
+            self.weather_fetch = Some(Rc::new(fetch));
+        }
+        if notice.is_some() {
+            self.notice = notice;
+        }
+    }
+}
+
 impl Reducible for Playground {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Sent(command) => {
-                let shown = self.shown_params();
                 let quiet = self.playing && matches!(command, Command::Run(_));
-                self.pending.borrow_mut().push_back((command, shown));
+                self.in_flight.sent(command, self.shown_params());
                 if quiet {
                     // The play timer's work: nothing on the page changes until
                     // the answer arrives, so nothing is redrawn now.
@@ -299,121 +437,22 @@ impl Reducible for Playground {
                 .fold(self, |state, reply| state.reduce(Action::Received(reply))),
             Action::Received(reply) => {
                 let mut next = (*self).clone();
-                let popped = next.pending.borrow_mut().pop_front();
+                let sent = next.in_flight.drawn();
                 next.revision = next.revision.wrapping_add(1);
-                let snap = match reply {
-                    Reply::Run(snap) => Rc::new(*snap),
-                    Reply::Export(files) => {
-                        next.export = Some(Rc::new(files));
-                        return Rc::new(next);
-                    }
-                    Reply::Timings(timings) => {
-                        next.timings = Rc::new(timings);
-                        return Rc::new(next);
-                    }
-                    Reply::Progress(progress) => {
-                        // A link that chose neither the guide nor the playground:
-                        // the saved place decides (a first visit opens chapter 1).
-                        if next.view == View::Deciding {
-                            let g = progress.progress.guide;
-                            next.view = match g.playground {
-                                true => View::Playground,
-                                false => View::Guide(g.chapter),
-                            };
+                next.show(reply, sent);
+                Rc::new(next)
+            }
+            Action::WeatherFetched(result) => {
+                let mut next = (*self).clone();
+                let fetch = next.weather_fetch.take();
+                match result {
+                    Ok(()) => {
+                        if let Some(shown) = fetch.and_then(|f| f.scenario.clone()) {
+                            next.scenario = Some(shown);
                         }
-                        next.progress = Some(Rc::new(progress));
-                        return Rc::new(next);
                     }
-                    Reply::Lesson(lesson) => {
-                        next.lesson = Some(Rc::new(lesson));
-                        return Rc::new(next);
-                    }
-                    Reply::Quiz(quiz) => {
-                        match quiz {
-                            QuizReply::Bank(cards) => next.quiz_bank = Some(Rc::new(cards)),
-                            QuizReply::Test(test) => next.test = test.map(Rc::new),
-                            QuizReply::Visual(view) => next.visual_quiz = Some(Rc::new(view)),
-                        }
-                        return Rc::new(next);
-                    }
-                };
-                // A new description of the run: an earlier export may no longer match it.
-                next.export = None;
-                if next.view == View::Playground {
-                    next.playground_params = Some(snap.params.clone());
+                    Err(failure) => next.notice = Some(problem(fetch_problem(failure))),
                 }
-                let Some((command, before)) = popped else {
-                    next.snapshot = Some(snap);
-                    return Rc::new(next);
-                };
-                let configure = match &command {
-                    Command::Configure(p) => Some(p.clone()),
-                    _ => None,
-                };
-                let is_reset = command == Command::Reset;
-                let info = match &command {
-                    Command::Rollback(v) => Some(format!("Rolled back: model v{v} is live again.")),
-                    Command::InjectFault(f) => Some(format!(
-                        "Fault injected: the next batch arrives with {}.",
-                        f.label().to_lowercase()
-                    )),
-                    Command::RunPolicyRace(n) => Some(format!(
-                        "Policy race finished: {} cycles under 5 policies.",
-                        snap.race.as_ref().map_or(*n, |r| r.cycles)
-                    )),
-                    // A problem already shown (a link's, say) matters more
-                    // than news the weather panel gives too: it stays (quiet).
-                    Command::StartWeather(_)
-                        if next.notice.as_ref().is_some_and(|n| n.is_error) =>
-                    {
-                        None
-                    }
-                    Command::StartWeather(start) => snap.weather.map(|w| {
-                        crate::sim::wording::weather_started(w.pair, start.file.is_some())
-                    }),
-                    _ => None,
-                };
-                let quiet = matches!(
-                    command,
-                    Command::Step
-                        | Command::Run(_)
-                        | Command::FinishCycle
-                        | Command::Start(_)
-                        | Command::StartWeather(_)
-                );
-                let names = configure.as_ref().map(|new| {
-                    changed(&before, new)
-                        .into_iter()
-                        .map(SettingKey::label)
-                        .collect::<Vec<_>>()
-                });
-                next.notice = match (&snap.error, snap.config_effect, names) {
-                    (Some(problem), _, _) => Some(Notice {
-                        text: problem_text(problem),
-                        is_error: true,
-                    }),
-                    (None, Some(_), Some(names)) if names.is_empty() => next.notice.clone(),
-                    (None, Some(effect), Some(names)) => Some(Notice {
-                        text: describe_effect(effect, &names),
-                        is_error: false,
-                    }),
-                    _ if is_reset => Some(Notice {
-                        text: "Reset: the run starts again at v1.".into(),
-                        is_error: false,
-                    }),
-                    _ if info.is_some() => info.map(|text| Notice {
-                        text,
-                        is_error: false,
-                    }),
-                    // Stepping keeps the last message; anything else clears it.
-                    _ if quiet => next.notice.clone(),
-                    _ => None,
-                };
-                // The end of real history: nothing more to play.
-                if is_reset || snap.weather.is_some_and(|w| w.ended) {
-                    next.playing = false;
-                }
-                next.snapshot = Some(snap);
                 Rc::new(next)
             }
             Action::SetPlaying(playing) => {
@@ -437,7 +476,6 @@ impl Reducible for Playground {
                 next.speed = speed;
                 Rc::new(next)
             }
-
             Action::ShowNotice(notice) => {
                 let mut next = (*self).clone();
                 next.notice = Some(notice);
@@ -454,30 +492,12 @@ impl Reducible for Playground {
                 next.presenter = on;
                 Rc::new(next)
             }
-            Action::SetScenario(scenario) => {
-                let mut next = (*self).clone();
-                next.scenario = scenario;
-                Rc::new(next)
-            }
             Action::SetView(view) => {
                 if self.view == view {
                     return self;
                 }
                 let mut next = (*self).clone();
                 next.view = view;
-                Rc::new(next)
-            }
-            Action::SetWeatherFetching(on) => {
-                if self.weather_fetching == on {
-                    return self;
-                }
-                let mut next = (*self).clone();
-                next.weather_fetching = on;
-                Rc::new(next)
-            }
-            Action::SetGuideSeed(seed) => {
-                let mut next = (*self).clone();
-                next.guide_seed = seed;
                 Rc::new(next)
             }
             Action::Highlight(step) => {
@@ -515,7 +535,7 @@ mod tests {
         // The engine's answers settle it: here it applied the change.
         let state = state.reduce(Action::Received(engine.answer(Command::Configure(off))));
         let state = state.reduce(Action::Received(engine.answer(Command::Step)));
-        assert_eq!(state.in_flight(), 0);
+        assert_eq!(state.in_flight().len(), 0);
         assert!(!state.shown_params().validate_data);
     }
 
@@ -569,21 +589,21 @@ mod tests {
             Rc::ptr_eq(&sent, &state),
             "no redraw for the timer's command"
         );
-        assert_eq!(sent.in_flight(), 1);
+        assert_eq!(sent.in_flight().len(), 1);
         // Any other command is a change (data-pending must show it travelling).
         let step = sent.clone().reduce(Action::Sent(Command::Step));
         assert!(*step != *sent, "a click is drawn at once");
-        assert_eq!(step.in_flight(), 2);
+        assert_eq!(step.in_flight().len(), 2);
         // The answers pop them in order, each one a change.
         let a = step
             .clone()
             .reduce(Action::Received(engine.answer(Command::Run(8))));
         assert!(*a != *step);
-        assert_eq!(a.in_flight(), 1);
+        assert_eq!(a.in_flight().len(), 1);
         let b = a
             .clone()
             .reduce(Action::Received(engine.answer(Command::Step)));
-        assert_eq!(b.in_flight(), 0);
+        assert_eq!(b.in_flight().len(), 0);
         assert_eq!(b.snapshot.as_ref().map(|s| s.cycle), Some(2));
         // Paused, a Run is an ordinary command again.
         let paused = b.reduce(Action::SetPlaying(false));
@@ -606,10 +626,10 @@ mod tests {
             state = state.reduce(Action::Sent(c.clone()));
             replies.push(engine.answer(c));
         }
-        assert_eq!(state.in_flight(), 4);
+        assert_eq!(state.in_flight().len(), 4);
         // Drawn at once (full speed): every command is answered, in order.
         let state = state.reduce(Action::ReceivedAll(replies));
-        assert_eq!(state.in_flight(), 0);
+        assert_eq!(state.in_flight().len(), 0);
         assert_eq!(state.snapshot.as_ref().map(|s| s.cycle), Some(1));
         let export = state
             .export
@@ -626,5 +646,102 @@ mod tests {
         let state = state.reduce(Action::Received(engine.answer(Command::Step)));
         assert!(state.export.is_none());
         assert_eq!(state.snapshot.as_ref().map(|s| s.cycle), Some(1));
+    }
+
+    #[wasm_bindgen_test]
+    fn an_answer_waiting_for_the_draw_frees_the_engine_but_not_the_page() {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let state = Rc::new(Playground::default());
+        let q = state.in_flight().clone();
+        let state = state
+            .reduce(Action::Sent(Command::Start(SimParams::default())))
+            .reduce(Action::Sent(Command::Step));
+        assert_eq!((q.len(), q.unanswered()), (2, 2));
+        assert!(q.silent_since().is_some());
+        q.arrived(engine.answer(Command::Start(SimParams::default())));
+        q.arrived(engine.answer(Command::Step));
+        // The engine is free (the play timer may send more, the watchdog is
+        // quiet); the page still waits for the draw (`data-pending`).
+        assert_eq!((q.len(), q.unanswered(), q.silent_since()), (2, 0, None));
+        let state = state.reduce(Action::ReceivedAll(q.take_arrived()));
+        assert_eq!((q.len(), state.in_flight().len()), (0, 0));
+        assert_eq!(state.snapshot.as_ref().map(|s| s.rows.len()), Some(1));
+    }
+
+    /// The state after the engine opened `link` on a fresh page.
+    fn opened(link: &str) -> (Rc<Playground>, Engine) {
+        let (mut engine, _) = Engine::new(SimParams::default());
+        let mut state = Rc::new(Playground::default());
+        for command in [
+            Command::Progress(crate::sim::engine::protocol::ProgressIntent::Load(None)),
+            Command::OpenLink(link.into()),
+        ] {
+            state = state
+                .reduce(Action::Sent(command.clone()))
+                .reduce(Action::Received(engine.answer(command)));
+        }
+        (state, engine)
+    }
+
+    #[wasm_bindgen_test]
+    fn a_link_decides_the_view_the_teachers_options_and_the_notice() {
+        let (state, _) = opened("seed=9&hide=race&lock=seed&presenter=1");
+        assert_eq!(state.view, View::Playground);
+        assert_eq!(state.hidden, vec![Hidden::Panel(Panel::Race)]);
+        assert!(state.lock_seed && state.presenter && !state.shows(Panel::Race));
+        assert_eq!(state.snapshot.as_ref().map(|s| s.params.seed), Some(9));
+        assert_eq!(state.playground_params.as_ref().map(|p| p.seed), Some(9));
+        assert_eq!(state.notice, None);
+        // A chapter link: its seed, the reader's place moved.
+        let (state, _) = opened("chapter=2&seed=7");
+        assert_eq!((state.view, state.guide_seed), (View::Guide(2), 7));
+        assert_eq!(state.guide_place().chapter, 2);
+        // A first visit with no link: chapter 1 of the guide.
+        assert_eq!(opened("").0.view, View::Guide(1));
+        // A scenario with a fault says so; the link's problems say more.
+        let (state, _) = opened("scenario=bad-data");
+        assert_eq!(
+            state.scenario.as_ref().map(|s| s.title.as_str()),
+            Some("Bad data caught by validation")
+        );
+        let notice = state.notice.clone().unwrap();
+        assert!(
+            !notice.is_error && notice.text.starts_with("Fault injected"),
+            "{notice:?}"
+        );
+        let (state, _) = opened("scenario=bad-data&bogus=1");
+        let notice = state.notice.clone().unwrap();
+        assert!(notice.is_error, "{notice:?}");
+        assert!(notice
+            .text
+            .starts_with("Some of the link could not be used: "));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_weather_link_waits_for_its_file_then_shows_its_scenario_or_why_not() {
+        let (state, mut engine) = opened("scenario=real-weather");
+        assert_eq!(state.snapshot, None, "no run until the file arrives");
+        assert!(state.fetching_weather() && state.scenario.is_none());
+        let notice = state.notice.clone().unwrap();
+        assert!(!notice.is_error, "{notice:?}");
+        let fetch = state.weather_fetch.clone().unwrap();
+        // It arrived: the scenario shows, and its run starts.
+        let arrived = state.clone().reduce(Action::WeatherFetched(Ok(())));
+        assert!(!arrived.fetching_weather());
+        assert_eq!(arrived.scenario, fetch.scenario);
+        // It could not be had: the page says why, and the link's settings start.
+        let failed = state.reduce(Action::WeatherFetched(Err(FetchFailure::Network)));
+        assert!(!failed.fetching_weather() && failed.scenario.is_none());
+        assert!(failed.notice.as_ref().is_some_and(|n| n.is_error));
+        let start = Command::Start(fetch.fallback.clone().unwrap());
+        let failed = failed
+            .reduce(Action::Sent(start.clone()))
+            .reduce(Action::Received(engine.answer(start)));
+        assert!(
+            failed.notice.as_ref().is_some_and(|n| n.is_error),
+            "the reason stays"
+        );
+        assert_eq!(failed.view, View::Playground);
+        assert!(failed.snapshot.is_some());
     }
 }

@@ -3,6 +3,7 @@
 //! sends commands and draws what comes back.
 
 pub mod export;
+mod open;
 pub mod protocol;
 pub mod share;
 pub mod view;
@@ -250,6 +251,7 @@ impl Engine {
     pub fn handle(&mut self, command: Command) -> Snapshot {
         match self.answer(command) {
             Reply::Run(snap) => *snap,
+            Reply::Opened(opened) => opened.run.unwrap_or_else(|| self.snapshot()),
             Reply::Export(_)
             | Reply::Timings(_)
             | Reply::Progress(_)
@@ -276,11 +278,7 @@ impl Engine {
         let mut effect = None;
         let mut error = None;
         match command {
-            Command::Start(params) => {
-                let (engine, problem) = Engine::new(params);
-                self.replace_run(engine.sim);
-                error = problem;
-            }
+            Command::Start(params) => error = self.start(params),
             Command::StartWeather(start) => {
                 match self.start_weather(start.file, start.pair, start.params) {
                     Ok(()) => {}
@@ -306,6 +304,10 @@ impl Engine {
             Command::Progress(intent) => return Reply::Progress(self.progress(intent)),
             Command::Quiz(intent) => return Reply::Quiz(self.quiz(intent)),
             Command::Lesson => return Reply::Lesson(lesson_text()),
+            Command::OpenLink(text) => return Reply::Opened(Box::new(self.open_link(&text))),
+            Command::OpenScenario(key) => {
+                return Reply::Opened(Box::new(self.open_scenario(&key)));
+            }
             Command::Export => {
                 return Reply::Export(ExportFiles {
                     cycles_csv: cycles_csv(self.sim.summaries()),
@@ -384,6 +386,14 @@ impl Engine {
         snap.error = error;
         snap.engine_ms = self.clock.zip(started).map(|(now, t0)| now() - t0);
         Reply::Run(Box::new(snap))
+    }
+
+    /// Replaces the run with a new one from `params` (invalid ones start the
+    /// defaults, and the reason is returned).
+    fn start(&mut self, params: SimParams) -> Option<Problem> {
+        let (engine, problem) = Engine::new(params);
+        self.replace_run(engine.sim);
+        problem
     }
 
     /// Replaces the run with `sim`, as a new start does: the view returns to

@@ -1,12 +1,13 @@
 //! The message boundary between the page and the core, and nothing else: the
 //! page sends [`Command`]s and receives one [`Reply`] for each (the run's
-//! [`Snapshot`], an export, training times, the reader's progress), all
-//! serde-serialisable,
+//! [`Snapshot`], an export, training times, the reader's progress, what a
+//! link or a scenario opened), all serde-serialisable,
 //! so the engine (`sim::engine`, which answers them) runs in a Web Worker
 //! (`crate::worker`, its messages serialised across the thread boundary).
 
 use serde::{Deserialize, Serialize};
 
+use crate::sim::engine::share::Hidden;
 use crate::sim::ml::evaluate::Scores;
 use crate::sim::ml::train::{DecisionGrid, LinearBoundary};
 use crate::sim::ml::truth::RuleLines;
@@ -90,6 +91,16 @@ pub enum Command {
     /// The lesson's text ([`Reply::Lesson`]): the page draws it, it is not
     /// compiled into the page.
     Lesson,
+    /// Open the page's link (its query text, with or without the `?`): the
+    /// engine reads it, starts its run, scenario or guide chapter, and answers
+    /// what the page must do ([`Reply::Opened`]), so the page parses nothing.
+    /// The page hands over the stored progress first ([`ProgressIntent::Load`]):
+    /// a link that names neither a chapter nor settings opens the reader's
+    /// saved place.
+    OpenLink(String),
+    /// Open a ready scenario by its key: its run and its fault, or the weather
+    /// file to fetch first ([`Reply::Opened`]).
+    OpenScenario(String),
 }
 
 /// A weather run to start: [`Command::StartWeather`].
@@ -101,6 +112,80 @@ pub struct WeatherStart {
     pub pair: FeaturePair,
     /// The run's settings.
     pub params: SimParams,
+}
+
+/// What a link or a scenario opened, and what the page must do now: the
+/// answer to [`Command::OpenLink`] and [`Command::OpenScenario`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Opened {
+    /// The run started (`None`: none yet, the weather file must be fetched
+    /// first; the run on screen, if any, stays until it arrives).
+    pub run: Option<Snapshot>,
+    /// The fault injected into the run's first batch, if any.
+    pub fault: Option<Fault>,
+    /// The scenario started, to show now.
+    pub scenario: Option<ScenarioShown>,
+    /// The weather file the page must fetch before the run can start.
+    pub fetch: Option<WeatherFetch>,
+    /// What a link decided (`None` for a scenario opened on the page).
+    pub link: Option<LinkOpened>,
+}
+
+/// A scenario as the page shows it: its name and what to watch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioShown {
+    /// The scenario's name.
+    pub title: String,
+    /// What to watch, in one line.
+    pub watch: String,
+}
+
+/// A weather run waiting for its file: the page fetches it (the engine
+/// answers every command at once, it cannot wait for the network), then
+/// sends [`Command::StartWeather`] with the file's text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeatherFetch {
+    /// The two features to stream.
+    pub pair: FeaturePair,
+    /// The run's settings.
+    pub params: SimParams,
+    /// Settings to start on the synthetic stream instead if the file cannot
+    /// be fetched (a link's, when no run is on screen yet; `None`: the run on
+    /// screen stays).
+    pub fallback: Option<SimParams>,
+    /// The scenario to show once the weather run has started.
+    pub scenario: Option<ScenarioShown>,
+}
+
+/// What a link decided besides its run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkOpened {
+    /// Where the page goes.
+    pub view: LinkView,
+    /// Controls and panels the teacher's link hides.
+    pub hidden: Vec<Hidden>,
+    /// The seed is locked by the teacher's link.
+    pub lock_seed: bool,
+    /// Large type for a projector.
+    pub presenter: bool,
+    /// The reader's progress, when the link moved their place (a chapter link).
+    pub progress: Option<ProgressReply>,
+    /// What could not be used, one sentence each (empty: all of it).
+    pub problems: Vec<String>,
+}
+
+/// The part of the page a link opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkView {
+    /// A chapter of the guide, its runs with this seed.
+    Guide {
+        /// The chapter (1..=CHAPTERS).
+        chapter: u8,
+        /// The seed the guide's runs use.
+        seed: u64,
+    },
+    /// Free play.
+    Playground,
 }
 
 /// What the reader asked of the quizzes.
@@ -246,8 +331,8 @@ pub const MEASURED_ROWS: [usize; 4] = [1_000, 5_000, 10_000, 100_000];
 /// What the engine answers: exactly one reply per [`Command`], in order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
-    /// The run after the command: what the page draws (every command but the
-    /// two below).
+    /// The run after the command: what the page draws (every command but
+    /// those answered below).
     Run(Box<Snapshot>),
     /// The answer to [`Command::Export`]: the run's files (the run is unchanged).
     Export(ExportFiles),
@@ -260,6 +345,8 @@ pub enum Reply {
     Quiz(QuizReply),
     /// The answer to [`Command::Lesson`].
     Lesson(LessonText),
+    /// The answer to [`Command::OpenLink`] and [`Command::OpenScenario`].
+    Opened(Box<Opened>),
 }
 
 /// How a [`Command::Configure`] was applied, so the page can say so.

@@ -44,4 +44,6 @@ pub enum Problem {
     },
     /// The policy race could not start.
     Race(SimError),
+    /// No ready scenario has this key (as a link or the page named it).
+    UnknownScenario(String),
 }

@@ -24,7 +24,7 @@ pub use cost::{
     policy_short_name, race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence,
     version_cost_text,
 };
-pub use problem::problem_text;
+pub use problem::{link_problems, problem_text};
 pub use stall::{stall_fix_button, stall_message, FLOOR_BUTTON, RESTART_BUTTON};
 pub use weather::{
     feature_meaning, feature_note, fetch_problem, race_without_cycles, weather_ended_short,

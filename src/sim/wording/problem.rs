@@ -1,4 +1,5 @@
-//! A [`Problem`] the engine reports, as the sentence the page shows.
+//! A [`Problem`] the engine reports, and what a link could not use, as the
+//! sentences the page shows.
 
 use super::weather::{race_without_cycles, weather_problem};
 use crate::sim::retraining::problem::Problem;
@@ -19,5 +20,15 @@ pub fn problem_text(problem: &Problem) -> String {
         }
         Problem::Rollback(e) => format!("Rollback refused: {e}"),
         Problem::RaceWithoutCycles { batch_size } => race_without_cycles(*batch_size),
+        Problem::UnknownScenario(key) => format!(
+            "There is no scenario called `{}`.",
+            key.chars().take(24).collect::<String>()
+        ),
     }
+}
+
+/// The notice for a link's problems (each one sentence), if it has any.
+pub fn link_problems(problems: &[String]) -> Option<String> {
+    (!problems.is_empty())
+        .then(|| format!("Some of the link could not be used: {}", problems.join(" ")))
 }

@@ -5,10 +5,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::sim::engine::protocol::{Command, ScenarioShown};
 use crate::sim::engine::share::{hidden_keys, hideable, to_query, weather_query, Hidden};
 use crate::sim::params::SimParams;
 use crate::sim::retraining::scenarios::{scenario, scenarios};
 use crate::sim::stream::weather::FeaturePair;
+use crate::ui::hooks::{use_dispatch, use_send};
+use crate::ui::state::Action;
 
 /// Props of [`Classroom`].
 #[derive(Properties, PartialEq)]
@@ -25,14 +28,8 @@ pub struct ClassroomProps {
     /// (the link then names the data too).
     #[prop_or_default]
     pub weather: Option<FeaturePair>,
-    /// The scenario loaded (title, what to watch).
-    pub scenario: Option<(String, String)>,
-    /// Loads a scenario by key.
-    pub on_scenario: Callback<String>,
-    /// Changes what the link hides and locks.
-    pub on_teacher: Callback<(Vec<Hidden>, bool)>,
-    /// Turns the presenter view on or off.
-    pub on_presenter: Callback<bool>,
+    /// The scenario loaded.
+    pub scenario: Option<ScenarioShown>,
 }
 
 /// The page's address without its query or hash.
@@ -51,6 +48,8 @@ fn page_address() -> String {
 /// The classroom panel.
 #[component]
 pub fn Classroom(props: &ClassroomProps) -> Html {
+    let send = use_send();
+    let dispatch = use_dispatch();
     let chosen = use_state(|| scenarios()[0].key.to_string());
     let copied = use_state(|| None::<String>);
     let mut link = format!(
@@ -74,10 +73,10 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             chosen.set(select.value());
         })
     };
+    // The engine opens the scenario (its run and fault, or the weather file to fetch).
     let load = {
-        let cb = props.on_scenario.clone();
         let chosen = chosen.clone();
-        Callback::from(move |_: MouseEvent| cb.emit((*chosen).clone()))
+        Callback::from(move |_: MouseEvent| send.emit(Command::OpenScenario((*chosen).clone())))
     };
     let copy = {
         let link = link.clone();
@@ -112,16 +111,19 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         })
     };
     let on_lock = {
-        let cb = props.on_teacher.clone();
+        let dispatch = dispatch.clone();
         let hidden = props.hidden.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            cb.emit((hidden.clone(), input.checked()));
+            dispatch.emit(Action::SetTeacher {
+                hidden: hidden.clone(),
+                lock_seed: input.checked(),
+            });
         })
     };
     let on_hide = {
-        let cb = props.on_teacher.clone();
-        let lock = props.lock_seed;
+        let dispatch = dispatch.clone();
+        let lock_seed = props.lock_seed;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let mut hidden: Vec<Hidden> = Vec::new();
@@ -134,11 +136,10 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                     hidden.push(h);
                 }
             }
-            cb.emit((hidden, lock));
+            dispatch.emit(Action::SetTeacher { hidden, lock_seed });
         })
     };
     let presenter = {
-        let cb = props.on_presenter.clone();
         let on = props.presenter;
         Callback::from(move |_: MouseEvent| {
             if !on {
@@ -154,7 +155,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                     d.exit_fullscreen();
                 }
             }
-            cb.emit(!on);
+            dispatch.emit(Action::SetPresenter(!on));
         })
     };
     let watch = (*chosen).clone();
@@ -171,8 +172,8 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                 <p class="hint" id="scenario-hint">{ scenario(&watch).map_or("", |s| s.watch) }</p>
             </div>
             <button type="button" onclick={load}>{ "Load scenario" }</button>
-            if let Some((title, what)) = &props.scenario {
-                <p class="scenario-now" data-testid="scenario"><strong>{ format!("{title}: ") }</strong>{ what }</p>
+            if let Some(s) = &props.scenario {
+                <p class="scenario-now" data-testid="scenario"><strong>{ format!("{}: ", s.title) }</strong>{ &s.watch }</p>
             }
             <div class="field">
                 <label for="share-link">{ "Link to this run" }</label>

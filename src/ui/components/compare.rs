@@ -11,15 +11,14 @@ use crate::sim::english::group_thousands;
 use crate::sim::ml::train::LinearBoundary;
 use crate::sim::retraining::registry::ModelVersion;
 use crate::sim::wording::window_text;
+use crate::ui::hooks::use_send;
 
 /// Props of [`CompareVersions`].
 #[derive(Properties, PartialEq)]
 pub struct CompareVersionsProps {
     /// The run: `registry` lists the versions to choose from, `comparison` is
-    /// the engine's answer to the last [`Command::Compare`].
+    /// the engine's answer to the last [`Command::Compare`] (sent from here).
     pub snapshot: Rc<Snapshot>,
-    /// Sends [`Command::Compare`] to the engine.
-    pub send: Callback<Command>,
 }
 
 /// `x` with a true minus sign and two decimals ("−0.16"); never "−0.00".
@@ -106,7 +105,7 @@ pub fn CompareVersions(props: &CompareVersionsProps) -> Html {
     };
     let ready = matches!((a, b), (Some(x), Some(y)) if x != y);
     let compare = {
-        let send = props.send.clone();
+        let send = use_send();
         Callback::from(move |_: MouseEvent| {
             if let (Some(x), Some(y)) = (a, b) {
                 if x != y {

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, ExportFiles};
 use crate::sim::english::join_words;
+use crate::ui::hooks::use_send;
 
 /// File name of the per-cycle CSV.
 pub const CSV_FILE: &str = "retrain-playground-cycles.csv";
@@ -27,10 +28,9 @@ const REVOKE_AFTER_MS: u32 = 30_000;
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
     /// The engine's export of the run as shown ([`crate::sim::engine::protocol::Reply::Export`],
-    /// the answer to [`Command::Export`]); `None` once the run has moved on.
+    /// the answer to [`Command::Export`], asked for when a file is wanted);
+    /// `None` once the run has moved on.
     pub export: Option<Rc<ExportFiles>>,
-    /// Sends a command to the engine (here only [`Command::Export`]).
-    pub send: Callback<Command>,
 }
 
 /// Which export files the reader asked for and is still waiting for.
@@ -210,6 +210,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     // The buttons pressed whose export has not arrived yet.
     let wanted: Rc<RefCell<Wanted>> = use_mut_ref(Wanted::default);
     let status = use_state_eq(|| None::<Status>);
+    let send = use_send();
 
     // Once per export that arrives: save the files that were asked for.
     {
@@ -228,7 +229,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let request = |csv: bool| {
         let wanted = wanted.clone();
         let status = status.clone();
-        let send = props.send.clone();
+        let send = send.clone();
         let export = props.export.clone();
         Callback::from(move |_: MouseEvent| {
             let asked = Wanted { csv, json: !csv };

@@ -5,18 +5,18 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::sim::engine::protocol::Snapshot;
+use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::retraining::validate::Fault;
 use crate::sim::wording::{check_name, failure_text, trigger_detail, trigger_reason};
+use crate::ui::hooks::use_send;
 
 /// Props of [`Gates`].
 #[derive(Properties, PartialEq)]
 pub struct GatesProps {
     /// The run.
     pub snapshot: std::rc::Rc<Snapshot>,
-    /// Injects a fault into the next batch.
-    pub on_inject: Callback<Fault>,
-    /// Show the fault picker and its button (the guide picks the fault itself).
+    /// Show the fault picker and its button, which injects the fault into the
+    /// next batch (the guide picks the fault itself).
     #[prop_or(true)]
     pub fault_controls: bool,
 }
@@ -36,9 +36,9 @@ pub fn Gates(props: &GatesProps) -> Html {
         })
     };
     let inject = {
-        let cb = props.on_inject.clone();
+        let send = use_send();
         let chosen = chosen.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(*chosen))
+        Callback::from(move |_: MouseEvent| send.emit(Command::InjectFault(*chosen)))
     };
     let trigger_text = match &s.trigger_eval {
         Some(t) => format!(

@@ -23,7 +23,7 @@ use crate::sim::teach::guide::{
 };
 use crate::sim::teach::quiz::GuideProgress;
 use crate::ui::charts::{DriftChart, PerformanceChart, ScatterChart};
-use crate::ui::hooks::{use_engine, use_playground};
+use crate::ui::hooks::{use_playground, use_send};
 
 /// Props of [`Guide`]: the chapter; the run on screen, the seed, the reader's
 /// place and the engine come from the page's contexts.
@@ -55,14 +55,14 @@ fn send_run(send: &Callback<Command>, c: &Chapter, params: &SimParams, fault: Op
 /// One chapter of the guide.
 #[component]
 pub fn Guide(props: &GuideProps) -> Html {
-    let send = use_engine();
+    let send = use_send();
     let (Some(state), Some(c)) = (use_playground(), chapter(props.chapter)) else {
         return html! {};
     };
     let Some(snapshot) = state.snapshot.clone() else {
         return html! {};
     };
-    let in_flight = state.in_flight();
+    let settled = state.in_flight().is_empty();
     let place = state.guide_place();
     let guide_seed = state.guide_seed;
     let c = Rc::new(c);
@@ -94,7 +94,7 @@ pub fn Guide(props: &GuideProps) -> Html {
     let s = &snapshot;
     let result = (*ran)
         .as_ref()
-        .filter(|p| in_flight == 0 && s.params == **p)
+        .filter(|p| settled && s.params == **p)
         .and_then(|p| reveal(&c, p, &s.summaries, s.race.as_ref()));
 
     // A reveal seen marks the chapter done (saved with the rest of the progress).
@@ -263,8 +263,8 @@ pub fn Guide(props: &GuideProps) -> Html {
         GuidePanel::Accuracy => html! { <PerformanceChart snapshot={s.clone()} /> },
         GuidePanel::Scatter => html! { <ScatterChart snapshot={s.clone()} /> },
         GuidePanel::Decision => html! { <DecisionBanner snapshot={s.clone()} /> },
-        GuidePanel::Gates => html! { <Gates snapshot={s.clone()} on_inject={Callback::noop()} fault_controls={false} /> },
-        GuidePanel::Race => html! { <PolicyRacePanel snapshot={s.clone()} on_run={Callback::noop()} button={false} /> },
+        GuidePanel::Gates => html! { <Gates snapshot={s.clone()} fault_controls={false} /> },
+        GuidePanel::Race => html! { <PolicyRacePanel snapshot={s.clone()} button={false} /> },
         GuidePanel::Drift => html! { <DriftChart snapshot={s.clone()} /> },
     });
     let predicted_now = *predicted;

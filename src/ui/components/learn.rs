@@ -10,9 +10,8 @@ use super::test_yourself::TestYourself;
 use super::visual_quiz::VisualQuiz;
 use crate::sim::engine::protocol::{Command, ProgressIntent, ProgressReply, Snapshot};
 use crate::sim::teach::lesson::LessonText;
-use crate::sim::teach::quiz::{
-    Progress, QuizCard, TestResult, TestView, VisualQuizView, TEST_LENGTH,
-};
+use crate::sim::teach::quiz::{Progress, QuizCard, TestView, VisualQuizView, TEST_LENGTH};
+use crate::ui::hooks::use_send;
 
 /// Props of [`Learn`].
 #[derive(Properties, PartialEq)]
@@ -24,8 +23,6 @@ pub struct LearnProps {
     pub playing: bool,
     /// The process-table row highlighted now.
     pub highlighted: Option<u8>,
-    /// Highlights a row of the process table.
-    pub on_highlight: Callback<Option<u8>>,
     /// The reader's progress as the engine last reported it (`None` until read).
     #[prop_or_default]
     pub progress: Option<std::rc::Rc<ProgressReply>>,
@@ -41,8 +38,6 @@ pub struct LearnProps {
     /// The newest visual quiz.
     #[prop_or_default]
     pub visual_quiz: Option<std::rc::Rc<VisualQuizView>>,
-    /// Sends the reader's answers, tests and resets to the engine.
-    pub send: Callback<Command>,
 }
 
 /// The learn-and-test part of the page.
@@ -61,22 +56,8 @@ pub fn Learn(props: &LearnProps) -> Html {
             }
         });
     }
-    let on_answered = {
-        let send = props.send.clone();
-        Callback::from(move |right: bool| {
-            send.emit(Command::Progress(ProgressIntent::Answered(right)))
-        })
-    };
-    let on_finished = {
-        let send = props.send.clone();
-        Callback::from(move |result: TestResult| {
-            send.emit(Command::Progress(ProgressIntent::TestFinished(
-                result.score,
-            )))
-        })
-    };
     let reset = {
-        let send = props.send.clone();
+        let send = use_send();
         Callback::from(move |_: MouseEvent| send.emit(Command::Progress(ProgressIntent::Reset)))
     };
     let p = props
@@ -85,11 +66,11 @@ pub fn Learn(props: &LearnProps) -> Html {
         .map_or_else(Progress::new, |r| r.progress);
     html! {
         <div class="learn">
-            <Lesson snapshot={props.snapshot.clone()} lesson={props.lesson.clone()} send={props.send.clone()} highlighted={props.highlighted} on_highlight={props.on_highlight.clone()} />
-            <VisualQuiz snapshot={props.snapshot.clone()} playing={props.playing} quiz={props.visual_quiz.clone()} send={props.send.clone()} on_answered={on_answered.clone()} />
+            <Lesson snapshot={props.snapshot.clone()} lesson={props.lesson.clone()} highlighted={props.highlighted} />
+            <VisualQuiz snapshot={props.snapshot.clone()} playing={props.playing} quiz={props.visual_quiz.clone()} />
             <div class="grid-2">
-                <Practice bank={props.quiz_bank.clone()} send={props.send.clone()} on_answered={on_answered.clone()} />
-                <TestYourself test={props.test.clone()} send={props.send.clone()} on_answered={on_answered} on_finished={on_finished} />
+                <Practice bank={props.quiz_bank.clone()} />
+                <TestYourself test={props.test.clone()} />
             </div>
             <section class="panel progress" aria-labelledby="progress-title">
                 <h2 id="progress-title">{ "Your progress" }</h2>

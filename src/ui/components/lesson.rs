@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::teach::lesson::LessonText;
-use crate::ui::hooks::use_ask_once;
+use crate::ui::hooks::{use_ask_once, use_dispatch};
+use crate::ui::state::Action;
 
 /// Props of [`Lesson`].
 #[derive(Properties, PartialEq)]
@@ -19,28 +20,25 @@ pub struct LessonProps {
     pub snapshot: Rc<Snapshot>,
     /// The lesson's text, once the engine has sent it.
     pub lesson: Option<Rc<LessonText>>,
-    /// Asks the engine for the lesson's text.
-    pub send: Callback<Command>,
     /// The table row highlighted now.
     pub highlighted: Option<u8>,
-    /// Highlights a row of the process table (or none).
-    pub on_highlight: Callback<Option<u8>>,
 }
 
 /// The lesson section.
 #[component]
 pub fn Lesson(props: &LessonProps) -> Html {
-    use_ask_once(props.lesson.is_some(), &props.send, Command::Lesson);
+    use_ask_once(props.lesson.is_some(), Command::Lesson);
+    let dispatch = use_dispatch();
     let s = &props.snapshot;
     let highlight = |step: u8| {
-        let cb = props.on_highlight.clone();
+        let dispatch = dispatch.clone();
         let current = props.highlighted;
         Callback::from(move |_: MouseEvent| {
-            cb.emit(if current == Some(step) {
+            dispatch.emit(Action::Highlight(if current == Some(step) {
                 None
             } else {
                 Some(step)
-            });
+            }));
             // Bring the table into view so the highlighted row is seen.
             if let Some(el) = web_sys::window()
                 .and_then(|w| w.document())

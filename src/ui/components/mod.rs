@@ -1,5 +1,9 @@
 //! One component per file; each takes the snapshot (or plain values) as props
-//! and reports user intent through callbacks.
+//! and acts itself: commands go to the engine through the page's engine link
+//! (`hooks::use_send`), page actions through its dispatcher
+//! (`hooks::use_dispatch`), both contexts that never change (a part held by
+//! `WhenSeen` is not redrawn by them). Only what the page itself decides
+//! (which chapter, leaving the guide) comes as a callback.
 
 pub mod alert_log;
 pub mod classroom;

@@ -7,20 +7,16 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
+use crate::sim::retraining::scenarios::WEATHER_SCENARIO;
 use crate::sim::stream::csv_data::MAX_BYTES;
+use crate::ui::hooks::{use_dispatch, use_send};
+use crate::ui::state::{Action, Notice};
 
 /// Props of [`OwnData`].
 #[derive(Properties, PartialEq)]
 pub struct OwnDataProps {
     /// The run (says which data it streams).
     pub snapshot: std::rc::Rc<Snapshot>,
-    /// Sends the file's text, or a return to the synthetic stream.
-    pub send: Callback<Command>,
-    /// Reports a file the page cannot read at all.
-    pub on_problem: Callback<String>,
-    /// Loads the real weather scenario (a ready example of real data).
-    #[prop_or_default]
-    pub on_weather: Callback<()>,
     /// The page is fetching the weather data (its button waits).
     #[prop_or_default]
     pub fetching: bool,
@@ -29,9 +25,16 @@ pub struct OwnDataProps {
 /// The own-data panel.
 #[component]
 pub fn OwnData(props: &OwnDataProps) -> Html {
+    let send = use_send();
+    // A file the page cannot read at all is named in the page's notice.
+    let problem = use_dispatch().reform(|text| {
+        Action::ShowNotice(Notice {
+            text,
+            is_error: true,
+        })
+    });
     let on_file = {
-        let send = props.send.clone();
-        let problem = props.on_problem.clone();
+        let send = send.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -63,13 +66,13 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
         })
     };
     let synthetic = {
-        let send = props.send.clone();
+        let send = send.clone();
         Callback::from(move |_: MouseEvent| send.emit(Command::UseSyntheticData))
     };
-    let weather = {
-        let cb = props.on_weather.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
+    // The real weather scenario: a ready example of real data.
+    let weather = Callback::from(move |_: MouseEvent| {
+        send.emit(Command::OpenScenario(WEATHER_SCENARIO.into()))
+    });
     let on_weather = props.snapshot.weather.is_some();
     html! {
         <section class="panel own-data" aria-labelledby="own-data-title">

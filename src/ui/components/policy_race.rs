@@ -5,10 +5,11 @@
 
 use yew::prelude::*;
 
-use crate::sim::engine::protocol::Snapshot;
+use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::retraining::race::MAX_RACE_CYCLES;
 use crate::sim::wording::{format_cost, policy_name, race_cost_rule, race_cost_sentence};
 use crate::ui::charts::{RaceChart, RaceCostChart};
+use crate::ui::hooks::use_send;
 
 /// Cycles a race runs.
 pub const RACE_CYCLES: u32 = 40;
@@ -18,9 +19,7 @@ pub const RACE_CYCLES: u32 = 40;
 pub struct PolicyRaceProps {
     /// The run (its settings define the stream; its `race` holds the result).
     pub snapshot: std::rc::Rc<Snapshot>,
-    /// Runs the race.
-    pub on_run: Callback<u32>,
-    /// Show its own Run button (the guide runs the race itself).
+    /// Show its own button, which runs the race (the guide runs the race itself).
     #[prop_or(true)]
     pub button: bool,
 }
@@ -32,8 +31,8 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
     let weather = props.snapshot.weather;
     let cycles = weather.map_or(RACE_CYCLES, |w| w.cycles_in_data.clamp(1, MAX_RACE_CYCLES));
     let run = {
-        let cb = props.on_run.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(cycles))
+        let send = use_send();
+        Callback::from(move |_: MouseEvent| send.emit(Command::RunPolicyRace(cycles)))
     };
     let race = props.snapshot.race.as_ref();
     let n = race.map_or(cycles, |r| r.cycles);

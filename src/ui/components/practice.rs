@@ -5,30 +5,24 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::engine::protocol::{Command, QuizIntent};
+use crate::sim::engine::protocol::{Command, ProgressIntent, QuizIntent};
 use crate::sim::teach::quiz::{Difficulty, Graded, QuizCard};
-use crate::ui::hooks::use_ask_once;
+use crate::ui::hooks::{use_ask_once, use_send};
 use std::rc::Rc;
 
 /// Props of [`Practice`].
 #[derive(Properties, PartialEq)]
 pub struct PracticeProps {
-    /// The bank as the engine sent it (`None` until it has).
+    /// The bank as the engine sent it (`None` until it has; it is asked for
+    /// when the section mounts).
     pub bank: Option<Rc<Vec<QuizCard>>>,
-    /// Asks the engine for the bank.
-    pub send: Callback<Command>,
-    /// Called with whether each answer was right.
-    pub on_answered: Callback<bool>,
 }
 
 /// The practice section.
 #[component]
 pub fn Practice(props: &PracticeProps) -> Html {
-    use_ask_once(
-        props.bank.is_some(),
-        &props.send,
-        Command::Quiz(QuizIntent::Bank),
-    );
+    use_ask_once(props.bank.is_some(), Command::Quiz(QuizIntent::Bank));
+    let send = use_send();
     let level = use_state(|| None::<Difficulty>);
     let index = use_state(|| 0usize);
     let shown: Vec<&QuizCard> = props
@@ -59,10 +53,10 @@ pub fn Practice(props: &PracticeProps) -> Html {
             index.set(next);
         })
     };
-    let on_answered = {
-        let cb = props.on_answered.clone();
-        Callback::from(move |(_, g): (usize, Graded)| cb.emit(g.correct))
-    };
+    // Each answer counts in the reader's progress.
+    let on_answered = Callback::from(move |(_, g): (usize, Graded)| {
+        send.emit(Command::Progress(ProgressIntent::Answered(g.correct)))
+    });
     html! {
         <section class="panel practice" id="practice" aria-labelledby="practice-title">
             <h2 id="practice-title">{ "Practice questions" }</h2>

@@ -3,10 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::sim::engine::protocol::Snapshot;
+use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::english::group_thousands;
 use crate::sim::retraining::registry::VersionStatus;
 use crate::sim::wording::{registry_event_text, window_text};
+use crate::ui::hooks::use_send;
 
 /// How many versions the table lists (newest first, the live one always).
 const SHOWN: usize = 25;
@@ -14,15 +15,14 @@ const SHOWN: usize = 25;
 /// Props of [`RegistryTable`].
 #[derive(Properties, PartialEq)]
 pub struct RegistryTableProps {
-    /// The run.
+    /// The run (a version kept can be made live again from the table).
     pub snapshot: std::rc::Rc<Snapshot>,
-    /// Makes an earlier version live again.
-    pub on_rollback: Callback<u32>,
 }
 
 /// The registry table.
 #[component]
 pub fn RegistryTable(props: &RegistryTableProps) -> Html {
+    let send = use_send();
     let versions = &props.snapshot.registry;
     let shown: Vec<_> = versions
         .iter()
@@ -36,8 +36,8 @@ pub fn RegistryTable(props: &RegistryTableProps) -> Html {
         v.status == VersionStatus::Retired && kept.contains(&v.version)
     };
     let rollback = |version: u32| {
-        let cb = props.on_rollback.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(version))
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(Command::Rollback(version)))
     };
     let events = &props.snapshot.registry_events;
     // The core keeps the newest versions (and v1, the live one and those that

@@ -1,9 +1,12 @@
-//! Step, Play/Pause, Finish cycle, Reset and Speed.
+//! Step, Play/Pause, Finish cycle, Reset and Speed: the buttons send their
+//! commands to the engine, Play and Speed change the page's play timer.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::ui::state::Speed;
+use crate::sim::engine::protocol::Command;
+use crate::ui::hooks::{use_dispatch, use_send};
+use crate::ui::state::{Action, Speed};
 
 /// Props of [`RunControls`].
 #[derive(Properties, PartialEq)]
@@ -12,16 +15,6 @@ pub struct RunControlsProps {
     pub playing: bool,
     /// The play speed.
     pub speed: Speed,
-    /// Advance one step.
-    pub on_step: Callback<()>,
-    /// Run to the end of the cycle.
-    pub on_finish_cycle: Callback<()>,
-    /// Flip play/pause.
-    pub on_toggle_play: Callback<()>,
-    /// Start again at v1.
-    pub on_reset: Callback<()>,
-    /// Change the speed.
-    pub on_speed: Callback<Speed>,
     /// Why no further cycle can run (real history has ended), if so: Step,
     /// Play and Finish cycle are then off and this says why.
     #[prop_or_default]
@@ -31,32 +24,35 @@ pub struct RunControlsProps {
 /// The buttons that drive the cycle.
 #[component]
 pub fn RunControls(props: &RunControlsProps) -> Html {
-    let click = |cb: &Callback<()>| {
-        let cb = cb.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
+    let send = use_send();
+    let dispatch = use_dispatch();
+    let command = |command: Command| {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(command.clone()))
     };
-    let on_speed = {
-        let cb = props.on_speed.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(s) = Speed::from_key(&select.value()) {
-                cb.emit(s);
-            }
-        })
+    let toggle_play = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::TogglePlay))
     };
+    let on_speed = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(s) = Speed::from_key(&select.value()) {
+            dispatch.emit(Action::SetSpeed(s));
+        }
+    });
     let ended = props.ended.is_some();
     html! {
         <section class="panel run-controls" aria-labelledby="run-title">
             <h2 id="run-title">{ "Run the cycle" }</h2>
             <div class="buttons">
-                <button type="button" class="primary" onclick={click(&props.on_step)}
+                <button type="button" class="primary" onclick={command(Command::Step)}
                     aria-keyshortcuts="ArrowRight" disabled={ended}>{ "Step" }</button>
-                <button type="button" onclick={click(&props.on_toggle_play)}
+                <button type="button" onclick={toggle_play}
                     aria-keyshortcuts="Space" disabled={ended && !props.playing}>
                     { if props.playing { "Pause" } else { "Play" } }
                 </button>
-                <button type="button" onclick={click(&props.on_finish_cycle)} disabled={ended}>{ "Finish cycle" }</button>
-                <button type="button" onclick={click(&props.on_reset)} aria-keyshortcuts="R">{ "Reset" }</button>
+                <button type="button" onclick={command(Command::FinishCycle)} disabled={ended}>{ "Finish cycle" }</button>
+                <button type="button" onclick={command(Command::Reset)} aria-keyshortcuts="R">{ "Reset" }</button>
             </div>
             <div class="field">
                 <label for="speed">{ "Speed" }</label>

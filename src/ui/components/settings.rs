@@ -6,22 +6,22 @@ use yew::prelude::*;
 
 use super::select_field::SelectField;
 use super::slider::Slider;
+use crate::sim::engine::protocol::Command;
 use crate::sim::engine::share::Hidden;
 use crate::sim::params::{DetectorKind, DriftPattern, RetrainTrigger, SimParams, MAX_SEED};
 use crate::sim::retraining::cost::Cost;
 use crate::sim::retraining::settings::check_seed;
 use crate::sim::retraining::settings::{trigger_from_key, SettingKey, TRIGGER_CHOICES};
 use crate::sim::wording::cost_units;
+use crate::ui::hooks::{use_dispatch, use_send};
+use crate::ui::state::{Action, Notice};
 
 /// Props of [`Settings`].
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
-    /// The settings shown (pending ones if a change waits for the next cycle).
+    /// The settings shown (pending ones if a change waits for the next cycle;
+    /// any change sends the whole new settings to the engine).
     pub params: SimParams,
-    /// Called with the whole new settings after any change.
-    pub on_change: Callback<SimParams>,
-    /// Called with a message when a typed value cannot be used.
-    pub on_invalid: Callback<String>,
     /// Controls (and panels) hidden by a teacher's link.
     #[prop_or_default]
     pub hidden: Vec<Hidden>,
@@ -37,6 +37,14 @@ pub struct SettingsProps {
 /// The settings form.
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
+    let on_change = use_send().reform(Command::Configure);
+    // A typed value that cannot be used is named in the page's notice.
+    let on_invalid = use_dispatch().reform(|text| {
+        Action::ShowNotice(Notice {
+            text,
+            is_error: true,
+        })
+    });
     let p = props.params.clone();
     let show = |key: SettingKey| {
         key.row()
@@ -45,12 +53,12 @@ pub fn Settings(props: &SettingsProps) -> Html {
     };
     let emit = |f: fn(SimParams, f64) -> SimParams| {
         let p = p.clone();
-        let cb = props.on_change.clone();
+        let cb = on_change.clone();
         Callback::from(move |v: f64| cb.emit(f(p.clone(), v)))
     };
     let emit_choice = |key: SettingKey| {
         let p = p.clone();
-        let cb = props.on_change.clone();
+        let cb = on_change.clone();
         Callback::from(move |choice: String| {
             if let Some(new) = key.with_choice(&p, &choice) {
                 cb.emit(new);
@@ -59,7 +67,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     };
     let emit_key = |f: fn(SimParams, &str) -> Option<SimParams>| {
         let p = p.clone();
-        let cb = props.on_change.clone();
+        let cb = on_change.clone();
         Callback::from(move |k: String| {
             if let Some(new) = f(p.clone(), &k) {
                 cb.emit(new);
@@ -72,8 +80,8 @@ pub fn Settings(props: &SettingsProps) -> Html {
     }
     let seed_change = {
         let p = p.clone();
-        let cb = props.on_change.clone();
-        let bad = props.on_invalid.clone();
+        let cb = on_change.clone();
+        let bad = on_invalid.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
@@ -91,7 +99,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     };
     let cron_change = {
         let p = p.clone();
-        let cb = props.on_change.clone();
+        let cb = on_change.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             // Invalid text is reported by the core's check, which names the field.
@@ -101,7 +109,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     };
     let validate_change = {
         let p = p.clone();
-        let cb = props.on_change.clone();
+        let cb = on_change.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             cb.emit(p.clone().validate_data(input.checked()));
@@ -109,7 +117,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     };
     let floor_change = {
         let p = p.clone();
-        let cb = props.on_change.clone();
+        let cb = on_change.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             cb.emit(p.clone().performance_floor(input.checked()));

@@ -6,26 +6,23 @@
 
 use yew::prelude::*;
 
-use crate::sim::engine::protocol::Snapshot;
-use crate::sim::params::{SimParams, TrainingWindow};
+use crate::sim::engine::protocol::{Command, Snapshot};
+use crate::sim::params::TrainingWindow;
 use crate::sim::retraining::history::StallFix;
 use crate::sim::wording::{stall_fix_button, stall_message};
+use crate::ui::hooks::use_send;
 
 /// Props of [`StallNotice`].
 #[derive(Properties, PartialEq)]
 pub struct StallNoticeProps {
     /// The run.
     pub snapshot: std::rc::Rc<Snapshot>,
-    /// Sends new settings to the engine for this run (the floor).
-    pub on_settings: Callback<SimParams>,
-    /// Starts the run again from v1 with these settings (the window: changed
-    /// mid-run it would do nothing, since the detector does not fire again).
-    pub on_restart: Callback<SimParams>,
 }
 
 /// The notice, or nothing while the run is not stuck.
 #[component]
 pub fn StallNotice(props: &StallNoticeProps) -> Html {
+    let send = use_send();
     let s = &props.snapshot;
     let Some(stall) = s.stall else {
         return html! {};
@@ -34,14 +31,23 @@ pub fn StallNotice(props: &StallNoticeProps) -> Html {
         let label = stall_fix_button(fix)?;
         let p = s.params.clone();
         let onclick = match fix {
+            // The floor: new settings for this run.
             StallFix::PerformanceFloor => {
-                let cb = props.on_settings.clone();
-                Callback::from(move |_: MouseEvent| cb.emit(p.clone().performance_floor(true)))
-            }
-            StallFix::RestartOnNewestBatch => {
-                let cb = props.on_restart.clone();
+                let send = send.clone();
                 Callback::from(move |_: MouseEvent| {
-                    cb.emit(p.clone().window(TrainingWindow::NewestBatch))
+                    send.emit(Command::Configure(p.clone().performance_floor(true)))
+                })
+            }
+            // The window, then a restart from v1 (changed mid-run it would do
+            // nothing, since the detector does not fire again); a restart keeps
+            // the data streamed (own file, weather).
+            StallFix::RestartOnNewestBatch => {
+                let send = send.clone();
+                Callback::from(move |_: MouseEvent| {
+                    send.emit(Command::Configure(
+                        p.clone().window(TrainingWindow::NewestBatch),
+                    ));
+                    send.emit(Command::Reset);
                 })
             }
             StallFix::ReachableThreshold { .. } => return None,

@@ -5,21 +5,17 @@
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::engine::protocol::{Command, QuizIntent};
-use crate::sim::teach::quiz::{step_title, Graded, TestResult, TestView, TEST_LENGTH};
+use crate::sim::engine::protocol::{Command, ProgressIntent, QuizIntent};
+use crate::sim::teach::quiz::{step_title, Graded, TestView, TEST_LENGTH};
+use crate::ui::hooks::use_send;
 use std::rc::Rc;
 
 /// Props of [`TestYourself`].
 #[derive(Properties, PartialEq)]
 pub struct TestYourselfProps {
-    /// The test under way, as the engine last described it.
+    /// The test under way, as the engine last described it (the engine
+    /// keeps the test: it is started and answered there).
     pub test: Option<Rc<TestView>>,
-    /// Starts a test and sends the answers (the engine keeps the test).
-    pub send: Callback<Command>,
-    /// Called with each answer's correctness.
-    pub on_answered: Callback<bool>,
-    /// Called with the result when a test is finished.
-    pub on_finished: Callback<TestResult>,
 }
 
 /// A seed for a new test: the clock, so each attempt gets another selection.
@@ -30,11 +26,12 @@ fn fresh_seed() -> u64 {
 /// The test section.
 #[component]
 pub fn TestYourself(props: &TestYourselfProps) -> Html {
+    let send = use_send();
     let current = use_state(|| 0usize);
     // The seed of the test whose score is shown.
     let finished = use_state(|| None::<u64>);
     let start = {
-        let send = props.send.clone();
+        let send = send.clone();
         let current = current.clone();
         let finished = finished.clone();
         Callback::from(move |_: MouseEvent| {
@@ -83,24 +80,25 @@ pub fn TestYourself(props: &TestYourselfProps) -> Html {
             let i = (*current).min(len.saturating_sub(1));
             let answered = view.answers.get(i).copied().flatten().is_some();
             let on_answer = {
-                let send = props.send.clone();
-                let cb = props.on_answered.clone();
+                let send = send.clone();
                 Callback::from(move |(chosen, g): (usize, Graded)| {
-                    cb.emit(g.correct);
+                    send.emit(Command::Progress(ProgressIntent::Answered(g.correct)));
                     send.emit(Command::Quiz(QuizIntent::AnswerTest { index: i, chosen }));
                 })
             };
             let next = {
                 let current = current.clone();
                 let finished = finished.clone();
-                let on_finished = props.on_finished.clone();
+                let send = send.clone();
                 let (seed, next_unanswered, result) =
                     (view.seed, view.next_unanswered, view.result.clone());
                 Callback::from(move |_: MouseEvent| match (next_unanswered, &result) {
                     (Some(n), _) => current.set(n),
                     (None, Some(result)) => {
                         finished.set(Some(seed));
-                        on_finished.emit(result.clone());
+                        send.emit(Command::Progress(ProgressIntent::TestFinished(
+                            result.score,
+                        )));
                     }
                     (None, None) => {}
                 })

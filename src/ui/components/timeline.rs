@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
+use crate::ui::hooks::use_send;
 
 /// The id of the range input (its label points at it).
 const INPUT_ID: &str = "timeline-cycle";
@@ -15,10 +16,9 @@ const INPUT_ID: &str = "timeline-cycle";
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     /// The run: `recorded_cycles` bounds the timeline, `view` is the cycle
-    /// being viewed (none while showing the live run).
+    /// being viewed (none while showing the live run; the timeline sends
+    /// [`Command::ViewCycle`]).
     pub snapshot: Rc<Snapshot>,
-    /// Sends [`Command::ViewCycle`] to the engine.
-    pub send: Callback<Command>,
 }
 
 /// What the page shows, in words.
@@ -38,6 +38,7 @@ pub fn shown_text(viewing: Option<u32>, last_recorded: Option<u32>, live_cycle: 
 /// A range over the recorded cycles with "View cycle" and "Back to live".
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
+    let send = use_send();
     let s = &props.snapshot;
     // The cycle picked on the range (until then: the viewed one, else the newest).
     let picked = use_state_eq(|| None::<u32>);
@@ -65,7 +66,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let view = {
-        let send = props.send.clone();
+        let send = send.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(c) = chosen {
                 send.emit(Command::ViewCycle(Some(c)));
@@ -74,7 +75,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     // Enter on the range views the chosen cycle.
     let on_key = {
-        let send = props.send.clone();
+        let send = send.clone();
         let picked = picked.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
@@ -88,10 +89,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let back = {
-        let send = props.send.clone();
-        Callback::from(move |_: MouseEvent| send.emit(Command::ViewCycle(None)))
-    };
+    let back = Callback::from(move |_: MouseEvent| send.emit(Command::ViewCycle(None)));
 
     let (min, max, value) = match (range, chosen) {
         (Some((first, last)), Some(c)) => (first, last, c),

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, TrainingTiming, MEASURED_ROWS};
 use crate::sim::english::group_thousands;
+use crate::ui::hooks::use_send;
 
 /// Props of [`TrainingSpeed`].
 #[derive(Properties, PartialEq)]
@@ -13,8 +14,6 @@ pub struct TrainingSpeedProps {
     pub timings: std::rc::Rc<Vec<TrainingTiming>>,
     /// Whether the engine is still working on a command.
     pub busy: bool,
-    /// Sends a command to the engine.
-    pub send: Callback<Command>,
 }
 
 /// Milliseconds with as many decimals as help reading them.
@@ -67,7 +66,7 @@ pub fn runs_sentence(timings: &[TrainingTiming]) -> String {
 pub fn TrainingSpeed(props: &TrainingSpeedProps) -> Html {
     let asked = use_state(|| false);
     let measure = {
-        let send = props.send.clone();
+        let send = use_send();
         let asked = asked.clone();
         Callback::from(move |_: MouseEvent| {
             asked.set(true);

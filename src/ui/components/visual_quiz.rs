@@ -7,8 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::sim::engine::protocol::{Command, QuizIntent, Snapshot};
+use crate::sim::engine::protocol::{Command, ProgressIntent, QuizIntent, Snapshot};
 use crate::sim::teach::quiz::{Graded, VisualQuizView};
+use crate::ui::hooks::use_send;
 
 /// Props of [`VisualQuiz`].
 #[derive(Properties, PartialEq)]
@@ -20,23 +21,20 @@ pub struct VisualQuizProps {
     /// cycle took a good share of each frame).
     #[prop_or_default]
     pub playing: bool,
-    /// The newest visual quiz the engine built.
+    /// The newest visual quiz the engine built (asked for at each pause).
     #[prop_or_default]
     pub quiz: Option<Rc<VisualQuizView>>,
-    /// Asks the engine for the quiz of the run on screen.
-    pub send: Callback<Command>,
-    /// Called with whether each answer was right.
-    pub on_answered: Callback<bool>,
 }
 
 /// The visual quiz section.
 #[component]
 pub fn VisualQuiz(props: &VisualQuizProps) -> Html {
+    let send = use_send();
     let s = &props.snapshot;
     let key = s.visual_quiz_key();
     // Paused: ask the engine for the quiz of the run state on screen, once per state.
     {
-        let send = props.send.clone();
+        let send = send.clone();
         let ask = (!props.playing).then_some(key);
         use_effect_with(ask, move |ask| {
             if ask.is_some() {
@@ -44,10 +42,10 @@ pub fn VisualQuiz(props: &VisualQuizProps) -> Html {
             }
         });
     }
-    let on_answered = {
-        let cb = props.on_answered.clone();
-        Callback::from(move |(_, g): (usize, Graded)| cb.emit(g.correct))
-    };
+    // Each answer counts in the reader's progress.
+    let on_answered = Callback::from(move |(_, g): (usize, Graded)| {
+        send.emit(Command::Progress(ProgressIntent::Answered(g.correct)))
+    });
     let quiz = props.quiz.as_deref().filter(|q| q.key == key);
     let body = match (props.playing, quiz) {
         (true, _) => html! {

@@ -8,20 +8,22 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::select_field::SelectField;
-use crate::sim::engine::protocol::Snapshot;
-use crate::sim::stream::weather::{FeaturePair, WeatherFeature};
+use crate::sim::engine::protocol::{Command, Snapshot, WeatherStart};
+use crate::sim::params::SimParams;
+use crate::sim::stream::weather::WeatherFeature;
 use crate::sim::wording::{
     feature_note, weather_known_problems, weather_means, weather_scale, weather_shift_reached,
     weather_source, weather_status, weather_yardstick,
 };
+use crate::ui::hooks::use_send;
 
 /// Props of [`WeatherData`].
 #[derive(Properties, PartialEq)]
 pub struct WeatherDataProps {
     /// The run (its `weather` says what it streams).
     pub snapshot: Rc<Snapshot>,
-    /// Starts a run on other features.
-    pub on_pair: Callback<FeaturePair>,
+    /// The settings shown, which a run on other features starts with.
+    pub params: SimParams,
 }
 
 /// The eight features as select options.
@@ -35,20 +37,27 @@ fn feature_options() -> Vec<(String, String)> {
 /// The weather panel.
 #[component]
 pub fn WeatherData(props: &WeatherDataProps) -> Html {
+    let send = use_send();
     let s = &props.snapshot;
     let Some(run) = s.weather else {
         return Html::default();
     };
     let pair = run.pair;
+    // Other features: a new run on the file the engine already read.
     let choose = |second: bool| {
-        let cb = props.on_pair.clone();
+        let send = send.clone();
+        let params = props.params.clone();
         Callback::from(move |key: String| {
             if let Some(f) = WeatherFeature::from_key(&key) {
-                cb.emit(if second {
-                    pair.with_second(f)
-                } else {
-                    pair.with_first(f)
-                });
+                send.emit(Command::StartWeather(WeatherStart {
+                    file: None,
+                    pair: if second {
+                        pair.with_second(f)
+                    } else {
+                        pair.with_first(f)
+                    },
+                    params: params.clone(),
+                }));
             }
         })
     };

@@ -1,0 +1,183 @@
+//! The playground's layout: the run controls and the main settings first, the
+//! lesson's own elements where the loop runs, then the tools in their own
+//! sections. Each component sends its own commands (the engine link is a
+//! context); here the page only hands each one what it shows.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::charts::{DriftChart, PerformanceChart, ScatterChart};
+use super::components::alert_log::AlertLog;
+use super::components::classroom::Classroom;
+use super::components::code_sample::CodeSample;
+use super::components::compare::CompareVersions;
+use super::components::decision_banner::DecisionBanner;
+use super::components::export_panel::ExportPanel;
+use super::components::gates::Gates;
+use super::components::glossary::Glossary;
+use super::components::learn::Learn;
+use super::components::own_data::OwnData;
+use super::components::policy_race::PolicyRacePanel;
+use super::components::prediction::PredictBeforeReveal;
+use super::components::process_flow::ProcessFlow;
+use super::components::process_table::ProcessTable;
+use super::components::registry_table::RegistryTable;
+use super::components::run_controls::RunControls;
+use super::components::settings::Settings;
+use super::components::stall_notice::StallNotice;
+use super::components::stats::Stats;
+use super::components::status_tracker::StatusTracker;
+use super::components::timeline::Timeline;
+use super::components::training_speed::TrainingSpeed;
+use super::components::weather_data::WeatherData;
+use super::components::when_seen::WhenSeen;
+use super::state::{Playground, Speed};
+use crate::sim::engine::protocol::Snapshot;
+use crate::sim::engine::share::Panel;
+
+/// While the run plays fast, the scatter (1,500 marks, its caption with them)
+/// is redrawn at most this often; everything else on screen follows every draw.
+const SCATTER_EVERY_MS: u32 = 300;
+
+/// Free play: the run controls and the main settings first, the lesson's own
+/// elements where the loop runs, then the tools in their own sections.
+pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<Html>) -> Html {
+    // A rewound cycle is shown by the same components, from its record.
+    let snap = displayed(live_snap);
+    let weather = live_snap.weather;
+    let ended = weather
+        .filter(|w| w.ended)
+        .map(|_| AttrValue::from(crate::sim::wording::weather_ended_short()));
+    let shows = |panel: Panel| state.shows(panel);
+    // Playing fast (a cycle or more per tick): parts off screen keep their last
+    // drawing until they are scrolled to or the run pauses (WhenSeen).
+    let hold = state.playing && matches!(state.speed, Speed::CyclePerTick | Speed::Full);
+    let params = state.shown_params();
+    html! {
+        <div class="layout">
+            <aside class="sidebar">
+                <p class="start-here" data-testid="start-here">{ if weather.is_some() {
+                    "Start here: press Step to walk the loop one step at a time, or Play to stream year after year. On the accuracy chart, compare the grey line (v1, never retrained) with the live model's."
+                } else {
+                    "Start here: press Step to walk the loop one step at a time, or Play to watch cycle after cycle. Then drag Drift strength and watch live accuracy fall."
+                } }</p>
+                <RunControls playing={state.playing} speed={state.speed} ended={ended} />
+                { notice }
+                if weather.is_some() {
+                    <WeatherData snapshot={live_snap.clone()} params={params.clone()} />
+                }
+                <Settings params={params.clone()} hidden={state.hidden.clone()} lock_seed={state.lock_seed}
+                    real_data={live_snap.user_data.is_some()} />
+                <Classroom params={params} hidden={state.hidden.clone()}
+                    lock_seed={state.lock_seed} presenter={state.presenter} weather={weather.map(|w| w.pair)}
+                    scenario={state.scenario.clone()} />
+            </aside>
+            <main class="main">
+                <WhenSeen hold={hold}>
+                <Stats snapshot={snap.clone()} />
+                if let Some(v) = &live_snap.view {
+                    <p class="notice viewing" role="status">{ format!("Viewing cycle {} (rewound). Step, Finish cycle or Back to live returns to the live run.", v.record.cycle) }</p>
+                }
+                if shows(Panel::Flow) { <ProcessFlow snapshot={snap.clone()} /> }
+                <div class="grid-2">
+                    if shows(Panel::Charts) {
+                        <WhenSeen hold={hold} every_ms={SCATTER_EVERY_MS}><ScatterChart snapshot={snap.clone()} /></WhenSeen>
+                    }
+                    <div class="stack">
+                        <DecisionBanner snapshot={snap.clone()} />
+                        if live_snap.view.is_none() {
+                            // A restart keeps the data streamed (own file, weather): new settings, then Reset.
+                            <StallNotice snapshot={live_snap.clone()} />
+                        }
+                        if shows(Panel::Predict) { <PredictBeforeReveal snapshot={snap.clone()} /> }
+                        if shows(Panel::Code) { <CodeSample snapshot={snap.clone()} /> }
+                    </div>
+                </div>
+                </WhenSeen>
+                if shows(Panel::Charts) {
+                <WhenSeen hold={hold}>
+                <div class="grid-2">
+                    <PerformanceChart snapshot={snap.clone()} />
+                    <DriftChart snapshot={snap.clone()} />
+                </div>
+                </WhenSeen>
+                }
+                <WhenSeen hold={hold}>
+                if shows(Panel::Tracker) { <StatusTracker snapshot={snap.clone()} /> }
+                if shows(Panel::Gates) { <Gates snapshot={snap.clone()} /> }
+                <ProcessTable snapshot={snap.clone()} highlighted={state.highlighted_step} />
+                </WhenSeen>
+                if shows(Panel::Learn) {
+                <WhenSeen hold={hold}>
+                <Learn snapshot={snap} playing={state.playing} progress={state.progress.clone()} lesson={state.lesson.clone()}
+                    quiz_bank={state.quiz_bank.clone()} test={state.test.clone()} visual_quiz={state.visual_quiz.clone()}
+                    highlighted={state.highlighted_step} />
+                </WhenSeen>
+                }
+                <Glossary />
+                <WhenSeen hold={hold}>
+                <section class="tools" aria-labelledby="registry-section">
+                    <h2 class="section-title" id="registry-section">{ "Model registry and alerts" }</h2>
+                    <div class="grid-3-2">
+                        if shows(Panel::Registry) { <RegistryTable snapshot={live_snap.clone()} /> }
+                        if shows(Panel::Alerts) { <AlertLog snapshot={live_snap.clone()} /> }
+                    </div>
+                </section>
+                </WhenSeen>
+                <WhenSeen hold={hold}>
+                <section class="history tools" id="history" aria-labelledby="history-section">
+                    <h2 class="section-title" id="history-section">{ "Rewind, compare, export, your own data" }</h2>
+                    <div class="grid-2">
+                        <Timeline snapshot={live_snap.clone()} />
+                        <CompareVersions snapshot={live_snap.clone()} />
+                    </div>
+                    <div class="grid-2">
+                        <ExportPanel export={state.export.clone()} />
+                        <OwnData snapshot={live_snap.clone()} fetching={state.fetching_weather()} />
+                    </div>
+                </section>
+                </WhenSeen>
+                <WhenSeen hold={hold}>
+                <section class="tools" aria-labelledby="policies-section">
+                    <h2 class="section-title" id="policies-section">{ "Policies and training time" }</h2>
+                    if shows(Panel::Race) { <PolicyRacePanel snapshot={live_snap.clone()} /> }
+                    if shows(Panel::Timing) { <TrainingSpeed timings={state.timings.clone()} busy={!state.in_flight().is_empty()} /> }
+                </section>
+                </WhenSeen>
+            </main>
+        </div>
+    }
+}
+
+/// The snapshot the page draws: the live one, or a rewound cycle shown through
+/// the same components (its table, tracker, decision, batch and boundaries).
+fn displayed(live: &Rc<Snapshot>) -> Rc<Snapshot> {
+    let Some(view) = &live.view else {
+        return live.clone();
+    };
+    let r = &view.record;
+    let mut s = (**live).clone();
+    s.cycle = r.cycle;
+    s.rows = r.rows.clone();
+    s.tracker = r.tracker.clone();
+    s.outcome = Some(r.outcome.clone());
+    s.batch = view.batch.clone();
+    s.drift = r.drift;
+    s.last_step = r.rows.last().map(|row| row.kind);
+    s.candidate = r.candidate;
+    s.live_version = r.live_after;
+    // The rewound cycle's scores live in its rows and outcome (the views read
+    // them there); the live run's would tell another cycle's story.
+    s.candidate_scores = None;
+    s.live_scores = None;
+    s.live_grid = view.live_grid.clone();
+    s.live_boundary = view.live_boundary;
+    s.candidate_grid = view.candidate_grid.clone();
+    s.candidate_boundary = view.candidate_boundary;
+    s.scatter = view.scatter.clone();
+    s.totals = live.totals_at(r.cycle);
+    s.summaries.retain(|x| x.cycle <= r.cycle);
+    s.alerts.retain(|a| a.cycle <= r.cycle);
+    Rc::new(s)
+}

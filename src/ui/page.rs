@@ -1,0 +1,200 @@
+//! The page: the guide's chapter or the playground, under the header, with
+//! what runs beside them: the play timer, the engine watchdog, keyboard
+//! shortcuts, the saved progress, the address bar, and the weather file when a
+//! run waits for it. Its state and the engine come from the contexts the app
+//! mounts it in.
+
+use yew::prelude::*;
+
+use super::charts::ChartLookProvider;
+use super::components::guide::{Guide, ModeBar};
+use super::fetch::use_weather_fetch;
+use super::hooks::{
+    use_address, use_dispatch, use_engine_watchdog, use_play_timer, use_playground,
+    use_saved_progress, use_send, use_shortcuts,
+};
+use super::layout::playground;
+use super::state::{Action, Playground, View};
+use crate::sim::engine::protocol::{Command, ProgressIntent};
+use crate::sim::engine::share::{guide_query, to_query, weather_query};
+
+/// The page itself: the guide's chapter or the playground.
+#[component]
+pub fn Page() -> Html {
+    let Some(state) = use_playground() else {
+        return Html::default();
+    };
+    let send = use_send();
+    let dispatch = use_dispatch();
+    let in_playground = state.view == View::Playground;
+
+    use_play_timer(
+        state.playing && in_playground,
+        state.speed,
+        &send,
+        state.in_flight().clone(),
+    );
+    use_engine_watchdog(state.in_flight().clone());
+    // Not in the guide (its runs are its own); while the page still decides,
+    // a key already goes to the run on screen.
+    use_shortcuts(
+        !matches!(state.view, View::Guide(_)),
+        &send,
+        dispatch.clone(),
+    );
+    use_saved_progress(state.progress.clone());
+    use_weather_fetch(state.weather_fetch.clone(), &send, &dispatch);
+    // The address is always a link back to what is on screen: the chapter, or
+    // the playground's settings.
+    use_address(match (state.view, state.snapshot.is_some()) {
+        (View::Guide(n), true) => Some(guide_query(n, state.guide_seed, state.presenter)),
+        (View::Playground, true) => Some(playground_query(&state)),
+        _ => None,
+    });
+
+    let place = state.guide_place();
+    let on_chapter = {
+        let (state, send) = (state.clone(), send.clone());
+        Callback::from(move |n: u8| {
+            state.dispatch(Action::SetPlaying(false));
+            state.dispatch(Action::SetView(View::Guide(n)));
+            send.emit(Command::Progress(ProgressIntent::OpenChapter(n)));
+            scroll_to_top();
+        })
+    };
+    // The Playground switch opens free play on the playground's own run (the
+    // last settings run there, or the default loop), never the chapter's run,
+    // whose trigger may never retrain.
+    let on_playground = {
+        let (state, send) = (state.clone(), send.clone());
+        Callback::from(move |()| {
+            let from_guide = matches!(state.view, View::Guide(_));
+            state.dispatch(Action::SetView(View::Playground));
+            send.emit(Command::Progress(ProgressIntent::OpenPlayground));
+            if from_guide {
+                send.emit(Command::Start(
+                    state.playground_params.clone().unwrap_or_default(),
+                ));
+            }
+            scroll_to_top();
+        })
+    };
+    // "Open this run in the playground": free play on the chapter's run as it
+    // stands, with every control.
+    let on_open_run = {
+        let (state, send) = (state.clone(), send.clone());
+        Callback::from(move |()| {
+            state.dispatch(Action::SetView(View::Playground));
+            send.emit(Command::Progress(ProgressIntent::OpenPlayground));
+            scroll_to_top();
+        })
+    };
+
+    let (View::Guide(_) | View::Playground, Some(live_snap)) = (state.view, state.snapshot.clone())
+    else {
+        return html! {
+            <div class={classes!("app", state.presenter.then_some("presenter"))}>
+                { app_header() }
+                { loading_layout("Starting the simulation engine…") }
+            </div>
+        };
+    };
+    let notice = state.notice.as_ref().map(|n| {
+        html! {
+            <p class={classes!("notice", n.is_error.then_some("error"))}
+               role={if n.is_error { "alert" } else { "status" }}
+               data-testid="notice">{ &n.text }</p>
+        }
+    });
+    let body = match state.view {
+        View::Guide(n) => html! {
+            <>
+                <ModeBar chapter={Some(n)} place={place} on_chapter={on_chapter.clone()} on_playground={on_playground.clone()} />
+                // One main landmark holds the chapter, its panels and its notices.
+                <main class="main guide-main">
+                    { notice }
+                    <Guide key={format!("chapter-{n}")} chapter={n} on_chapter={on_chapter} on_playground={on_playground} on_open_run={on_open_run} />
+                </main>
+            </>
+        },
+        _ => html! {
+            <>
+                <ModeBar chapter={None} place={place} on_chapter={on_chapter} on_playground={on_playground} />
+                { playground(&state, &live_snap, notice) }
+            </>
+        },
+    };
+    html! {
+        // data-pending: commands whose answer is not on screen yet (tests wait for 0).
+        <div class={classes!("app", state.presenter.then_some("presenter"))} data-pending={state.in_flight().len().to_string()}
+             data-view={if in_playground { "playground" } else { "guide" }}>
+            <ChartLookProvider presenter={state.presenter}>
+            { app_header() }
+            { body }
+            <footer class="app-footer">
+                <p>{ "Everything on this page is computed live in your browser: real data, real training (linfa), real evaluation. Nothing is pre-recorded." }</p>
+            </footer>
+            </ChartLookProvider>
+        </div>
+    }
+}
+
+/// The playground's address: its settings, the teacher's choices and, on the
+/// weather data, the data and its features.
+fn playground_query(state: &Playground) -> String {
+    let mut q = to_query(
+        &state.shown_params(),
+        &state.hidden,
+        state.lock_seed,
+        state.presenter,
+    );
+    if let Some(pair) = state
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.weather)
+        .map(|w| w.pair)
+    {
+        q.push('&');
+        q.push_str(&weather_query(pair));
+    }
+    q
+}
+
+/// Scrolls the page back to its top (a new chapter, or the other view).
+fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// The page's header: title, section links and the one-line lead. index.html
+/// carries the same markup (the first paint, before any wasm), so keep them in
+/// step; tests/e2e/first-paint.test.mjs compares the two.
+fn app_header() -> Html {
+    html! {
+        <header class="app-header">
+            <h1>{ "Retrain Playground" }</h1>
+            <p class="tagline">{ "Watch a real model go stale as the data drifts, get retrained in your browser, and be deployed — or raise an alert — cycle after cycle." }</p>
+        </header>
+    }
+}
+
+/// The layout while the engine starts: the static shell of index.html (skeleton
+/// panels where the controls and the flow will be) with a status line.
+fn loading_layout(status: &'static str) -> Html {
+    html! {
+        <>
+        <div class="mode-bar" aria-hidden="true"></div>
+        <div class="layout">
+            <aside class="sidebar" aria-hidden="true">
+                <div class="panel skeleton skeleton-controls"></div>
+                <div class="panel skeleton skeleton-settings"></div>
+            </aside>
+            <main class="main">
+                <p class="panel loading" role="status">{ status }</p>
+                <div class="panel skeleton skeleton-flow" aria-hidden="true"></div>
+            </main>
+        </div>
+        </>
+    }
+}
