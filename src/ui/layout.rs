@@ -35,6 +35,7 @@ use super::components::when_seen::WhenSeen;
 use super::state::{Playground, Speed};
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::engine::share::Panel;
+use crate::sim::wording::viewing_rewound;
 
 /// While the run plays fast, the scatter (1,500 marks, its caption with them)
 /// is redrawn at most this often; everything else on screen follows every draw.
@@ -43,8 +44,8 @@ const SCATTER_EVERY_MS: u32 = 300;
 /// Free play: the run controls and the main settings first, the lesson's own
 /// elements where the loop runs, then the tools in their own sections.
 pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<Html>) -> Html {
-    // A rewound cycle is shown by the same components, from its record.
-    let snap = displayed(live_snap);
+    // A rewound cycle is shown by the same components, as the engine built it.
+    let snap = state.rewound.clone().unwrap_or_else(|| live_snap.clone());
     let weather = live_snap.weather;
     let ended = weather
         .filter(|w| w.ended)
@@ -76,8 +77,8 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
             <main class="main">
                 <WhenSeen hold={hold}>
                 <Stats snapshot={snap.clone()} />
-                if let Some(v) = &live_snap.view {
-                    <p class="notice viewing" role="status">{ format!("Viewing cycle {} (rewound). Step, Finish cycle or Back to live returns to the live run.", v.record.cycle) }</p>
+                if let Some(cycle) = live_snap.viewing {
+                    <p class="notice viewing" role="status">{ viewing_rewound(cycle) }</p>
                 }
                 if shows(Panel::Flow) { <ProcessFlow snapshot={snap.clone()} /> }
                 <div class="grid-2">
@@ -86,7 +87,7 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                     }
                     <div class="stack">
                         <DecisionBanner snapshot={snap.clone()} />
-                        if live_snap.view.is_none() {
+                        if live_snap.viewing.is_none() {
                             // A restart keeps the data streamed (own file, weather): new settings, then Reset.
                             <StallNotice snapshot={live_snap.clone()} />
                         }
@@ -148,36 +149,4 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
             </main>
         </div>
     }
-}
-
-/// The snapshot the page draws: the live one, or a rewound cycle shown through
-/// the same components (its table, tracker, decision, batch and boundaries).
-fn displayed(live: &Rc<Snapshot>) -> Rc<Snapshot> {
-    let Some(view) = &live.view else {
-        return live.clone();
-    };
-    let r = &view.record;
-    let mut s = (**live).clone();
-    s.cycle = r.cycle;
-    s.rows = r.rows.clone();
-    s.tracker = r.tracker.clone();
-    s.outcome = Some(r.outcome.clone());
-    s.batch = view.batch.clone();
-    s.drift = r.drift;
-    s.last_step = r.rows.last().map(|row| row.kind);
-    s.candidate = r.candidate;
-    s.live_version = r.live_after;
-    // The rewound cycle's scores live in its rows and outcome (the views read
-    // them there); the live run's would tell another cycle's story.
-    s.candidate_scores = None;
-    s.live_scores = None;
-    s.live_grid = view.live_grid.clone();
-    s.live_boundary = view.live_boundary;
-    s.candidate_grid = view.candidate_grid.clone();
-    s.candidate_boundary = view.candidate_boundary;
-    s.scatter = view.scatter.clone();
-    s.totals = live.totals_at(r.cycle);
-    s.summaries.retain(|x| x.cycle <= r.cycle);
-    s.alerts.retain(|a| a.cycle <= r.cycle);
-    Rc::new(s)
 }

@@ -9,18 +9,20 @@ use yew::prelude::*;
 
 use super::in_flight::InFlight;
 use crate::sim::engine::protocol::{
-    Command, ConfigEffect, ExportFiles, LinkView, Opened, ProgressReply, QuizReply, Reply,
-    ScenarioShown, Snapshot, TrainingTiming, WeatherFetch,
+    Command, ExportFiles, LinkView, Opened, ProgressReply, QuizReply, Reply, ScenarioShown,
+    Snapshot, TrainingTiming, WeatherFetch,
 };
 use crate::sim::engine::share::{Hidden, Panel};
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::settings::{changed, SettingKey};
-use crate::sim::retraining::validate::Fault;
 use crate::sim::stream::weather::FetchFailure;
 use crate::sim::teach::lesson::LessonText;
 use crate::sim::teach::quiz::{QuizCard, TestView, VisualQuizView};
-use crate::sim::wording::{fetch_problem, link_problems, problem_text, weather_loading};
+use crate::sim::wording::{
+    fault_injected, fetch_problem, link_problems, problem_text, race_finished, rolled_back,
+    settings_changed, weather_loading, RESET_NOTICE,
+};
 
 /// How fast Play advances.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +97,9 @@ pub struct Notice {
 pub struct Playground {
     /// The run as the engine last described it (`None` until it has started).
     pub snapshot: Option<Rc<Snapshot>>,
+    /// What the page draws of the rewound cycle being viewed, as the engine
+    /// built it (`None`: the live run is drawn).
+    pub rewound: Option<Rc<Snapshot>>,
     /// The engine's export of the run as shown (cleared when the run moves on).
     pub export: Option<Rc<ExportFiles>>,
     /// The last training-time measurement (empty until one is asked for).
@@ -194,6 +199,7 @@ impl Default for Playground {
     fn default() -> Self {
         Playground {
             snapshot: None,
+            rewound: None,
             export: None,
             timings: Rc::new(Vec::new()),
             progress: None,
@@ -256,28 +262,6 @@ impl Playground {
     }
 }
 
-fn describe_effect(effect: ConfigEffect, names: &[&str]) -> String {
-    let what = if names.is_empty() {
-        "The settings".to_string()
-    } else {
-        names.join(", ")
-    };
-    match effect {
-        ConfigEffect::Restarted => format!("{what} changed: the run restarted at v1."),
-        ConfigEffect::AppliedNow => format!("{what} changed: applies to this cycle."),
-        ConfigEffect::AppliesNextCycle => {
-            format!("{what} changed: applies from the next cycle.")
-        }
-    }
-}
-
-fn fault_injected(f: Fault) -> String {
-    format!(
-        "Fault injected: the next batch arrives with {}.",
-        f.label().to_lowercase()
-    )
-}
-
 fn info(text: String) -> Notice {
     Notice {
         text,
@@ -297,7 +281,7 @@ impl Playground {
     /// settings shown when it left).
     fn show(&mut self, reply: Reply, sent: Option<(Command, SimParams)>) {
         match reply {
-            Reply::Run(snap) => self.show_run(Rc::new(*snap), sent),
+            Reply::Run(snap) => self.show_run(*snap, sent),
             Reply::Opened(opened) => self.show_opened(*opened),
             Reply::Export(files) => self.export = Some(Rc::new(files)),
             Reply::Timings(timings) => self.timings = Rc::new(timings),
@@ -313,7 +297,10 @@ impl Playground {
 
     /// A new description of the run, the answer to `sent`, with the notice
     /// that command earns.
-    fn show_run(&mut self, snap: Rc<Snapshot>, sent: Option<(Command, SimParams)>) {
+    fn show_run(&mut self, mut snap: Snapshot, sent: Option<(Command, SimParams)>) {
+        // The engine built the rewound cycle's view, if one is viewed.
+        self.rewound = snap.rewound.take().map(|r| Rc::new(*r));
+        let snap = Rc::new(snap);
         // An earlier export may no longer match the run.
         self.export = None;
         if self.view == View::Playground {
@@ -329,12 +316,12 @@ impl Playground {
         };
         let is_reset = command == Command::Reset;
         let info_text = match &command {
-            Command::Rollback(v) => Some(format!("Rolled back: model v{v} is live again.")),
+            Command::Rollback(v) => Some(rolled_back(*v)),
             Command::InjectFault(f) => Some(fault_injected(*f)),
-            Command::RunPolicyRace(n) => Some(format!(
-                "Policy race finished: {} cycles under 5 policies.",
-                snap.race.as_ref().map_or(*n, |r| r.cycles)
-            )),
+            Command::RunPolicyRace(_) => snap
+                .race
+                .as_ref()
+                .map(|r| race_finished(r.cycles, r.runs.len())),
             // A problem already shown (a link's, say) matters more
             // than news the weather panel gives too: it stays (quiet).
             Command::StartWeather(_) if self.notice.as_ref().is_some_and(|n| n.is_error) => None,
@@ -360,8 +347,8 @@ impl Playground {
         self.notice = match (&snap.error, snap.config_effect, names) {
             (Some(p), _, _) => Some(problem(problem_text(p))),
             (None, Some(_), Some(names)) if names.is_empty() => self.notice.clone(),
-            (None, Some(effect), Some(names)) => Some(info(describe_effect(effect, &names))),
-            _ if is_reset => Some(info("Reset: the run starts again at v1.".into())),
+            (None, Some(effect), Some(names)) => Some(info(settings_changed(effect, &names))),
+            _ if is_reset => Some(info(RESET_NOTICE.into())),
             _ if info_text.is_some() => info_text.map(info),
             // Stepping keeps the last message; anything else clears it.
             _ if quiet => self.notice.clone(),
@@ -398,7 +385,7 @@ impl Playground {
         }
         if let Some(run) = opened.run {
             notice = notice.or_else(|| run.error.as_ref().map(|p| problem(problem_text(p))));
-            self.show_run(Rc::new(run), None);
+            self.show_run(run, None);
         }
         notice = notice.or_else(|| opened.fault.map(|f| info(fault_injected(f))));
         if opened.scenario.is_some() {

@@ -10,9 +10,8 @@ pub mod view;
 
 use crate::sim::engine::export::{cycles_csv, trace_json};
 use crate::sim::engine::protocol::{
-    Command, Comparison, ConfigEffect, CycleView, ExportFiles, ProgressIntent, ProgressReply,
-    QuizIntent, QuizReply, Reply, ScatterFacts, Snapshot, TrainingTiming, MAX_STEPS_PER_COMMAND,
-    SHOWN_POINTS,
+    Command, Comparison, ConfigEffect, ExportFiles, ProgressIntent, ProgressReply, QuizIntent,
+    QuizReply, Reply, ScatterFacts, Snapshot, TrainingTiming, MAX_STEPS_PER_COMMAND, SHOWN_POINTS,
 };
 use crate::sim::ml::truth::RuleLines;
 use crate::sim::params::SimParams;
@@ -552,23 +551,7 @@ impl Engine {
                 .front()
                 .zip(sim.records().back())
                 .map(|(a, b)| (a.cycle, b.cycle)),
-            view: self.viewing.and_then(|c| {
-                let record = sim.record_of(c)?.clone();
-                let cand = record.candidate;
-                Some(CycleView {
-                    scatter: self.scatter_facts(
-                        &record.drift,
-                        record.live_after,
-                        record.below_half.as_ref(),
-                    ),
-                    batch: record.batch.view(SHOWN_POINTS),
-                    live_grid: sim.grid_of(record.live_before),
-                    live_boundary: sim.boundary_of(record.live_before),
-                    candidate_grid: cand.and_then(|v| sim.grid_of(v)),
-                    candidate_boundary: cand.and_then(|v| sim.boundary_of(v)),
-                    record,
-                })
-            }),
+            viewing: self.viewing.filter(|&c| sim.record_of(c).is_some()),
             comparison: self.comparing.and_then(|(a, b)| self.compare(a, b)),
             user_data: sim.user_data().map(|d| d.summary.clone()),
             weather: self.weather_run(),
@@ -577,10 +560,24 @@ impl Engine {
             error: None,
             rewound: None,
         };
-        snap.rewound = snap
-            .view
-            .as_ref()
-            .map(|v| Box::new(view::rewound(&snap, v)));
+        let shown = self.viewing.and_then(|c| {
+            let record = sim.record_of(c)?.clone();
+            let cand = record.candidate;
+            Some(view::CycleView {
+                scatter: self.scatter_facts(
+                    &record.drift,
+                    record.live_after,
+                    record.below_half.as_ref(),
+                ),
+                batch: record.batch.view(SHOWN_POINTS),
+                live_grid: sim.grid_of(record.live_before),
+                live_boundary: sim.boundary_of(record.live_before),
+                candidate_grid: cand.and_then(|v| sim.grid_of(v)),
+                candidate_boundary: cand.and_then(|v| sim.boundary_of(v)),
+                record,
+            })
+        });
+        snap.rewound = shown.map(|v| Box::new(view::rewound(&snap, &v)));
         snap
     }
 }
@@ -860,13 +857,17 @@ mod tests {
         engine.handle(Command::Run(8 * 3));
         let snap = engine.handle(Command::ViewCycle(Some(2)));
         assert_eq!(snap.recorded_cycles, Some((1, 3)));
-        let view = snap.view.unwrap();
-        assert_eq!(view.record.cycle, 2);
-        assert!(view.live_grid.is_some());
+        assert_eq!(snap.viewing, Some(2));
+        let shown = snap.rewound.unwrap();
+        assert_eq!(shown.cycle, 2);
+        assert!(shown.live_grid.is_some());
         let snap = engine.handle(Command::ViewCycle(Some(9)));
         assert!(said(snap.error).contains("Cycle 9 is not recorded"));
         let snap = engine.handle(Command::Step);
-        assert!(snap.view.is_none(), "stepping returns to the live run");
+        assert!(
+            snap.viewing.is_none() && snap.rewound.is_none(),
+            "stepping returns to the live run"
+        );
         let snap = engine.handle(Command::Compare(3, 2));
         let c = snap.comparison.unwrap();
         assert_eq!((c.a.version, c.b.version), (2, 3));
@@ -1085,7 +1086,7 @@ mod tests {
             assert_eq!(shown.alerts, then.alerts, "cycle {cycle}");
             assert_eq!(shown.live_version, then.live_version, "cycle {cycle}");
             assert_eq!(shown.batch, then.batch, "cycle {cycle}");
-            assert!(shown.rewound.is_none() && shown.view.is_none());
+            assert!(shown.rewound.is_none() && shown.viewing.is_none());
         }
         let live = engine.handle(Command::ViewCycle(None));
         assert!(live.rewound.is_none());

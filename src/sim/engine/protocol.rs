@@ -13,12 +13,13 @@ use crate::sim::ml::train::{DecisionGrid, LinearBoundary};
 use crate::sim::ml::truth::RuleLines;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::below_half::BelowHalf;
-use crate::sim::retraining::history::{CycleRecord, CycleSummary, Stall, Totals};
+use crate::sim::retraining::history::{CycleSummary, Stall, Totals};
 use crate::sim::retraining::outcome::{Alert, Outcome};
 use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::race::PolicyRace;
 use crate::sim::retraining::registry::ModelVersion;
 use crate::sim::retraining::registry::RegistryEvent;
+pub use crate::sim::retraining::settings::ConfigEffect;
 use crate::sim::retraining::step_kind::StepKind;
 use crate::sim::retraining::steps::{StepRecord, Tracker};
 use crate::sim::retraining::triggers::TriggerEval;
@@ -267,25 +268,6 @@ pub struct ScatterFacts {
     pub below_half: Option<BelowHalf>,
 }
 
-/// A finished cycle as it looked, for the rewind timeline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CycleView {
-    /// Its record (table, tracker, decision, batch).
-    pub record: CycleRecord,
-    /// Its batch as the scatter draws it (at most [`SHOWN_POINTS`] points).
-    pub batch: BatchView,
-    /// The regions of the version live when it started, if still kept.
-    pub live_grid: Option<DecisionGrid>,
-    /// Its line, for logistic regression.
-    pub live_boundary: Option<LinearBoundary>,
-    /// The regions of its candidate, if still kept.
-    pub candidate_grid: Option<DecisionGrid>,
-    /// Its line, for logistic regression.
-    pub candidate_boundary: Option<LinearBoundary>,
-    /// The rules, v1 and the below-0.5 reason of its batch.
-    pub scatter: ScatterFacts,
-}
-
 /// What changed between two versions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
@@ -347,17 +329,6 @@ pub enum Reply {
     Lesson(LessonText),
     /// The answer to [`Command::OpenLink`] and [`Command::OpenScenario`].
     Opened(Box<Opened>),
-}
-
-/// How a [`Command::Configure`] was applied, so the page can say so.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ConfigEffect {
-    /// The run restarted at v1 (seed, model or tree depth changed).
-    Restarted,
-    /// Applied now (between cycles).
-    AppliedNow,
-    /// Applies when the next cycle starts.
-    AppliesNextCycle,
 }
 
 /// Everything the page shows, taken after each command.
@@ -438,7 +409,8 @@ pub struct Snapshot {
     /// The cycles that can be rewound to (first, last), if any.
     pub recorded_cycles: Option<(u32, u32)>,
     /// The rewound cycle being viewed, if any.
-    pub view: Option<CycleView>,
+    #[serde(default)]
+    pub viewing: Option<u32>,
     /// What the page draws of the rewound cycle being viewed (built by
     /// `view::rewound`), if any; the page draws the live run otherwise.
     #[serde(default)]

@@ -3,13 +3,35 @@
 //! tracker, decision, batch, boundaries) in place of the live run's, and the
 //! counts, summaries and alerts as they stood at its end.
 
-use crate::sim::engine::protocol::{CycleView, Snapshot};
+use crate::sim::engine::protocol::{ScatterFacts, Snapshot};
+use crate::sim::ml::train::{DecisionGrid, LinearBoundary};
+use crate::sim::retraining::history::CycleRecord;
+use crate::sim::stream::BatchView;
+
+/// A finished cycle as it looked: what the rewound view is built from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CycleView {
+    /// Its record (table, tracker, decision, batch).
+    pub record: CycleRecord,
+    /// Its batch as the scatter draws it (at most [`SHOWN_POINTS`] points).
+    pub batch: BatchView,
+    /// The regions of the version live when it started, if still kept.
+    pub live_grid: Option<DecisionGrid>,
+    /// Its line, for logistic regression.
+    pub live_boundary: Option<LinearBoundary>,
+    /// The regions of its candidate, if still kept.
+    pub candidate_grid: Option<DecisionGrid>,
+    /// Its line, for logistic regression.
+    pub candidate_boundary: Option<LinearBoundary>,
+    /// The rules, v1 and the below-0.5 reason of its batch.
+    pub scatter: ScatterFacts,
+}
 
 /// The snapshot of rewound cycle `view`, from the `live` one.
 pub fn rewound(live: &Snapshot, view: &CycleView) -> Snapshot {
     let r = &view.record;
     let mut s = live.clone();
-    s.view = None;
+    s.viewing = None;
     s.rewound = None;
     s.cycle = r.cycle;
     s.rows = r.rows.clone();

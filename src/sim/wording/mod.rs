@@ -13,6 +13,7 @@
 
 mod chart_notes;
 mod cost;
+mod notice;
 mod problem;
 mod stall;
 mod weather;
@@ -24,6 +25,7 @@ pub use cost::{
     policy_short_name, race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence,
     version_cost_text,
 };
+pub use notice::{fault_injected, race_finished, rolled_back, settings_changed, RESET_NOTICE};
 pub use problem::{link_problems, problem_text};
 pub use stall::{stall_fix_button, stall_message, FLOOR_BUTTON, RESTART_BUTTON};
 pub use weather::{
@@ -329,6 +331,13 @@ const MONTH_NAMES: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// The notice over a rewound cycle.
+pub fn viewing_rewound(cycle: u32) -> String {
+    format!(
+        "Viewing cycle {cycle} (rewound). Step, Finish cycle or Back to live returns to the live run."
+    )
+}
 
 /// The failed validation checks in one line.
 pub fn failures_text(failures: &[ValidationFailure]) -> String {

@@ -42,7 +42,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let s = &props.snapshot;
     // The cycle picked on the range (until then: the viewed one, else the newest).
     let picked = use_state_eq(|| None::<u32>);
-    let viewing = s.view.as_ref().map(|v| v.record.cycle);
+    let viewing = s.viewing;
     let range = s.recorded_cycles.map(|(a, b)| (a.min(b), a.max(b)));
     let chosen = range.map(|(first, last)| picked.or(viewing).unwrap_or(last).clamp(first, last));
 

@@ -2,6 +2,8 @@
 //! [`SettingKey`] that names it, and the kinds of value a row holds (numbers
 //! with their [`Bounds`] and [`Unit`], choices, the trigger, switches).
 
+use serde::{Deserialize, Serialize};
+
 use crate::sim::params::{ParamField, SimParams};
 
 /// Names one setting (one row of [`ALL`](super::table::ALL)).
@@ -210,4 +212,16 @@ pub struct Setting {
     pub csv: Option<&'static str>,
     /// What it holds.
     pub value: Value,
+}
+
+/// How a change of settings was applied to the run (the table says which
+/// settings restart it), so the page can say so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConfigEffect {
+    /// The run restarted at v1 (seed, model or tree depth changed).
+    Restarted,
+    /// Applied now (between cycles).
+    AppliedNow,
+    /// Applies when the next cycle starts.
+    AppliesNextCycle,
 }
