@@ -35,7 +35,7 @@ use super::components::when_seen::WhenSeen;
 use super::state::{Playground, Speed};
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::engine::share::Panel;
-use crate::sim::wording::viewing_rewound;
+use crate::sim::wording::{start_here, viewing_rewound};
 
 /// While the run plays fast, the scatter (1,500 marks, its caption with them)
 /// is redrawn at most this often; everything else on screen follows every draw.
@@ -58,11 +58,7 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
     html! {
         <div class="layout">
             <aside class="sidebar">
-                <p class="start-here" data-testid="start-here">{ if weather.is_some() {
-                    "Start here: press Step to walk the loop one step at a time, or Play to stream year after year. On the accuracy chart, compare the grey line (v1, never retrained) with the live model's."
-                } else {
-                    "Start here: press Step to walk the loop one step at a time, or Play to watch cycle after cycle. Then drag Drift strength and watch live accuracy fall."
-                } }</p>
+                <p class="start-here" data-testid="start-here">{ start_here(weather.is_some()) }</p>
                 <RunControls playing={state.playing} speed={state.speed} ended={ended} />
                 { notice }
                 if weather.is_some() {

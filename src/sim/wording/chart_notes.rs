@@ -4,7 +4,8 @@
 //! band a hold-out score falls in by luck. Part of [`super`], the one place
 //! where facts become words.
 
-use super::{format_score, format_threshold};
+use super::numbers::decimals_for_order;
+use super::numbers::{format_score, format_threshold};
 use crate::sim::english::{group_thousands, join_words};
 use crate::sim::retraining::below_half::{BelowHalf, BelowHalfCause, BACKWARDS_DEG};
 use crate::sim::retraining::history::CycleSummary;
@@ -376,7 +377,7 @@ pub fn sampling_band_sentence(shown: &[CycleSummary], delayed: bool) -> Option<S
             } else {
                 (o.hi, "above", "lucky")
             };
-            let d = super::decimals_for_order(o.score, edge);
+            let d = decimals_for_order(o.score, edge);
             s.push_str(&format!(
                 " Cycle {}'s {score}, {:.d$}, fell {side} its band ({:.d$}–{:.d$}): {fortune}, \
                  as about 1 {score} in 20 falls outside by chance alone.",

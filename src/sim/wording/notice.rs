@@ -2,6 +2,7 @@
 //! a rollback, an injected fault, a finished race, a reset.
 
 use crate::sim::retraining::settings::ConfigEffect;
+use crate::sim::retraining::triggers::TriggerEval;
 use crate::sim::retraining::validate::Fault;
 
 /// Said after a reset.
@@ -40,6 +41,47 @@ pub fn fault_injected(f: Fault) -> String {
 /// Said when a policy race of `cycles` cycles under `policies` policies finished.
 pub fn race_finished(cycles: u32, policies: usize) -> String {
     format!("Policy race finished: {cycles} cycles under {policies} policies.")
+}
+
+/// The first line of the playground's sidebar: what to press first.
+pub fn start_here(weather: bool) -> &'static str {
+    if weather {
+        "Start here: press Step to walk the loop one step at a time, or Play to stream year after \
+         year. On the accuracy chart, compare the grey line (v1, never retrained) with the live model's."
+    } else {
+        "Start here: press Step to walk the loop one step at a time, or Play to watch cycle after \
+         cycle. Then drag Drift strength and watch live accuracy fall."
+    }
+}
+
+/// The trigger panel's status line: whether the trigger fired this cycle
+/// and why, or when it will be evaluated.
+pub fn trigger_status(eval: Option<&TriggerEval>) -> String {
+    match eval {
+        Some(t) => format!(
+            "{} {}",
+            if t.fired { "Fired:" } else { "Did not fire:" },
+            super::triggers::trigger_reason(t)
+        ),
+        None => "Evaluated when new data arrives (Step 2).".to_string(),
+    }
+}
+
+/// The validation panel with validation off.
+pub const VALIDATION_OFF: &str = "Validation is off: any batch goes straight into training.";
+/// The validation panel before the first check of a run.
+pub const VALIDATION_WAITING: &str = "Each new batch is checked before retraining.";
+
+/// Which fault the next (or this cycle's) batch carries, if any.
+pub fn fault_status(pending: Option<Fault>, applied: Option<Fault>) -> String {
+    match (pending, applied) {
+        (Some(f), _) => format!("Next batch will arrive with: {}.", f.label().to_lowercase()),
+        (None, Some(f)) => format!(
+            "This cycle's batch arrived with: {}.",
+            f.label().to_lowercase()
+        ),
+        _ => String::new(),
+    }
 }
 
 // Native only: the core is tested natively.

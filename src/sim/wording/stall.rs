@@ -4,7 +4,7 @@
 //! detector really fired at a real drift; a threshold no model can reach is
 //! named as such, and then no floor is offered as the fix.
 
-use super::{format_score, format_threshold};
+use super::numbers::{format_score, format_threshold};
 use crate::sim::params::DetectorKind;
 use crate::sim::retraining::history::{Stall, StallCause, StallFix, StreamDrift};
 

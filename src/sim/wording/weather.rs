@@ -3,7 +3,7 @@
 //! the data could not be fetched or used. Part of [`super`], the one place
 //! where facts become words.
 
-use super::format_pair;
+use super::numbers::format_pair;
 use crate::sim::english::group_thousands;
 use crate::sim::retraining::weather_run::{WeatherRun, WeatherStartError};
 use crate::sim::stream::weather::{

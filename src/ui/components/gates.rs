@@ -7,7 +7,10 @@ use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::retraining::validate::Fault;
-use crate::sim::wording::{check_name, failure_text, trigger_detail, trigger_reason};
+use crate::sim::wording::{
+    check_name, failure_text, fault_status, trigger_detail, trigger_status, VALIDATION_OFF,
+    VALIDATION_WAITING,
+};
 use crate::ui::hooks::use_send;
 
 /// Props of [`Gates`].
@@ -40,14 +43,7 @@ pub fn Gates(props: &GatesProps) -> Html {
         let chosen = chosen.clone();
         Callback::from(move |_: MouseEvent| send.emit(Command::InjectFault(*chosen)))
     };
-    let trigger_text = match &s.trigger_eval {
-        Some(t) => format!(
-            "{} {}",
-            if t.fired { "Fired:" } else { "Did not fire:" },
-            trigger_reason(t)
-        ),
-        None => "Evaluated when new data arrives (Step 2).".to_string(),
-    };
+    let trigger_text = trigger_status(s.trigger_eval.as_ref());
     html! {
         <section class="panel gates" aria-labelledby="gates-title">
             <h2 id="gates-title">{ "Trigger and data validation" }</h2>
@@ -58,10 +54,10 @@ pub fn Gates(props: &GatesProps) -> Html {
             }
             <h3>{ "Data validation" }</h3>
             if !s.params.validate_data {
-                <p class="hint">{ "Validation is off: any batch goes straight into training." }</p>
+                <p class="hint">{ VALIDATION_OFF }</p>
             } else {
                 { match &s.validation {
-                    None => html! { <p class="hint">{ "Each new batch is checked before retraining." }</p> },
+                    None => html! { <p class="hint">{ VALIDATION_WAITING }</p> },
                     Some(v) => html! {
                         <ul class="checks" data-testid="validation">
                             { for v.checks.iter().map(|&c| {
@@ -93,11 +89,7 @@ pub fn Gates(props: &GatesProps) -> Html {
             </div>
             }
             <p role="status" class="hint" data-testid="fault-status">
-                { match (s.pending_fault, s.applied_fault) {
-                    (Some(f), _) => format!("Next batch will arrive with: {}.", f.label().to_lowercase()),
-                    (None, Some(f)) => format!("This cycle's batch arrived with: {}.", f.label().to_lowercase()),
-                    _ => String::new(),
-                } }
+                { fault_status(s.pending_fault, s.applied_fault) }
             </p>
         </section>
     }
