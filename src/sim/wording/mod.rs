@@ -16,6 +16,7 @@ mod cost;
 mod notice;
 mod numbers;
 mod outcome;
+mod panels;
 mod problem;
 mod stall;
 mod steps;
@@ -39,6 +40,11 @@ pub use numbers::{format_pair, format_score, format_threshold, gate_numbers};
 pub use outcome::{
     alert_message, candidate_note, in_progress_message, no_alerts_text, outcome_message,
     outcome_title, viewing_rewound,
+};
+pub use panels::{
+    data_source, drift_speed_hint, prediction_question, prediction_waiting, predictions_closed,
+    race_description, timeline_status, transcript_decision, transcript_so_far, transcript_start,
+    transcript_step,
 };
 pub use problem::{link_problems, problem_text};
 pub use stall::{stall_fix_button, stall_message, FLOOR_BUTTON, RESTART_BUTTON};

@@ -10,6 +10,9 @@ use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::teach::lesson::LessonText;
+use crate::sim::wording::{
+    transcript_decision, transcript_so_far, transcript_start, transcript_step,
+};
 use crate::ui::hooks::{use_ask_once, use_dispatch};
 use crate::ui::state::Action;
 
@@ -86,22 +89,18 @@ pub fn Lesson(props: &LessonProps) -> Html {
                 if let Some(l) = lesson { <p>{ &l.transcript }</p> }
                 <h3>{ if s.rows.is_empty() { "This run so far".to_string() } else { format!("This run, cycle {}", s.cycle) } }</h3>
                 if s.rows.is_empty() {
-                    <p>{ format!("Model v1 was trained on the initial data and scored {:.2} on held-out rows. No step of cycle 1 has run yet.", s.v1_initial.accuracy) }</p>
+                    <p>{ transcript_start(s.v1_initial.accuracy) }</p>
                 } else {
                     <ol class="live-transcript">
                         { for s.rows.iter().map(|r| {
-                            let c = crate::sim::wording::step_cells(&r.fact);
-                            html! {
-                                <li>{ format!("Step {}, {}: input {}; output {}; next: {}.", r.step(), c.action, c.input, c.output, c.next_step) }</li>
-                            }
+                            html! { <li>{ transcript_step(r) }</li> }
                         }) }
                     </ol>
                 }
                 if let Some(o) = s.outcome.as_ref().filter(|_| s.rows.len() >= 7) {
-                    <p>{ format!("Decision: {}", crate::sim::wording::outcome_message(o)) }</p>
+                    <p>{ transcript_decision(o) }</p>
                 }
-                <p>{ format!("So far: {} cycles finished, {} deploys, {} alerts; the live model is v{}.",
-                    s.totals.cycles, s.totals.deploys, s.totals.alerts, s.live_version) }</p>
+                <p>{ transcript_so_far(&s.totals, s.live_version) }</p>
             </details>
         </section>
     }

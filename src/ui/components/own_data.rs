@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::retraining::scenarios::WEATHER_SCENARIO;
 use crate::sim::stream::csv_data::MAX_BYTES;
+use crate::sim::wording::data_source;
 use crate::ui::hooks::{use_dispatch, use_send};
 use crate::ui::state::{Action, Notice};
 
@@ -84,11 +85,7 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
                 <p class="hint" id="csv-hint">{ "Two numeric feature columns and a 0/1 label column (named label, y, target or class, or the last one); optionally a time column to order the rows. The rows stream in batches through the same loop; features are standardised." }</p>
             </div>
             <p role="status" data-testid="data-source">
-                { match &props.snapshot.user_data {
-                    Some(_) if on_weather => "Streaming the real weather data (see Real weather data, beside the run controls).".to_string(),
-                    Some(s) => format!("Streaming your data: {s}."),
-                    None => "Streaming the synthetic drifting data.".to_string(),
-                } }
+                { data_source(props.snapshot.user_data.as_deref(), on_weather) }
             </p>
             if props.snapshot.user_data.is_some() {
                 <button type="button" onclick={synthetic}>{ "Back to the synthetic stream" }</button>

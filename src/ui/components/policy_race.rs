@@ -6,7 +6,9 @@
 use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
+use crate::sim::retraining::race::race_policies;
 use crate::sim::retraining::race::MAX_RACE_CYCLES;
+use crate::sim::wording::race_description;
 use crate::sim::wording::{format_cost, policy_name, race_cost_rule, race_cost_sentence};
 use crate::ui::charts::{RaceChart, RaceCostChart};
 use crate::ui::hooks::use_send;
@@ -39,11 +41,7 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
     html! {
         <section class="panel race" id="policy-race" aria-labelledby="race-title">
             <h2 id="race-title">{ "Policy race: which retraining keeps the model fresh?" }</h2>
-            <p>{ if weather.is_some() {
-                format!("Runs the weather data from its first day, one batch a cycle, for {n} cycles under five policies side by side (the same model and settings).")
-            } else {
-                format!("Runs the current stream (seed, drift, noise, model) for {n} cycles under five policies side by side.")
-            } }</p>
+            <p>{ race_description(n, weather.is_some(), race_policies(&props.snapshot.params).len()) }</p>
             if props.button {
                 <button type="button" class="primary" onclick={run}>{ "Run policy race" }</button>
             }

@@ -10,6 +10,7 @@ use crate::sim::engine::protocol::Snapshot;
 use crate::sim::teach::quiz::{
     grade_prediction, prediction_choices, prediction_label, prediction_open, Prediction,
 };
+use crate::sim::wording::{prediction_question, prediction_waiting, predictions_closed};
 
 /// Props of [`PredictBeforeReveal`].
 #[derive(Properties, PartialEq)]
@@ -70,11 +71,7 @@ pub fn PredictBeforeReveal(props: &PredictionProps) -> Html {
         .filter(|(c, _)| *c == target_cycle)
         .map(|(_, p)| p);
     let choices = prediction_choices(&s.params.trigger);
-    let question = if choices.len() == 3 {
-        format!("Will cycle {target_cycle} deploy a new model, alert the team, or keep the live model without retraining (the trigger does not fire)? Look at the drift, the live model's accuracy and the trigger, then guess before the new data arrives at Step 2.")
-    } else {
-        format!("Will cycle {target_cycle} deploy its new model or alert the team? Look at the drift and the live model's accuracy, then guess before the new data arrives at Step 2.")
-    };
+    let question = prediction_question(target_cycle, choices.len() == 3);
     html! {
         <section class="panel predict" aria-labelledby="predict-title">
             <h2 id="predict-title">{ "Predict before reveal" }</h2>
@@ -86,14 +83,14 @@ pub fn PredictBeforeReveal(props: &PredictionProps) -> Html {
                     }) }
                 </div>
             } else if mine.is_none() && outcome.is_none() {
-                <p class="hint">{ format!("Predictions for cycle {} closed when its data arrived. Finish the cycle, then predict the next one.", s.cycle) }</p>
+                <p class="hint">{ predictions_closed(s.cycle) }</p>
             }
             <div role="status" aria-live="polite" data-testid="prediction-result">
                 if let (true, Some(p)) = (open, pending) {
-                    <p>{ format!("Your prediction: {}. Step through the cycle to see.", prediction_label(p)) }</p>
+                    <p>{ prediction_waiting(prediction_label(p), true) }</p>
                 }
                 if let (false, Some(p), None) = (open, mine, &outcome) {
-                    <p>{ format!("Your prediction: {}. It is revealed once the cycle is decided.", prediction_label(p)) }</p>
+                    <p>{ prediction_waiting(prediction_label(p), false) }</p>
                 }
                 if let Some(o) = &outcome {
                     <p class={classes!("question-result", if o.right { "right" } else { "wrong" })}>{ &o.explanation }</p>

@@ -8,11 +8,12 @@ use super::select_field::SelectField;
 use super::slider::Slider;
 use crate::sim::engine::protocol::Command;
 use crate::sim::engine::share::Hidden;
-use crate::sim::params::{DetectorKind, DriftPattern, RetrainTrigger, SimParams, MAX_SEED};
+use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams, MAX_SEED};
 use crate::sim::retraining::cost::Cost;
 use crate::sim::retraining::settings::check_seed;
 use crate::sim::retraining::settings::{trigger_from_key, SettingKey, TRIGGER_CHOICES};
 use crate::sim::wording::cost_units;
+use crate::sim::wording::drift_speed_hint;
 use crate::ui::hooks::{use_dispatch, use_send};
 use crate::ui::state::{Action, Notice};
 
@@ -158,7 +159,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             if show(SettingKey::DriftSpeed) {
                 <Slider id="drift-speed" setting={SettingKey::DriftSpeed}
                     value={p.drift_speed} shown={format!("{:.2}", p.drift_speed)}
-                    hint={AttrValue::from(speed_hint(p.drift_pattern, p.drift_onset))}
+                    hint={AttrValue::from(drift_speed_hint(p.drift_pattern, p.drift_onset))}
                     on_change={emit(|p, v| p.drift_speed(v))} />
             }
             if show(SettingKey::BatchSize) {
@@ -269,21 +270,6 @@ fn label_delay_shown(delay: u32) -> String {
         0 => "none".into(),
         1 => "1 cycle".into(),
         d => format!("{d} cycles"),
-    }
-}
-
-fn speed_hint(pattern: DriftPattern, onset: u32) -> String {
-    match pattern {
-        DriftPattern::Sudden => format!("Not used by sudden drift: it switches at cycle {onset}"),
-        DriftPattern::Gradual => {
-            format!("How quickly the new concept takes over (from cycle {onset})")
-        }
-        DriftPattern::Incremental => {
-            format!("How far the concept moves each cycle (from cycle {onset})")
-        }
-        DriftPattern::Recurring => {
-            format!("How often the old concept comes back (from cycle {onset})")
-        }
     }
 }
 

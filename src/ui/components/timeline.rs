@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
+use crate::sim::wording::timeline_status;
 use crate::ui::hooks::use_send;
 
 /// The id of the range input (its label points at it).
@@ -19,20 +20,6 @@ pub struct TimelineProps {
     /// being viewed (none while showing the live run; the timeline sends
     /// [`Command::ViewCycle`]).
     pub snapshot: Rc<Snapshot>,
-}
-
-/// What the page shows, in words.
-pub fn shown_text(viewing: Option<u32>, last_recorded: Option<u32>, live_cycle: u32) -> String {
-    match (viewing, last_recorded) {
-        (Some(c), Some(last)) => format!(
-            "Viewing cycle {c} of {last}: its table, tracker and charts above show that cycle. Stepping returns to the live run."
-        ),
-        (Some(c), None) => format!(
-            "Viewing cycle {c}: its table, tracker and charts above show that cycle. Stepping returns to the live run."
-        ),
-        (None, _) if live_cycle == 0 => "Showing the live run (not started yet).".to_string(),
-        (None, _) => format!("Showing the live run (cycle {live_cycle})."),
-    }
 }
 
 /// A range over the recorded cycles with "View cycle" and "Back to live".
@@ -140,7 +127,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 </button>
             </div>
             <p role="status" aria-live="polite" class="timeline-status" data-testid="timeline-status">
-                { shown_text(viewing, range.map(|(_, last)| last), s.cycle) }
+                { timeline_status(viewing, range.map(|(_, last)| last), s.cycle) }
             </p>
         </section>
     }
@@ -154,15 +141,15 @@ mod tests {
     #[wasm_bindgen_test]
     fn says_what_is_shown() {
         assert_eq!(
-            shown_text(Some(3), Some(7), 8),
+            timeline_status(Some(3), Some(7), 8),
             "Viewing cycle 3 of 7: its table, tracker and charts above show that cycle. Stepping returns to the live run."
         );
         assert_eq!(
-            shown_text(None, Some(7), 8),
+            timeline_status(None, Some(7), 8),
             "Showing the live run (cycle 8)."
         );
         assert_eq!(
-            shown_text(None, None, 0),
+            timeline_status(None, None, 0),
             "Showing the live run (not started yet)."
         );
     }
