@@ -39,7 +39,10 @@ use crate::sim::wording::{start_here, viewing_rewound};
 
 /// While the run plays fast, the scatter (1,500 marks, its caption with them)
 /// is redrawn at most this often; everything else on screen follows every draw.
-const SCATTER_EVERY_MS: u32 = 300;
+/// Each redraw is one task of 60–100 ms on a CPU slowed 4× (plotters' calls,
+/// then the canvas's rasterisation): at 300 ms they were a third of the long
+/// tasks while playing at full speed.
+const SCATTER_EVERY_MS: u32 = 1000;
 
 /// Free play: the run controls and the main settings first, the lesson's own
 /// elements where the loop runs, then the tools in their own sections.
