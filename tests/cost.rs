@@ -24,13 +24,8 @@ use retrain_playground::sim::retraining::race::{
     policy_race, CostVerdict, PolicyRace, NEAR_ACCURACY_GAP,
 };
 use retrain_playground::sim::retraining::validate::Fault;
+use retrain_playground::sim::testing::run;
 use retrain_playground::sim::wording::{cost_units, race_cost_sentence};
-
-fn run(params: SimParams, cycles: u32) -> Simulation {
-    let mut sim = Simulation::from_params(params).expect("valid parameters start a run");
-    sim.finish_cycles(cycles);
-    sim
-}
 
 /// Checks that every cost in `sim` follows the rule and adds up.
 fn assert_costs_add_up(sim: &Simulation) {

@@ -11,13 +11,8 @@ use retrain_playground::sim::retraining::history::{HISTORY_CYCLES, MAX_RECORDS, 
 use retrain_playground::sim::retraining::outcome::{Alert, AlertReason, Outcome};
 use retrain_playground::sim::retraining::registry::VersionStatus;
 use retrain_playground::sim::retraining::steps::StepRecord;
+use retrain_playground::sim::testing::run;
 use retrain_playground::sim::wording::{alert_message, data_var, model_var, step_cells};
-
-fn run(params: SimParams, cycles: u32) -> Simulation {
-    let mut sim = Simulation::from_params(params).expect("starts");
-    sim.finish_cycles(cycles);
-    sim
-}
 
 #[test]
 fn first_cycle_matches_the_lesson_table() {

@@ -19,15 +19,10 @@ use retrain_playground::sim::retraining::cycle::{Simulation, MAX_KEPT_MODELS};
 use retrain_playground::sim::retraining::history::CycleSummary;
 use retrain_playground::sim::retraining::outcome::AlertReason;
 use retrain_playground::sim::retraining::registry::VersionStatus;
+use retrain_playground::sim::testing::run;
 use retrain_playground::sim::wording::alert_message;
 
 const SEEDS: [u64; 3] = [42, 7, 2024];
-
-fn run(params: SimParams, cycles: u32) -> Simulation {
-    let mut sim = Simulation::from_params(params).expect("valid parameters start a run");
-    sim.finish_cycles(cycles);
-    sim
-}
 
 fn mean(values: impl IntoIterator<Item = f64>) -> f64 {
     let (sum, n) = values

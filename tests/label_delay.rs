@@ -13,18 +13,13 @@ use retrain_playground::sim::retraining::step_kind::StepKind;
 use retrain_playground::sim::retraining::steps::{Labels, StepFact};
 use retrain_playground::sim::retraining::triggers::TriggerCause;
 use retrain_playground::sim::retraining::validate::{Fault, ValidationFailure};
+use retrain_playground::sim::testing::run;
 use retrain_playground::sim::wording::{labels_note, step_cells};
 
 const SEEDS: [u64; 3] = [42, 7, 2024];
 
 fn start(params: SimParams) -> Simulation {
     Simulation::from_params(params).expect("valid parameters start a run")
-}
-
-fn run(params: SimParams, cycles: u32) -> Simulation {
-    let mut sim = start(params);
-    sim.finish_cycles(cycles);
-    sim
 }
 
 /// The labels fact of step 2 of the current cycle.

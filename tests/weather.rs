@@ -8,8 +8,8 @@ use retrain_playground::sim::retraining::weather_run::mean_scores;
 use retrain_playground::sim::stream::csv_data::Streaming;
 use retrain_playground::sim::stream::weather::*;
 use retrain_playground::sim::testing::{
-    before_and_after, claimed_order, columns_put_back, run_to_end, scenario_params,
-    tail_and_rest_rain, tail_held_means, weather_file,
+    before_and_after, claimed_order, columns_put_back, retrained_cycles, run_to_end,
+    scenario_params, tail_and_rest_rain, tail_held_means, weather_file,
 };
 use retrain_playground::sim::wording::policy_name;
 use retrain_playground::sim::wording::{weather_offer_hint, weather_source, weather_span};
@@ -186,12 +186,7 @@ fn on_the_weather_a_daily_schedule_is_named_every_fourth_year() {
             retrain_playground::sim::retraining::cycle::Simulation::with_data(valid, data.clone())
                 .unwrap();
         sim.finish_cycles(race.cycles);
-        let retrained: Vec<u32> = sim
-            .summaries()
-            .iter()
-            .filter(|s| s.retrained())
-            .map(|s| s.cycle)
-            .collect();
+        let retrained = retrained_cycles(&sim);
         assert_eq!(run.retrains as usize, retrained.len());
         (policy_name(&run.policy), retrained)
     };
