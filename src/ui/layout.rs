@@ -44,6 +44,14 @@ use crate::sim::wording::{start_here, viewing_rewound};
 /// tasks while playing at full speed.
 const SCATTER_EVERY_MS: u32 = 1000;
 
+/// While the run plays fast, the flow panel's step details and the decision
+/// beside the scatter are redrawn at most this often; the run's numbers (Stats)
+/// follow every draw. At full speed a cycle's steps pass faster than anyone
+/// reads them, and re-laying out their changing text at every draw (ten a
+/// second) made each draw a long task on a CPU slowed 4× (about half of the
+/// page's layout work while playing). They catch up the moment the run pauses.
+const PANEL_EVERY_MS: u32 = 500;
+
 /// Free play: the run controls and the main settings first, the lesson's own
 /// elements where the loop runs, then the tools in their own sections.
 pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<Html>) -> Html {
@@ -79,11 +87,14 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                 if let Some(cycle) = live_snap.viewing {
                     <p class="notice viewing" role="status">{ viewing_rewound(cycle) }</p>
                 }
-                if shows(Panel::Flow) { <ProcessFlow snapshot={snap.clone()} /> }
+                if shows(Panel::Flow) {
+                    <WhenSeen hold={hold} every_ms={PANEL_EVERY_MS}><ProcessFlow snapshot={snap.clone()} /></WhenSeen>
+                }
                 <div class="grid-2">
                     if shows(Panel::Charts) {
                         <WhenSeen hold={hold} every_ms={SCATTER_EVERY_MS}><ScatterChart snapshot={snap.clone()} /></WhenSeen>
                     }
+                    <WhenSeen hold={hold} every_ms={PANEL_EVERY_MS}>
                     <div class="stack">
                         <DecisionBanner snapshot={snap.clone()} />
                         if live_snap.viewing.is_none() {
@@ -93,6 +104,7 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                         if shows(Panel::Predict) { <PredictBeforeReveal snapshot={snap.clone()} /> }
                         if shows(Panel::Code) { <CodeSample snapshot={snap.clone()} /> }
                     </div>
+                    </WhenSeen>
                 </div>
                 </WhenSeen>
                 if shows(Panel::Charts) {

@@ -6,7 +6,11 @@
 //! drawn instead, and the legend says so. When the live model scored below a
 //! coin flip, the caption says why (`sim::wording::below_half_sentence`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
 
 use plotters::chart::ChartBuilder;
 use plotters::element::Rectangle;
@@ -16,8 +20,8 @@ use yew::prelude::*;
 
 use super::look::{ChartLook, Palette};
 use super::{
-    chart_figure, draw_arrow, draw_legend, draw_note, draw_path, text_style, use_chart, Canvas,
-    ChartText, Dash, DrawResult, Glyph, LegendEntry, Marks, FONT,
+    chart_figure, draw_arrow, draw_legend, draw_note, draw_path, text_style, use_chart, Area,
+    Canvas, ChartText, Dash, DrawError, DrawResult, Glyph, LegendEntry, Marks, FONT,
 };
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
@@ -441,8 +445,161 @@ fn quiet_side(line: &LinearBoundary, points: &[[f64; 2]]) -> f64 {
     }
 }
 
+/// A layer of the scatter that changes rarely, drawn once on a canvas of its own
+/// and copied onto the chart at each redraw. While a run plays, the batch (and
+/// often the live model) changes at every redraw, but the axes only with the
+/// view and the legend only when a version goes live or a candidate is judged;
+/// their text was most of a redraw's time (measured: drawing the axes' and the
+/// legend's text took 60–80 % of the scatter's drawing on a CPU slowed 4×).
+#[derive(Clone, Debug, PartialEq)]
+enum LayerKey {
+    /// The axes, their tick labels and the faint grid.
+    Axes {
+        size: (u32, u32),
+        look: ChartLook,
+        half_side: u64,
+        axis_names: (String, String),
+    },
+    /// The legend panel.
+    Legend {
+        size: (u32, u32),
+        look: ChartLook,
+        entries: Vec<LegendEntry>,
+    },
+}
+
+/// A layer drawn on a canvas of its own, and the figure its drawing returned
+/// (the legend: where it ended).
+struct Layer {
+    key: LayerKey,
+    canvas: HtmlCanvasElement,
+    figure: i32,
+}
+
+/// Layers kept: the axes and legend of the playground's scatter and of a guide
+/// chapter's (both can be on the page), and the previous legend.
+const LAYERS_KEPT: usize = 6;
+
+thread_local! {
+    static LAYERS: RefCell<Vec<Layer>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Copies the layer for `key` onto `canvas`, drawing it first (with `draw`, on
+/// a transparent canvas of its own) unless a kept one matches; returns what
+/// `draw` returned. Where no spare canvas can be made or copied, the layer is
+/// drawn straight onto `canvas`.
+fn paint_layer(
+    canvas: &Canvas,
+    key: LayerKey,
+    draw: impl Fn(&Area) -> Result<i32, DrawError>,
+) -> Result<i32, DrawError> {
+    let kept = LAYERS.with(|kept| {
+        let kept = kept.borrow();
+        kept.iter()
+            .find(|l| l.key == key)
+            .map(|l| (l.canvas.clone(), l.figure))
+    });
+    let (spare, figure) = match kept {
+        Some(found) => found,
+        None => {
+            let size = canvas.area.dim_in_pixel();
+            let Some((spare, backend)) = spare_canvas(size) else {
+                return draw(canvas.area);
+            };
+            let figure = draw(&plotters::prelude::IntoDrawingArea::into_drawing_area(
+                backend,
+            ))?;
+            LAYERS.with(|kept| {
+                let mut kept = kept.borrow_mut();
+                kept.insert(
+                    0,
+                    Layer {
+                        key,
+                        canvas: spare.clone(),
+                        figure,
+                    },
+                );
+                kept.truncate(LAYERS_KEPT);
+            });
+            (spare, figure)
+        }
+    };
+    match canvas
+        .ctx
+        .draw_image_with_html_canvas_element(&spare, 0.0, 0.0)
+    {
+        Ok(()) => Ok(figure),
+        Err(_) => draw(canvas.area),
+    }
+}
+
+/// The scatter's plot and legend areas on the whole canvas, and the widths of
+/// its x and y axes: a square plot on the left, the legend on the right.
+fn split_areas(root: &Area, look: ChartLook) -> (Area, Area, (u32, u32)) {
+    let size = look.type_sizes();
+    // A square plot: its width (split - 2 margins - y axis) equals its height
+    // (360 - 2 margins - x axis).
+    let y_axis = size.x_axis + 8;
+    let side = super::CANVAS_HEIGHT - 20 - size.x_axis;
+    let (plot_area, legend_area) = root.split_horizontally(side + 20 + y_axis);
+    (plot_area, legend_area, (size.x_axis, y_axis))
+}
+
+/// The plot's coordinates on `plot_area` (nothing drawn).
+fn plot_coords(
+    plot_area: &Area,
+    (x_axis, y_axis): (u32, u32),
+    h: f64,
+) -> Result<ScatterChartContext<'_>, DrawError> {
+    ChartBuilder::on(plot_area)
+        .margin(10)
+        .x_label_area_size(x_axis)
+        .y_label_area_size(y_axis)
+        .build_cartesian_2d(-h..h, -h..h)
+}
+
+/// Draws the axes with a faint grid on `root` (transparent elsewhere).
+fn draw_axes(
+    root: &Area,
+    look: ChartLook,
+    h: f64,
+    (x_name, y_name): (&str, &str),
+) -> Result<i32, DrawError> {
+    let (pal, size) = (look.palette(), look.type_sizes());
+    let (plot_area, _, axes) = split_areas(root, look);
+    let mut chart = plot_coords(&plot_area, axes, h)?;
+    chart
+        .configure_mesh()
+        .x_labels(8)
+        .y_labels(8)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(pal.ink.mix(0.08))
+        .axis_style(pal.muted)
+        .label_style((FONT, size.tick, &pal.ink))
+        .axis_desc_style((FONT, size.label, &pal.ink))
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_desc(x_name)
+        .y_desc(y_name)
+        .draw()?;
+    Ok(0)
+}
+
+/// A transparent canvas off the page, `size` pixels, and plotters' backend on it.
+fn spare_canvas(
+    (width, height): (u32, u32),
+) -> Option<(HtmlCanvasElement, plotters_canvas::CanvasBackend)> {
+    let document = web_sys::window()?.document()?;
+    let spare: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    spare.set_width(width);
+    spare.set_height(height);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(spare.clone())?;
+    Some((spare, backend))
+}
+
 /// Draws the scatter on the whole canvas: a square plot on the left, the legend
-/// on the right.
+/// on the right; the backdrop comes from [`paint_backdrop`], the points, lines
+/// and note are drawn over it.
 fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     // The weather data's features by name (standardised); others as x1, x2.
     let axis_names = match s.weather {
@@ -461,16 +618,9 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         .map(|g| g.half_side)
         .filter(|h| h.is_finite() && *h > 0.0)
         .unwrap_or(VIEW_HALF_SIDE);
-    // A square plot: its width (split - 2 margins - y axis) equals its height
-    // (360 - 2 margins - x axis).
-    let y_axis = size.x_axis + 8;
-    let side = super::CANVAS_HEIGHT - 20 - size.x_axis;
-    let (plot_area, legend_area) = root.split_horizontally(side + 20 + y_axis);
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin(10)
-        .x_label_area_size(size.x_axis)
-        .y_label_area_size(y_axis)
-        .build_cartesian_2d(-h..h, -h..h)?;
+    let size_px = root.dim_in_pixel();
+    let (plot_area, legend_area, axes) = split_areas(root, look);
+    let mut chart = plot_coords(&plot_area, axes, h)?;
 
     // 1. The live model's regions, as a light tint.
     if let Some(grid) = s.live_grid.as_ref().filter(|g| grid_ok(g)) {
@@ -486,21 +636,16 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         }))?;
     }
 
-    // 2. Axes and a faint grid over the tint.
-    chart
-        .configure_mesh()
-        .x_labels(8)
-        .y_labels(8)
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(pal.ink.mix(0.08))
-        .axis_style(pal.muted)
-        .label_style((FONT, size.tick, &pal.ink))
-        .axis_desc_style((FONT, size.label, &pal.ink))
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .x_desc(axis_names.0)
-        .y_desc(axis_names.1)
-        .draw()?;
+    // 2. Axes and a faint grid over the tint (a kept layer).
+    let axes_key = LayerKey::Axes {
+        size: size_px,
+        look,
+        half_side: h.to_bits(),
+        axis_names: axis_names.clone(),
+    };
+    paint_layer(canvas, axes_key, |area| {
+        draw_axes(area, look, h, (&axis_names.0, &axis_names.1))
+    })?;
 
     // 3. The points, subsampled, in batch order so neither class always sits on top.
     // The snapshot carries the engine's sample of the batch (SHOWN_POINTS).
@@ -595,9 +740,18 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         root.draw_text("No data yet", &style, (x, y))?;
     }
 
-    // The legend panel.
+    // The legend panel (a kept layer), the note under it.
+    let entries = legend(s, pal);
     let gap = if look.presenter { 5 } else { 6 };
-    let below = draw_legend(&legend_area, look, 10, gap, &legend(s, pal))?;
+    let legend_key = LayerKey::Legend {
+        size: size_px,
+        look,
+        entries: entries.clone(),
+    };
+    let below = paint_layer(canvas, legend_key, |area| {
+        let (_, legend_area, _) = split_areas(area, look);
+        draw_legend(&legend_area, look, 10, gap, &entries)
+    })?;
     let n = s.batch.rows;
     let stride = s.batch.stride;
     let mut note = if s.batch.cycle == 0 {
