@@ -386,7 +386,13 @@ mod tests {
     use approx::assert_abs_diff_eq;
 
     fn data(rows: usize, seed: u64) -> Batch {
-        generate_batch(&mut rng_from_seed(seed), 0, rows, &DriftState::none(0), 0.05)
+        generate_batch(
+            &mut rng_from_seed(seed),
+            0,
+            rows,
+            &DriftState::none(0),
+            0.05,
+        )
     }
 
     #[test]
@@ -402,7 +408,8 @@ mod tests {
         // Known answer: logistic regression's estimate under the identity map
         // is the mean of max(p, 1 − p) of its own probabilities.
         let train_set = data(400, 1);
-        let TrainedModel::Logistic(m) = train(ModelKind::LogisticRegression, 6, &train_set).unwrap()
+        let TrainedModel::Logistic(m) =
+            train(ModelKind::LogisticRegression, 6, &train_set).unwrap()
         else {
             unreachable!()
         };
