@@ -81,7 +81,7 @@ pub fn estimate_sentence(g: &EstimateGap) -> String {
         String::new()
     };
     format!(
-        "The dashed line is what the team can estimate before labels arrive, from the model's \
+        "The ochre dashed line is what the team can estimate before labels arrive, from the model's \
          own confidence: {} at cycle {}, against a true {} ({apart}{mean}). {}",
         two(g.estimate),
         g.cycle,
@@ -155,7 +155,7 @@ mod tests {
         ));
         assert_eq!(
             s,
-            "The dashed line is what the team can estimate before labels arrive, from the \
+            "The ochre dashed line is what the team can estimate before labels arrive, from the \
              model's own confidence: 0.91 at cycle 9, against a true 0.60 (0.31 too high; 0.03 \
              apart on average over 9 cycles). The labelling rule has turned since the model was \
              trained: the inputs look as before, so the model is as sure as ever and wrong, \

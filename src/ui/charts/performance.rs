@@ -215,7 +215,7 @@ fn legend(
     estimate: EstimateRows,
 ) -> (Vec<LegendEntry>, Option<usize>) {
     let live = if delayed {
-        "live model,\nmeasured"
+        "live, measured"
     } else {
         "live model\non new data"
     };
@@ -234,7 +234,7 @@ fn legend(
                 width: ESTIMATE_WIDTH,
                 dash: Dash::Dashed,
             },
-            "estimated, before\nlabels (confidence)",
+            "estimated, before\nlabels",
         ));
     }
     if delayed && estimate.alerts {
@@ -242,7 +242,7 @@ fn legend(
             Glyph::Ring {
                 color: pal.estimate,
             },
-            "alert on an\nestimated drop",
+            "estimate alert",
         ));
     }
     if delayed {
@@ -666,10 +666,18 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         root.draw_text("to see performance", &style, (x, y + line / 2))?;
     }
 
-    let gap = if look.presenter { 5 } else { 8 };
+    // Late labels add the estimate's rows: the rows close up to fit.
+    let gap = match (look.presenter, delayed) {
+        (true, true) => 2,
+        (true, false) => 5,
+        (false, true) => 4,
+        (false, false) => 8,
+    };
     let estimate_rows = EstimateRows {
         line: !estimated.is_empty(),
-        alerts: !estimate_alerts.is_empty(),
+        // No room for the ring's row in the presenter's larger type; the
+        // caption and the alert log name the alerts.
+        alerts: !estimate_alerts.is_empty() && !look.presenter,
     };
     let (rows, band_row) = legend(
         pal,
@@ -1002,7 +1010,9 @@ mod tests {
         let t = performance_text(&s);
         for text in [&t.caption, &t.aria_label] {
             assert!(
-                text.contains("The dashed line is what the team can estimate before labels arrive"),
+                text.contains(
+                    "The ochre dashed line is what the team can estimate before labels arrive"
+                ),
                 "{text}"
             );
         }
@@ -1026,9 +1036,9 @@ mod tests {
         assert_eq!(
             &labels[..4],
             [
-                "live model,\nmeasured",
-                "estimated, before\nlabels (confidence)",
-                "alert on an\nestimated drop",
+                "live, measured",
+                "estimated, before\nlabels",
+                "estimate alert",
                 "true (only the\nsimulator knows)"
             ]
         );
