@@ -150,18 +150,24 @@ pub enum RetrainTrigger {
     DriftDetected(DetectorKind),
     /// When the live model's accuracy on new labelled data falls below the threshold.
     PerformanceDrop,
+    /// When the live model's estimated accuracy on the new batch (from its
+    /// inputs alone, `ml::estimate`) falls below the threshold: acts before
+    /// labels arrive.
+    EstimatedDrop,
     /// Never: the model is never retrained (the baseline of the policy race).
     Never,
 }
 
 impl RetrainTrigger {
-    /// A stable key for selects: `every`, `schedule`, `drift`, `drop`, `never`.
+    /// A stable key for selects: `every`, `schedule`, `drift`, `drop`,
+    /// `estimate`, `never`.
     pub fn key(&self) -> &'static str {
         match self {
             RetrainTrigger::EveryCycle => "every",
             RetrainTrigger::Schedule(_) => "schedule",
             RetrainTrigger::DriftDetected(_) => "drift",
             RetrainTrigger::PerformanceDrop => "drop",
+            RetrainTrigger::EstimatedDrop => "estimate",
             RetrainTrigger::Never => "never",
         }
     }
@@ -173,6 +179,7 @@ impl RetrainTrigger {
             RetrainTrigger::Schedule(c) => format!("Schedule ({c})"),
             RetrainTrigger::DriftDetected(d) => format!("Drift detected ({})", d.label()),
             RetrainTrigger::PerformanceDrop => "Performance drop".into(),
+            RetrainTrigger::EstimatedDrop => "Estimated drop".into(),
             RetrainTrigger::Never => "Never retrain".into(),
         }
     }
@@ -274,6 +281,11 @@ pub struct SimParams {
     /// 0..=[`MAX_FIXED_COST`]; each retrain also costs one unit per 1,000 training
     /// rows (see `retraining::cost`). Default [`DEFAULT_FIXED_COST`].
     pub retrain_fixed_cost: u32,
+    /// Alert the team when the live model's estimated accuracy on a new batch
+    /// (from its inputs alone, while its labels are late: `ml::estimate`)
+    /// falls at least this far below its hold-out accuracy, 0..=0.3; `None`
+    /// turns the alert off. Default off.
+    pub estimate_alert: Option<f64>,
 }
 
 /// A numeric setting that [`SimParams::check`] bounds, named for messages and
@@ -306,6 +318,8 @@ pub enum ParamField {
     LabelDelay,
     /// The fixed cost of one retrain.
     RetrainFixedCost,
+    /// The drop of the estimated accuracy that raises an alert.
+    EstimateAlert,
 }
 
 impl std::fmt::Display for ParamField {
@@ -449,6 +463,12 @@ impl SimParams {
     /// Sets how many cycles late labels arrive.
     pub fn label_delay(mut self, cycles: u32) -> Self {
         self.label_delay = cycles;
+        self
+    }
+
+    /// Sets the drop of the estimated accuracy that alerts (`None` = off).
+    pub fn estimate_alert(mut self, drop: Option<f64>) -> Self {
+        self.estimate_alert = drop;
         self
     }
 }

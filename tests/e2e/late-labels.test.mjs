@@ -2,7 +2,8 @@
 // "Label delay" cycles later. The page says which labels are still out (step
 // table and status tracker), label-dependent triggers wait while KS does not,
 // and the accuracy chart draws what the team measured beside the true
-// accuracy only the simulator knows.
+// accuracy only the simulator knows, and what it estimated before the labels
+// came in, from the model's own confidence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -26,6 +27,9 @@ const chartPixelsNear = (page, rgb) =>
   }, rgb);
 // The light palette's class-0 blue (0072B2) at 75 % over white.
 const TRUTH_LIGHT = [64, 149, 197];
+
+// The light palette's estimate colour (ochre 8F5E00), drawn at full strength.
+const ESTIMATE_LIGHT = [143, 94, 0];
 
 const open = (t, path) => openPlayground(t, path, { settle: false });
 
@@ -83,4 +87,33 @@ test('label delay in links: a good one applies, an out-of-range one is named and
   assert.equal(await bad.getByRole('slider', { name: 'Label delay' }).inputValue(), '0');
   const garbled = await app.open('/?delay=soon');
   await waitForText(garbled.getByTestId('notice'), /the label delay must be a whole number of cycles/);
+});
+
+test('label delay: three lines (measured, estimated, true), the estimate\'s note, and an alert before labels', async (t) => {
+  // A stale model (never retrained) under the default concept drift (108° from cycle 3).
+  const { app, page } = await open(t, '/?delay=3&trigger=never');
+  const estdrop = page.getByRole('slider', { name: 'Alert on estimated drop' });
+  assert.equal(await estdrop.inputValue(), '0', 'off by default');
+  await estdrop.fill('0.05');
+  await waitForText(page.locator('.field', { has: estdrop }), /−0\.05/);
+  await settle(page);
+  assert.match(page.url(), /estdrop=0\.05/);
+  for (let c = 1; c <= 6; c++) await finishCycle(page);
+
+  const figure = page.locator('figure.chart-performance');
+  // The note: how far the estimate is from the truth, and why.
+  await waitForText(figure.locator('figcaption'), /The ochre dashed line is what the team can estimate before labels arrive, from the model's own confidence: 0\.\d\d at cycle 6, against a true 0\.\d\d \(0\.\d\d too high; 0\.\d\d apart on average over 6 cycles\)\. The labelling rule has turned since the model was trained: .*confidently wrong\. Its confidence cannot show this; only labels can\./);
+  const aria = await figure.locator('canvas').getAttribute('aria-label');
+  assert.match(aria, /Three lines for the live model: measured once labels came in \(solid blue\), estimated before they did from its own confidence \(dashed ochre\), and true, which only the simulator knows \(dotted, faint blue\)\./);
+  assert.match(aria, /The ochre dashed line is what the team can estimate before labels arrive/);
+  assert.ok(await chartPixelsNear(page, ESTIMATE_LIGHT) > 60, 'the estimated line is drawn');
+  assert.ok(await chartPixelsNear(page, TRUTH_LIGHT) > 20, 'the true line is drawn');
+
+  // The estimate dipped 0.05 below v1's hold-out score when the rule turned:
+  // the team is alerted before any label of those batches is in.
+  const log = page.locator('section.alert-log');
+  await waitForText(log, /Cycle 3 Alert before labels: v1's accuracy on this batch, estimated from its own confidence, is 0\.\d\d, 0\.\d\d below its 0\.\d\d on its hold-out \(the alert is set at a drop of 0\.05\)\./);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await figure.screenshot({ path: join(SCREENSHOT_DIR, 'late-labels-estimate.png') });
+  await app.screenshot(page, 'late-labels-estimate-page');
 });

@@ -20,7 +20,7 @@ fn csv_field(text: &str) -> String {
 }
 
 /// The header of [`cycles_csv`].
-pub const CYCLES_CSV_HEADER: &str = "cycle,live_before,live_accuracy,v1_accuracy,candidate,candidate_accuracy,threshold,decision,live_after,retrained,trigger,window_rows,window_first_cycle,window_last_cycle,drift_applied,fault,label_delay,measured_on_cycle,measured_accuracy,retrain_cost";
+pub const CYCLES_CSV_HEADER: &str = "cycle,live_before,live_accuracy,v1_accuracy,candidate,candidate_accuracy,threshold,decision,live_after,retrained,trigger,window_rows,window_first_cycle,window_last_cycle,drift_applied,fault,label_delay,measured_on_cycle,measured_accuracy,retrain_cost,estimated_accuracy,estimate_alert,estimate_alerted";
 
 /// One row per finished cycle.
 pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
@@ -65,6 +65,12 @@ pub fn cycles_csv(summaries: &[CycleSummary]) -> String {
             // In units, exact to the thousandth (no thousands separator: it is CSV).
             s.retrain_cost
                 .map_or(String::new(), |c| format!("{:.3}", c.total().units())),
+            s.estimated
+                .map_or(String::new(), |e| format!("{:.4}", e.score)),
+            s.estimated
+                .and_then(|e| e.alert_drop)
+                .map_or(String::new(), |d| format!("{d:.2}")),
+            s.estimated.map_or(String::new(), |e| e.alerted.to_string()),
         ];
         out.push_str(&fields.join(","));
         out.push('\n');
@@ -169,7 +175,15 @@ mod tests {
             ("1", "v1", "v2", "alert")
         );
         // Cycle 1 trains on the initial data and batch 1: 700 rows, 5 + 0.7 units.
-        assert_eq!(first.last(), Some(&"5.700"));
+        let column = |name: &str| {
+            CYCLES_CSV_HEADER
+                .split(',')
+                .position(|c| c == name)
+                .unwrap()
+        };
+        assert_eq!(first[column("retrain_cost")], "5.700");
+        // Labels at once: no estimate.
+        assert_eq!(first[column("estimated_accuracy")], "");
         let never = {
             let mut sim = Simulation::from_params(
                 SimParams::default().trigger(crate::sim::params::RetrainTrigger::Never),
@@ -178,10 +192,23 @@ mod tests {
             sim.finish_cycle();
             cycles_csv(sim.summaries())
         };
-        assert!(
-            never.lines().nth(1).unwrap().ends_with(','),
-            "no retrain, no cost"
-        );
+        let row: Vec<&str> = never.lines().nth(1).unwrap().split(',').collect();
+        assert_eq!(row[column("retrain_cost")], "", "no retrain, no cost");
+        // Late labels with the alert on: the estimate, the drop and whether
+        // it alerted.
+        let mut late = Simulation::from_params(
+            SimParams::default()
+                .label_delay(2)
+                .estimate_alert(Some(0.05)),
+        )
+        .unwrap();
+        late.finish_cycle();
+        let csv = cycles_csv(late.summaries());
+        let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+        let e = late.summaries()[0].estimated.unwrap();
+        assert_eq!(row[column("estimated_accuracy")], format!("{:.4}", e.score));
+        assert_eq!(row[column("estimate_alert")], "0.05");
+        assert_eq!(row[column("estimate_alerted")], e.alerted.to_string());
     }
 
     #[test]

@@ -522,6 +522,8 @@ impl Engine {
             v1_initial: sim.v1_initial_scores(),
             summaries: sim.summaries().to_vec(),
             alerts: sim.alerts().to_vec(),
+            estimate_alerts: sim.estimate_alerts().to_vec(),
+            estimated: sim.estimated(),
             totals: sim.totals(),
             outcome: sim.outcome().cloned(),
             batch: sim.newest_batch().view(SHOWN_POINTS),

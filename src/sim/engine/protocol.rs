@@ -13,8 +13,8 @@ use crate::sim::ml::train::{DecisionGrid, LinearBoundary};
 use crate::sim::ml::truth::RuleLines;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::below_half::BelowHalf;
-use crate::sim::retraining::history::{CycleSummary, Stall, Totals};
-use crate::sim::retraining::outcome::{Alert, Outcome};
+use crate::sim::retraining::history::{CycleSummary, Estimated, Stall, Totals};
+use crate::sim::retraining::outcome::{Alert, EstimateAlert, Outcome};
 use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::race::PolicyRace;
 use crate::sim::retraining::registry::ModelVersion;
@@ -365,6 +365,15 @@ pub struct Snapshot {
     pub summaries: Vec<CycleSummary>,
     /// The newest alerts (up to `HISTORY_CYCLES`).
     pub alerts: Vec<Alert>,
+    /// The newest alerts on an estimated drop, raised before labels arrived
+    /// (up to `HISTORY_CYCLES`; the alert log lists them beside `alerts`).
+    #[serde(default)]
+    pub estimate_alerts: Vec<EstimateAlert>,
+    /// The live model's accuracy on the newest batch estimated from its
+    /// inputs alone, once step 2 ran, while labels arrive late (what the team
+    /// can know; the finished cycles' estimates are in `summaries`).
+    #[serde(default)]
+    pub estimated: Option<Estimated>,
     /// Counts since the start of the run.
     pub totals: Totals,
     /// This cycle's decision, once the step that decides it ran (3, 4 or 6;
@@ -466,6 +475,12 @@ impl Snapshot {
                 .saturating_sub(count(later().filter(|x| x.deployed()).count())),
             alerts: t.alerts.saturating_sub(count(
                 self.alerts.iter().filter(|a| a.cycle > cycle).count(),
+            )),
+            estimate_alerts: t.estimate_alerts.saturating_sub(count(
+                self.estimate_alerts
+                    .iter()
+                    .filter(|a| a.cycle > cycle)
+                    .count(),
             )),
             versions: t.versions.saturating_sub(count(
                 self.registry

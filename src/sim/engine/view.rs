@@ -54,5 +54,11 @@ pub fn rewound(live: &Snapshot, view: &CycleView) -> Snapshot {
     s.totals = live.totals_at(r.cycle);
     s.summaries.retain(|x| x.cycle <= r.cycle);
     s.alerts.retain(|a| a.cycle <= r.cycle);
+    s.estimate_alerts.retain(|a| a.cycle <= r.cycle);
+    s.estimated = s
+        .summaries
+        .iter()
+        .find(|x| x.cycle == r.cycle)
+        .and_then(|x| x.estimated);
     s
 }

@@ -2,6 +2,7 @@
 //! simulator knows to be true (expected accuracy, the best possible).
 
 pub mod detectors;
+pub mod estimate;
 pub mod evaluate;
 pub mod train;
 pub mod truth;

@@ -79,6 +79,41 @@ pub struct CycleSummary {
     /// own data, whose generating process is unknown).
     #[serde(default)]
     pub expected: Option<Expected>,
+    /// What the team could estimate of the live model's accuracy on this
+    /// cycle's batch from its inputs alone, before its labels came in
+    /// (confidence-based, `ml::estimate`): recorded while labels arrive late
+    /// (or the trigger reads it); `None` otherwise.
+    #[serde(default)]
+    pub estimated: Option<Estimated>,
+}
+
+/// The live model's accuracy on a batch, estimated from the batch's inputs
+/// alone (the mean calibrated confidence of its predictions), when the
+/// batch arrived and its labels were not in yet. A fact the team has; beside
+/// it, [`Measured`] is what labels later show and `live_score` (with
+/// [`Expected::live`]) the truth only the simulator knows.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Estimated {
+    /// The estimated accuracy.
+    pub score: f64,
+    /// The version it is about (live when the batch arrived).
+    pub live: u32,
+    /// That version's measured accuracy on the hold-out it was calibrated on,
+    /// when it was trained: what the estimate is compared with for a drop.
+    pub reference: f64,
+    /// The drop that alerts the team, when the alert on an estimated drop is
+    /// on (`SimParams::estimate_alert`).
+    pub alert_drop: Option<f64>,
+    /// The estimate fell at least `alert_drop` below `reference`, and the
+    /// team was alerted this cycle.
+    pub alerted: bool,
+}
+
+impl Estimated {
+    /// How far the estimate is below the reference (negative: above it).
+    pub fn drop(&self) -> f64 {
+        self.reference - self.score
+    }
 }
 
 /// The accuracies models can expect on one cycle's batch (averaged over every
@@ -170,6 +205,11 @@ pub struct Totals {
     /// What every retrain so far cost together (counted by the simulation).
     #[serde(default)]
     pub cost: Cost,
+    /// Alerts raised on an estimated drop, before labels arrived (counted by
+    /// the simulation; the alert log lists them beside the cycles' alerts,
+    /// which `alerts` counts).
+    #[serde(default)]
+    pub estimate_alerts: u32,
 }
 
 /// How many finished cycles in a row below the threshold, with a drift

@@ -6,6 +6,7 @@ pub mod below_half;
 pub mod cost;
 pub mod cron;
 pub mod cycle;
+pub mod estimate_gap;
 pub mod history;
 pub mod outcome;
 pub mod problem;

@@ -184,6 +184,25 @@ pub struct Alert {
     pub reason: AlertReason,
 }
 
+/// An alert raised at step 2, before a batch's labels are in, beside
+/// whatever the cycle decides (so never a cycle's [`Outcome`]): the live
+/// model's estimated accuracy on the batch (`ml::estimate`) fell at least
+/// `drop` below its accuracy on its hold-out when it was trained (the alert
+/// on an estimated drop, `SimParams::estimate_alert`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EstimateAlert {
+    /// The cycle it was raised in (its batch's).
+    pub cycle: u32,
+    /// The live version it is about.
+    pub live: u32,
+    /// The estimated accuracy on the new batch.
+    pub estimate: f64,
+    /// The live model's accuracy on its hold-out when it was trained.
+    pub reference: f64,
+    /// The drop that alerts.
+    pub drop: f64,
+}
+
 impl Alert {
     /// The alert as the cycle's outcome.
     pub fn outcome(&self) -> Outcome {

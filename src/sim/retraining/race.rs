@@ -290,7 +290,9 @@ pub struct PolicyRace {
 }
 
 /// The policies raced: never, every cycle, the schedule, drift detected and
-/// performance drop (the schedule and detector follow `params` when set there).
+/// performance drop (the schedule and detector follow `params` when set
+/// there), and while labels arrive late, the estimated drop (which acts on
+/// the model's own confidence before they do).
 pub fn race_policies(params: &SimParams) -> Vec<RetrainTrigger> {
     let schedule = match &params.trigger {
         RetrainTrigger::Schedule(c) => c.clone(),
@@ -307,6 +309,9 @@ pub fn race_policies(params: &SimParams) -> Vec<RetrainTrigger> {
         RetrainTrigger::DriftDetected(detector),
         RetrainTrigger::PerformanceDrop,
     ]
+    .into_iter()
+    .chain((params.label_delay > 0).then_some(RetrainTrigger::EstimatedDrop))
+    .collect()
 }
 
 /// Runs every policy of [`race_policies`] for `cycles` cycles (capped at

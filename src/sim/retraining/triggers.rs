@@ -48,6 +48,14 @@ pub enum TriggerCause {
         /// The threshold.
         threshold: f64,
     },
+    /// The live model's accuracy on the new batch estimated from its inputs
+    /// alone, against the threshold: fires before labels arrive.
+    EstimatedDrop {
+        /// The estimate (`None`: none could be made, so it does not fire).
+        estimate: Option<f64>,
+        /// The threshold.
+        threshold: f64,
+    },
     /// The performance floor, a second trigger: the main trigger did not fire,
     /// but the live model's accuracy is below the threshold.
     PerformanceFloor {
@@ -114,6 +122,9 @@ pub struct Observation<'a> {
     /// The live model's accuracy on the newest labelled hold-out slice;
     /// `None` while no labels have come in yet (a label delay).
     pub live_accuracy: Option<f64>,
+    /// The live model's accuracy on the new batch estimated from its inputs
+    /// alone (`ml::estimate`), when the cycle computed it.
+    pub estimated_accuracy: Option<f64>,
     /// Cycles labels arrive late (0: with their batch).
     pub label_delay: u32,
     /// The deploy threshold.
@@ -203,6 +214,13 @@ impl TriggerState {
                     },
                 },
                 None => Self::awaiting(obs),
+            },
+            RetrainTrigger::EstimatedDrop => TriggerEval {
+                fired: obs.estimated_accuracy.is_some_and(|e| e < obs.threshold),
+                cause: TriggerCause::EstimatedDrop {
+                    estimate: obs.estimated_accuracy,
+                    threshold: obs.threshold,
+                },
             },
             RetrainTrigger::DriftDetected(DetectorKind::Adwin | DetectorKind::PageHinkley)
                 if obs.live_accuracy.is_none() =>
@@ -305,6 +323,7 @@ mod tests {
             cycle,
             errors,
             live_accuracy: Some(acc),
+            estimated_accuracy: None,
             label_delay: 0,
             threshold: 0.8,
             reference: rows,

@@ -339,13 +339,15 @@ pub fn sampling_band_sentence(shown: &[CycleSummary], delayed: bool) -> Option<S
     } else {
         format!("{} at cycle {}", half_width(half), newest.cycle)
     };
-    let (like, score) = if delayed {
-        (", like the faint line", "true score")
+    // With late labels the estimate is a second dashed line (ochre): this
+    // one is named by its colour.
+    let (which, like, score) = if delayed {
+        ("thin blue dashed", ", like the faint line", "true score")
     } else {
-        ("", "score")
+        ("dashed", "", "score")
     };
     let mut s = format!(
-        "The dashed line is what the live model can expect on each batch, which only the \
+        "The {which} line is what the live model can expect on each batch, which only the \
          simulator knows{like}; the shaded band around it (±2 standard errors: {width}) is \
          where a score on {} hold-out rows falls 19 times in 20, so a {score} inside it differs \
          from the expectation only by luck.",

@@ -13,6 +13,7 @@
 
 mod chart_notes;
 mod cost;
+mod estimate;
 mod notice;
 mod numbers;
 mod outcome;
@@ -32,6 +33,7 @@ pub use cost::{
     policy_short_name, race_cost_rule, race_cost_sentence, retrain_cost_text, totals_cost_sentence,
     version_cost_text,
 };
+pub use estimate::{alert_log_lines, estimate_alert_message, estimate_sentence};
 pub use notice::{
     fault_injected, fault_status, race_finished, rolled_back, settings_changed, start_here,
     trigger_status, RESET_NOTICE, VALIDATION_OFF, VALIDATION_WAITING,

@@ -88,6 +88,23 @@ pub fn trigger_reason(eval: &TriggerEval) -> String {
                 format!("live accuracy {l} ≥ threshold {t}")
             }
         }
+        TriggerCause::EstimatedDrop {
+            estimate,
+            threshold,
+        } => {
+            let t = format_threshold(*threshold);
+            match estimate {
+                Some(e) if fired => format!(
+                    "estimated accuracy {} < threshold {t}, before labels arrived",
+                    format_score(*e, *threshold)
+                ),
+                Some(e) => format!(
+                    "estimated accuracy {} ≥ threshold {t}",
+                    format_score(*e, *threshold)
+                ),
+                None => "no estimate could be made of the new batch".into(),
+            }
+        }
         TriggerCause::PerformanceFloor { live, threshold } => format!(
             "performance floor: live accuracy {} < threshold {}",
             format_score(*live, *threshold),
@@ -153,6 +170,17 @@ pub fn trigger_detail(eval: &TriggerEval) -> String {
             if eval.fired { "<" } else { "≥" },
             format_threshold(*threshold)
         ),
+        TriggerCause::EstimatedDrop { estimate, threshold } => match estimate {
+            Some(e) => format!(
+                "Live model accuracy on the new batch, estimated from its own confidence before \
+                 any label is in: {} {} {}. The estimate follows moved inputs but not a moved \
+                 rule: under concept drift it stays high while the model is wrong.",
+                format_score(*e, *threshold),
+                if eval.fired { "<" } else { "≥" },
+                format_threshold(*threshold)
+            ),
+            None => "No estimate could be made of the new batch, so the trigger waits.".into(),
+        },
         TriggerCause::PerformanceFloor { live, threshold } => format!(
             "The main trigger did not fire, but the performance floor did: live accuracy {} < threshold {}. \
              The floor catches a model that is bad but steady, which a change detector does not see.",

@@ -44,6 +44,9 @@ pub struct Palette {
     pub deploy_rim: RGBColor,
     /// Candidate markers (reddish purple).
     pub purple: RGBColor,
+    /// The accuracy estimated from the model's confidence (ochre in the
+    /// light scheme, orange in the dark).
+    pub estimate: RGBColor,
     /// Opacity of the class-0 region tint over the background.
     pub class0_tint: f64,
     /// Opacity of the class-1 region tint.
@@ -66,6 +69,7 @@ pub const LIGHT: Palette = Palette {
     deploy: RGBColor(0x00, 0x9E, 0x73),
     deploy_rim: RGBColor(0x00, 0x5C, 0x43),
     purple: RGBColor(0xA8, 0x50, 0x7F),
+    estimate: RGBColor(0x8F, 0x5E, 0x00),
     class0_tint: 0.13,
     class1_tint: 0.17,
 };
@@ -86,6 +90,7 @@ pub const DARK: Palette = Palette {
     deploy: RGBColor(0x5F, 0xD3, 0xA8),
     deploy_rim: RGBColor(0x12, 0x32, 0x2A),
     purple: RGBColor(0xE0, 0xA3, 0xC8),
+    estimate: RGBColor(0xE6, 0x9F, 0x00),
     class0_tint: 0.2,
     class1_tint: 0.2,
 };
@@ -265,6 +270,7 @@ mod tests {
                     ("rule before", p.rule_before),
                     ("class 0", p.class0),
                     ("purple", p.purple),
+                    ("estimate", p.estimate),
                 ] {
                     let c = contrast(line, ground);
                     assert!(c >= 3.0, "{name} {line:?} on {ground:?}: {c:.2}");

@@ -5,6 +5,12 @@
 //! can pass but by luck. On the synthetic stream, what the live model can
 //! expect on each batch is a thin dashed line in a shaded band of ±2 standard
 //! errors of a hold-out score: a score inside the band differs by luck.
+//!
+//! When labels arrive late the live model has three lines, each its own
+//! colour and dash: what the team measured once labels came in (solid blue),
+//! what it estimated before they did from the model's own confidence (dashed
+//! ochre, `ml::estimate`), and the true accuracy only the simulator knows
+//! (dotted, faint blue); a ring marks an alert on an estimated drop.
 
 use std::rc::Rc;
 
@@ -22,10 +28,11 @@ use super::{
 };
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
+use crate::sim::retraining::estimate_gap::estimate_gap;
 use crate::sim::retraining::history::CycleSummary;
 use crate::sim::wording::{
-    blind_spot_sentence, candidate_note, ceiling_sentence, format_score, format_threshold,
-    sampling_band_sentence,
+    blind_spot_sentence, candidate_note, ceiling_sentence, estimate_sentence, format_score,
+    format_threshold, sampling_band_sentence,
 };
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
@@ -47,6 +54,8 @@ const EXPECTED_WIDTH: u32 = 2;
 /// Width of the background-coloured casing under the faint true line when it
 /// runs inside the band (2 px either side of its 2 px).
 const TRUTH_CASING: u32 = 6;
+/// Width of the estimated accuracy's dashed line.
+const ESTIMATE_WIDTH: u32 = 3;
 
 /// Properties of [`PerformanceChart`].
 #[derive(Properties, PartialEq)]
@@ -147,6 +156,14 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
         caption.push(' ');
         caption.push_str(b);
     }
+    let estimate = labels_late(shown)
+        .then(|| estimate_gap(shown, s.params.drift_kind, s.params.model))
+        .flatten()
+        .map(|g| estimate_sentence(&g));
+    if let Some(e) = &estimate {
+        caption.push(' ');
+        caption.push_str(e);
+    }
     if n > MAX_CYCLES_SHOWN {
         caption.push_str(&format!(
             " The chart shows the last {} of {} cycles.",
@@ -171,7 +188,13 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
         score(last.live_score),
         format_threshold(t),
     );
-    let aria_label = [Some(aria), blind_spot, band]
+    let lines = (labels_late(shown) && !estimated_points(shown).is_empty()).then(|| {
+        "Three lines for the live model: measured once labels came in (solid blue), estimated \
+         before they did from its own confidence (dashed ochre), and true, which only the \
+         simulator knows (dotted, faint blue)."
+            .to_string()
+    });
+    let aria_label = [Some(aria), lines, blind_spot, estimate, band]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -189,9 +212,10 @@ fn legend(
     ceiling: bool,
     delayed: bool,
     band: bool,
+    estimate: EstimateRows,
 ) -> (Vec<LegendEntry>, Option<usize>) {
     let live = if delayed {
-        "live model,\nmeasured"
+        "live, measured"
     } else {
         "live model\non new data"
     };
@@ -203,12 +227,30 @@ fn legend(
         },
         live,
     )];
+    if delayed && estimate.line {
+        rows.push(LegendEntry::new(
+            Glyph::Line {
+                color: pal.estimate,
+                width: ESTIMATE_WIDTH,
+                dash: Dash::Dashed,
+            },
+            "estimated, before\nlabels",
+        ));
+    }
+    if delayed && estimate.alerts {
+        rows.push(LegendEntry::new(
+            Glyph::Ring {
+                color: pal.estimate,
+            },
+            "estimate alert",
+        ));
+    }
     if delayed {
         rows.push(LegendEntry::new(
             Glyph::Line {
                 color: pal.tint(pal.class0, TRUTH_TINT),
                 width: 2,
-                dash: Dash::Solid,
+                dash: Dash::Dotted,
             },
             "true (only the\nsimulator knows)",
         ));
@@ -272,6 +314,37 @@ fn legend(
         ));
     }
     (rows, band_row)
+}
+
+/// Which of the estimate's legend rows to show: its line, and its alert ring.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct EstimateRows {
+    line: bool,
+    alerts: bool,
+}
+
+/// The estimated accuracy at each shown cycle that has one (made when the
+/// batch arrived, before its labels).
+pub fn estimated_points(shown: &[CycleSummary]) -> Vec<(f64, f64)> {
+    shown
+        .iter()
+        .filter_map(|c| c.estimated.map(|e| (f64::from(c.cycle), e.score)))
+        .filter(finite)
+        .collect()
+}
+
+/// The cycles whose estimate raised an alert on an estimated drop, at the
+/// estimate.
+pub fn estimate_alert_points(shown: &[CycleSummary]) -> Vec<(f64, f64)> {
+    shown
+        .iter()
+        .filter_map(|c| {
+            c.estimated
+                .filter(|e| e.alerted)
+                .map(|e| (f64::from(c.cycle), e.score))
+        })
+        .filter(finite)
+        .collect()
 }
 
 /// True when any shown cycle had its labels arrive late (or a measurement
@@ -499,10 +572,48 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
                 pal.background.stroke_width(TRUTH_CASING),
             )))?;
         }
-        chart.draw_series(std::iter::once(PathElement::new(
-            truth,
+        let pixels = truth.iter().map(|p| chart.backend_coord(p)).collect();
+        draw_path(
+            root,
+            pixels,
             pal.tint(pal.class0, TRUTH_TINT).stroke_width(2),
-        )))?;
+            Dash::Dotted,
+        )?;
+    }
+    // What the team estimated before labels came in, from the model's own
+    // confidence: ochre and dashed, over the truth and under the measured
+    // line; a ring where it raised an alert.
+    let estimated = if delayed {
+        estimated_points(shown)
+    } else {
+        Vec::new()
+    };
+    let estimate_alerts = if delayed {
+        estimate_alert_points(shown)
+    } else {
+        Vec::new()
+    };
+    if estimated.len() > 1 {
+        let pixels = estimated.iter().map(|p| chart.backend_coord(p)).collect();
+        draw_path(
+            root,
+            pixels,
+            pal.estimate.stroke_width(ESTIMATE_WIDTH),
+            Dash::Dashed,
+        )?;
+    } else if let Some(p) = estimated.first() {
+        root.draw(&Circle::new(
+            chart.backend_coord(p),
+            3,
+            pal.estimate.filled(),
+        ))?;
+    }
+    for p in &estimate_alerts {
+        root.draw(&Circle::new(
+            chart.backend_coord(p),
+            7,
+            pal.estimate.stroke_width(3),
+        ))?;
     }
     // What the live model can expect on each batch, which only the simulator
     // knows (like the faint true line, it runs on to the newest batch): thin
@@ -555,8 +666,26 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         root.draw_text("to see performance", &style, (x, y + line / 2))?;
     }
 
-    let gap = if look.presenter { 5 } else { 8 };
-    let (rows, band_row) = legend(pal, !ceiling.is_empty(), delayed, !band_runs.is_empty());
+    // Late labels add the estimate's rows: the rows close up to fit.
+    let gap = match (look.presenter, delayed) {
+        (true, true) => 2,
+        (true, false) => 5,
+        (false, true) => 4,
+        (false, false) => 8,
+    };
+    let estimate_rows = EstimateRows {
+        line: !estimated.is_empty(),
+        // No room for the ring's row in the presenter's larger type; the
+        // caption and the alert log name the alerts.
+        alerts: !estimate_alerts.is_empty() && !look.presenter,
+    };
+    let (rows, band_row) = legend(
+        pal,
+        !ceiling.is_empty(),
+        delayed,
+        !band_runs.is_empty(),
+        estimate_rows,
+    );
     let below = match band_row {
         // The expected score's row is drawn on its own, on a patch of the
         // band, between the rows before and after it.
@@ -814,7 +943,13 @@ mod tests {
         // Own data: no band, no legend row, no sentence.
         s.summaries.iter_mut().for_each(|c| c.expected = None);
         assert!(expected_band_runs(&s.summaries).is_empty());
-        let (rows, band_row) = legend(&crate::ui::charts::look::LIGHT, true, false, false);
+        let (rows, band_row) = legend(
+            &crate::ui::charts::look::LIGHT,
+            true,
+            false,
+            false,
+            EstimateRows::default(),
+        );
         assert_eq!(band_row, None);
         assert!(rows.iter().all(|r| !r.label.contains("expected")));
         let t = performance_text(&s);
@@ -835,11 +970,23 @@ mod tests {
                 "{text}"
             );
         }
-        let (rows, band_row) = legend(&crate::ui::charts::look::DARK, true, false, true);
+        let (rows, band_row) = legend(
+            &crate::ui::charts::look::DARK,
+            true,
+            false,
+            true,
+            EstimateRows::default(),
+        );
         assert_eq!(band_row, Some(1));
         assert_eq!(rows[1].label, "expected, ± luck");
         // With late labels it comes after the faint true line.
-        let (rows, band_row) = legend(&crate::ui::charts::look::DARK, true, true, true);
+        let (rows, band_row) = legend(
+            &crate::ui::charts::look::DARK,
+            true,
+            true,
+            true,
+            EstimateRows::default(),
+        );
         assert_eq!(band_row, Some(2));
         assert_eq!(rows[2].label, "expected, ± luck");
         let late = snapshot_after(SimParams::default().label_delay(2), 8 * 5);
@@ -850,5 +997,56 @@ mod tests {
             "{}",
             performance_text(&late).caption
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn late_labels_draw_three_lines_and_say_how_far_the_estimate_is() {
+        let s = snapshot_after(SimParams::default().label_delay(3), 8 * 6);
+        let shown = &s.summaries;
+        // An estimate for every batch (made before its labels), a measurement
+        // only for the batches whose labels came in, a truth for every one.
+        assert_eq!(estimated_points(shown).len(), 6);
+        assert_eq!(measured_points(shown).len(), 3);
+        let t = performance_text(&s);
+        for text in [&t.caption, &t.aria_label] {
+            assert!(
+                text.contains(
+                    "The ochre dashed line is what the team can estimate before labels arrive"
+                ),
+                "{text}"
+            );
+        }
+        assert!(
+            t.aria_label
+                .contains("Three lines for the live model: measured"),
+            "{}",
+            t.aria_label
+        );
+        let (rows, _) = legend(
+            &crate::ui::charts::look::LIGHT,
+            true,
+            true,
+            true,
+            EstimateRows {
+                line: true,
+                alerts: true,
+            },
+        );
+        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            &labels[..4],
+            [
+                "live, measured",
+                "estimated, before\nlabels",
+                "estimate alert",
+                "true (only the\nsimulator knows)"
+            ]
+        );
+        // Labels at once: no estimate, no third line, no sentence.
+        let s = snapshot_after(SimParams::default(), 8 * 3);
+        assert!(estimated_points(&s.summaries).is_empty());
+        assert!(!performance_text(&s)
+            .caption
+            .contains("dashed line is what the team"));
     }
 }

@@ -17,13 +17,15 @@ use crate::sim::wording::{policy_name, policy_short_name};
 
 /// One colour and dash per policy, in race order (a sixth and later policy
 /// would share the last style).
-pub(crate) fn styles(pal: &Palette) -> [(RGBColor, Dash); 5] {
+pub(crate) fn styles(pal: &Palette) -> [(RGBColor, Dash); 6] {
     [
         (pal.muted, Dash::Dashed),
         (pal.class0, Dash::Solid),
         (pal.purple, Dash::Solid),
         (pal.rule, Dash::Solid),
         (pal.vermillion, Dash::Dashed),
+        // The estimated drop (raced only while labels are late).
+        (pal.class0, Dash::Dotted),
     ]
 }
 

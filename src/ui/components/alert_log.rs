@@ -19,8 +19,9 @@ pub struct AlertLogProps {
 /// The alert log.
 #[component]
 pub fn AlertLog(props: &AlertLogProps) -> Html {
-    let alerts = &props.snapshot.alerts;
-    let total = (props.snapshot.totals.alerts as usize).max(alerts.len());
+    let s = &props.snapshot;
+    let alerts = crate::sim::wording::alert_log_lines(&s.alerts, &s.estimate_alerts);
+    let total = ((s.totals.alerts + s.totals.estimate_alerts) as usize).max(alerts.len());
     html! {
         <section class="panel alert-log" aria-labelledby="alerts-title">
             <h2 id="alerts-title">{ format!("Alert log ({})", group_thousands(total)) }</h2>
@@ -28,8 +29,8 @@ pub fn AlertLog(props: &AlertLogProps) -> Html {
                 <p class="hint">{ crate::sim::wording::no_alerts_text(&props.snapshot.totals) }</p>
             } else {
                 <ol class="alert-list" reversed=true tabindex="0" aria-label="Alerts, newest first">
-                    { for alerts.iter().rev().take(SHOWN).map(|a| html! {
-                        <li><span class="alert-cycle">{ format!("Cycle {}", a.cycle) }</span>{ " " }{ crate::sim::wording::alert_message(a) }</li>
+                    { for alerts.iter().rev().take(SHOWN).map(|(cycle, text)| html! {
+                        <li><span class="alert-cycle">{ format!("Cycle {cycle}") }</span>{ " " }{ text.clone() }</li>
                     }) }
                 </ol>
                 if total > SHOWN {

@@ -240,6 +240,13 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     hint={help(SettingKey::LabelDelay)}
                     on_change={emit(|p, v| p.label_delay(v as u32))} />
             }
+            if show(SettingKey::EstimateAlert) {
+                <Slider id="estimate-alert" setting={SettingKey::EstimateAlert}
+                    value={p.estimate_alert.unwrap_or(0.0)}
+                    shown={p.estimate_alert.map_or("off".to_string(), |d| format!("−{d:.2}"))}
+                    hint={help(SettingKey::EstimateAlert)}
+                    on_change={emit(|p, d| p.estimate_alert((d > 0.0).then_some(d)))} />
+            }
             if show(SettingKey::RetrainFixedCost) {
                 <Slider id="fixed-cost" setting={SettingKey::RetrainFixedCost}
                     value={f64::from(p.retrain_fixed_cost)} shown={cost_units(Cost::from_units(p.retrain_fixed_cost))}
@@ -299,6 +306,9 @@ fn trigger_hint(t: &RetrainTrigger) -> &'static str {
             "Retrain when a detector sees the data or errors change"
         }
         RetrainTrigger::PerformanceDrop => "Retrain when live accuracy falls below the threshold",
+        RetrainTrigger::EstimatedDrop => {
+            "Retrain when the live model's accuracy estimated from its own confidence falls below the threshold: before labels arrive, blind to a changed rule"
+        }
         RetrainTrigger::Never => "Never retrain: watch the model go stale",
     }
 }

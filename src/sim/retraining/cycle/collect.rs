@@ -66,6 +66,7 @@ impl Simulation {
                 _ => None,
             };
         }
+        self.estimated = self.estimate_arrival(&p, &batch.x);
         let mut checks = Vec::new();
         let mut failures = Vec::new();
         // Input checks need no labels: with a delay they run on the batch as
@@ -106,6 +107,7 @@ impl Simulation {
             cycle: self.cycle,
             errors: &errors,
             live_accuracy: self.live_scores.map(|s| s.accuracy),
+            estimated_accuracy: self.estimated.map(|e| e.score),
             label_delay: p.label_delay,
             threshold: p.threshold,
             reference: &reference,

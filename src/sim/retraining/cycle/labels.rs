@@ -1,9 +1,13 @@
 //! Late labels: batches wait in a queue until their labels come in (a label
-//! delay), and the training parts of labelled batches are kept, bounded, for
-//! the training windows and the validation reference to read.
+//! delay), what the team can estimate of a batch before they do (and the
+//! alert on an estimated drop), and the training parts of labelled batches,
+//! kept, bounded, for the training windows and the validation reference to
+//! read.
 
 use super::Simulation;
-use crate::sim::params::{SimParams, TrainingWindow, MAX_WINDOW_ROWS};
+use crate::sim::params::{RetrainTrigger, SimParams, TrainingWindow, MAX_WINDOW_ROWS};
+use crate::sim::retraining::history::{keep_newest, Estimated, HISTORY_CYCLES};
+use crate::sim::retraining::outcome::EstimateAlert;
 use crate::sim::retraining::registry::WindowInfo;
 use crate::sim::retraining::validate::{validate_batch, ValidationFailure, ValidationReport};
 use crate::sim::stream::Batch;
@@ -69,6 +73,45 @@ impl Simulation {
             }
         }
         (came_in, errors)
+    }
+
+    /// The live model's accuracy on the arriving rows `x`, estimated from
+    /// their inputs alone, while labels arrive late (or the trigger reads
+    /// it); with the alert on an estimated drop on, a drop of at least its
+    /// amount below the model's hold-out accuracy alerts the team now,
+    /// before any label of the batch is in. `None` when not needed.
+    pub(super) fn estimate_arrival(&mut self, p: &SimParams, x: &[[f64; 2]]) -> Option<Estimated> {
+        let wanted = p.label_delay > 0 || p.trigger == RetrainTrigger::EstimatedDrop;
+        if !wanted {
+            return None;
+        }
+        let live = self.live;
+        let calibration = self.calibration(live)?;
+        let score = calibration.estimate(self.model(live)?, x)?;
+        let reference = calibration.holdout_accuracy;
+        let alerted = match p.estimate_alert {
+            Some(drop) => score.is_finite() && reference.is_finite() && reference - score >= drop,
+            None => false,
+        };
+        let estimated = Estimated {
+            score,
+            live,
+            reference,
+            alert_drop: p.estimate_alert,
+            alerted,
+        };
+        if alerted {
+            self.estimate_alerts.push(EstimateAlert {
+                cycle: self.cycle,
+                live,
+                estimate: score,
+                reference,
+                drop: p.estimate_alert.unwrap_or(0.0),
+            });
+            keep_newest(&mut self.estimate_alerts, HISTORY_CYCLES);
+            self.totals.estimate_alerts += 1;
+        }
+        Some(estimated)
     }
 
     /// Rows of the live model's training window that are still stored (the

@@ -25,13 +25,14 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::sim::ml::estimate::{calibrate, Calibration};
 use crate::sim::ml::evaluate::{evaluate, Scores};
 use crate::sim::ml::train::{train, TrainError, TrainedModel};
 use crate::sim::ml::truth::best_accuracy;
 use crate::sim::params::{SimParams, ValidParams};
 use crate::sim::retraining::below_half::{BelowHalf, Diagnoser};
-use crate::sim::retraining::history::{CycleRecord, CycleSummary, Totals};
-use crate::sim::retraining::outcome::{Alert, Outcome};
+use crate::sim::retraining::history::{CycleRecord, CycleSummary, Estimated, Totals};
+use crate::sim::retraining::outcome::{Alert, EstimateAlert, Outcome};
 use crate::sim::retraining::registry::{ModelVersion, Registry, VersionStatus, WindowInfo};
 use crate::sim::retraining::settings::ParamError;
 use crate::sim::retraining::step_kind::StepKind;
@@ -110,6 +111,9 @@ pub struct Simulation {
     holdout: Batch,
     drift: DriftState,
     models: Vec<(u32, TrainedModel)>,
+    /// How each kept model estimates its accuracy from inputs alone, fixed
+    /// when it was trained (its hold-out calibration).
+    calibrations: Vec<(u32, Calibration)>,
     registry: Registry,
     live: u32,
     /// The version live when this cycle started.
@@ -126,6 +130,9 @@ pub struct Simulation {
     tracker: Tracker,
     summaries: Vec<CycleSummary>,
     alerts: Vec<Alert>,
+    /// The newest alerts on an estimated drop (raised before labels arrive,
+    /// beside the cycles' own alerts), oldest first.
+    estimate_alerts: Vec<EstimateAlert>,
     /// Cycles, retrains, deploys and alerts since the start; the registry's
     /// counts (versions, live changes) are added by [`Simulation::totals`].
     totals: Totals,
@@ -153,6 +160,9 @@ pub struct Simulation {
     /// The live model's true accuracy on the newest batch (known to the
     /// simulator; the team measures `live_scores` once labels come in).
     live_true: Option<Scores>,
+    /// The live model's estimated accuracy on the newest batch, from its
+    /// inputs alone (while labels are late, or when the trigger reads it).
+    estimated: Option<Estimated>,
     /// The expected accuracies of the live model and v1 on the newest batch,
     /// and its hold-out rows (synthetic stream, explained runs only).
     expected_arrival: Option<(f64, f64, usize)>,
@@ -218,6 +228,7 @@ impl Simulation {
                     let best_possible = user_data
                         .is_none()
                         .then(|| best_accuracy(&none, params.label_noise));
+                    let calibrations = vec![(1, calibrate(&v1, &train_part, &holdout))];
                     let mut history_batches = VecDeque::new();
                     history_batches.push_back(train_part);
                     return Ok(Simulation {
@@ -231,6 +242,7 @@ impl Simulation {
                         holdout,
                         drift: none,
                         models: vec![(1, v1)],
+                        calibrations,
                         registry,
                         live: 1,
                         live_at_start: 1,
@@ -245,6 +257,7 @@ impl Simulation {
                         tracker: Tracker::default(),
                         summaries: Vec::new(),
                         alerts: Vec::new(),
+                        estimate_alerts: Vec::new(),
                         totals: Totals::default(),
                         trigger_state: TriggerState::default(),
                         trigger_eval: None,
@@ -259,6 +272,7 @@ impl Simulation {
                         records: VecDeque::new(),
                         awaiting: VecDeque::new(),
                         live_true: None,
+                        estimated: None,
                         expected_arrival: None,
                         cursor,
                         user_data,
@@ -386,6 +400,13 @@ impl Simulation {
         &self.alerts
     }
 
+    /// The newest alerts on an estimated drop (up to
+    /// [`HISTORY_CYCLES`](crate::sim::retraining::history::HISTORY_CYCLES)),
+    /// oldest first; the count of all of them is in [`Simulation::totals`].
+    pub fn estimate_alerts(&self) -> &[EstimateAlert] {
+        &self.estimate_alerts
+    }
+
     /// This cycle's decision, once the step that decides it ran (step 3, 4 or
     /// 6; step 7 carries it out).
     pub fn outcome(&self) -> Option<&Outcome> {
@@ -395,6 +416,13 @@ impl Simulation {
     /// The newest full batch (the initial data before cycle 1).
     pub fn newest_batch(&self) -> &Batch {
         &self.newest
+    }
+
+    /// The live model's estimated accuracy on the newest batch (from its
+    /// inputs alone), once step 2 ran, while labels arrive late or the
+    /// trigger reads it.
+    pub fn estimated(&self) -> Option<Estimated> {
+        self.estimated
     }
 
     /// The drift of the newest batch.

@@ -4,6 +4,7 @@
 //! scored below 0.5.
 
 use super::{RollbackError, Simulation, MAX_KEPT_MODELS};
+use crate::sim::ml::estimate::Calibration;
 use crate::sim::ml::evaluate::{evaluate, Scores};
 use crate::sim::ml::train::{DecisionGrid, LinearBoundary, TrainedModel};
 use crate::sim::retraining::below_half::{BelowHalf, Evidence};
@@ -53,6 +54,14 @@ impl Simulation {
         self.live = version;
         self.trigger_state.reset();
         Ok(())
+    }
+
+    /// How a kept version estimates its accuracy from inputs alone.
+    pub(super) fn calibration(&self, version: u32) -> Option<&Calibration> {
+        self.calibrations
+            .iter()
+            .find(|(v, _)| *v == version)
+            .map(|(_, c)| c)
     }
 
     pub(super) fn model(&self, version: u32) -> Option<&TrainedModel> {
@@ -137,7 +146,8 @@ impl Simulation {
             let keep = |v: u32| v == 1 || v == self.live || Some(v) == self.candidate;
             match self.models.iter().position(|(v, _)| !keep(*v)) {
                 Some(i) => {
-                    self.models.remove(i);
+                    let (gone, _) = self.models.remove(i);
+                    self.calibrations.retain(|(v, _)| *v != gone);
                 }
                 None => break,
             }

@@ -4,6 +4,7 @@
 //! summary and record.
 
 use super::Simulation;
+use crate::sim::ml::estimate::calibrate;
 use crate::sim::ml::evaluate::{evaluate, Scores};
 use crate::sim::ml::train::{train_from, TrainError};
 use crate::sim::ml::truth::expected_accuracy;
@@ -88,6 +89,7 @@ impl Simulation {
         self.candidate_scores = None;
         self.live_scores = None;
         self.live_true = None;
+        self.estimated = None;
         self.expected_arrival = None;
         self.v1_scores = None;
         self.outcome = None;
@@ -227,6 +229,8 @@ impl Simulation {
                     replaced_by: None,
                     cost: Some(RetrainCost::new(p.retrain_fixed_cost, info.rows)),
                 });
+                let calibration = calibrate(&model, &data, &self.holdout);
+                self.calibrations.push((version, calibration));
                 self.models.push((version, model));
                 self.candidate = Some(version);
                 self.evict_models();
@@ -477,6 +481,7 @@ impl Simulation {
                     .map(|m| expected_accuracy(m, &self.drift, self.params.label_noise)),
                 holdout_rows: rows as u32,
             }),
+            estimated: self.estimated,
         });
         keep_newest(&mut self.summaries, HISTORY_CYCLES);
         self.totals.cycles += 1;

@@ -38,6 +38,7 @@ impl Default for SimParams {
             warm_start: false,
             label_delay: 0,
             retrain_fixed_cost: 0,
+            estimate_alert: None,
         };
         apply_defaults(&mut p);
         p

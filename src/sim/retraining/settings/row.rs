@@ -51,6 +51,8 @@ pub enum SettingKey {
     MinutesPerCycle,
     /// Warm starts for logistic regression.
     WarmStart,
+    /// The drop of the estimated accuracy that alerts the team.
+    EstimateAlert,
 }
 
 /// When a changed setting takes effect.

@@ -10,11 +10,12 @@ use crate::sim::params::{
 use crate::sim::retraining::cost::{DEFAULT_FIXED_COST, MAX_FIXED_COST};
 
 /// The trigger's options: (key, label) as the select lists them.
-pub const TRIGGER_CHOICES: [(&str, &str); 5] = [
+pub const TRIGGER_CHOICES: [(&str, &str); 6] = [
     ("every", "Every cycle"),
     ("schedule", "Schedule (cron)"),
     ("drift", "Drift detected"),
     ("drop", "Performance drop"),
+    ("estimate", "Estimated drop"),
     ("never", "Never retrain"),
 ];
 
@@ -40,6 +41,7 @@ pub fn trigger_from_key(
         "schedule" => RetrainTrigger::Schedule(cron.unwrap_or_else(|| DEFAULT_CRON.to_string())),
         "drift" => RetrainTrigger::DriftDetected(detector.unwrap_or_default()),
         "drop" => RetrainTrigger::PerformanceDrop,
+        "estimate" => RetrainTrigger::EstimatedDrop,
         "never" => RetrainTrigger::Never,
         _ => return None,
     })
@@ -56,7 +58,7 @@ fn enum_options<T: Copy>(
 }
 
 /// Every setting, in the order links write them (and notices name them).
-pub static ALL: [Setting; 21] = [
+pub static ALL: [Setting; 22] = [
     Setting {
         key: SettingKey::Seed,
         label: "Seed",
@@ -361,6 +363,30 @@ pub static ALL: [Setting; 21] = [
             },
             get: |p| f64::from(p.label_delay),
             set: |p, v| p.label_delay = v as u32,
+        },
+    },
+    Setting {
+        key: SettingKey::EstimateAlert,
+        label: "Alert on estimated drop",
+        noun: "the alert on an estimated drop",
+        link: Some(("estdrop", LinkWrite::WhenChanged)),
+        hide: Some("estdrop"),
+        applies: Applies::NextCycle,
+        help: "While labels are late, alert when the live model's accuracy estimated from its own confidence falls this far below its hold-out score (0 = off)",
+        csv: Some("estimate_alert"),
+        value: Value::Number {
+            bounds: Bounds {
+                min: 0.0,
+                max: 0.3,
+                step: 0.01,
+                default: 0.0,
+                unit: Unit::Fraction,
+                number: Number::Real,
+                slider_max: Some(0.3),
+                field: ParamField::EstimateAlert,
+            },
+            get: |p| p.estimate_alert.unwrap_or(0.0),
+            set: |p, d| p.estimate_alert = (d > 0.0).then_some(d),
         },
     },
     Setting {
