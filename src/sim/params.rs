@@ -121,12 +121,16 @@ impl TrainingWindow {
 /// Which drift detector the "drift detected" trigger uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum DetectorKind {
-    /// ADWIN (delta 0.002) on the live model's error stream.
+    /// ADWIN (δ = [`SimParams::adwin_delta`], 0.002 by default) on the live
+    /// model's error stream.
     #[default]
     Adwin,
-    /// Page-Hinkley (River's defaults) on the live model's error stream.
+    /// Page-Hinkley (River's defaults; its threshold λ is
+    /// [`SimParams::page_hinkley_threshold`], 50 by default) on the live
+    /// model's error stream.
     PageHinkley,
-    /// Two-sample Kolmogorov–Smirnov test per feature, training window vs new batch (p < 0.05).
+    /// Two-sample Kolmogorov–Smirnov test per feature, training window vs new
+    /// batch (drift when p < [`SimParams::ks_alpha`], 0.05 by default).
     KsTest,
 }
 
@@ -274,6 +278,16 @@ pub struct SimParams {
     /// 0..=[`MAX_FIXED_COST`]; each retrain also costs one unit per 1,000 training
     /// rows (see `retraining::cost`). Default [`DEFAULT_FIXED_COST`].
     pub retrain_fixed_cost: u32,
+    /// ADWIN's confidence δ, 0.0001..=0.2: a larger δ fires on smaller
+    /// changes of the error rate, sooner and more often. Default 0.002
+    /// (River's).
+    pub adwin_delta: f64,
+    /// Page-Hinkley's threshold λ, 5..=200: a smaller λ fires sooner and
+    /// more often. Default 50 (River's).
+    pub page_hinkley_threshold: f64,
+    /// The KS test's significance level α, 0.001..=0.2: drift when a
+    /// feature's p-value is below it. Default 0.05.
+    pub ks_alpha: f64,
 }
 
 /// A numeric setting that [`SimParams::check`] bounds, named for messages and
@@ -306,6 +320,12 @@ pub enum ParamField {
     LabelDelay,
     /// The fixed cost of one retrain.
     RetrainFixedCost,
+    /// ADWIN's δ.
+    AdwinDelta,
+    /// Page-Hinkley's λ.
+    PageHinkleyThreshold,
+    /// The KS test's α.
+    KsAlpha,
 }
 
 impl std::fmt::Display for ParamField {
@@ -450,5 +470,40 @@ impl SimParams {
     pub fn label_delay(mut self, cycles: u32) -> Self {
         self.label_delay = cycles;
         self
+    }
+
+    /// Sets ADWIN's δ.
+    pub fn adwin_delta(mut self, delta: f64) -> Self {
+        self.adwin_delta = delta;
+        self
+    }
+    /// Sets Page-Hinkley's threshold λ.
+    pub fn page_hinkley_threshold(mut self, lambda: f64) -> Self {
+        self.page_hinkley_threshold = lambda;
+        self
+    }
+    /// Sets the KS test's α.
+    pub fn ks_alpha(mut self, alpha: f64) -> Self {
+        self.ks_alpha = alpha;
+        self
+    }
+
+    /// The sensitivity setting of `detector` (its δ, λ or α) in these
+    /// settings.
+    pub fn sensitivity(&self, detector: DetectorKind) -> f64 {
+        match detector {
+            DetectorKind::Adwin => self.adwin_delta,
+            DetectorKind::PageHinkley => self.page_hinkley_threshold,
+            DetectorKind::KsTest => self.ks_alpha,
+        }
+    }
+
+    /// These settings with `detector`'s sensitivity set to `value`.
+    pub fn with_sensitivity(self, detector: DetectorKind, value: f64) -> Self {
+        match detector {
+            DetectorKind::Adwin => self.adwin_delta(value),
+            DetectorKind::PageHinkley => self.page_hinkley_threshold(value),
+            DetectorKind::KsTest => self.ks_alpha(value),
+        }
     }
 }

@@ -275,6 +275,7 @@ mod tests {
             cause: TriggerCause::Adwin {
                 width: 900,
                 mean_error: 0.4,
+                delta: 0.002,
             },
         });
         assert!(
