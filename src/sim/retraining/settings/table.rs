@@ -493,7 +493,7 @@ pub static ALL: [Setting; 24] = [
         link: Some(("delta", LinkWrite::WhenChanged)),
         hide: Some("sensitivity"),
         applies: Applies::NextCycle,
-        help: "Larger δ: ADWIN fires on smaller changes of the error rate, sooner but with more false alarms.",
+        help: "Larger δ: ADWIN fires on smaller changes of the error rate: fewer missed drifts, more false alarms.",
         csv: None,
         value: Value::Number {
             bounds: Bounds {
@@ -517,7 +517,7 @@ pub static ALL: [Setting; 24] = [
         link: Some(("lambda", LinkWrite::WhenChanged)),
         hide: Some("sensitivity"),
         applies: Applies::NextCycle,
-        help: "Smaller λ: Page-Hinkley fires on a smaller rise of the error rate, sooner but with more false alarms.",
+        help: "Smaller λ: Page-Hinkley fires on a smaller rise of the error rate: fewer missed drifts, more false alarms.",
         csv: None,
         value: Value::Number {
             bounds: Bounds {
@@ -541,7 +541,7 @@ pub static ALL: [Setting; 24] = [
         link: Some(("alpha", LinkWrite::WhenChanged)),
         hide: Some("sensitivity"),
         applies: Applies::NextCycle,
-        help: "Larger α: the KS test calls smaller differences in the inputs drift, sooner but with more false alarms.",
+        help: "Larger α: the KS test calls smaller differences in the inputs drift: fewer missed drifts, more false alarms.",
         csv: None,
         value: Value::Number {
             bounds: Bounds {
