@@ -16,6 +16,7 @@ use super::{
 };
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::retraining::race::PolicyRace;
+use crate::sim::retraining::scorecard::Scorecard;
 use crate::sim::retraining::sweep::SensitivitySweep;
 use crate::sim::wording::{
     sensitivity_symbol, sensitivity_value, sweep_aria_label, sweep_caption, sweep_note,
@@ -123,31 +124,31 @@ fn draw_sweep(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             chart.backend_coord(&(x, top)),
         );
         draw_path(root, vec![a, b], pal.muted.stroke_width(2), Dash::Dashed)?;
+        // Left of the line at the right end, clear of the legend.
+        let (h, x) = if i + 1 == n {
+            (HPos::Right, b.0 - 4)
+        } else {
+            (HPos::Left, b.0 + 4)
+        };
         root.draw_text(
             "in force",
-            &text_style(size.tick, &pal.ink, HPos::Left, VPos::Top),
-            (b.0 + 4, b.1 + 2),
+            &text_style(size.tick, &pal.ink, h, VPos::Top),
+            (x, b.1 + 2),
         )?;
     }
     let at = |i: usize, y: f64| chart.backend_coord(&(i as f64, y.clamp(0.0, top)));
-    let alarms: Vec<(i32, i32)> = sweep
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| at(i, f64::from(p.scorecard.false_alarms)))
-        .collect();
-    let missed: Vec<(i32, i32)> = sweep
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| at(i, f64::from(p.scorecard.missed)))
-        .collect();
-    let delays: Vec<(i32, i32)> = sweep
-        .points
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| p.scorecard.mean_delay().map(|d| at(i, d)))
-        .collect();
+    let series = |y: fn(&Scorecard) -> Option<f64>| -> Vec<(i32, i32)> {
+        sweep
+            .points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| y(&p.scorecard).map(|v| at(i, v)))
+            .collect()
+    };
+    let alarms = series(|c| Some(f64::from(c.false_alarms)));
+    let missed = series(|c| Some(f64::from(c.missed)));
+    // No point where nothing was detected.
+    let delays = series(Scorecard::mean_delay);
     draw_path(
         root,
         alarms.clone(),
