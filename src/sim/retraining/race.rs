@@ -368,7 +368,14 @@ pub fn policy_race_on(
         }
     }
     let sweep = match &points {
-        Some(points) => Some(sensitivity_sweep(params, cycles, points, &runs)?),
+        Some(points) => {
+            let detector = raced_detector(params);
+            let raced = runs
+                .iter()
+                .find(|r| r.trigger == RetrainTrigger::DriftDetected(detector))
+                .and_then(|r| r.scorecard.as_ref());
+            Some(sensitivity_sweep(params, detector, cycles, points, raced)?)
+        }
         None => None,
     };
     let costs = compare_costs(&runs);
@@ -555,5 +562,30 @@ mod tests {
         // Without drift and before any retrain differs, cycle 1 is identical.
         let first: Vec<f64> = race.runs.iter().map(|r| r.accuracy[0]).collect();
         assert!(first.windows(2).all(|w| w[0] == w[1]), "{first:?}");
+    }
+
+    #[test]
+    fn the_value_in_force_is_a_point_and_reuses_the_race_run() {
+        let p = SimParams::default()
+            .trigger(RetrainTrigger::DriftDetected(DetectorKind::KsTest))
+            .ks_alpha(0.03);
+        let race = policy_race(&p, 20).unwrap();
+        let sweep = race.sweep.as_ref().expect("synthetic stream");
+        assert_eq!(sweep.detector, DetectorKind::KsTest);
+        assert_eq!(
+            sweep.points.len(),
+            crate::sim::retraining::sweep::KS_ALPHAS.len() + 1
+        );
+        let values: Vec<f64> = sweep.points.iter().map(|p| p.value).collect();
+        assert!(values.windows(2).all(|w| w[0] < w[1]), "{values:?}");
+        let raced = race
+            .runs
+            .iter()
+            .find(|r| r.trigger == RetrainTrigger::DriftDetected(DetectorKind::KsTest))
+            .unwrap();
+        assert_eq!(
+            sweep.current_point().map(|p| &p.scorecard),
+            raced.scorecard.as_ref()
+        );
     }
 }

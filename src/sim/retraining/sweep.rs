@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams};
 use crate::sim::retraining::cycle::{SimError, Simulation};
-use crate::sim::retraining::race::{raced_detector, CycleSpan, PolicyRun};
 use crate::sim::retraining::scorecard::Scorecard;
 use crate::sim::stream::drift_points::DriftPoint;
 
@@ -70,16 +69,16 @@ impl SensitivitySweep {
     }
 }
 
-/// Sweeps the sensitivity of the detector in `runs` (the race's, over
-/// `cycles` cycles of the synthetic stream of `params`) against `points`;
-/// the race's detector run gives the point of the value in force.
+/// Sweeps the sensitivity of `detector` (the race's, over `cycles` cycles of
+/// the synthetic stream of `params`) against `points`; `raced` is the race's
+/// scorecard of that detector at the value in force, reused for that point.
 pub fn sensitivity_sweep(
     params: &SimParams,
+    detector: DetectorKind,
     cycles: u32,
     points: &[DriftPoint],
-    runs: &[PolicyRun],
+    raced: Option<&Scorecard>,
 ) -> Result<SensitivitySweep, SimError> {
-    let detector = raced_detector(params);
     let current = params.sensitivity(detector);
     let trigger = RetrainTrigger::DriftDetected(detector);
     let mut values: Vec<f64> = sweep_values(detector).to_vec();
@@ -93,11 +92,10 @@ pub fn sensitivity_sweep(
             }
         });
     }
-    let raced = runs.iter().find(|r| r.trigger == trigger);
     let mut out = Vec::with_capacity(values.len());
     for value in values {
-        let scorecard = match raced.and_then(|r| r.scorecard.clone()) {
-            Some(card) if value == current => card,
+        let scorecard = match raced {
+            Some(card) if value == current => card.clone(),
             _ => {
                 let valid = params
                     .clone()
@@ -106,9 +104,13 @@ pub fn sensitivity_sweep(
                     .check()?;
                 let mut sim = Simulation::new(valid)?.without_explanations();
                 sim.finish_cycles(cycles);
-                let span = CycleSpan::of(params, None);
-                let run = PolicyRun::of(&sim, trigger.clone(), cycles, span);
-                Scorecard::of(points, &run.retrained_in, cycles)
+                let retrained: Vec<u32> = sim
+                    .summaries()
+                    .iter()
+                    .filter(|s| s.retrained())
+                    .map(|s| s.cycle)
+                    .collect();
+                Scorecard::of(points, &retrained, cycles)
             }
         };
         out.push(SweepPoint { value, scorecard });
@@ -124,8 +126,6 @@ pub fn sensitivity_sweep(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::sim::params::{DriftKind, DriftPattern};
-    use crate::sim::retraining::race::policy_race;
     use crate::sim::retraining::settings::SettingKey;
 
     #[test]
@@ -146,45 +146,5 @@ mod tests {
                 assert_eq!(b.snap(v), v, "{d:?} {v} is on the slider");
             }
         }
-    }
-
-    #[test]
-    fn the_value_in_force_is_a_point_and_reuses_the_race_run() {
-        let p = SimParams::default()
-            .trigger(RetrainTrigger::DriftDetected(DetectorKind::KsTest))
-            .ks_alpha(0.03);
-        let race = policy_race(&p, 20).unwrap();
-        let sweep = race.sweep.as_ref().expect("synthetic stream");
-        assert_eq!(sweep.detector, DetectorKind::KsTest);
-        assert_eq!(sweep.points.len(), KS_ALPHAS.len() + 1);
-        let values: Vec<f64> = sweep.points.iter().map(|p| p.value).collect();
-        assert!(values.windows(2).all(|w| w[0] < w[1]), "{values:?}");
-        let raced = race
-            .runs
-            .iter()
-            .find(|r| r.trigger == RetrainTrigger::DriftDetected(DetectorKind::KsTest))
-            .unwrap();
-        assert_eq!(
-            sweep.current_point().map(|p| &p.scorecard),
-            raced.scorecard.as_ref()
-        );
-    }
-
-    #[test]
-    fn a_swept_run_matches_a_run_of_its_own() {
-        let p = SimParams::default()
-            .drift_kind(DriftKind::Covariate)
-            .drift_pattern(DriftPattern::Recurring)
-            .drift_strength(1.0);
-        let race = policy_race(&p, 24).unwrap();
-        let sweep = race.sweep.unwrap();
-        let point = &sweep.points[4];
-        let alone = policy_race(&p.clone().adwin_delta(point.value), 24).unwrap();
-        let raced = alone
-            .runs
-            .iter()
-            .find(|r| r.trigger == RetrainTrigger::DriftDetected(DetectorKind::Adwin))
-            .unwrap();
-        assert_eq!(Some(&point.scorecard), raced.scorecard.as_ref());
     }
 }
