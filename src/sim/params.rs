@@ -121,12 +121,16 @@ impl TrainingWindow {
 /// Which drift detector the "drift detected" trigger uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum DetectorKind {
-    /// ADWIN (delta 0.002) on the live model's error stream.
+    /// ADWIN (δ = [`SimParams::adwin_delta`], 0.002 by default) on the live
+    /// model's error stream.
     #[default]
     Adwin,
-    /// Page-Hinkley (River's defaults) on the live model's error stream.
+    /// Page-Hinkley (River's defaults; its threshold λ is
+    /// [`SimParams::page_hinkley_threshold`], 50 by default) on the live
+    /// model's error stream.
     PageHinkley,
-    /// Two-sample Kolmogorov–Smirnov test per feature, training window vs new batch (p < 0.05).
+    /// Two-sample Kolmogorov–Smirnov test per feature, training window vs new
+    /// batch (drift when p < [`SimParams::ks_alpha`], 0.05 by default).
     KsTest,
 }
 
@@ -286,6 +290,16 @@ pub struct SimParams {
     /// falls at least this far below its hold-out accuracy, 0..=0.3; `None`
     /// turns the alert off. Default off.
     pub estimate_alert: Option<f64>,
+    /// ADWIN's confidence δ, 0.0001..=0.2: a larger δ fires on smaller
+    /// changes of the error rate, sooner and more often. Default 0.002
+    /// (River's).
+    pub adwin_delta: f64,
+    /// Page-Hinkley's threshold λ, 5..=200: a smaller λ fires sooner and
+    /// more often. Default 50 (River's).
+    pub page_hinkley_threshold: f64,
+    /// The KS test's significance level α, 0.001..=0.2: drift when a
+    /// feature's p-value is below it. Default 0.05.
+    pub ks_alpha: f64,
 }
 
 /// A numeric setting that [`SimParams::check`] bounds, named for messages and
@@ -320,6 +334,12 @@ pub enum ParamField {
     RetrainFixedCost,
     /// The drop of the estimated accuracy that raises an alert.
     EstimateAlert,
+    /// ADWIN's δ.
+    AdwinDelta,
+    /// Page-Hinkley's λ.
+    PageHinkleyThreshold,
+    /// The KS test's α.
+    KsAlpha,
 }
 
 impl std::fmt::Display for ParamField {
@@ -470,5 +490,39 @@ impl SimParams {
     pub fn estimate_alert(mut self, drop: Option<f64>) -> Self {
         self.estimate_alert = drop;
         self
+    }
+    /// Sets ADWIN's δ.
+    pub fn adwin_delta(mut self, delta: f64) -> Self {
+        self.adwin_delta = delta;
+        self
+    }
+    /// Sets Page-Hinkley's threshold λ.
+    pub fn page_hinkley_threshold(mut self, lambda: f64) -> Self {
+        self.page_hinkley_threshold = lambda;
+        self
+    }
+    /// Sets the KS test's α.
+    pub fn ks_alpha(mut self, alpha: f64) -> Self {
+        self.ks_alpha = alpha;
+        self
+    }
+
+    /// The sensitivity setting of `detector` (its δ, λ or α) in these
+    /// settings.
+    pub fn sensitivity(&self, detector: DetectorKind) -> f64 {
+        match detector {
+            DetectorKind::Adwin => self.adwin_delta,
+            DetectorKind::PageHinkley => self.page_hinkley_threshold,
+            DetectorKind::KsTest => self.ks_alpha,
+        }
+    }
+
+    /// These settings with `detector`'s sensitivity set to `value`.
+    pub fn with_sensitivity(self, detector: DetectorKind, value: f64) -> Self {
+        match detector {
+            DetectorKind::Adwin => self.adwin_delta(value),
+            DetectorKind::PageHinkley => self.page_hinkley_threshold(value),
+            DetectorKind::KsTest => self.ks_alpha(value),
+        }
     }
 }

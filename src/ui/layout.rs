@@ -153,7 +153,7 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                 <WhenSeen hold={hold}>
                 <section class="tools" aria-labelledby="policies-section">
                     <h2 class="section-title" id="policies-section">{ "Policies and training time" }</h2>
-                    if shows(Panel::Race) { <PolicyRacePanel snapshot={live_snap.clone()} /> }
+                    if shows(Panel::Race) { <PolicyRacePanel snapshot={live_snap.clone()} hidden={state.hidden.clone()} /> }
                     if shows(Panel::Timing) { <TrainingSpeed timings={state.timings.clone()} busy={!state.in_flight().is_empty()} /> }
                 </section>
                 </WhenSeen>

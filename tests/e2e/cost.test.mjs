@@ -125,3 +125,68 @@ test('policy race: the cost column, the accuracy-against-cost chart and what eve
   assert.ok(below[0] >= 35, `never retrain below the threshold in ${below[0]} of 40 cycles`);
   assert.ok(mean[1] > mean[0] + 0.5, `every cycle ${mean[1]} vs never ${mean[0]}`);
 });
+
+test('policy race: the detector scorecard, the sensitivity sweep and its slider', async (t) => {
+  // A sudden covariate drift watched by the KS test: on this stream α trades false alarms (0 at α = 0.001, 11 at 0.2).
+  const { app, page } = await open(t, '/?kind=covariate&trigger=drift&detector=ks');
+  await page.emulateMedia({ colorScheme: 'light' });
+  // The settings show the chosen detector's slider only.
+  assert.equal(await page.getByRole('slider', { name: 'KS α' }).count(), 1);
+  assert.equal(await page.getByRole('slider', { name: 'ADWIN δ' }).count(), 0);
+  await page.getByRole('button', { name: 'Run policy race' }).click();
+  const race = page.locator('#policy-race');
+  const table = page.getByTestId('race-table');
+  await waitForText(table, /Never retrain/);
+  await settle(page);
+
+  // The scorecard columns, with header cells for columns and rows, and a caption stating the drift points and rules.
+  const headers = (await table.locator('thead th[scope="col"]').allTextContents()).map((s) => s.trim());
+  assert.deepEqual(headers.slice(-3), ['Time to detect', 'False alarms', 'Missed drifts']);
+  assert.equal(await table.locator('tbody th[scope="row"]').count(), 5);
+  const caption = (await table.locator('caption').textContent()).replace(/\s+/g, ' ').trim();
+  assert.match(caption, /^Policy race over 40 cycles\. One drift point: the sudden drift's onset at cycle 3\./);
+  assert.match(caption, /or in the 4 cycles after \(before the next drift point\).*missed; a retrain outside every such window is a false alarm\.$/);
+  const column = async (id) => (await table.getByTestId(id).allTextContents()).map((s) => s.trim());
+  const detect = await column('race-detect');
+  const alarms = await column('race-false-alarms');
+  const missed = await column('race-missed');
+  assert.equal(detect[0], 'none detected', 'never retraining detects nothing');
+  assert.equal(missed[0], '1 of 1');
+  assert.equal(detect[1], '0 cycles', 'every cycle retrains in the drift’s own cycle');
+  assert.equal(alarms[1], '35', 'every cycle: all but the 5 cycles of the window are false alarms');
+  // The counts add up with the race's retrains: detections + false alarms never exceed them.
+  const retrains = (await table.locator('tbody tr td:nth-of-type(2)').allTextContents()).map(Number);
+  alarms.forEach((a, i) => assert.ok(Number(a) <= retrains[i], `${a} false alarms of ${retrains[i]} retrains`));
+
+  // The sweep chart: its text alternative names every value, least sensitive first, and the one in force.
+  const figure = race.locator('figure.chart-sweep');
+  await page.waitForFunction(() => document.querySelector('figure.chart-sweep canvas')?.dataset.scheme === 'light');
+  assert.match(await figure.locator('canvas').getAttribute('aria-label'), /^False alarms, missed drift points and mean time to detect of the KS test at 7 values of α, on the same stream\.$/);
+  const sweepCaption = async () => (await figure.locator('figcaption').textContent()).replace(/\s+/g, ' ').trim();
+  const before = await sweepCaption();
+  assert.match(before, /^Each value is a full run of the retraining loop on the race's stream with only the KS test's α changed/);
+  assert.match(before, /Least sensitive first\. α = 0\.001: \d+ false alarms?, \d+ missed, .*; α = 0\.2: .*\. In force: α = 0\.05\.$/);
+
+  // The race's own slider, by keyboard: a larger α races again and the numbers follow.
+  const slider = race.getByRole('slider', { name: 'KS α' });
+  assert.equal(await slider.inputValue(), '0.05');
+  const ksRow = table.locator('tbody tr', { hasText: 'Drift detected' });
+  const ksBefore = (await ksRow.textContent()).trim();
+  await slider.focus();
+  await page.keyboard.press('End');
+  await settle(page);
+  await waitForText(figure.locator('figcaption'), /In force: α = 0\.2\.$/);
+  await settle(page);
+  assert.equal(await slider.inputValue(), '0.2');
+  assert.equal(await slider.getAttribute('aria-valuetext'), '0.2');
+  assert.notEqual((await ksRow.textContent()).trim(), ksBefore, 'the KS test’s row changed with α');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('alpha') === '0.2');
+  // The settings' slider follows the same setting.
+  assert.equal(await page.locator('#sensitivity').inputValue(), '0.2');
+
+  assert.deepEqual(await runAxe(page), []);
+  await race.scrollIntoViewIfNeeded();
+  await race.screenshot({ path: join(SCREENSHOT_DIR, 'scorecard-policy-race-panel.png') });
+  await figure.screenshot({ path: join(SCREENSHOT_DIR, 'scorecard-sweep-chart.png') });
+  await app.screenshot(page, 'scorecard-policy-race');
+});

@@ -235,6 +235,13 @@ pub struct Stall {
     pub threshold: f64,
     /// The training window in force.
     pub window: TrainingWindow,
+    /// The KS test's α in force (what "nothing new" means for it).
+    #[serde(default = "default_ks_alpha")]
+    pub ks_alpha: f64,
+}
+
+fn default_ks_alpha() -> f64 {
+    crate::sim::retraining::triggers::KS_ALPHA
 }
 
 /// Why a stalled run does not retrain. Only a detection at a real drift tells
@@ -357,6 +364,7 @@ pub fn stall(summaries: &[CycleSummary], params: &SimParams) -> Option<Stall> {
         live_score: last.live_score,
         threshold: last.threshold,
         window: params.window,
+        ks_alpha: params.ks_alpha,
     })
 }
 

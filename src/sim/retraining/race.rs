@@ -9,7 +9,10 @@ use std::sync::Arc;
 
 use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams, DEFAULT_CRON};
 use crate::sim::retraining::cycle::{SimError, Simulation};
+use crate::sim::retraining::scorecard::Scorecard;
+use crate::sim::retraining::sweep::{sensitivity_sweep, SensitivitySweep};
 use crate::sim::stream::csv_data::{StandardizedData, Streaming};
+use crate::sim::stream::drift_points::{drift_points, DriftPoint};
 
 /// The most cycles one race may run (a bound on work per request).
 pub const MAX_RACE_CYCLES: u32 = 200;
@@ -83,6 +86,13 @@ pub struct PolicyRun {
     /// data (strictly below: a model at the threshold is not below it).
     #[serde(default)]
     pub below_threshold: u32,
+    /// Its retrains against the known drift points (`None` on real or own
+    /// data, whose drift points nobody knows).
+    #[serde(default)]
+    pub scorecard: Option<Scorecard>,
+    /// The cycles it retrained in, ascending.
+    #[serde(default)]
+    pub retrained_in: Vec<u32>,
 }
 
 /// What one cycle of a race stands for, so that a policy's name can say what
@@ -287,6 +297,23 @@ pub struct PolicyRace {
     /// changed since).
     #[serde(default)]
     pub fixed_cost: u32,
+    /// The stream's known drift points in the race (`None` on real or own
+    /// data).
+    #[serde(default)]
+    pub drift_points: Option<Vec<DriftPoint>>,
+    /// The raced detector's sensitivity swept over the same stream (`None`
+    /// on real or own data).
+    #[serde(default)]
+    pub sweep: Option<SensitivitySweep>,
+}
+
+/// The detector the race runs: the trigger's when it is a detector, else
+/// ADWIN.
+pub fn raced_detector(params: &SimParams) -> DetectorKind {
+    match params.trigger {
+        RetrainTrigger::DriftDetected(d) => d,
+        _ => DetectorKind::default(),
+    }
 }
 
 /// The policies raced: never, every cycle, the schedule, drift detected and
@@ -298,10 +325,7 @@ pub fn race_policies(params: &SimParams) -> Vec<RetrainTrigger> {
         RetrainTrigger::Schedule(c) => c.clone(),
         _ => DEFAULT_CRON.to_string(),
     };
-    let detector = match params.trigger {
-        RetrainTrigger::DriftDetected(d) => d,
-        _ => DetectorKind::default(),
-    };
+    let detector = raced_detector(params);
     vec![
         RetrainTrigger::Never,
         RetrainTrigger::EveryCycle,
@@ -339,6 +363,46 @@ pub fn policy_race_on(
             cycles = cycles.min(left);
         }
         sim.finish_cycles(cycles);
+        runs.push(PolicyRun::of(&sim, trigger, cycles, span));
+    }
+    // Only the synthetic stream's drift points are known.
+    let points = data.is_none().then(|| drift_points(params, cycles));
+    if let Some(points) = &points {
+        for run in &mut runs {
+            run.scorecard = Some(Scorecard::of(points, &run.retrained_in, cycles));
+        }
+    }
+    let sweep = match &points {
+        Some(points) => {
+            let detector = raced_detector(params);
+            let raced = runs
+                .iter()
+                .find(|r| r.trigger == RetrainTrigger::DriftDetected(detector))
+                .and_then(|r| r.scorecard.as_ref());
+            Some(sensitivity_sweep(params, detector, cycles, points, raced)?)
+        }
+        None => None,
+    };
+    let costs = compare_costs(&runs);
+    Ok(PolicyRace {
+        cycles,
+        runs,
+        costs,
+        fixed_cost: params.retrain_fixed_cost,
+        drift_points: points,
+        sweep,
+    })
+}
+
+impl PolicyRun {
+    /// The run of `trigger` that `sim` finished over `cycles` cycles that
+    /// stand for `span` (no scorecard yet).
+    pub(crate) fn of(
+        sim: &Simulation,
+        trigger: RetrainTrigger,
+        cycles: u32,
+        span: CycleSpan,
+    ) -> Self {
         // MAX_RACE_CYCLES ≤ HISTORY_CYCLES, so every cycle's summary is kept.
         let accuracy: Vec<f64> = sim.summaries().iter().map(|s| s.live_score).collect();
         let mean_accuracy = accuracy.iter().sum::<f64>() / accuracy.len().max(1) as f64;
@@ -357,7 +421,7 @@ pub fn policy_race_on(
                 .collect();
             Cadence::of(&fired, cycles)
         });
-        runs.push(PolicyRun {
+        PolicyRun {
             policy: Policy::of(&trigger, cadence, span),
             trigger,
             retrains: totals.retrains,
@@ -367,15 +431,15 @@ pub fn policy_race_on(
             mean_accuracy,
             total_cost: totals.cost,
             below_threshold,
-        });
+            scorecard: None,
+            retrained_in: sim
+                .summaries()
+                .iter()
+                .filter(|s| s.retrained())
+                .map(|s| s.cycle)
+                .collect(),
+        }
     }
-    let costs = compare_costs(&runs);
-    Ok(PolicyRace {
-        cycles,
-        runs,
-        costs,
-        fixed_cost: params.retrain_fixed_cost,
-    })
 }
 
 // Native only: the core is tested natively (proptest and approx are native dev-dependencies).
@@ -503,5 +567,30 @@ mod tests {
         // Without drift and before any retrain differs, cycle 1 is identical.
         let first: Vec<f64> = race.runs.iter().map(|r| r.accuracy[0]).collect();
         assert!(first.windows(2).all(|w| w[0] == w[1]), "{first:?}");
+    }
+
+    #[test]
+    fn the_value_in_force_is_a_point_and_reuses_the_race_run() {
+        let p = SimParams::default()
+            .trigger(RetrainTrigger::DriftDetected(DetectorKind::KsTest))
+            .ks_alpha(0.03);
+        let race = policy_race(&p, 20).unwrap();
+        let sweep = race.sweep.as_ref().expect("synthetic stream");
+        assert_eq!(sweep.detector, DetectorKind::KsTest);
+        assert_eq!(
+            sweep.points.len(),
+            crate::sim::retraining::sweep::KS_ALPHAS.len() + 1
+        );
+        let values: Vec<f64> = sweep.points.iter().map(|p| p.value).collect();
+        assert!(values.windows(2).all(|w| w[0] < w[1]), "{values:?}");
+        let raced = race
+            .runs
+            .iter()
+            .find(|r| r.trigger == RetrainTrigger::DriftDetected(DetectorKind::KsTest))
+            .unwrap();
+        assert_eq!(
+            sweep.current_point().map(|p| &p.scorecard),
+            raced.scorecard.as_ref()
+        );
     }
 }

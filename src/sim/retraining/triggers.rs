@@ -6,12 +6,58 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::ml::detectors::{ks_per_feature, Adwin, PageHinkley};
-use crate::sim::params::{DetectorKind, RetrainTrigger};
+use crate::sim::ml::detectors::{
+    ks_per_feature, Adwin, AdwinConfig, PageHinkley, PageHinkleyConfig,
+};
+use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams};
 use crate::sim::retraining::cron::{CronError, CronPattern, CronSchedule, SimTime};
 
-/// The p-value below which the KS test calls the inputs drifted.
+/// The p-value below which the KS test calls the inputs drifted, by default
+/// (the setting [`SimParams::ks_alpha`] changes it).
 pub const KS_ALPHA: f64 = 0.05;
+
+/// The detectors' sensitivity settings in force: ADWIN's δ, Page-Hinkley's
+/// threshold λ and the KS test's α.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sensitivity {
+    /// ADWIN's δ.
+    pub adwin_delta: f64,
+    /// Page-Hinkley's λ.
+    pub page_hinkley_threshold: f64,
+    /// The KS test's α.
+    pub ks_alpha: f64,
+}
+
+impl Default for Sensitivity {
+    /// The detectors' own defaults (River's δ and λ, α = [`KS_ALPHA`]), which
+    /// are also the settings table's.
+    fn default() -> Self {
+        Sensitivity {
+            adwin_delta: AdwinConfig::default().delta,
+            page_hinkley_threshold: PageHinkleyConfig::default().threshold,
+            ks_alpha: KS_ALPHA,
+        }
+    }
+}
+
+impl Sensitivity {
+    /// The sensitivities of `params`.
+    pub fn of(params: &SimParams) -> Self {
+        Sensitivity {
+            adwin_delta: params.adwin_delta,
+            page_hinkley_threshold: params.page_hinkley_threshold,
+            ks_alpha: params.ks_alpha,
+        }
+    }
+}
+
+fn default_adwin_delta() -> f64 {
+    Sensitivity::default().adwin_delta
+}
+
+fn default_ks_alpha() -> f64 {
+    KS_ALPHA
+}
 
 /// What a trigger saw when it decided, as data (the words are rendered by
 /// [`crate::sim::wording`]).
@@ -70,6 +116,9 @@ pub enum TriggerCause {
         width: u64,
         /// Their mean (the error rate).
         mean_error: f64,
+        /// Its δ.
+        #[serde(default = "default_adwin_delta")]
+        delta: f64,
     },
     /// Page-Hinkley on the live model's error stream.
     PageHinkley {
@@ -93,6 +142,9 @@ pub enum TriggerCause {
         statistic: [f64; 2],
         /// p-value per feature.
         p_value: [f64; 2],
+        /// The level below which a p-value means drift.
+        #[serde(default = "default_ks_alpha")]
+        alpha: f64,
     },
 }
 
@@ -135,6 +187,8 @@ pub struct Observation<'a> {
     pub new_rows: &'a [[f64; 2]],
     /// Simulated minutes per cycle.
     pub minutes_per_cycle: u32,
+    /// The detectors' sensitivities.
+    pub sensitivity: Sensitivity,
 }
 
 /// The trigger's memory across cycles: the detectors' state.
@@ -270,7 +324,27 @@ impl TriggerState {
         }
     }
 
+    /// Starts a detector afresh when its sensitivity setting changed (a
+    /// window read at another δ or λ means nothing at the new one).
+    fn follow_settings(&mut self, s: Sensitivity) {
+        if self.adwin.config().delta != s.adwin_delta {
+            self.adwin = Adwin::new(AdwinConfig {
+                delta: s.adwin_delta,
+                ..AdwinConfig::default()
+            })
+            .unwrap_or_default();
+        }
+        if self.page_hinkley.threshold() != s.page_hinkley_threshold {
+            self.page_hinkley = PageHinkley::new(PageHinkleyConfig {
+                threshold: s.page_hinkley_threshold,
+                ..PageHinkleyConfig::default()
+            })
+            .unwrap_or_default();
+        }
+    }
+
     fn detect(&mut self, kind: DetectorKind, obs: &Observation<'_>) -> TriggerEval {
+        self.follow_settings(obs.sensitivity);
         match kind {
             DetectorKind::Adwin => {
                 let mut detected = false;
@@ -282,6 +356,7 @@ impl TriggerState {
                     cause: TriggerCause::Adwin {
                         width: self.adwin.width(),
                         mean_error: self.adwin.estimation(),
+                        delta: self.adwin.config().delta,
                     },
                 }
             }
@@ -301,11 +376,13 @@ impl TriggerState {
             DetectorKind::KsTest => {
                 let r = ks_per_feature(obs.reference, obs.new_rows);
                 let min_p = r[0].p_value.min(r[1].p_value);
+                let alpha = obs.sensitivity.ks_alpha;
                 TriggerEval {
-                    fired: min_p < KS_ALPHA,
+                    fired: min_p < alpha,
                     cause: TriggerCause::KsTest {
                         statistic: [r[0].statistic, r[1].statistic],
                         p_value: [r[0].p_value, r[1].p_value],
+                        alpha,
                     },
                 }
             }
@@ -329,6 +406,7 @@ mod tests {
             reference: rows,
             new_rows: rows,
             minutes_per_cycle: 360,
+            sensitivity: Sensitivity::default(),
         }
     }
 

@@ -61,6 +61,25 @@ impl DriftState {
     }
 }
 
+/// The width in cycles of a gradual drift's sigmoid at `speed` (clamped to
+/// 0.05..=1): 1 cycle at speed 1, 10 at the slowest. The new concept's share
+/// climbs from about 12 % at the onset to about 88 % one width later.
+pub fn gradual_width(speed: f64) -> f64 {
+    1.0 + (1.0 - speed.clamp(0.05, 1.0)) * 9.0
+}
+
+/// How far an incremental drift moves each cycle at `speed` (clamped to
+/// 0.05..=1), as a share of the full drift.
+pub fn incremental_step(speed: f64) -> f64 {
+    speed.clamp(0.05, 1.0) * 0.5
+}
+
+/// Cycles each concept of a recurring drift lasts at `speed` (clamped to
+/// 0.05..=1): 2 at speed 1, 8 at the slowest.
+pub fn recurring_half_period(speed: f64) -> u32 {
+    (2.0 + (1.0 - speed.clamp(0.05, 1.0)) * 6.0).round() as u32
+}
+
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
@@ -79,7 +98,7 @@ pub fn drift_at(params: &SimParams, cycle: u32) -> DriftState {
         DriftPattern::Gradual => {
             // MOA's ConceptDriftStream: P(new) = 1 / (1 + e^(-4 (t - p) / w)), with the
             // centre p half a width after the onset, so the onset is where mixing starts.
-            let width = 1.0 + (1.0 - speed) * 9.0;
+            let width = gradual_width(speed);
             let centre = f64::from(onset) + width / 2.0;
             // No new-concept samples before the onset: the onset is the first
             // cycle that sees drift, as for every pattern.
@@ -91,11 +110,11 @@ pub fn drift_at(params: &SimParams, cycle: u32) -> DriftState {
             (1.0, p)
         }
         DriftPattern::Incremental => {
-            let step = speed * 0.5;
+            let step = incremental_step(speed);
             (((since + 1.0) * step).clamp(0.0, 1.0), 1.0)
         }
         DriftPattern::Recurring => {
-            let half_period = (2.0 + (1.0 - speed) * 6.0).round();
+            let half_period = f64::from(recurring_half_period(speed));
             let on = since >= 0.0 && ((since / half_period).floor() as i64) % 2 == 0;
             (if on { 1.0 } else { 0.0 }, 1.0)
         }

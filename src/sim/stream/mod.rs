@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod concept;
 pub mod csv_data;
 pub mod drift;
+pub mod drift_points;
 pub mod weather;
 
 use rand::Rng;

@@ -11,6 +11,32 @@ use crate::sim::retraining::below_half::{BelowHalf, BelowHalfCause, BACKWARDS_DE
 use crate::sim::retraining::history::CycleSummary;
 use crate::sim::retraining::validate::Fault;
 
+/// Under the sensitivity sweep: what each of its points is (a full run, not
+/// a replay, so the retrains a detection causes change what it reads next).
+pub fn sweep_note(detector: crate::sim::params::DetectorKind) -> String {
+    use crate::sim::params::DetectorKind;
+    let (name, symbol, reads) = match detector {
+        DetectorKind::Adwin => (
+            "ADWIN",
+            "δ",
+            "the new model's errors are what it reads next",
+        ),
+        DetectorKind::PageHinkley => (
+            "Page-Hinkley",
+            "λ",
+            "the new model's errors are what it reads next",
+        ),
+        DetectorKind::KsTest => (
+            "the KS test",
+            "α",
+            "the new model's training rows are what it compares the next batches with",
+        ),
+    };
+    format!(
+        "Each value is a full run of the retraining loop on the race's stream with only {name}'s          {symbol} changed: a detection retrains the model, and {reads}. "
+    )
+}
+
 /// `x` as a percentage with as few decimals (0 to 3) as keep its true order
 /// with `level` ("49.6%", not "50%", for a share just below one half).
 fn percent_keeping_order(x: f64, level: f64) -> String {

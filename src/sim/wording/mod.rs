@@ -19,6 +19,7 @@ mod numbers;
 mod outcome;
 mod panels;
 mod problem;
+mod scorecard;
 mod stall;
 mod steps;
 mod triggers;
@@ -26,7 +27,7 @@ mod validation;
 mod versions;
 mod weather;
 pub use chart_notes::{
-    below_half_sentence, blind_spot_sentence, ceiling_sentence, sampling_band_sentence,
+    below_half_sentence, blind_spot_sentence, ceiling_sentence, sampling_band_sentence, sweep_note,
 };
 pub use cost::{
     cost_rule, cost_stat_note, cost_units, format_cost, policy_name, policy_point_text,
@@ -49,6 +50,11 @@ pub use panels::{
     transcript_step,
 };
 pub use problem::{link_problems, problem_text};
+pub use scorecard::{
+    detector_name, drift_points_text, missed_cell, scorecard_rules, sensitivity_setting_text,
+    sensitivity_symbol, sensitivity_value, sweep_aria_label, sweep_caption, time_to_detect_cell,
+    NO_DRIFT_POINTS,
+};
 pub use stall::{stall_fix_button, stall_message, FLOOR_BUTTON, RESTART_BUTTON};
 pub use steps::{
     check_comparison, data_var, drift_phrase, labels_clause, labels_note, model_var, perf_var,
@@ -277,6 +283,7 @@ mod tests {
             cause: TriggerCause::Adwin {
                 width: 900,
                 mean_error: 0.4,
+                delta: 0.002,
             },
         });
         assert!(

@@ -43,9 +43,9 @@ fn why(s: &Stall) -> String {
             "the error rate has stayed high but steady, so it sees nothing new".to_string()
         }
         DetectorKind::KsTest => format!(
-            "the new batches' inputs look like the rows v{} was trained on (p ≥ 0.05 for both \
+            "the new batches' inputs look like the rows v{} was trained on (p ≥ {} for both \
              features), so it sees nothing new",
-            s.live
+            s.live, s.ks_alpha
         ),
     };
     match s.cause {
@@ -94,9 +94,9 @@ fn why(s: &Stall) -> String {
                     "the error rate has not changed enough for it to fire".to_string()
                 }
                 DetectorKind::KsTest => format!(
-                    "the new batches' inputs look like the rows v{} was trained on (p ≥ 0.05 for \
+                    "the new batches' inputs look like the rows v{} was trained on (p ≥ {} for \
                      both features)",
-                    s.live
+                    s.live, s.ks_alpha
                 ),
             };
             match stream {
@@ -273,6 +273,7 @@ mod tests {
             live_score: 0.86,
             threshold: 0.87,
             window: TrainingWindow::Sliding(3),
+            ks_alpha: 0.05,
         };
         let text = stall_message(&s);
         assert!(text.contains("the stream has not drifted"), "{text}");
@@ -299,6 +300,7 @@ mod tests {
             live_score: 0.6,
             threshold: 0.65,
             window: TrainingWindow::Sliding(2),
+            ks_alpha: 0.05,
         };
         let text = stall_message(&s);
         assert!(

@@ -6,7 +6,7 @@ use super::numbers::format_threshold;
 use crate::sim::english::join_words;
 use crate::sim::ml::detectors::AdwinConfig;
 use crate::sim::retraining::cron::{CronPattern, TimeOfDay};
-use crate::sim::retraining::triggers::{TriggerCause, TriggerEval, KS_ALPHA};
+use crate::sim::retraining::triggers::{TriggerCause, TriggerEval};
 
 /// A cron schedule in plain words for the common cases ("every day at
 /// 00:00", "every hour at minute 0", "every 6 hours", "every Monday at
@@ -131,12 +131,12 @@ pub fn trigger_reason(eval: &TriggerEval) -> String {
                 "no labels came in, so there is nothing to measure yet".into()
             }
         }
-        TriggerCause::KsTest { p_value, .. } => {
-            let p = format_score(p_value[0].min(p_value[1]), KS_ALPHA);
+        TriggerCause::KsTest { p_value, alpha, .. } => {
+            let p = format_score(p_value[0].min(p_value[1]), *alpha);
             if fired {
-                format!("KS test detected input drift (p = {p} < {KS_ALPHA})")
+                format!("KS test detected input drift (p = {p} < {alpha})")
             } else {
-                format!("KS test p = {p} ≥ {KS_ALPHA}")
+                format!("KS test p = {p} ≥ {alpha}")
             }
         }
     }
@@ -187,8 +187,12 @@ pub fn trigger_detail(eval: &TriggerEval) -> String {
             format_score(*live, *threshold),
             format_threshold(*threshold)
         ),
-        TriggerCause::Adwin { width, mean_error } => {
-            let AdwinConfig { clock, delta, .. } = AdwinConfig::default();
+        TriggerCause::Adwin {
+            width,
+            mean_error,
+            delta,
+        } => {
+            let clock = AdwinConfig::default().clock;
             format!(
                 "ADWIN keeps a window of {width} recent errors (mean error rate {mean_error:.3}), \
                  summed in buckets that grow with age. Every {clock} errors it checks each cut \
@@ -218,13 +222,17 @@ pub fn trigger_detail(eval: &TriggerEval) -> String {
                 "a trigger that reads the live model's accuracy or errors"
             }
         ),
-        TriggerCause::KsTest { statistic, p_value } => format!(
+        TriggerCause::KsTest {
+            statistic,
+            p_value,
+            alpha,
+        } => format!(
             "KS test, training data vs new batch: feature 1 D = {:.3} (p = {}), feature 2 D = {:.3} \
-             (p = {}); drift when p < {KS_ALPHA}. It sees only the inputs, never the labels.",
+             (p = {}); drift when p < {alpha}. It sees only the inputs, never the labels.",
             statistic[0],
-            format_score(p_value[0], KS_ALPHA),
+            format_score(p_value[0], *alpha),
             statistic[1],
-            format_score(p_value[1], KS_ALPHA)
+            format_score(p_value[1], *alpha)
         ),
     }
 }

@@ -19,6 +19,8 @@ pub enum ChartId {
     Race,
     /// The policy race's accuracy against cost.
     RaceCost,
+    /// The raced detector's sensitivity sweep.
+    Sweep,
 }
 
 impl ChartId {
@@ -30,6 +32,7 @@ impl ChartId {
             ChartId::Drift => "drift",
             ChartId::Race => "race",
             ChartId::RaceCost => "race-cost",
+            ChartId::Sweep => "sweep",
         }
     }
 
@@ -41,6 +44,7 @@ impl ChartId {
             ChartId::Drift => "chart-drift",
             ChartId::Race => "chart-race",
             ChartId::RaceCost => "chart-race-cost",
+            ChartId::Sweep => "chart-sweep",
         }
     }
 }

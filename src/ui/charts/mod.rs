@@ -1,9 +1,10 @@
-//! The five charts of the page, drawn with plotters on a `<canvas>`:
+//! The six charts of the page, drawn with plotters on a `<canvas>`:
 //! [`ScatterChart`] (the newest batch and the models' decision regions),
 //! [`PerformanceChart`] (accuracy per cycle), [`DriftChart`] (drift applied so
 //! far), [`RaceChart`] (the live model's accuracy under each retraining
-//! policy, in the policy race) and [`RaceCostChart`] (each policy's mean
-//! accuracy against what its retrains cost).
+//! policy, in the policy race), [`RaceCostChart`] (each policy's mean
+//! accuracy against what its retrains cost) and [`SweepChart`] (the raced
+//! detector's false alarms and delays over a sweep of its sensitivity).
 //!
 //! Every chart is a `<figure>` holding a `<canvas role="img">` whose `aria-label`
 //! is a one-sentence summary, and a `<figcaption>` that states the key numbers in
@@ -21,6 +22,7 @@ pub mod performance;
 pub mod race;
 pub mod race_cost;
 pub mod scatter;
+pub mod sweep;
 
 pub use drift::DriftChart;
 pub(crate) use figure::chart_figure;
@@ -30,6 +32,7 @@ pub use performance::PerformanceChart;
 pub use race::RaceChart;
 pub use race_cost::RaceCostChart;
 pub use scatter::ScatterChart;
+pub use sweep::SweepChart;
 
 use std::rc::Rc;
 
@@ -649,6 +652,7 @@ mod tests {
             ChartId::Drift,
             ChartId::Race,
             ChartId::RaceCost,
+            ChartId::Sweep,
         ] {
             assert_eq!(id.class(), format!("chart-{}", id.name()));
         }

@@ -11,9 +11,12 @@ use crate::sim::engine::share::Hidden;
 use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams, MAX_SEED};
 use crate::sim::retraining::cost::Cost;
 use crate::sim::retraining::settings::check_seed;
-use crate::sim::retraining::settings::{trigger_from_key, SettingKey, TRIGGER_CHOICES};
+use crate::sim::retraining::settings::{
+    sensitivity_setting, trigger_from_key, SettingKey, TRIGGER_CHOICES,
+};
 use crate::sim::wording::cost_units;
 use crate::sim::wording::drift_speed_hint;
+use crate::sim::wording::sensitivity_value;
 use crate::ui::hooks::{use_dispatch, use_send};
 use crate::ui::state::{Action, Notice};
 
@@ -124,6 +127,15 @@ pub fn Settings(props: &SettingsProps) -> Html {
             cb.emit(p.clone().performance_floor(input.checked()));
         })
     };
+    let detector = match p.trigger {
+        RetrainTrigger::DriftDetected(d) => Some(d),
+        _ => None,
+    };
+    let sensitivity_change = |d: DetectorKind| {
+        let p = p.clone();
+        let cb = on_change.clone();
+        Callback::from(move |v: f64| cb.emit(p.clone().with_sensitivity(d, v)))
+    };
     // The floor is a second trigger beside one that can stay silent.
     let floor_applies = matches!(
         p.trigger,
@@ -213,6 +225,13 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     options={DetectorKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect::<Vec<_>>()}
                     selected={d.key().to_string()}
                     on_change={emit_key(|p, k| DetectorKind::from_key(k).map(|d| p.trigger(RetrainTrigger::DriftDetected(d))))} />
+            }
+            // The chosen detector's sensitivity, only while a detector is the trigger.
+            if let Some(d) = detector.filter(|d| show(sensitivity_setting(*d))) {
+                <Slider id="sensitivity" setting={sensitivity_setting(d)}
+                    value={p.sensitivity(d)} shown={sensitivity_value(p.sensitivity(d))}
+                    hint={help(sensitivity_setting(d))}
+                    on_change={sensitivity_change(d)} />
             }
             if show(SettingKey::PerformanceFloor) && floor_applies {
                 <div class="field checkbox">

@@ -7,7 +7,7 @@ use crate::sim::ml::evaluate::evaluate;
 use crate::sim::ml::truth::{best_accuracy, expected_accuracy};
 use crate::sim::retraining::step_kind::StepKind;
 use crate::sim::retraining::steps::{Labels, StepFact, StepRecord};
-use crate::sim::retraining::triggers::Observation;
+use crate::sim::retraining::triggers::{Observation, Sensitivity};
 use crate::sim::retraining::validate::{validate_batch, ValidationReport};
 use crate::sim::stream::csv_data::Streaming;
 use crate::sim::stream::drift::{drift_at, DriftState};
@@ -113,6 +113,7 @@ impl Simulation {
             reference: &reference,
             new_rows: &batch.x,
             minutes_per_cycle: p.minutes_per_cycle,
+            sensitivity: Sensitivity::of(&p),
         };
         self.trigger_eval = Some(self.trigger_state.evaluate_with_floor(
             &p.trigger,

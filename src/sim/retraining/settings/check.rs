@@ -39,6 +39,9 @@ impl Default for SimParams {
             label_delay: 0,
             retrain_fixed_cost: 0,
             estimate_alert: None,
+            adwin_delta: 0.0,
+            page_hinkley_threshold: 0.0,
+            ks_alpha: 0.0,
         };
         apply_defaults(&mut p);
         p

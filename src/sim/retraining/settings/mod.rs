@@ -34,7 +34,7 @@ pub use docs::markdown_table;
 pub use error::{check_seed, ParamError};
 pub use lookup::{by_field, changed, hide_keys, needs_restart, setting};
 pub use row::{Applies, Bounds, ConfigEffect, LinkWrite, Number, Setting, SettingKey, Unit, Value};
-pub use table::{trigger_from_key, ALL, TRIGGER_CHOICES, WINDOW_CHOICES};
+pub use table::{sensitivity_setting, trigger_from_key, ALL, TRIGGER_CHOICES, WINDOW_CHOICES};
 
 // A value of a setting other than its default, for the tests of links and notices.
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -53,6 +53,12 @@ pub enum SettingKey {
     WarmStart,
     /// The drop of the estimated accuracy that alerts the team.
     EstimateAlert,
+    /// ADWIN's δ (its sensitivity).
+    AdwinDelta,
+    /// Page-Hinkley's λ (its sensitivity).
+    PageHinkleyThreshold,
+    /// The KS test's α (its sensitivity).
+    KsAlpha,
 }
 
 /// When a changed setting takes effect.
@@ -81,6 +87,10 @@ pub enum Unit {
     Minutes,
     /// Levels of a tree.
     Levels,
+    /// A detector's confidence or significance level (ADWIN's δ, KS α).
+    Probability,
+    /// Page-Hinkley's cumulative deviation, in errors.
+    Deviation,
 }
 
 impl Unit {
@@ -94,6 +104,8 @@ impl Unit {
             Unit::CostUnits => "cost units",
             Unit::Minutes => "minutes",
             Unit::Levels => "levels",
+            Unit::Probability => "probability",
+            Unit::Deviation => "errors above the mean, summed",
         }
     }
 }

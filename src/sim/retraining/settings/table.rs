@@ -47,6 +47,15 @@ pub fn trigger_from_key(
     })
 }
 
+/// The setting that holds `detector`'s sensitivity (its δ, λ or α).
+pub fn sensitivity_setting(detector: DetectorKind) -> SettingKey {
+    match detector {
+        DetectorKind::Adwin => SettingKey::AdwinDelta,
+        DetectorKind::PageHinkley => SettingKey::PageHinkleyThreshold,
+        DetectorKind::KsTest => SettingKey::KsAlpha,
+    }
+}
+
 fn enum_options<T: Copy>(
     all: &[T],
     key: fn(T) -> &'static str,
@@ -58,7 +67,7 @@ fn enum_options<T: Copy>(
 }
 
 /// Every setting, in the order links write them (and notices name them).
-pub static ALL: [Setting; 22] = [
+pub static ALL: [Setting; 25] = [
     Setting {
         key: SettingKey::Seed,
         label: "Seed",
@@ -500,6 +509,81 @@ pub static ALL: [Setting; 22] = [
             set: |p, on| p.warm_start = on,
         },
     },
+    // Each detector's sensitivity (issue 27's scorecard). The page shows a
+    // detector's slider only while that detector is the trigger, and in the
+    // policy race for the raced detector; one hide key hides all three.
+    Setting {
+        key: SettingKey::AdwinDelta,
+        label: "ADWIN δ",
+        noun: "ADWIN's δ",
+        link: Some(("delta", LinkWrite::WhenChanged)),
+        hide: Some("sensitivity"),
+        applies: Applies::NextCycle,
+        help: "Larger δ: ADWIN fires on smaller changes of the error rate: fewer missed drifts, more false alarms.",
+        csv: None,
+        value: Value::Number {
+            bounds: Bounds {
+                min: 0.001,
+                max: 0.2,
+                step: 0.001,
+                default: 0.002,
+                unit: Unit::Probability,
+                number: Number::Real,
+                slider_max: Some(0.2),
+                field: ParamField::AdwinDelta,
+            },
+            get: |p| p.adwin_delta,
+            set: |p, v| p.adwin_delta = v,
+        },
+    },
+    Setting {
+        key: SettingKey::PageHinkleyThreshold,
+        label: "Page-Hinkley λ",
+        noun: "Page-Hinkley's λ",
+        link: Some(("lambda", LinkWrite::WhenChanged)),
+        hide: Some("sensitivity"),
+        applies: Applies::NextCycle,
+        help: "Smaller λ: Page-Hinkley fires on a smaller rise of the error rate: fewer missed drifts, more false alarms.",
+        csv: None,
+        value: Value::Number {
+            bounds: Bounds {
+                min: 5.0,
+                max: 200.0,
+                step: 5.0,
+                default: 50.0,
+                unit: Unit::Deviation,
+                number: Number::WholeU32,
+                slider_max: Some(200.0),
+                field: ParamField::PageHinkleyThreshold,
+            },
+            get: |p| p.page_hinkley_threshold,
+            set: |p, v| p.page_hinkley_threshold = v,
+        },
+    },
+    Setting {
+        key: SettingKey::KsAlpha,
+        label: "KS α",
+        noun: "the KS test's α",
+        link: Some(("alpha", LinkWrite::WhenChanged)),
+        hide: Some("sensitivity"),
+        applies: Applies::NextCycle,
+        help: "Larger α: the KS test calls smaller differences in the inputs drift: fewer missed drifts, more false alarms.",
+        csv: None,
+        value: Value::Number {
+            bounds: Bounds {
+                min: 0.001,
+                max: 0.2,
+                step: 0.001,
+                default: 0.05,
+                unit: Unit::Probability,
+                number: Number::Real,
+                slider_max: Some(0.2),
+                field: ParamField::KsAlpha,
+            },
+            get: |p| p.ks_alpha,
+            set: |p, v| p.ks_alpha = v,
+        },
+    },
 ];
 
 // Native only: the core is tested natively.
@@ -533,5 +617,35 @@ mod tests {
             Some(RetrainTrigger::DriftDetected(DetectorKind::KsTest))
         );
         assert_eq!(trigger_from_key("sometimes", None, None), None);
+    }
+
+    #[test]
+    fn each_detectors_sensitivity_row_reads_and_sets_its_own_field() {
+        use crate::sim::retraining::settings::Value;
+        use crate::sim::retraining::triggers::Sensitivity;
+        // The defaults are the detectors' own, so behaviour is unchanged.
+        let detectors = Sensitivity::default();
+        let p = crate::sim::params::SimParams::default();
+        assert_eq!(Sensitivity::of(&p), detectors);
+        for d in DetectorKind::ALL {
+            let row = sensitivity_setting(d).row();
+            let Value::Number { bounds, get, set } = row.value else {
+                panic!("{} is a number", row.label);
+            };
+            assert_eq!(get(&p), p.sensitivity(d), "{}", row.label);
+            assert_eq!(row.hide, Some("sensitivity"));
+            assert!(matches!(row.link, Some((_, LinkWrite::WhenChanged))));
+            let mut q = p.clone();
+            set(&mut q, bounds.max);
+            assert_eq!(q.sensitivity(d), bounds.max);
+            assert_eq!(
+                p.clone().with_sensitivity(d, bounds.min).sensitivity(d),
+                bounds.min
+            );
+            // Only this detector's value moved.
+            for other in DetectorKind::ALL.into_iter().filter(|o| *o != d) {
+                assert_eq!(q.sensitivity(other), p.sensitivity(other));
+            }
+        }
     }
 }
