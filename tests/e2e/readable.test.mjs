@@ -59,7 +59,7 @@ test('the charts follow the dark colour scheme, and redraw when it changes', asy
   await page.getByRole('button', { name: 'Run policy race' }).click();
   await settle(page);
   const dark = await drawnIn(page, 'dark');
-  assert.equal(dark.length, 5, `scatter, accuracy, drift, race and race cost: ${dark.map((c) => c.chart)}`);
+  assert.equal(dark.length, 6, `scatter, accuracy, drift, race, race cost and the sensitivity sweep: ${dark.map((c) => c.chart)}`);
   for (const c of dark) assert.ok(c.luminance < 0.2, `${c.chart} background is dark: ${c.luminance}`);
   const panel = await page.evaluate(() => getComputedStyle(document.querySelector('canvas')).backgroundColor);
   assert.equal(panel, 'rgb(26, 32, 43)', 'the canvas element itself is the dark panel colour too');
