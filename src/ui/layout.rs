@@ -16,6 +16,7 @@ use super::components::decision_banner::DecisionBanner;
 use super::components::export_panel::ExportPanel;
 use super::components::gates::Gates;
 use super::components::glossary::Glossary;
+use super::components::input_drift::InputDriftPanel;
 use super::components::learn::Learn;
 use super::components::own_data::OwnData;
 use super::components::policy_race::PolicyRacePanel;
@@ -28,13 +29,14 @@ use super::components::settings::Settings;
 use super::components::stall_notice::StallNotice;
 use super::components::stats::Stats;
 use super::components::status_tracker::StatusTracker;
+use super::components::team_view::TeamViewPanel;
 use super::components::timeline::Timeline;
 use super::components::training_speed::TrainingSpeed;
 use super::components::weather_data::WeatherData;
 use super::components::when_seen::WhenSeen;
 use super::state::{Playground, Speed};
 use crate::sim::engine::protocol::Snapshot;
-use crate::sim::engine::share::Panel;
+use crate::sim::engine::share::{Hidden, Panel};
 use crate::sim::wording::{start_here, viewing_rewound};
 
 /// While the run plays fast, the scatter (1,500 marks, its caption with them)
@@ -52,6 +54,10 @@ const SCATTER_EVERY_MS: u32 = 1000;
 /// page's layout work while playing). They catch up the moment the run pauses.
 const PANEL_EVERY_MS: u32 = 500;
 
+/// The settings' hide keys the team's view leaves out: the drift's kind,
+/// pattern, strength and speed (what the student diagnoses).
+const TEAM_HIDDEN_CONTROLS: [&str; 4] = ["kind", "pattern", "strength", "speed"];
+
 /// Free play: the run controls and the main settings first, the lesson's own
 /// elements where the loop runs, then the tools in their own sections.
 pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<Html>) -> Html {
@@ -61,7 +67,19 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
     let ended = weather
         .filter(|w| w.ended)
         .map(|_| AttrValue::from(crate::sim::wording::weather_ended_short()));
-    let shows = |panel: Panel| state.shows(panel);
+    // The team's view leaves out what only the simulator knows: the drift
+    // chart (the input-drift table takes its place), the drift settings, the
+    // scenario's description, and the panels that talk about the truth (the
+    // prediction's reveal, the lesson's visual quiz, the policy race).
+    let hides_truth = live_snap.hides_truth();
+    let shows = |panel: Panel| {
+        state.shows(panel)
+            && !(hides_truth && matches!(panel, Panel::Predict | Panel::Learn | Panel::Race))
+    };
+    let mut hidden = state.hidden.clone();
+    if hides_truth {
+        hidden.extend(TEAM_HIDDEN_CONTROLS.map(|k| Hidden::Control(k.into())));
+    }
     // Playing fast (a cycle or more per tick): parts off screen keep their last
     // drawing until they are scrolled to or the run pauses (WhenSeen).
     let hold = state.playing && matches!(state.speed, Speed::CyclePerTick | Speed::Full);
@@ -75,15 +93,17 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                 if weather.is_some() {
                     <WeatherData snapshot={live_snap.clone()} params={params.clone()} />
                 }
-                <Settings params={params.clone()} hidden={state.hidden.clone()} lock_seed={state.lock_seed}
+                <Settings params={params.clone()} hidden={hidden} lock_seed={state.lock_seed}
                     real_data={live_snap.user_data.is_some()} />
                 <Classroom params={params} hidden={state.hidden.clone()}
                     lock_seed={state.lock_seed} presenter={state.presenter} weather={weather.map(|w| w.pair)}
-                    scenario={state.scenario.clone()} />
+                    scenario={state.scenario.clone().filter(|_| !hides_truth)}
+                    team={live_snap.team} />
             </aside>
             <main class="main">
                 <WhenSeen hold={hold}>
                 <Stats snapshot={snap.clone()} />
+                <TeamViewPanel snapshot={live_snap.clone()} />
                 if let Some(cycle) = live_snap.viewing {
                     <p class="notice viewing" role="status">{ viewing_rewound(cycle) }</p>
                 }
@@ -111,8 +131,13 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                 <WhenSeen hold={hold}>
                 <div class="grid-2">
                     <PerformanceChart snapshot={snap.clone()} />
-                    <DriftChart snapshot={snap.clone()} />
+                    if hides_truth {
+                        <InputDriftPanel snapshot={snap.clone()} />
+                    } else {
+                        <DriftChart snapshot={snap.clone()} />
+                    }
                 </div>
+                if !hides_truth { <InputDriftPanel snapshot={snap.clone()} /> }
                 </WhenSeen>
                 }
                 <WhenSeen hold={hold}>

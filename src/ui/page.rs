@@ -16,7 +16,7 @@ use super::hooks::{
 use super::layout::playground;
 use super::state::{Action, Playground, View};
 use crate::sim::engine::protocol::{Command, ProgressIntent};
-use crate::sim::engine::share::{guide_query, to_query, weather_query};
+use crate::sim::engine::share::{guide_query, team_query, to_query, weather_query};
 
 /// The page itself: the guide's chapter or the playground.
 #[component]
@@ -156,6 +156,10 @@ fn playground_query(state: &Playground) -> String {
     {
         q.push('&');
         q.push_str(&weather_query(pair));
+    }
+    if let Some(team) = state.snapshot.as_ref().and_then(|s| s.team) {
+        q.push('&');
+        q.push_str(&team_query(team.locked));
     }
     q
 }

@@ -63,6 +63,18 @@ async function scanAllViews(t, scheme) {
   await scan('rewound');
   await press(page, 'Back to live');
 
+  // The team's view: the switch on, the diagnosis asked, then answered and revealed.
+  await page.getByRole('switch', { name: 'What the team sees' }).click();
+  await page.getByTestId('diagnosis').waitFor();
+  await scan('team-view');
+  await page.getByRole('radio', { name: /^Concept drift/ }).check();
+  await page.getByRole('radio', { name: /^Retrain on the newest/ }).check();
+  await press(page, 'Reveal the truth');
+  await page.getByTestId('diagnosis-grade').waitFor();
+  await scan('team-view-revealed');
+  await page.getByRole('switch', { name: 'What the team sees' }).click();
+  await settle(page);
+
   await press(page, 'Run policy race');
   await page.locator('#policy-race table, #policy-race canvas').first().waitFor();
   await scan('policy-race');

@@ -6,6 +6,7 @@ pub mod export;
 mod open;
 pub mod protocol;
 pub mod share;
+mod team;
 pub mod view;
 
 use crate::sim::engine::export::{cycles_csv, trace_json};
@@ -20,6 +21,7 @@ use crate::sim::retraining::history::stall;
 use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::race::{policy_race_on, PolicyRace};
 use crate::sim::retraining::step_kind::StepKind;
+use crate::sim::retraining::team_view::TeamView;
 use crate::sim::retraining::weather_run::{mean_scores, WeatherRun, WeatherStartError};
 use crate::sim::stream::csv_data::{parse_csv, StandardizedData};
 use crate::sim::stream::weather::{parse_weather, FeaturePair, WeatherTable};
@@ -66,6 +68,8 @@ pub struct Engine {
     weather: Option<Arc<WeatherTable>>,
     /// The features streamed while the run streams the weather data.
     weather_pair: Option<FeaturePair>,
+    /// The team's view, when on (kept when a new run starts).
+    team: Option<TeamView>,
 }
 
 impl Engine {
@@ -93,6 +97,7 @@ impl Engine {
             test: None,
             weather: None,
             weather_pair: None,
+            team: None,
         }
     }
 
@@ -274,6 +279,17 @@ impl Engine {
         ) {
             self.viewing = None;
         }
+        if matches!(
+            command,
+            Command::Reset
+                | Command::Start(_)
+                | Command::StartWeather(_)
+                | Command::LoadCsv(_)
+                | Command::UseSyntheticData
+                | Command::OpenScenario(_)
+        ) {
+            self.hide_truth_again();
+        }
         let mut effect = None;
         let mut error = None;
         match command {
@@ -303,6 +319,7 @@ impl Engine {
             Command::Progress(intent) => return Reply::Progress(self.progress(intent)),
             Command::Quiz(intent) => return Reply::Quiz(self.quiz(intent)),
             Command::Lesson => return Reply::Lesson(lesson_text()),
+            Command::Team(intent) => self.team_intent(intent),
             Command::OpenLink(text) => return Reply::Opened(Box::new(self.open_link(&text))),
             Command::OpenScenario(key) => {
                 return Reply::Opened(Box::new(self.open_scenario(&key)));
@@ -524,6 +541,8 @@ impl Engine {
             alerts: sim.alerts().to_vec(),
             estimate_alerts: sim.estimate_alerts().to_vec(),
             estimated: sim.estimated(),
+            input_drift: sim.input_drift(),
+            team: self.team,
             totals: sim.totals(),
             outcome: sim.outcome().cloned(),
             batch: sim.newest_batch().view(SHOWN_POINTS),
@@ -580,6 +599,9 @@ impl Engine {
             })
         });
         snap.rewound = shown.map(|v| Box::new(view::rewound(&snap, &v)));
+        if snap.hides_truth() {
+            team::hide_truth(&mut snap);
+        }
         snap
     }
 }

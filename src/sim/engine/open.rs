@@ -11,6 +11,7 @@ use super::Engine;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::scenarios::{scenario, Scenario, ScenarioData};
+use crate::sim::retraining::team_view::TeamView;
 use crate::sim::retraining::validate::Fault;
 use crate::sim::teach::guide::{chapter, with_choices, GUIDE_SEED};
 use crate::sim::wording::problem_text;
@@ -26,6 +27,12 @@ impl Engine {
     pub(super) fn open_link(&mut self, text: &str) -> Opened {
         let link = parse_link(text);
         let mut problems = link.problems;
+        // The link says which view the page opens in (a chapter's own
+        // controls decide within the guide).
+        self.team = (link.team_view && link.chapter.is_none()).then_some(TeamView {
+            locked: link.lock_view,
+            diagnosis: None,
+        });
         if let Some(c) = link.chapter.and_then(chapter) {
             let progress = self.progress(ProgressIntent::OpenChapter(c.number));
             let mut opened = self.started(with_choices(&c, &link.params), None);
@@ -196,6 +203,22 @@ mod tests {
         );
         assert!(link.lock_seed && link.presenter);
         assert_eq!((link.progress, link.problems), (None, vec![]));
+    }
+
+    #[test]
+    fn a_team_link_opens_the_team_view_and_a_plain_link_closes_it() {
+        let mut engine = fresh();
+        let run = open(&mut engine, "?seed=3&view=team").run.unwrap();
+        assert!(run.hides_truth() && !run.team.unwrap().locked);
+        let run = open(&mut engine, "?seed=3&view=team&lock=view")
+            .run
+            .unwrap();
+        assert!(run.team.unwrap().locked && run.best_possible.is_none());
+        let run = open(&mut engine, "?seed=3").run.unwrap();
+        assert_eq!(run.team, None);
+        assert!(run.best_possible.is_some());
+        let run = open(&mut engine, "chapter=2&view=team").run.unwrap();
+        assert_eq!(run.team, None, "a chapter decides its own view");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::sim::ml::truth::RuleLines;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::below_half::BelowHalf;
 use crate::sim::retraining::history::{CycleSummary, Estimated, Stall, Totals};
+use crate::sim::retraining::input_drift::InputDrift;
 use crate::sim::retraining::outcome::{Alert, EstimateAlert, Outcome};
 use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::race::PolicyRace;
@@ -22,6 +23,7 @@ use crate::sim::retraining::registry::RegistryEvent;
 pub use crate::sim::retraining::settings::ConfigEffect;
 use crate::sim::retraining::step_kind::StepKind;
 use crate::sim::retraining::steps::{StepRecord, Tracker};
+use crate::sim::retraining::team_view::{DriftGuess, Remedy, TeamView};
 use crate::sim::retraining::triggers::TriggerEval;
 use crate::sim::retraining::validate::{Fault, ValidationReport};
 use crate::sim::retraining::weather_run::WeatherRun;
@@ -102,6 +104,30 @@ pub enum Command {
     /// Open a ready scenario by its key: its run and its fault, or the weather
     /// file to fetch first ([`Reply::Opened`]).
     OpenScenario(String),
+    /// The team's view: switch it, diagnose the drift (which reveals the
+    /// truth), go back to it, or lock it (a teacher's link).
+    Team(TeamIntent),
+}
+
+/// What the reader did with the team's view.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TeamIntent {
+    /// The switch "What the team sees": on or off (off changes nothing while
+    /// the teacher's lock holds).
+    Show(bool),
+    /// The diagnosis: graded against the run's drift, and the truth revealed
+    /// (only in the team's view).
+    Diagnose {
+        /// Which drift the reader named.
+        guess: DriftGuess,
+        /// What the reader would do.
+        remedy: Remedy,
+    },
+    /// Back to the team's view after a reveal (the diagnosis is cleared, the
+    /// truth hidden again).
+    HideAgain,
+    /// The teacher's lock, on (the team's view turns on) or off.
+    Lock(bool),
 }
 
 /// A weather run to start: [`Command::StartWeather`].
@@ -374,6 +400,15 @@ pub struct Snapshot {
     /// can know; the finished cycles' estimates are in `summaries`).
     #[serde(default)]
     pub estimated: Option<Estimated>,
+    /// The KS test per feature on the newest batch's inputs against the live
+    /// model's training window, once step 2 ran (the finished cycles' are in
+    /// `summaries`).
+    #[serde(default)]
+    pub input_drift: Option<InputDrift>,
+    /// The team's view, when on: the snapshot then leaves out what only the
+    /// simulator knows until a diagnosis reveals it (`engine::team`).
+    #[serde(default)]
+    pub team: Option<TeamView>,
     /// Counts since the start of the run.
     pub totals: Totals,
     /// This cycle's decision, once the step that decides it ran (3, 4 or 6;
@@ -453,6 +488,12 @@ pub struct Snapshot {
 impl Eq for Snapshot {}
 
 impl Snapshot {
+    /// Whether the page must leave out what only the simulator knows (the
+    /// team's view is on and the truth not revealed).
+    pub fn hides_truth(&self) -> bool {
+        self.team.is_some_and(|t| t.hides_truth())
+    }
+
     /// The key of the visual quiz about the run this snapshot shows.
     pub fn visual_quiz_key(&self) -> VisualQuizKey {
         VisualQuizKey::new(self.cycle, self.last_step, &self.params.trigger)

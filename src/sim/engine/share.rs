@@ -117,6 +117,12 @@ pub struct SharedLink {
     pub lock_seed: bool,
     /// Open in the presenter view.
     pub presenter: bool,
+    /// Open in the team's view (`view=team`): what a team sees, without what
+    /// only the simulator knows.
+    pub team_view: bool,
+    /// The teacher locked the team's view (`lock=view`, which implies
+    /// `view=team`): no switch back; the truth shows only after a diagnosis.
+    pub lock_view: bool,
     /// A scenario to load (its key), if any.
     pub scenario: Option<String>,
     /// Stream the real weather data with these two features
@@ -220,6 +226,16 @@ pub fn to_query(params: &SimParams, hidden: &[Hidden], lock_seed: bool, presente
     parts.join("&")
 }
 
+/// What a link adds for the team's view (appended to [`to_query`]'s
+/// settings with `&`): `view=team`, and `lock=view` when the teacher locks it.
+pub fn team_query(locked: bool) -> String {
+    if locked {
+        "view=team&lock=view".into()
+    } else {
+        "view=team".into()
+    }
+}
+
 /// What a link adds for a run on the real weather data (appended to
 /// [`to_query`]'s settings with `&`).
 pub fn weather_query(pair: FeaturePair) -> String {
@@ -288,9 +304,21 @@ pub fn parse_link(text: &str) -> SharedLink {
                     }
                 }
             }
-            "lock" => match value.as_str() {
-                "seed" => link.lock_seed = true,
-                _ => link.problems.push(bad("only the seed can be locked")),
+            "lock" => {
+                for what in value.split(',').map(str::trim) {
+                    match what {
+                        "seed" => link.lock_seed = true,
+                        "view" => link.lock_view = true,
+                        _ => link
+                            .problems
+                            .push(bad("only the seed and the view can be locked")),
+                    }
+                }
+            }
+            "view" => match value.trim() {
+                "team" => link.team_view = true,
+                "simulator" => link.team_view = false,
+                _ => link.problems.push(bad("the view is `team` or `simulator`")),
             },
             "presenter" => link.presenter = matches!(value.as_str(), "1" | "true" | "on"),
             "chapter" => match value.trim().parse::<u8>() {
@@ -307,6 +335,8 @@ pub fn parse_link(text: &str) -> SharedLink {
                 .push(format!("Unknown setting `{}` was ignored.", shown(&key))),
         }
     }
+    // A locked view is the team's.
+    link.team_view |= link.lock_view;
     // A chapter link without a seed runs the guide's own seed.
     if link.chapter.is_some() && !seed_given {
         p.seed = GUIDE_SEED;
@@ -682,6 +712,35 @@ mod tests {
         let link = parse_link("features=wind,visibility");
         assert_eq!(link.weather, None);
         assert!(link.problems[0].contains("weather data only"));
+    }
+
+    #[test]
+    fn a_link_carries_the_team_view_and_its_lock() {
+        let p = SimParams::default().seed(11).drift_kind(DriftKind::Prior);
+        let hidden = [Hidden::Panel(Panel::Race)];
+        for locked in [false, true] {
+            let q = format!(
+                "{}&{}",
+                to_query(&p, &hidden, true, false),
+                team_query(locked)
+            );
+            let link = parse_link(&q);
+            assert_eq!(link.problems, Vec::<String>::new(), "{q}");
+            assert_eq!((&link.params, &link.hidden[..]), (&p, &hidden[..]));
+            assert!(link.team_view && link.lock_seed, "{q}");
+            assert_eq!(link.lock_view, locked, "{q}");
+        }
+        let plain = parse_link(&to_query(&p, &[], false, false));
+        assert!(!plain.team_view && !plain.lock_view);
+        // A lock alone means the team's view; both locks in one list read.
+        let link = parse_link("lock=view,seed");
+        assert!(link.team_view && link.lock_view && link.lock_seed);
+        assert!(!parse_link("view=simulator").team_view);
+        for bad in ["view=boss", "lock=threshold"] {
+            let link = parse_link(bad);
+            assert!(!link.team_view, "{bad}");
+            assert_eq!(link.problems.len(), 1, "{bad}: {:?}", link.problems);
+        }
     }
 
     #[test]

@@ -60,5 +60,10 @@ pub fn rewound(live: &Snapshot, view: &CycleView) -> Snapshot {
         .iter()
         .find(|x| x.cycle == r.cycle)
         .and_then(|x| x.estimated);
+    s.input_drift = s
+        .summaries
+        .iter()
+        .find(|x| x.cycle == r.cycle)
+        .and_then(|x| x.input_drift);
     s
 }

@@ -3,6 +3,7 @@
 //! totals since the start. Long runs keep bounded memory; the totals count
 //! everything.
 
+use crate::sim::retraining::input_drift::InputDrift;
 use serde::{Deserialize, Serialize};
 
 use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams, TrainingWindow};
@@ -85,6 +86,11 @@ pub struct CycleSummary {
     /// (or the trigger reads it); `None` otherwise.
     #[serde(default)]
     pub estimated: Option<Estimated>,
+    /// What the team could see of the inputs: the KS test per feature between
+    /// the live model's training window and this cycle's batch (explained
+    /// runs only; `None` in the race's runs).
+    #[serde(default)]
+    pub input_drift: Option<InputDrift>,
 }
 
 /// The live model's accuracy on a batch, estimated from the batch's inputs

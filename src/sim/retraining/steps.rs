@@ -131,10 +131,9 @@ pub enum StepFact {
     Collect {
         /// Rows in the new batch.
         rows: usize,
-        /// The drift it was drawn under.
-        drift: DriftState,
-        /// The kind of drift in force.
-        drift_kind: DriftKind,
+        /// The drift it was drawn under and its kind (`None` in the team's
+        /// view: only the simulator knows them).
+        drift: Option<(DriftState, DriftKind)>,
         /// The live version.
         live: u32,
         /// The live model's accuracy on the newest labelled hold-out slice

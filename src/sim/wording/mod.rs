@@ -22,6 +22,7 @@ mod problem;
 mod scorecard;
 mod stall;
 mod steps;
+mod team_view;
 mod triggers;
 mod validation;
 mod versions;
@@ -59,6 +60,11 @@ pub use stall::{stall_fix_button, stall_message, FLOOR_BUTTON, RESTART_BUTTON};
 pub use steps::{
     check_comparison, data_var, drift_phrase, labels_clause, labels_note, model_var, perf_var,
     step_cells, Cells,
+};
+pub use team_view::{
+    diagnosis_sentences, input_drift_caption, ks_verdict, p_value_text, team_accuracy_note,
+    team_scatter_note, team_view_hint, team_view_note, truth_words_in, DIAGNOSIS_QUESTION,
+    INPUT_DRIFT_TITLE, TRUTH_WORDS,
 };
 pub use triggers::{cron_text, trigger_detail, trigger_reason};
 pub use validation::{check_name, failure_text, failures_text};

@@ -113,7 +113,6 @@ pub fn step_cells(fact: &StepFact) -> Cells {
         StepFact::Collect {
             rows,
             drift,
-            drift_kind,
             live,
             live_score,
             fault,
@@ -134,7 +133,10 @@ pub fn step_cells(fact: &StepFact) -> Cells {
                 "User data stream".into(),
                 format!(
                     "New dataset ({rows} rows, {}{stale}{fault})",
-                    drift_phrase(drift, *drift_kind)
+                    drift.map_or_else(
+                        || "its drift known only to the simulator".to_string(),
+                        |(d, kind)| drift_phrase(&d, kind)
+                    )
                 ),
                 "Trigger retraining",
             )

@@ -32,7 +32,7 @@ use crate::sim::retraining::estimate_gap::estimate_gap;
 use crate::sim::retraining::history::CycleSummary;
 use crate::sim::wording::{
     blind_spot_sentence, candidate_note, ceiling_sentence, estimate_sentence, format_score,
-    format_threshold, sampling_band_sentence,
+    format_threshold, sampling_band_sentence, team_accuracy_note,
 };
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
@@ -78,6 +78,7 @@ pub fn PerformanceChart(props: &PerformanceChartProps) -> Html {
         snap.summaries.last().cloned(),
         snap.params.threshold,
         snap.best_possible.map(f64::to_bits),
+        snap.hides_truth(),
     );
     let (canvas, error) = use_chart("performance", key, props.snapshot.clone(), draw_performance);
     chart_figure(super::ChartId::Performance, canvas, &text, None, error)
@@ -104,6 +105,9 @@ pub fn deploys_and_alerts(s: &Snapshot) -> (usize, usize) {
 
 /// The performance chart's text alternatives.
 pub fn performance_text(s: &Snapshot) -> ChartText {
+    if s.hides_truth() {
+        return team_performance_text(s);
+    }
     let Some(last) = s.summaries.last() else {
         let mut caption = format!(
             "No finished cycles yet: run a cycle to see performance. \
@@ -205,6 +209,61 @@ pub fn performance_text(s: &Snapshot) -> ChartText {
     }
 }
 
+/// The performance chart's text alternatives in the team's view: only what
+/// the team measured and estimated, never the true or best possible score.
+fn team_performance_text(s: &Snapshot) -> ChartText {
+    let t = s.params.threshold;
+    let Some(last) = s.summaries.last() else {
+        return ChartText {
+            aria_label: "Accuracy per cycle: empty until the first cycle finishes.".into(),
+            caption: format!(
+                "No finished cycles yet: run a cycle to see performance. A candidate is deployed \
+                 only if it scores above the threshold {}. {}",
+                format_threshold(t),
+                team_accuracy_note(false)
+            ),
+        };
+    };
+    let shown = &s.summaries[window_start(s.summaries.len(), MAX_CYCLES_SHOWN)..];
+    let late = labels_late(shown);
+    let score = |v: f64| format_score(v, t);
+    let (deploys, alerts) = deploys_and_alerts(s);
+    let n = s.summaries.len() + forgotten_cycles(s);
+    let tally = format!(
+        "{}, {}",
+        count_noun(deploys, "deploy", "deploys"),
+        count_noun(alerts, "alert", "alerts")
+    );
+    let measured = match shown.iter().rev().find_map(|c| c.measured) {
+        Some(m) => format!(
+            "the live model's newest measured accuracy is {} (on the labels of cycle {})",
+            score(m.score),
+            m.on_cycle
+        ),
+        None => "no labels have come in yet, so nothing is measured".into(),
+    };
+    let estimated = last
+        .estimated
+        .map(|e| format!("; estimated before labels: {}", score(e.score)))
+        .unwrap_or_default();
+    let v1 = if late {
+        String::new()
+    } else {
+        format!("; v1 {}", score(last.v1_score))
+    };
+    let summary = format!(
+        "Cycle {}: {measured}{estimated}{v1}; threshold {}; {}. Over {}: {tally}.",
+        last.cycle,
+        format_threshold(t),
+        candidate_note(last),
+        count_noun(n, "cycle", "cycles"),
+    );
+    ChartText {
+        aria_label: format!("Accuracy per cycle as the team sees it. {summary}"),
+        caption: format!("{summary} {}", team_accuracy_note(late)),
+    }
+}
+
 /// The legend's rows, and which row (if any) is the expected score's, whose
 /// glyph is drawn on a patch of the band.
 fn legend(
@@ -245,7 +304,7 @@ fn legend(
             "estimate alert",
         ));
     }
-    if delayed {
+    if delayed && !estimate.team {
         rows.push(LegendEntry::new(
             Glyph::Line {
                 color: pal.tint(pal.class0, TRUTH_TINT),
@@ -266,15 +325,17 @@ fn legend(
         ));
         rows.len() - 1
     });
-    rows.extend([
-        LegendEntry::new(
+    if !(delayed && estimate.team) {
+        rows.push(LegendEntry::new(
             Glyph::Line {
                 color: pal.muted,
                 width: 2,
                 dash: Dash::Dashed,
             },
             "v1, never\nretrained",
-        ),
+        ));
+    }
+    rows.extend([
         LegendEntry::new(
             Glyph::Dot {
                 fill: pal.purple,
@@ -321,6 +382,9 @@ fn legend(
 struct EstimateRows {
     line: bool,
     alerts: bool,
+    /// The team's view: no row for what only the simulator knows (the true
+    /// line, and v1's line while labels are late).
+    team: bool,
 }
 
 /// The estimated accuracy at each shown cycle that has one (made when the
@@ -534,13 +598,17 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     }
 
     let at = |c: &CycleSummary, v: f64| (f64::from(c.cycle), v);
+    // The team's view draws what a team has: with late labels, neither the
+    // live model's true score nor v1's on batches whose labels are out.
+    let team = s.hides_truth();
+    let delayed = labels_late(shown);
     // v1, never retrained: dashed grey.
     let v1: Vec<(f64, f64)> = shown
         .iter()
         .map(|c| at(c, c.v1_score))
         .filter(finite)
         .collect();
-    if v1.len() > 1 {
+    if v1.len() > 1 && !(team && delayed) {
         chart.draw_series(std::iter::once(DashedPathElement::new(
             v1.clone(),
             9,
@@ -551,7 +619,6 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     // The live model on each new batch. With late labels the team sees only
     // what it has measured (solid, ending where the labels end), and the truth
     // only the simulator knows is a faint line running on to the newest batch.
-    let delayed = labels_late(shown);
     let truth: Vec<(f64, f64)> = shown
         .iter()
         .map(|c| at(c, c.live_score))
@@ -562,7 +629,7 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     } else {
         truth.clone()
     };
-    if delayed {
+    if delayed && !team {
         // The faint line runs inside the band, whose tint leaves it under 3:1
         // in the light palette: a casing of the background keeps what borders
         // it at the faint line's 3:1 on the background.
@@ -635,7 +702,9 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         pal.class0.stroke_width(3),
     )))?;
     if shown.len() <= DOTS_UP_TO {
-        chart.draw_series(v1.iter().map(|p| Circle::new(*p, 3, pal.muted.filled())))?;
+        if !(team && delayed) {
+            chart.draw_series(v1.iter().map(|p| Circle::new(*p, 3, pal.muted.filled())))?;
+        }
         chart.draw_series(live.iter().map(|p| Circle::new(*p, 4, pal.class0.filled())))?;
     }
     // Candidates, then deploy and alert markers on top of them.
@@ -678,6 +747,7 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         // No room for the ring's row in the presenter's larger type; the
         // caption and the alert log name the alerts.
         alerts: !estimate_alerts.is_empty() && !look.presenter,
+        team,
     };
     let (rows, band_row) = legend(
         pal,
@@ -1030,6 +1100,7 @@ mod tests {
             EstimateRows {
                 line: true,
                 alerts: true,
+                team: false,
             },
         );
         let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();

@@ -30,7 +30,7 @@ use crate::sim::stream::VIEW_HALF_SIDE;
 
 use super::geometry::{clip_boundary, grid_ok, region_edges, region_runs};
 use crate::sim::ml::truth::{class1_arrow, RuleLines};
-use crate::sim::wording::below_half_sentence;
+use crate::sim::wording::{below_half_sentence, team_scatter_note};
 
 /// Properties of [`ScatterChart`].
 #[derive(Properties, PartialEq)]
@@ -210,6 +210,10 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
             " Green line with an arrow: the true labelling rule, not moved by any drift so far \
              (the arrow points to the class-1 side).",
         ),
+        None if s.hides_truth() => {
+            caption.push(' ');
+            caption.push_str(team_scatter_note());
+        }
         None if s.weather.is_some() => caption.push_str(
             " Class 1: a day with rain. Real weather follows no known rule, so none is drawn.",
         ),

@@ -5,10 +5,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::sim::engine::protocol::{Command, ScenarioShown};
-use crate::sim::engine::share::{hidden_keys, hideable, to_query, weather_query, Hidden};
+use crate::sim::engine::protocol::{Command, ScenarioShown, TeamIntent};
+use crate::sim::engine::share::{
+    hidden_keys, hideable, team_query, to_query, weather_query, Hidden,
+};
 use crate::sim::params::SimParams;
 use crate::sim::retraining::scenarios::{scenario, scenarios};
+use crate::sim::retraining::team_view::TeamView;
 use crate::sim::stream::weather::FeaturePair;
 use crate::ui::hooks::{use_dispatch, use_send};
 use crate::ui::state::Action;
@@ -30,6 +33,9 @@ pub struct ClassroomProps {
     pub weather: Option<FeaturePair>,
     /// The scenario loaded.
     pub scenario: Option<ScenarioShown>,
+    /// The team's view, when on (the link carries it, and its lock).
+    #[prop_or_default]
+    pub team: Option<TeamView>,
 }
 
 /// The page's address without its query or hash.
@@ -66,6 +72,10 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         link.push('&');
         link.push_str(&weather_query(pair));
     }
+    if let Some(team) = props.team {
+        link.push('&');
+        link.push_str(&team_query(team.locked));
+    }
     let on_pick = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
@@ -76,6 +86,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     // The engine opens the scenario (its run and fault, or the weather file to fetch).
     let load = {
         let chosen = chosen.clone();
+        let send = send.clone();
         Callback::from(move |_: MouseEvent| send.emit(Command::OpenScenario((*chosen).clone())))
     };
     let copy = {
@@ -139,6 +150,12 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             dispatch.emit(Action::SetTeacher { hidden, lock_seed });
         })
     };
+    let on_lock_view = {
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            send.emit(Command::Team(TeamIntent::Lock(input.checked())));
+        })
+    };
     let presenter = {
         let on = props.presenter;
         Callback::from(move |_: MouseEvent| {
@@ -186,6 +203,12 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                 <div class="field checkbox">
                     <input type="checkbox" id="lock-seed" checked={props.lock_seed} onchange={on_lock} />
                     <label for="lock-seed">{ "Lock the seed" }</label>
+                </div>
+                <div class="field checkbox">
+                    <input type="checkbox" id="lock-view" checked={props.team.is_some_and(|t| t.locked)}
+                        onchange={on_lock_view} aria-describedby="lock-view-hint" />
+                    <label for="lock-view">{ "Lock the team's view" }</label>
+                    <p class="hint" id="lock-view-hint">{ "Students see only what the team sees, with no switch; the truth comes back when they answer the diagnosis." }</p>
                 </div>
                 <div class="field">
                     <label for="hide">{ "Hide controls and panels" }</label>

@@ -5,6 +5,7 @@
 use super::{Awaiting, Simulation};
 use crate::sim::ml::evaluate::evaluate;
 use crate::sim::ml::truth::{best_accuracy, expected_accuracy};
+use crate::sim::retraining::input_drift::InputDrift;
 use crate::sim::retraining::step_kind::StepKind;
 use crate::sim::retraining::steps::{Labels, StepFact, StepRecord};
 use crate::sim::retraining::triggers::{Observation, Sensitivity};
@@ -67,6 +68,10 @@ impl Simulation {
             };
         }
         self.estimated = self.estimate_arrival(&p, &batch.x);
+        // What a monitoring dashboard shows of the inputs, labels or not.
+        self.input_drift = self
+            .explains
+            .then(|| InputDrift::measure(self.cycle, &reference, &batch.x));
         let mut checks = Vec::new();
         let mut failures = Vec::new();
         // Input checks need no labels: with a delay they run on the batch as
@@ -123,8 +128,7 @@ impl Simulation {
         self.newest = batch;
         let fact = StepFact::Collect {
             rows: self.newest.len(),
-            drift: self.drift,
-            drift_kind: p.drift_kind,
+            drift: Some((self.drift, p.drift_kind)),
             live: self.live,
             live_score: self.live_scores.map(|s| s.accuracy),
             fault: self.applied_fault,

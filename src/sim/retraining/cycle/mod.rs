@@ -19,6 +19,7 @@ mod labels;
 mod models;
 mod run;
 
+use crate::sim::retraining::input_drift::InputDrift;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
@@ -163,6 +164,9 @@ pub struct Simulation {
     /// The live model's estimated accuracy on the newest batch, from its
     /// inputs alone (while labels are late, or when the trigger reads it).
     estimated: Option<Estimated>,
+    /// The KS test per feature on the newest batch's inputs against the live
+    /// model's training window (explained runs only).
+    input_drift: Option<InputDrift>,
     /// The expected accuracies of the live model and v1 on the newest batch,
     /// and its hold-out rows (synthetic stream, explained runs only).
     expected_arrival: Option<(f64, f64, usize)>,
@@ -273,6 +277,7 @@ impl Simulation {
                         awaiting: VecDeque::new(),
                         live_true: None,
                         estimated: None,
+                        input_drift: None,
                         expected_arrival: None,
                         cursor,
                         user_data,
@@ -423,6 +428,12 @@ impl Simulation {
     /// trigger reads it.
     pub fn estimated(&self) -> Option<Estimated> {
         self.estimated
+    }
+
+    /// The KS test per feature on the newest batch's inputs, once step 2 ran
+    /// (explained runs only).
+    pub fn input_drift(&self) -> Option<InputDrift> {
+        self.input_drift
     }
 
     /// The drift of the newest batch.

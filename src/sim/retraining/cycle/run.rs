@@ -482,6 +482,7 @@ impl Simulation {
                 holdout_rows: rows as u32,
             }),
             estimated: self.estimated,
+            input_drift: self.input_drift,
         });
         keep_newest(&mut self.summaries, HISTORY_CYCLES);
         self.totals.cycles += 1;

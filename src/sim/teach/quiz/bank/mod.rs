@@ -14,6 +14,7 @@ mod late_labels;
 mod lesson;
 mod playground;
 mod spec;
+mod team_view;
 mod tools;
 mod weather;
 
@@ -21,13 +22,14 @@ use super::QuizQuestion;
 use spec::Spec;
 
 /// The topics, in the bank's fixed order.
-const TOPICS: [&[Spec]; 6] = [
+const TOPICS: [&[Spec]; 7] = [
     &lesson::QUESTIONS,
     &playground::QUESTIONS,
     &tools::QUESTIONS,
     &cost::QUESTIONS,
     &late_labels::QUESTIONS,
     &weather::QUESTIONS,
+    &team_view::QUESTIONS,
 ];
 
 /// Every bank entry, topic after topic.
