@@ -6,10 +6,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, ScenarioShown};
-use crate::sim::engine::share::{hidden_keys, hideable, to_query, weather_query, Hidden};
+use crate::sim::engine::share::{data_query, hidden_keys, hideable, to_query, Hidden};
 use crate::sim::params::SimParams;
 use crate::sim::retraining::scenarios::{scenario, scenarios};
-use crate::sim::stream::weather::FeaturePair;
+use crate::sim::stream::real_data::RealData;
 use crate::ui::hooks::{use_dispatch, use_send};
 use crate::ui::state::Action;
 
@@ -24,10 +24,9 @@ pub struct ClassroomProps {
     pub lock_seed: bool,
     /// The presenter view is on.
     pub presenter: bool,
-    /// The features streamed, when the run streams the real weather data
-    /// (the link then names the data too).
+    /// The real data streamed, if any (the link then names it too).
     #[prop_or_default]
-    pub weather: Option<FeaturePair>,
+    pub data: Option<RealData>,
     /// The scenario loaded.
     pub scenario: Option<ScenarioShown>,
 }
@@ -62,9 +61,9 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             props.presenter
         )
     );
-    if let Some(pair) = props.weather {
+    if let Some(data) = props.data {
         link.push('&');
-        link.push_str(&weather_query(pair));
+        link.push_str(&data_query(data));
     }
     let on_pick = {
         let chosen = chosen.clone();
