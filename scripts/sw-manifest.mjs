@@ -23,8 +23,9 @@ import { join, relative, sep } from 'node:path';
 const SW = 'sw.js';
 const MARKER = /^const BUILD = .*; \/\/ @sw-manifest$/m;
 // Files never precached: the service worker itself, hidden files, and data/
-// (the weather data, 0.8 MB, is fetched only when its scenario is chosen, so it
-// never adds to the first visit; sw.js keeps a copy once it has been fetched).
+// (the weather data, 0.8 MB, and the Circle data, 40 KB, are each fetched only
+// when chosen, so they never add to the first visit; sw.js keeps a copy of a
+// file once it has been fetched).
 const ON_DEMAND = 'data/';
 const skip = (rel) =>
   rel === SW || rel.startsWith(ON_DEMAND) || rel.split('/').some((part) => part.startsWith('.'));

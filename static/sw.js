@@ -9,9 +9,9 @@
 // - It then answers same-origin GET requests for those files from the cache
 //   (cache first), other same-origin GETs from the network (keeping a copy for
 //   offline use). Requests to other origins are never touched or cached. The
-//   weather data (data/, not precached: it would add 0.8 MB to every first
-//   visit) is such a GET: fetched when its scenario is first chosen, then kept,
-//   so the scenario works offline too.
+//   data files (data/: the weather, 0.8 MB, and the Circle data, 40 KB; not
+//   precached, they would add to every first visit) are such GETs: each
+//   fetched when its data is first chosen, then kept, so it works offline too.
 // - A new build (new BUILD) installs next to the old one and takes over once
 //   no tab uses the old one any more; it then deletes the old cache.
 // - Under `trunk serve` (live reload) the hook writes `dev: true`: the worker

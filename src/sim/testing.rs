@@ -45,6 +45,15 @@ pub fn weather_file() -> String {
     .expect("static/data/weather-nebraska.csv is committed")
 }
 
+/// The committed Circle file, as the page serves it.
+pub fn circle_file() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/static/data/circle-minku.csv"
+    ))
+    .expect("static/data/circle-minku.csv is committed")
+}
+
 /// The scenario's settings (every cycle, the last two years, one year a batch).
 pub fn scenario_params() -> SimParams {
     scenario(WEATHER_SCENARIO)

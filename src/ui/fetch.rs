@@ -1,5 +1,5 @@
-//! Fetching a file for the engine, at the browser's edge: the page asks for the
-//! weather data only when a run needs it (the engine says so: it answers every
+//! Fetching a file for the engine, at the browser's edge: the page asks for a
+//! data file (the weather's, the Circle data's) only when a run needs it (the engine says so: it answers every
 //! command at once, so it cannot wait for the network) and hands the text,
 //! unread, to the engine (which checks it). Failures come back as typed facts
 //! ([`FetchFailure`]); `sim::wording` says them.
@@ -11,8 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::state::Action;
-use crate::sim::engine::protocol::{Command, WeatherFetch, WeatherStart};
-use crate::sim::stream::weather::{FetchFailure, WEATHER_FILE};
+use crate::sim::engine::protocol::{CircleStart, Command, DataFetch, WeatherStart};
+use crate::sim::stream::real_data::{FetchFailure, RealData};
 
 /// The text at `url` (relative to the page), or why it could not be had.
 pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
@@ -34,13 +34,13 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
         .ok_or(FetchFailure::Unreadable)
 }
 
-/// Fetches the weather file when a weather run waits for it (only then: it is
-/// not part of the page's first load; the service worker then keeps it), and
-/// starts that run on it. If the file cannot be had, the page says why and the
+/// Fetches a data file (the weather's, the Circle data's) when a run waits
+/// for it (only then: it is not part of the page's first load; the service
+/// worker then keeps it), and starts that run on it. If the file cannot be had, the page says why and the
 /// run on screen stays (or the fallback starts, when there is none yet).
 #[hook]
-pub fn use_weather_fetch(
-    wanted: Option<Rc<WeatherFetch>>,
+pub fn use_data_fetch(
+    wanted: Option<Rc<DataFetch>>,
     send: &Callback<Command>,
     dispatch: &Callback<Action>,
 ) {
@@ -50,17 +50,19 @@ pub fn use_weather_fetch(
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
-            match fetch_text(WEATHER_FILE).await {
+            match fetch_text(wanted.data.file()).await {
                 Ok(text) => {
-                    dispatch.emit(Action::WeatherFetched(Ok(())));
-                    send.emit(Command::StartWeather(WeatherStart {
-                        file: Some(text),
-                        pair: wanted.pair,
-                        params: wanted.params.clone(),
-                    }));
+                    dispatch.emit(Action::DataFetched(Ok(())));
+                    let (file, params) = (Some(text), wanted.params.clone());
+                    send.emit(match wanted.data {
+                        RealData::Weather(pair) => {
+                            Command::StartWeather(WeatherStart { file, pair, params })
+                        }
+                        RealData::Circle => Command::StartCircle(CircleStart { file, params }),
+                    });
                 }
                 Err(failure) => {
-                    dispatch.emit(Action::WeatherFetched(Err(failure)));
+                    dispatch.emit(Action::DataFetched(Err(failure)));
                     if let Some(p) = &wanted.fallback {
                         send.emit(Command::Start(p.clone()));
                     }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::charts::{DriftChart, PerformanceChart, ScatterChart};
 use super::components::alert_log::AlertLog;
+use super::components::circle_data::CircleData;
 use super::components::classroom::Classroom;
 use super::components::code_sample::CodeSample;
 use super::components::compare::CompareVersions;
@@ -36,7 +37,7 @@ use super::components::weather_data::WeatherData;
 use super::components::when_seen::WhenSeen;
 use super::state::{Playground, Speed};
 use crate::sim::engine::protocol::Snapshot;
-use crate::sim::engine::share::{Hidden, Panel};
+use crate::sim::engine::share::{streamed_data, Hidden, Panel};
 use crate::sim::wording::{start_here, viewing_rewound};
 
 /// While the run plays fast, the scatter (1,500 marks, its caption with them)
@@ -64,9 +65,13 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
     // A rewound cycle is shown by the same components, as the engine built it.
     let snap = state.rewound.clone().unwrap_or_else(|| live_snap.clone());
     let weather = live_snap.weather;
-    let ended = weather
-        .filter(|w| w.ended)
-        .map(|_| AttrValue::from(crate::sim::wording::weather_ended_short()));
+    let real = streamed_data(live_snap);
+    let ended = match (weather, live_snap.circle) {
+        (Some(w), _) if w.ended => Some(crate::sim::wording::weather_ended_short()),
+        (None, Some(c)) if c.progress.ended => Some(crate::sim::wording::circle_ended_short()),
+        _ => None,
+    }
+    .map(AttrValue::from);
     // The team's view leaves out what only the simulator knows: the drift
     // chart (the input-drift table takes its place), the drift settings, the
     // scenario's description, and the panels that talk about the truth (the
@@ -87,16 +92,19 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
     html! {
         <div class="layout">
             <aside class="sidebar">
-                <p class="start-here" data-testid="start-here">{ start_here(weather.is_some()) }</p>
+                <p class="start-here" data-testid="start-here">{ start_here(real) }</p>
                 <RunControls playing={state.playing} speed={state.speed} ended={ended} />
                 { notice }
                 if weather.is_some() {
                     <WeatherData snapshot={live_snap.clone()} params={params.clone()} />
                 }
+                if live_snap.circle.is_some() {
+                    <CircleData snapshot={live_snap.clone()} params={params.clone()} />
+                }
                 <Settings params={params.clone()} hidden={hidden} lock_seed={state.lock_seed}
                     real_data={live_snap.user_data.is_some()} />
                 <Classroom params={params} hidden={state.hidden.clone()}
-                    lock_seed={state.lock_seed} presenter={state.presenter} weather={weather.map(|w| w.pair)}
+                    lock_seed={state.lock_seed} presenter={state.presenter} data={real}
                     scenario={state.scenario.clone().filter(|_| !hides_truth)}
                     team={live_snap.team} />
             </aside>
@@ -171,7 +179,7 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                     </div>
                     <div class="grid-2">
                         <ExportPanel export={state.export.clone()} />
-                        <OwnData snapshot={live_snap.clone()} fetching={state.fetching_weather()} />
+                        <OwnData snapshot={live_snap.clone()} fetching={state.fetching_data()} />
                     </div>
                 </section>
                 </WhenSeen>

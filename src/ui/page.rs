@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::charts::ChartLookProvider;
 use super::components::guide::{Guide, ModeBar};
-use super::fetch::use_weather_fetch;
+use super::fetch::use_data_fetch;
 use super::hooks::{
     use_address, use_dispatch, use_engine_watchdog, use_play_timer, use_playground,
     use_saved_progress, use_send, use_shortcuts,
@@ -16,7 +16,7 @@ use super::hooks::{
 use super::layout::playground;
 use super::state::{Action, Playground, View};
 use crate::sim::engine::protocol::{Command, ProgressIntent};
-use crate::sim::engine::share::{guide_query, team_query, to_query, weather_query};
+use crate::sim::engine::share::{data_query, guide_query, streamed_data, team_query, to_query};
 
 /// The page itself: the guide's chapter or the playground.
 #[component]
@@ -43,7 +43,7 @@ pub fn Page() -> Html {
         dispatch.clone(),
     );
     use_saved_progress(state.progress.clone());
-    use_weather_fetch(state.weather_fetch.clone(), &send, &dispatch);
+    use_data_fetch(state.data_fetch.clone(), &send, &dispatch);
     // The address is always a link back to what is on screen: the chapter, or
     // the playground's settings.
     use_address(match (state.view, state.snapshot.is_some()) {
@@ -140,7 +140,7 @@ pub fn Page() -> Html {
 }
 
 /// The playground's address: its settings, the teacher's choices and, on the
-/// weather data, the data and its features.
+/// real data, the data (and the weather's features).
 fn playground_query(state: &Playground) -> String {
     let mut q = to_query(
         &state.shown_params(),
@@ -148,14 +148,9 @@ fn playground_query(state: &Playground) -> String {
         state.lock_seed,
         state.presenter,
     );
-    if let Some(pair) = state
-        .snapshot
-        .as_ref()
-        .and_then(|s| s.weather)
-        .map(|w| w.pair)
-    {
+    if let Some(data) = state.snapshot.as_deref().and_then(streamed_data) {
         q.push('&');
-        q.push_str(&weather_query(pair));
+        q.push_str(&data_query(data));
     }
     if let Some(team) = state.snapshot.as_ref().and_then(|s| s.team) {
         q.push('&');

@@ -9,19 +9,19 @@ use yew::prelude::*;
 
 use super::in_flight::InFlight;
 use crate::sim::engine::protocol::{
-    Command, ExportFiles, LinkView, Opened, ProgressReply, QuizReply, Reply, ScenarioShown,
-    Snapshot, TrainingTiming, WeatherFetch,
+    Command, DataFetch, ExportFiles, LinkView, Opened, ProgressReply, QuizReply, Reply,
+    ScenarioShown, Snapshot, TrainingTiming,
 };
 use crate::sim::engine::share::{Hidden, Panel};
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::settings::{changed, SettingKey};
-use crate::sim::stream::weather::FetchFailure;
+use crate::sim::stream::real_data::FetchFailure;
 use crate::sim::teach::lesson::LessonText;
 use crate::sim::teach::quiz::{QuizCard, TestView, VisualQuizView};
 use crate::sim::wording::{
-    fault_injected, fetch_problem, link_problems, problem_text, race_finished, rolled_back,
-    settings_changed, weather_loading, RESET_NOTICE,
+    data_loading, fault_injected, fetch_problem, link_problems, problem_text, race_finished,
+    rolled_back, settings_changed, RESET_NOTICE,
 };
 
 /// How fast Play advances.
@@ -153,9 +153,9 @@ pub struct Playground {
     /// Playground switch goes back to a run of these (the default loop before
     /// the reader has been to the playground), not to the chapter's run.
     pub playground_params: Option<SimParams>,
-    /// The weather run waiting for the page to fetch its file (it starts
-    /// when the file arrives).
-    pub weather_fetch: Option<Rc<WeatherFetch>>,
+    /// The run on real data waiting for the page to fetch its file (it
+    /// starts when the file arrives).
+    pub data_fetch: Option<Rc<DataFetch>>,
 }
 
 /// Everything that can change the page.
@@ -188,8 +188,8 @@ pub enum Action {
     SetPresenter(bool),
     /// Show the guide (a chapter) or the playground.
     SetView(View),
-    /// The weather file asked for arrived (its run is sent) or could not be had.
-    WeatherFetched(Result<(), FetchFailure>),
+    /// The data file asked for arrived (its run is sent) or could not be had.
+    DataFetched(Result<(), FetchFailure>),
 }
 
 /// The shared handle components use.
@@ -220,7 +220,7 @@ impl Default for Playground {
             view: View::Deciding,
             guide_seed: crate::sim::teach::guide::GUIDE_SEED,
             playground_params: None,
-            weather_fetch: None,
+            data_fetch: None,
         }
     }
 }
@@ -256,9 +256,9 @@ impl Playground {
         &self.in_flight
     }
 
-    /// True while the page fetches the weather data.
-    pub fn fetching_weather(&self) -> bool {
-        self.weather_fetch.is_some()
+    /// True while the page fetches a data file.
+    pub fn fetching_data(&self) -> bool {
+        self.data_fetch.is_some()
     }
 }
 
@@ -328,6 +328,10 @@ impl Playground {
             Command::StartWeather(start) => snap
                 .weather
                 .map(|w| crate::sim::wording::weather_started(w.pair, start.file.is_some())),
+            Command::StartCircle(_) if self.notice.as_ref().is_some_and(|n| n.is_error) => None,
+            Command::StartCircle(start) => snap.circle.map(|_| {
+                crate::sim::wording::circle_started(start.file.is_some(), snap.params.batch_size)
+            }),
             _ => None,
         };
         let quiet = matches!(
@@ -337,6 +341,7 @@ impl Playground {
                 | Command::FinishCycle
                 | Command::Start(_)
                 | Command::StartWeather(_)
+                | Command::StartCircle(_)
         );
         let names = configure.as_ref().map(|new| {
             changed(&before, new)
@@ -355,7 +360,10 @@ impl Playground {
             _ => None,
         };
         // The end of real history: nothing more to play.
-        if is_reset || snap.weather.is_some_and(|w| w.ended) {
+        if is_reset
+            || snap.weather.is_some_and(|w| w.ended)
+            || snap.circle.is_some_and(|c| c.progress.ended)
+        {
             self.playing = false;
         }
         self.snapshot = Some(snap);
@@ -393,8 +401,8 @@ impl Playground {
         }
         if let Some(fetch) = opened.fetch {
             // Said at once (and replacing an older problem, e.g. an earlier failed fetch).
-            notice = notice.or_else(|| Some(info(weather_loading().to_string())));
-            self.weather_fetch = Some(Rc::new(fetch));
+            notice = notice.or_else(|| Some(info(data_loading(fetch.data).to_string())));
+            self.data_fetch = Some(Rc::new(fetch));
         }
         if notice.is_some() {
             self.notice = notice;
@@ -429,16 +437,20 @@ impl Reducible for Playground {
                 next.show(reply, sent);
                 Rc::new(next)
             }
-            Action::WeatherFetched(result) => {
+            Action::DataFetched(result) => {
                 let mut next = (*self).clone();
-                let fetch = next.weather_fetch.take();
+                let fetch = next.data_fetch.take();
                 match result {
                     Ok(()) => {
                         if let Some(shown) = fetch.and_then(|f| f.scenario.clone()) {
                             next.scenario = Some(shown);
                         }
                     }
-                    Err(failure) => next.notice = Some(problem(fetch_problem(failure))),
+                    Err(failure) => {
+                        if let Some(f) = fetch {
+                            next.notice = Some(problem(fetch_problem(f.data, failure)));
+                        }
+                    }
                 }
                 Rc::new(next)
             }
@@ -708,17 +720,17 @@ mod tests {
     fn a_weather_link_waits_for_its_file_then_shows_its_scenario_or_why_not() {
         let (state, mut engine) = opened("scenario=real-weather");
         assert_eq!(state.snapshot, None, "no run until the file arrives");
-        assert!(state.fetching_weather() && state.scenario.is_none());
+        assert!(state.fetching_data() && state.scenario.is_none());
         let notice = state.notice.clone().unwrap();
         assert!(!notice.is_error, "{notice:?}");
-        let fetch = state.weather_fetch.clone().unwrap();
+        let fetch = state.data_fetch.clone().unwrap();
         // It arrived: the scenario shows, and its run starts.
-        let arrived = state.clone().reduce(Action::WeatherFetched(Ok(())));
-        assert!(!arrived.fetching_weather());
+        let arrived = state.clone().reduce(Action::DataFetched(Ok(())));
+        assert!(!arrived.fetching_data());
         assert_eq!(arrived.scenario, fetch.scenario);
         // It could not be had: the page says why, and the link's settings start.
-        let failed = state.reduce(Action::WeatherFetched(Err(FetchFailure::Network)));
-        assert!(!failed.fetching_weather() && failed.scenario.is_none());
+        let failed = state.reduce(Action::DataFetched(Err(FetchFailure::Network)));
+        assert!(!failed.fetching_data() && failed.scenario.is_none());
         assert!(failed.notice.as_ref().is_some_and(|n| n.is_error));
         let start = Command::Start(fetch.fallback.clone().unwrap());
         let failed = failed

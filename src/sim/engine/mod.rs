@@ -16,13 +16,17 @@ use crate::sim::engine::protocol::{
 };
 use crate::sim::ml::truth::RuleLines;
 use crate::sim::params::SimParams;
+use crate::sim::retraining::circle_run::{CircleRun, CircleStartError};
 use crate::sim::retraining::cycle::{SimError, Simulation};
 use crate::sim::retraining::history::stall;
 use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::race::{policy_race_on, PolicyRace};
 use crate::sim::retraining::step_kind::StepKind;
 use crate::sim::retraining::team_view::TeamView;
-use crate::sim::retraining::weather_run::{mean_scores, WeatherRun, WeatherStartError};
+use crate::sim::retraining::weather_run::{
+    mean_scores, HistoryProgress, WeatherRun, WeatherStartError,
+};
+use crate::sim::stream::circle::{parse_circle, CircleRules, CircleTable};
 use crate::sim::stream::csv_data::{parse_csv, StandardizedData};
 use crate::sim::stream::weather::{parse_weather, FeaturePair, WeatherTable};
 use crate::sim::teach::guide::CHAPTERS;
@@ -70,6 +74,10 @@ pub struct Engine {
     weather_pair: Option<FeaturePair>,
     /// The team's view, when on (kept when a new run starts).
     team: Option<TeamView>,
+    /// The Circle file, once read (kept when a new run starts).
+    circle: Option<Arc<CircleTable>>,
+    /// True while the run streams the Circle data.
+    circle_on: bool,
 }
 
 impl Engine {
@@ -98,6 +106,8 @@ impl Engine {
             weather: None,
             weather_pair: None,
             team: None,
+            circle: None,
+            circle_on: false,
         }
     }
 
@@ -300,6 +310,11 @@ impl Engine {
                     Err(e) => error = Some(Problem::Weather(e)),
                 }
             }
+            Command::StartCircle(start) => {
+                if let Err(e) = self.start_circle(start.file, start.params) {
+                    error = Some(Problem::Circle(e));
+                }
+            }
             Command::ViewCycle(cycle) => match cycle {
                 Some(c) if self.sim.record_of(c).is_none() => {
                     error = Some(Problem::CycleNotRecorded {
@@ -337,6 +352,7 @@ impl Engine {
                         Ok(sim) => {
                             self.sim = sim;
                             self.weather_pair = None;
+                            self.circle_on = false;
                         }
                         Err(e) => error = Some(Problem::OwnData(e)),
                     }
@@ -347,6 +363,7 @@ impl Engine {
                 Ok(sim) => {
                     self.sim = sim;
                     self.weather_pair = None;
+                    self.circle_on = false;
                 }
                 Err(e) => error = Some(Problem::Run(e)),
             },
@@ -421,6 +438,7 @@ impl Engine {
         self.comparing = None;
         self.race = None;
         self.weather_pair = None;
+        self.circle_on = false;
     }
 
     /// Starts a run on the weather data (`file` read first when given); on
@@ -443,19 +461,35 @@ impl Engine {
         Ok(())
     }
 
-    /// What the weather run streams, while the run streams the weather data.
-    fn weather_run(&self) -> Option<WeatherRun> {
-        let (pair, table) = (self.weather_pair?, self.weather.as_ref()?);
+    /// Starts a run on the Circle data (`file` read first when given); on
+    /// any problem nothing changes.
+    fn start_circle(
+        &mut self,
+        file: Option<String>,
+        params: SimParams,
+    ) -> Result<(), CircleStartError> {
+        let table = match file {
+            Some(text) => Arc::new(parse_circle(&text)?),
+            None => self.circle.clone().ok_or(CircleStartError::NotLoaded)?,
+        };
+        let valid = params.check().map_err(SimError::from)?;
+        let sim = Simulation::with_data(valid, Some(Arc::new(table.dataset())))?;
+        self.replace_run(sim);
+        self.circle = Some(table);
+        self.circle_on = true;
+        Ok(())
+    }
+
+    /// How far the run has streamed its real history (`None` on a stream
+    /// that never ends).
+    fn history_progress(&self) -> Option<HistoryProgress> {
         let sim = &self.sim;
         let data = sim.user_data()?;
         let streamed = sim.streamed_rows()?;
         let newest = sim.newest_batch().len();
         let batch = sim.params().batch_size;
-        Some(WeatherRun {
-            pair,
-            days: table.days(),
-            rainy_days: table.rainy_days(),
-            newest_days: (streamed.saturating_sub(newest) + 1, streamed),
+        Some(HistoryProgress {
+            newest: (streamed.saturating_sub(newest) + 1, streamed),
             cycles_left: sim.cycles_left().unwrap_or(0),
             cycles_in_data: data
                 .batches_left(batch.min(data.data.rows), batch)
@@ -463,6 +497,40 @@ impl Engine {
             ended: sim.at_end(),
             means: mean_scores(sim.summaries()),
         })
+    }
+
+    /// What the weather run streams, while the run streams the weather data.
+    fn weather_run(&self) -> Option<WeatherRun> {
+        let (pair, table) = (self.weather_pair?, self.weather.as_ref()?);
+        let p = self.history_progress()?;
+        Some(WeatherRun {
+            pair,
+            days: table.days(),
+            rainy_days: table.rainy_days(),
+            newest_days: p.newest,
+            cycles_left: p.cycles_left,
+            cycles_in_data: p.cycles_in_data,
+            ended: p.ended,
+            means: p.means,
+        })
+    }
+
+    /// What the Circle run streams, while the run streams the Circle data.
+    fn circle_run(&self) -> Option<CircleRun> {
+        let table = self.circle.as_ref().filter(|_| self.circle_on)?;
+        let progress = self.history_progress()?;
+        Some(CircleRun {
+            rows: table.rows(),
+            progress,
+            phase: CircleRules::for_rows(progress.newest.0, progress.newest.1).phase,
+        })
+    }
+
+    /// The Circle data's true circles for `batch`, while the run streams it.
+    fn circle_rules(&self, batch: &crate::sim::stream::Batch) -> Option<CircleRules> {
+        let table = self.circle.as_ref().filter(|_| self.circle_on)?;
+        let (first, last) = table.rows_of(batch)?;
+        Some(CircleRules::for_rows(first, last))
     }
 
     /// [`Engine::current_params`], checked (they always passed once; the
@@ -499,6 +567,7 @@ impl Engine {
     /// `drift` while `live` is live.
     fn scatter_facts(
         &self,
+        batch: &crate::sim::stream::Batch,
         drift: &crate::sim::stream::drift::DriftState,
         live: u32,
         below_half: Option<&crate::sim::retraining::below_half::BelowHalf>,
@@ -507,6 +576,7 @@ impl Engine {
         let v1_boundary = sim.boundary_of(1);
         ScatterFacts {
             rules: sim.user_data().is_none().then(|| RuleLines::of(drift)),
+            circles: self.circle_rules(batch),
             v1_grid: (v1_boundary.is_none() && live != 1)
                 .then(|| sim.grid_of(1))
                 .flatten(),
@@ -551,7 +621,12 @@ impl Engine {
             live_boundary: sim.boundary_of(sim.live_version()),
             candidate_grid: candidate.and_then(|v| sim.grid_of(v)),
             candidate_boundary: candidate.and_then(|v| sim.boundary_of(v)),
-            scatter: self.scatter_facts(sim.drift(), sim.live_version(), sim.below_half()),
+            scatter: self.scatter_facts(
+                sim.newest_batch(),
+                sim.drift(),
+                sim.live_version(),
+                sim.below_half(),
+            ),
             best_possible: sim.best_possible(),
             trigger_eval: sim.trigger_eval().cloned(),
             validation: sim.validation().cloned(),
@@ -576,6 +651,7 @@ impl Engine {
             comparison: self.comparing.and_then(|(a, b)| self.compare(a, b)),
             user_data: sim.user_data().map(|d| d.summary.clone()),
             weather: self.weather_run(),
+            circle: self.circle_run(),
             config_effect: None,
             stall: stall(sim.summaries(), sim.params()),
             error: None,
@@ -586,6 +662,7 @@ impl Engine {
             let cand = record.candidate;
             Some(view::CycleView {
                 scatter: self.scatter_facts(
+                    &record.batch,
                     &record.drift,
                     record.live_after,
                     record.below_half.as_ref(),
@@ -945,6 +1022,88 @@ mod tests {
         assert!(snap.user_data.is_some(), "reset keeps the data");
         let snap = engine.handle(Command::UseSyntheticData);
         assert!(snap.user_data.is_none());
+    }
+
+    #[test]
+    fn the_circle_streams_its_rows_shows_its_circles_and_bad_input_changes_nothing() {
+        use crate::sim::engine::protocol::CircleStart;
+        use crate::sim::stream::circle::{CirclePhase, CIRCLE_BATCH};
+        let params = SimParams::default().batch_size(CIRCLE_BATCH);
+        let start = |file: Option<String>| {
+            Command::StartCircle(CircleStart {
+                file,
+                params: params.clone(),
+            })
+        };
+        let mut engine = Engine::new(SimParams::default()).0;
+        // No file yet, a truncated one, another file: refused in words, nothing changes.
+        let file = crate::sim::testing::circle_file();
+        for (text, says) in [
+            (None, "has not been loaded yet"),
+            (
+                Some(file[..file.len() / 3].to_string()),
+                "The Circle data could not be used",
+            ),
+            (Some("x1,x2,label\n".into()), "the file has 0 rows"),
+            (
+                Some(crate::sim::testing::weather_file()),
+                "does not start with the Circle",
+            ),
+        ] {
+            let snap = engine.handle(start(text));
+            assert!(said(snap.error).contains(says), "{says}");
+            assert!(snap.circle.is_none() && snap.user_data.is_none());
+        }
+        let snap = engine.handle(start(Some(file)));
+        assert_eq!(snap.error, None);
+        let c = snap.circle.unwrap();
+        assert_eq!(
+            (c.rows, c.progress.newest, c.phase),
+            (2000, (1, 250), CirclePhase::Before)
+        );
+        assert_eq!(c.progress.cycles_in_data, 7);
+        let circles = snap.scatter.circles.unwrap();
+        assert_eq!(
+            (circles.rows, circles.phase),
+            ((1, 250), CirclePhase::Before)
+        );
+        assert!(
+            snap.scatter.rules.is_none(),
+            "no line: the rule is a circle"
+        );
+        let phases = [
+            CirclePhase::Before,
+            CirclePhase::Before,
+            CirclePhase::Before,
+            CirclePhase::During,
+            CirclePhase::After,
+        ];
+        for (cycle, phase) in (1..).zip(phases) {
+            let snap = engine.handle(Command::FinishCycle);
+            assert_eq!(snap.cycle, cycle);
+            assert_eq!(snap.circle.map(|c| c.phase), Some(phase), "cycle {cycle}");
+            assert_eq!(snap.scatter.circles.map(|c| c.phase), Some(phase));
+        }
+        // A rewound cycle shows its own batch's circles.
+        let snap = engine.handle(Command::ViewCycle(Some(4)));
+        let rewound = snap.rewound.expect("cycle 4 is recorded");
+        assert_eq!(
+            rewound.scatter.circles.map(|c| (c.rows, c.phase)),
+            Some(((1001, 1250), CirclePhase::During))
+        );
+        // A change of model restarts on the same rows; Reset too.
+        let tree = params
+            .clone()
+            .model(crate::sim::params::ModelKind::DecisionTree);
+        engine.handle(Command::Configure(tree));
+        let snap = engine.handle(Command::Reset);
+        assert!(snap.circle.is_some(), "{:?}", snap.error);
+        let snap = engine.handle(Command::Run(10_000));
+        assert!(snap.circle.unwrap().progress.ended);
+        // Leaving: the synthetic stream; back without fetching again.
+        let snap = engine.handle(Command::UseSyntheticData);
+        assert!(snap.circle.is_none() && snap.scatter.circles.is_none());
+        assert!(engine.handle(start(None)).circle.is_some());
     }
 
     #[test]

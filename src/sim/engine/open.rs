@@ -2,10 +2,10 @@
 //! (`share::parse_link`), starts what it names (the settings' run, a
 //! scenario and its fault, a guide chapter's run) and answers with what the
 //! page must do: the view, the teacher's options, the scenario to show, the
-//! link's problems, and the weather file to fetch when the run needs it (the
+//! link's problems, and the data file to fetch when the run needs it (the
 //! page fetches it: the engine answers each command at once).
 
-use super::protocol::{LinkOpened, LinkView, Opened, ProgressIntent, ScenarioShown, WeatherFetch};
+use super::protocol::{DataFetch, LinkOpened, LinkView, Opened, ProgressIntent, ScenarioShown};
 use super::share::parse_link;
 use super::Engine;
 use crate::sim::params::SimParams;
@@ -13,6 +13,7 @@ use crate::sim::retraining::problem::Problem;
 use crate::sim::retraining::scenarios::{scenario, Scenario, ScenarioData};
 use crate::sim::retraining::team_view::TeamView;
 use crate::sim::retraining::validate::Fault;
+use crate::sim::stream::real_data::RealData;
 use crate::sim::teach::guide::{chapter, with_choices, GUIDE_SEED};
 use crate::sim::wording::problem_text;
 
@@ -65,14 +66,14 @@ impl Engine {
             }
             s
         });
-        // Before the first run there is none to keep: if the weather data
+        // Before the first run there is none to keep: if the real data
         // cannot be fetched, the link's settings start on the synthetic stream.
         let fallback = Some(link.params.clone());
-        let mut opened = match (found, link.weather) {
+        let mut opened = match (found, link.data) {
             (Some(s), _) => self.open(&s, fallback),
-            (None, Some(pair)) => Opened {
-                fetch: Some(WeatherFetch {
-                    pair,
+            (None, Some(data)) => Opened {
+                fetch: Some(DataFetch {
+                    data,
                     params: link.params,
                     fallback,
                     scenario: None,
@@ -116,10 +117,15 @@ impl Engine {
             title: s.title.to_string(),
             watch: s.watch.to_string(),
         };
-        if let ScenarioData::Weather(pair) = s.data {
+        let real = match s.data {
+            ScenarioData::Synthetic => None,
+            ScenarioData::Weather(pair) => Some(RealData::Weather(pair)),
+            ScenarioData::Circle => Some(RealData::Circle),
+        };
+        if let Some(data) = real {
             return Opened {
-                fetch: Some(WeatherFetch {
-                    pair,
+                fetch: Some(DataFetch {
+                    data,
                     params: s.params.clone(),
                     fallback,
                     scenario: Some(shown),
@@ -155,7 +161,7 @@ mod tests {
     use super::super::protocol::{Command, Reply};
     use super::*;
     use crate::sim::engine::share::Hidden;
-    use crate::sim::retraining::scenarios::WEATHER_SCENARIO;
+    use crate::sim::retraining::scenarios::{CIRCLE_SCENARIO, WEATHER_SCENARIO};
     use crate::sim::stream::weather::{FeaturePair, WeatherFeature};
     use crate::sim::wording::link_problems;
 
@@ -332,8 +338,10 @@ mod tests {
         assert_eq!(opened.run, None, "no run until the file arrives");
         let fetch = opened.fetch.expect("the file is fetched first");
         assert_eq!(
-            fetch.pair,
-            FeaturePair::new(WeatherFeature::DewPoint, WeatherFeature::Temperature).unwrap()
+            fetch.data,
+            RealData::Weather(
+                FeaturePair::new(WeatherFeature::DewPoint, WeatherFeature::Temperature).unwrap()
+            )
         );
         assert_eq!(fetch.params.batch_size, 365);
         assert_eq!(fetch.fallback, Some(fetch.params.clone()));
@@ -355,6 +363,29 @@ mod tests {
             panic!("expected Opened")
         };
         assert_eq!(o.fetch.unwrap().fallback, None);
+    }
+
+    #[test]
+    fn a_circle_link_or_scenario_asks_for_its_file() {
+        let mut engine = fresh();
+        let opened = open(&mut engine, "batch=250&data=circle");
+        assert_eq!(opened.run, None, "no run until the file arrives");
+        let fetch = opened.fetch.expect("the file is fetched first");
+        assert_eq!(
+            (fetch.data, fetch.params.batch_size),
+            (RealData::Circle, 250)
+        );
+        assert_eq!(fetch.data.file(), "data/circle-minku.csv");
+        assert_eq!(fetch.fallback, Some(fetch.params.clone()));
+        let Reply::Opened(o) = engine.answer(Command::OpenScenario(CIRCLE_SCENARIO.into())) else {
+            panic!("expected Opened")
+        };
+        let fetch = o.fetch.unwrap();
+        assert_eq!((fetch.data, fetch.fallback), (RealData::Circle, None));
+        assert_eq!(
+            fetch.scenario.map(|x| x.title),
+            Some("Circle (Minku, White & Yao 2010)".to_string())
+        );
     }
 
     #[test]

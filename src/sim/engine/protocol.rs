@@ -13,6 +13,7 @@ use crate::sim::ml::train::{DecisionGrid, LinearBoundary};
 use crate::sim::ml::truth::RuleLines;
 use crate::sim::params::SimParams;
 use crate::sim::retraining::below_half::BelowHalf;
+use crate::sim::retraining::circle_run::CircleRun;
 use crate::sim::retraining::history::{CycleSummary, Estimated, Stall, Totals};
 use crate::sim::retraining::input_drift::InputDrift;
 use crate::sim::retraining::outcome::{Alert, EstimateAlert, Outcome};
@@ -27,7 +28,9 @@ use crate::sim::retraining::team_view::{DriftGuess, Remedy, TeamView};
 use crate::sim::retraining::triggers::TriggerEval;
 use crate::sim::retraining::validate::{Fault, ValidationReport};
 use crate::sim::retraining::weather_run::WeatherRun;
+use crate::sim::stream::circle::CircleRules;
 use crate::sim::stream::drift::DriftState;
+use crate::sim::stream::real_data::RealData;
 use crate::sim::stream::weather::FeaturePair;
 use crate::sim::stream::BatchView;
 use crate::sim::teach::lesson::LessonText;
@@ -83,6 +86,11 @@ pub enum Command {
     /// file, invalid settings or a missing file are refused with the reason
     /// in `error`, and nothing else changes.
     StartWeather(WeatherStart),
+    /// Stream the Circle data (a new run): the file's text when the page has
+    /// just fetched it, or `None` to reuse the file the engine already read.
+    /// A broken file, invalid settings or a missing file are refused with
+    /// the reason in `error`, and nothing else changes.
+    StartCircle(CircleStart),
     /// The reader's progress (answers, tests): [`Reply::Progress`]. The engine
     /// keeps it across runs and writes and reads the stored text, so the page
     /// parses nothing.
@@ -141,6 +149,15 @@ pub struct WeatherStart {
     pub params: SimParams,
 }
 
+/// A Circle run to start: [`Command::StartCircle`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CircleStart {
+    /// The file's text, just fetched (`None`: the one the engine holds).
+    pub file: Option<String>,
+    /// The run's settings.
+    pub params: SimParams,
+}
+
 /// What a link or a scenario opened, and what the page must do now: the
 /// answer to [`Command::OpenLink`] and [`Command::OpenScenario`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -152,8 +169,8 @@ pub struct Opened {
     pub fault: Option<Fault>,
     /// The scenario started, to show now.
     pub scenario: Option<ScenarioShown>,
-    /// The weather file the page must fetch before the run can start.
-    pub fetch: Option<WeatherFetch>,
+    /// The data file the page must fetch before the run can start.
+    pub fetch: Option<DataFetch>,
     /// What a link decided (`None` for a scenario opened on the page).
     pub link: Option<LinkOpened>,
 }
@@ -167,20 +184,21 @@ pub struct ScenarioShown {
     pub watch: String,
 }
 
-/// A weather run waiting for its file: the page fetches it (the engine
+/// A run on real data waiting for its file: the page fetches it (the engine
 /// answers every command at once, it cannot wait for the network), then
-/// sends [`Command::StartWeather`] with the file's text.
+/// sends [`Command::StartWeather`] or [`Command::StartCircle`] with the
+/// file's text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WeatherFetch {
-    /// The two features to stream.
-    pub pair: FeaturePair,
+pub struct DataFetch {
+    /// The data to stream (its file: [`RealData::file`]).
+    pub data: RealData,
     /// The run's settings.
     pub params: SimParams,
     /// Settings to start on the synthetic stream instead if the file cannot
     /// be fetched (a link's, when no run is on screen yet; `None`: the run on
     /// screen stays).
     pub fallback: Option<SimParams>,
-    /// The scenario to show once the weather run has started.
+    /// The scenario to show once the run has started.
     pub scenario: Option<ScenarioShown>,
 }
 
@@ -286,6 +304,10 @@ pub struct ScatterFacts {
     /// The rule the batch's drifted points follow and the one before any drift
     /// (`None` on the teacher's own data, whose rule is unknown).
     pub rules: Option<RuleLines>,
+    /// The Circle data's circles before and after its drift, and where the
+    /// batch stands (while the run streams the Circle data).
+    #[serde(default)]
+    pub circles: Option<CircleRules>,
     /// v1's line, for logistic regression.
     pub v1_boundary: Option<LinearBoundary>,
     /// v1's regions, for a decision tree, while another version is live.
@@ -467,6 +489,10 @@ pub struct Snapshot {
     /// data (then `user_data` describes it too).
     #[serde(default)]
     pub weather: Option<WeatherRun>,
+    /// What the Circle run streams, when the run streams the Circle data
+    /// (then `user_data` describes it too).
+    #[serde(default)]
+    pub circle: Option<CircleRun>,
     /// How the last Configure applied.
     pub config_effect: Option<ConfigEffect>,
     /// The run is stuck below the threshold with a drift detector that sees

@@ -9,10 +9,12 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
+use crate::sim::engine::protocol::Snapshot;
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams};
 use crate::sim::retraining::settings::ParamError;
 use crate::sim::retraining::settings::{self, LinkWrite, Number, Setting, SettingKey, Value};
+use crate::sim::stream::real_data::RealData;
 use crate::sim::stream::weather::FeaturePair;
 use crate::sim::teach::guide::{CHAPTERS, GUIDE_SEED};
 
@@ -125,10 +127,10 @@ pub struct SharedLink {
     pub lock_view: bool,
     /// A scenario to load (its key), if any.
     pub scenario: Option<String>,
-    /// Stream the real weather data with these two features
+    /// Stream real data: the weather with these two features
     /// (`data=weather&features=a,b`; the default pair when `features` is
-    /// missing or cannot be used).
-    pub weather: Option<FeaturePair>,
+    /// missing or cannot be used), or the Circle data (`data=circle`).
+    pub data: Option<RealData>,
     /// A guide chapter to open (`chapter=N`, 1..=CHAPTERS), if any.
     pub chapter: Option<u8>,
     /// True when the link names settings, a scenario or teacher options (it
@@ -236,10 +238,23 @@ pub fn team_query(locked: bool) -> String {
     }
 }
 
-/// What a link adds for a run on the real weather data (appended to
-/// [`to_query`]'s settings with `&`).
-pub fn weather_query(pair: FeaturePair) -> String {
-    format!("data=weather&features={}", pair.key())
+/// What a link adds for a run on real data (appended to [`to_query`]'s
+/// settings with `&`).
+pub fn data_query(data: RealData) -> String {
+    match data {
+        RealData::Weather(pair) => format!("data=weather&features={}", pair.key()),
+        RealData::Circle => "data=circle".to_string(),
+    }
+}
+
+/// The real data a run streams, as the snapshot says (`None`: the synthetic
+/// stream or the teacher's own file, which no link can carry).
+pub fn streamed_data(s: &Snapshot) -> Option<RealData> {
+    match (s.weather, s.circle) {
+        (Some(w), _) => Some(RealData::Weather(w.pair)),
+        (None, Some(_)) => Some(RealData::Circle),
+        (None, None) => None,
+    }
 }
 
 /// Reads a link's query (with or without the leading `?`; a leading `#` is
@@ -350,7 +365,7 @@ pub fn parse_link(text: &str) -> SharedLink {
     }
     match data.as_deref().map(str::trim) {
         Some("weather") => {
-            link.weather = Some(match features.as_deref().map(FeaturePair::from_key) {
+            link.data = Some(RealData::Weather(match features.as_deref().map(FeaturePair::from_key) {
                 None => FeaturePair::default(),
                 Some(Ok(pair)) => pair,
                 Some(Err(e)) => {
@@ -359,7 +374,16 @@ pub fn parse_link(text: &str) -> SharedLink {
                     ));
                     FeaturePair::default()
                 }
-            });
+            }));
+        }
+        Some("circle") => {
+            link.data = Some(RealData::Circle);
+            if features.is_some() {
+                link.problems.push(
+                    "`features`: the Circle data has only its two features; it was ignored."
+                        .into(),
+                );
+            }
         }
         Some("synthetic") | None => {
             if features.is_some() {
@@ -371,7 +395,7 @@ pub fn parse_link(text: &str) -> SharedLink {
             }
         }
         Some(other) => link.problems.push(format!(
-            "`data`: only `weather` or `synthetic` can be streamed from a link (got `{}`).",
+            "`data`: only `weather`, `circle` or `synthetic` can be streamed from a link (got `{}`).",
             shown(other)
         )),
     }
@@ -662,6 +686,30 @@ mod tests {
     }
 
     #[test]
+    fn a_circle_link_names_the_data_and_reads_back() {
+        let p = SimParams::default().batch_size(250);
+        let q = format!(
+            "{}&{}",
+            to_query(&p, &[], false, false),
+            data_query(RealData::Circle)
+        );
+        assert!(q.ends_with("&data=circle"), "{q}");
+        let link = parse_link(&q);
+        assert_eq!(link.problems, Vec::<String>::new());
+        assert_eq!((link.data, &link.params), (Some(RealData::Circle), &p));
+        let link = parse_link("data=circle&features=wind,dew-point");
+        assert_eq!(link.data, Some(RealData::Circle));
+        assert!(
+            link.problems[0].contains("only its two features"),
+            "{:?}",
+            link.problems
+        );
+        let link = parse_link("data=circles");
+        assert_eq!(link.data, None);
+        assert!(link.problems[0].contains("`circle`"), "{:?}", link.problems);
+    }
+
+    #[test]
     fn a_weather_link_names_the_data_and_its_features() {
         use crate::sim::stream::weather::WeatherFeature;
         let pair = FeaturePair::new(WeatherFeature::DewPoint, WeatherFeature::Visibility).unwrap();
@@ -669,7 +717,7 @@ mod tests {
         let q = format!(
             "{}&{}",
             to_query(&p, &[], false, false),
-            weather_query(pair)
+            data_query(RealData::Weather(pair))
         );
         assert!(
             q.ends_with("&data=weather&features=dew-point,visibility"),
@@ -677,14 +725,17 @@ mod tests {
         );
         let link = parse_link(&q);
         assert_eq!(link.problems, Vec::<String>::new());
-        assert_eq!((link.weather, &link.params), (Some(pair), &p));
+        assert_eq!(
+            (link.data, &link.params),
+            (Some(RealData::Weather(pair)), &p)
+        );
         assert!(link.names_settings);
         assert_eq!(
-            parse_link("data=weather").weather,
-            Some(FeaturePair::default())
+            parse_link("data=weather").data,
+            Some(RealData::Weather(FeaturePair::default()))
         );
-        assert_eq!(parse_link("data=synthetic").weather, None);
-        assert_eq!(parse_link(&to_query(&p, &[], false, false)).weather, None);
+        assert_eq!(parse_link("data=synthetic").data, None);
+        assert_eq!(parse_link(&to_query(&p, &[], false, false)).data, None);
         // Bad features are named and fall back to the default pair; a bad
         // source is named and the synthetic stream is kept.
         for (text, says) in [
@@ -699,7 +750,11 @@ mod tests {
             ("data=weather&features=wind", "name two features"),
         ] {
             let link = parse_link(text);
-            assert_eq!(link.weather, Some(FeaturePair::default()), "{text}");
+            assert_eq!(
+                link.data,
+                Some(RealData::Weather(FeaturePair::default())),
+                "{text}"
+            );
             assert!(
                 link.problems.len() == 1 && link.problems[0].contains(says),
                 "{text}: {:?}",
@@ -707,10 +762,10 @@ mod tests {
             );
         }
         let link = parse_link("data=%3Cscript%3E&batch=365");
-        assert_eq!((link.weather, link.params.batch_size), (None, 365));
-        assert!(link.problems[0].contains("only `weather` or `synthetic`"));
+        assert_eq!((link.data, link.params.batch_size), (None, 365));
+        assert!(link.problems[0].contains("only `weather`, `circle` or `synthetic`"));
         let link = parse_link("features=wind,visibility");
-        assert_eq!(link.weather, None);
+        assert_eq!(link.data, None);
         assert!(link.problems[0].contains("weather data only"));
     }
 

@@ -3,6 +3,7 @@
 //! history, cost and the policy race.
 
 pub mod below_half;
+pub mod circle_run;
 pub mod cost;
 pub mod cron;
 pub mod cycle;

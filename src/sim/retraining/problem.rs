@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::sim::retraining::circle_run::CircleStartError;
 use crate::sim::retraining::cycle::{RollbackError, SimError};
 use crate::sim::retraining::weather_run::WeatherStartError;
 use crate::sim::stream::csv_data::CsvError;
@@ -21,6 +22,8 @@ pub enum Problem {
     Csv(CsvError),
     /// A run on the weather data could not start; the run is unchanged.
     Weather(WeatherStartError),
+    /// A run on the Circle data could not start; the run is unchanged.
+    Circle(CircleStartError),
     /// A cycle asked for is no longer recorded.
     CycleNotRecorded {
         /// The cycle asked for.

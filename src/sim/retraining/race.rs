@@ -133,7 +133,7 @@ impl CycleSpan {
                 days: params.batch_size,
                 clock_minutes,
             },
-            Some(Streaming::WrapAround) => CycleSpan::Rows { clock_minutes },
+            Some(Streaming::WrapAround | Streaming::Ordered) => CycleSpan::Rows { clock_minutes },
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::sim::params::{
     DetectorKind, DriftKind, DriftPattern, RetrainTrigger, SimParams, TrainingWindow,
 };
 use crate::sim::retraining::validate::Fault;
+use crate::sim::stream::circle::CIRCLE_BATCH;
 use crate::sim::stream::weather::{FeaturePair, DAYS_PER_YEAR};
 
 /// The data a scenario streams.
@@ -16,6 +17,9 @@ pub enum ScenarioData {
     /// The real weather data with these two features (the page fetches the
     /// file first; see [`crate::sim::stream::weather`]).
     Weather(FeaturePair),
+    /// The Circle benchmark (the page fetches the file first; see
+    /// [`crate::sim::stream::circle`]).
+    Circle,
 }
 
 /// A prepared scenario.
@@ -37,6 +41,11 @@ pub struct Scenario {
 
 /// The key of the real-weather scenario.
 pub const WEATHER_SCENARIO: &str = "real-weather";
+/// The key of the Circle scenario.
+pub const CIRCLE_SCENARIO: &str = "circle";
+
+/// What to watch in the Circle scenario (the figures: `tests/circle.rs`).
+const CIRCLE_WATCH: &str = "A benchmark from the drift literature: 2,000 points in a square, class 1 inside a circle that grows during cycle 4 (rows 1,001–1,250). The scenario starts with logistic regression, whose straight boundary cannot fit a circle: it scores about a coin flip (0.44–0.56) every cycle, before the drift too. Switch to the decision tree: v1 scores 0.95 or more, 0.80 during the drift and 0.53–0.61 after it, while the tree retrained on each newest batch is back above 0.8 by cycle 6.";
 
 /// Every scenario, in the order the page lists them.
 pub fn scenarios() -> Vec<Scenario> {
@@ -128,6 +137,17 @@ pub fn scenarios() -> Vec<Scenario> {
                 .threshold(0.65),
             fault: None,
             data: ScenarioData::Weather(FeaturePair::default()),
+        },
+        Scenario {
+            key: CIRCLE_SCENARIO,
+            title: "Circle (Minku, White & Yao 2010)",
+            watch: CIRCLE_WATCH,
+            params: SimParams::default()
+                .seed(2026)
+                .batch_size(CIRCLE_BATCH)
+                .window(TrainingWindow::NewestBatch),
+            fault: None,
+            data: ScenarioData::Circle,
         },
     ]
 }

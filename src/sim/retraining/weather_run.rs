@@ -34,6 +34,24 @@ pub struct WeatherRun {
     pub means: Option<MeanScores>,
 }
 
+/// How far a run on real history has streamed (the weather, the Circle
+/// data): rows, cycles left, the mean scores.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryProgress {
+    /// The newest batch's first and last row (1-based); the initial batch
+    /// before cycle 1.
+    pub newest: (usize, usize),
+    /// Whole cycles the data has left, from the next one that starts.
+    pub cycles_left: u32,
+    /// Whole cycles the data holds after the initial batch, from the start,
+    /// at the batch size in force (what a policy race can run).
+    pub cycles_in_data: u32,
+    /// True when the data has run out and the last cycle is finished.
+    pub ended: bool,
+    /// v1's and the live model's mean accuracy over the finished cycles.
+    pub means: Option<MeanScores>,
+}
+
 /// Mean accuracies on each cycle's new hold-out rows, over finished cycles.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MeanScores {

@@ -8,10 +8,12 @@
 //! P(y|x) does not), prior shift changes how often each class is drawn.
 
 pub mod calendar;
+pub mod circle;
 pub mod concept;
 pub mod csv_data;
 pub mod drift;
 pub mod drift_points;
+pub mod real_data;
 pub mod weather;
 
 use rand::Rng;

@@ -18,8 +18,10 @@ use thiserror::Error;
 use crate::sim::english::group_thousands;
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::stream::csv_data::{
-    feature_value, parse_label, CsvError, StandardizedData, Streaming, UserDataset,
+    feature_value, fixed_cells, fixed_lines, parse_label, CsvError, StandardizedData, Streaming,
+    UserDataset,
 };
+pub use crate::sim::stream::real_data::FetchFailure;
 
 /// Where the page fetches the file, relative to the page (so the app works
 /// under any sub-path). The service worker never precaches this folder.
@@ -307,12 +309,7 @@ impl WeatherTable {
 /// Stops at the first problem and says where it is (rows are numbered as in
 /// a spreadsheet: the header is row 1).
 pub fn parse_weather(text: &str) -> Result<WeatherTable, WeatherError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, line)| (i + 1, line.strip_suffix('\r').unwrap_or(line)))
-        .filter(|(_, line)| !line.trim().is_empty());
+    let mut lines = fixed_lines(text);
     let expected: Vec<&str> = WeatherFeature::ALL
         .iter()
         .map(|f| f.column())
@@ -334,25 +331,7 @@ pub fn parse_weather(text: &str) -> Result<WeatherTable, WeatherError> {
                 expected: WEATHER_DAYS,
             });
         }
-        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
-        if cells.len() != expected.len() {
-            let column = |i: usize| expected.get(i).copied().unwrap_or(RAIN_COLUMN).to_string();
-            return Err(WeatherError::Cell(if cells.len() < expected.len() {
-                CsvError::MissingFields {
-                    row,
-                    found: cells.len(),
-                    expected: expected.len(),
-                    column: column(cells.len()),
-                }
-            } else {
-                CsvError::ExtraFields {
-                    row,
-                    found: cells.len(),
-                    expected: expected.len(),
-                    column: column(expected.len() - 1),
-                }
-            }));
-        }
+        let cells = fixed_cells(row, line, &expected)?;
         let mut day = [0.0; 8];
         for (i, value) in day.iter_mut().enumerate() {
             *value = feature_value(row, expected[i], cells[i], b',')?;
@@ -373,17 +352,6 @@ pub fn parse_weather(text: &str) -> Result<WeatherTable, WeatherError> {
         });
     }
     Ok(WeatherTable { days, rain })
-}
-
-/// Why the page could not fetch the weather file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FetchFailure {
-    /// The host answered with this HTTP status.
-    Status(u16),
-    /// No answer: offline (and never fetched before), or the host is down.
-    Network,
-    /// The answer could not be read as text.
-    Unreadable,
 }
 
 /// The 1-based year (of 365 days counted from the first row) containing `day`.

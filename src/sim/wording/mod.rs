@@ -12,6 +12,7 @@
 //! order, so "0.80 < 0.80" or a rejected "0.80 > 0.80" cannot appear.
 
 mod chart_notes;
+mod circle;
 mod cost;
 mod estimate;
 mod notice;
@@ -29,6 +30,12 @@ mod versions;
 mod weather;
 pub use chart_notes::{
     below_half_sentence, blind_spot_sentence, ceiling_sentence, sampling_band_sentence, sweep_note,
+};
+pub use circle::{
+    circle_axis_names, circle_caption, circle_ended_short, circle_fit, circle_legend, circle_means,
+    circle_offer_hint, circle_phase_sentence, circle_problem, circle_scale, circle_source,
+    circle_started, circle_status, data_loading, fetch_problem, line_cannot_fit, CIRCLE_TITLE,
+    TREE_BUTTON,
 };
 pub use cost::{
     cost_rule, cost_stat_note, cost_units, format_cost, policy_name, policy_point_text,
@@ -70,10 +77,10 @@ pub use triggers::{cron_text, trigger_detail, trigger_reason};
 pub use validation::{check_name, failure_text, failures_text};
 pub use versions::{comparison_summary, registry_event_text, version_score_text, window_text};
 pub use weather::{
-    feature_meaning, feature_note, fetch_problem, race_without_cycles, weather_ended_short,
-    weather_known_problems, weather_loading, weather_means, weather_offer_hint, weather_problem,
-    weather_scale, weather_shift_reached, weather_source, weather_span, weather_started,
-    weather_status, weather_yardstick,
+    feature_meaning, feature_note, race_without_cycles, weather_ended_short,
+    weather_known_problems, weather_means, weather_offer_hint, weather_problem, weather_scale,
+    weather_shift_reached, weather_source, weather_span, weather_started, weather_status,
+    weather_yardstick,
 };
 
 // Native only: the core is tested natively.

@@ -4,6 +4,7 @@
 use crate::sim::retraining::settings::ConfigEffect;
 use crate::sim::retraining::triggers::TriggerEval;
 use crate::sim::retraining::validate::Fault;
+use crate::sim::stream::real_data::RealData;
 
 /// Said after a reset.
 pub const RESET_NOTICE: &str = "Reset: the run starts again at v1.";
@@ -44,13 +45,22 @@ pub fn race_finished(cycles: u32, policies: usize) -> String {
 }
 
 /// The first line of the playground's sidebar: what to press first.
-pub fn start_here(weather: bool) -> &'static str {
-    if weather {
-        "Start here: press Step to walk the loop one step at a time, or Play to stream year after \
-         year. On the accuracy chart, compare the grey line (v1, never retrained) with the live model's."
-    } else {
-        "Start here: press Step to walk the loop one step at a time, or Play to watch cycle after \
-         cycle. Then drag Drift strength and watch live accuracy fall."
+pub fn start_here(data: Option<RealData>) -> &'static str {
+    match data {
+        Some(RealData::Weather(_)) => {
+            "Start here: press Step to walk the loop one step at a time, or Play to stream year \
+             after year. On the accuracy chart, compare the grey line (v1, never retrained) with \
+             the live model's."
+        }
+        Some(RealData::Circle) => {
+            "Start here: press Step to walk the loop one step at a time, or Play to stream batch \
+             after batch. On the scatter, watch the green circle (the true rule) grow in cycle 4, \
+             and the model's regions follow it, or not."
+        }
+        None => {
+            "Start here: press Step to walk the loop one step at a time, or Play to watch cycle \
+             after cycle. Then drag Drift strength and watch live accuracy fall."
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use crate::sim::params::DriftPattern;
 use crate::sim::retraining::history::Totals;
 use crate::sim::retraining::outcome::Outcome;
 use crate::sim::retraining::steps::StepRecord;
+use crate::sim::stream::real_data::RealData;
 
 /// The live transcript before any step of cycle 1.
 pub fn transcript_start(v1_accuracy: f64) -> String {
@@ -81,12 +82,16 @@ pub fn prediction_waiting(label: &str, open: bool) -> String {
 
 /// What the policy race runs: `cycles` cycles under `policies` policies, on
 /// the weather data or the current stream.
-pub fn race_description(cycles: u32, weather: bool, policies: usize) -> String {
+pub fn race_description(cycles: u32, data: Option<RealData>, policies: usize) -> String {
     let policies = number_word(policies);
-    if weather {
+    if let Some(data) = data {
+        let from = match data {
+            RealData::Weather(_) => "the weather data from its first day",
+            RealData::Circle => "the Circle data from its first row",
+        };
         format!(
-            "Runs the weather data from its first day, one batch a cycle, for {cycles} cycles under \
-             {policies} policies side by side (the same model and settings)."
+            "Runs {from}, one batch a cycle, for {cycles} cycles under {policies} policies side \
+             by side (the same model and settings)."
         )
     } else {
         format!(
@@ -98,13 +103,16 @@ pub fn race_description(cycles: u32, weather: bool, policies: usize) -> String {
 
 /// Which data the run streams: the weather, the reader's file (its summary)
 /// or the synthetic stream.
-pub fn data_source(user_data: Option<&str>, on_weather: bool) -> String {
-    match user_data {
-        Some(_) if on_weather => "Streaming the real weather data (see Real weather data, beside \
-                                  the run controls)."
+pub fn data_source(user_data: Option<&str>, real: Option<RealData>) -> String {
+    match (user_data, real) {
+        (Some(_), Some(RealData::Weather(_))) => "Streaming the real weather data (see Real \
+                                                  weather data, beside the run controls)."
             .to_string(),
-        Some(s) => format!("Streaming your data: {s}."),
-        None => "Streaming the synthetic drifting data.".to_string(),
+        (Some(_), Some(RealData::Circle)) => "Streaming the Circle benchmark (see its panel, \
+                                              beside the run controls)."
+            .to_string(),
+        (Some(s), None) => format!("Streaming your data: {s}."),
+        (None, _) => "Streaming the synthetic drifting data.".to_string(),
     }
 }
 

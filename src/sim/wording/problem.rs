@@ -1,6 +1,7 @@
 //! A [`Problem`] the engine reports, and what a link could not use, as the
 //! sentences the page shows.
 
+use super::circle::circle_problem;
 use super::weather::{race_without_cycles, weather_problem};
 use crate::sim::retraining::problem::Problem;
 
@@ -12,6 +13,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::OwnData(e) => format!("Your data could not start a run: {e}"),
         Problem::Csv(e) => format!("Your CSV was not loaded: {e}. Nothing else changed."),
         Problem::Weather(e) => weather_problem(e),
+        Problem::Circle(e) => circle_problem(e),
         Problem::CycleNotRecorded { cycle, kept } => {
             format!("Cycle {cycle} is not recorded (the newest {kept} cycles are kept).")
         }

@@ -7,8 +7,8 @@ use super::numbers::format_pair;
 use crate::sim::english::group_thousands;
 use crate::sim::retraining::weather_run::{WeatherRun, WeatherStartError};
 use crate::sim::stream::weather::{
-    whole_year, year_of, FeaturePair, FetchFailure, WeatherFeature, DAYS_PER_CALENDAR_YEAR,
-    DAYS_PER_YEAR, PRESSURE_ERROR_DAYS, RAINY_DAYS, SHIFT_DAY, WEATHER_DAYS, YEARS,
+    whole_year, year_of, FeaturePair, WeatherFeature, DAYS_PER_CALENDAR_YEAR, DAYS_PER_YEAR,
+    PRESSURE_ERROR_DAYS, RAINY_DAYS, SHIFT_DAY, WEATHER_DAYS, YEARS,
 };
 
 /// A share of the days as a whole percentage.
@@ -230,20 +230,6 @@ pub fn weather_problem(e: &WeatherStartError) -> String {
     format!("The weather data could not be used: {e}. The run is unchanged.")
 }
 
-/// Why the page could not fetch the weather file; the run is unchanged.
-pub fn fetch_problem(f: FetchFailure) -> String {
-    let why = match f {
-        FetchFailure::Status(code) => format!("the server answered with HTTP status {code}"),
-        FetchFailure::Network => {
-            "there is no connection (offline, or the site is down), and this browser has not \
-             kept a copy from an earlier visit"
-                .to_string()
-        }
-        FetchFailure::Unreadable => "its contents could not be read".to_string(),
-    };
-    format!("The weather data could not be fetched: {why}. The run on screen is unchanged.")
-}
-
 /// Said once a weather run has started: with the file just fetched, or with
 /// other features of the file already read.
 pub fn weather_started(pair: FeaturePair, fetched: bool) -> String {
@@ -262,11 +248,6 @@ pub fn weather_started(pair: FeaturePair, fetched: bool) -> String {
 /// Beside the run controls once the data has ended.
 pub fn weather_ended_short() -> &'static str {
     "The weather data has ended: no further year to stream. Reset replays it from the first day."
-}
-
-/// While the page fetches the file.
-pub fn weather_loading() -> &'static str {
-    "Fetching the weather data (about 0.8 MB, only this once: the browser keeps a copy)…"
 }
 
 /// A race asked for on data too short for one cycle.
@@ -391,8 +372,14 @@ mod tests {
 
     #[test]
     fn problems_say_the_run_is_unchanged() {
-        assert!(fetch_problem(FetchFailure::Status(404)).contains("HTTP status 404"));
-        assert!(fetch_problem(FetchFailure::Network).contains("unchanged"));
+        use crate::sim::stream::real_data::{FetchFailure, RealData};
+        let weather = RealData::Weather(FeaturePair::default());
+        let said = super::super::fetch_problem(weather, FetchFailure::Status(404));
+        assert!(
+            said.starts_with("The weather data could not be fetched")
+                && said.contains("HTTP status 404")
+        );
+        assert!(super::super::fetch_problem(weather, FetchFailure::Network).contains("unchanged"));
         let e = WeatherStartError::NotLoaded;
         assert_eq!(
             weather_problem(&e),

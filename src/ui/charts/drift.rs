@@ -92,10 +92,10 @@ pub fn drift_text(s: &Snapshot) -> ChartText {
             caption = format!(
                 "{what}: {} drifts as it does; the simulator adds no drift of its own, so this \
                  chart, which shows only that, stays at 0.",
-                if s.weather.is_some() {
-                    "the real weather data"
-                } else {
-                    "your own data"
+                match (s.weather, s.circle) {
+                    (Some(_), _) => "the real weather data",
+                    (None, Some(_)) => "the Circle data",
+                    (None, None) => "your own data",
                 }
             )
         }

@@ -3,7 +3,9 @@
 //! now (an arrow points to its class-1 side) and before any drift, v1's
 //! boundary, the live model's boundary and, while a candidate is judged, the
 //! candidate's. A decision tree has no single line: its regions' edges are
-//! drawn instead, and the legend says so. When the live model scored below a
+//! drawn instead, and the legend says so. On the Circle data the true rule is
+//! a circle: the one now solid, the one before the drift dashed, and the axes
+//! read in the file's own units. When the live model scored below a
 //! coin flip, the caption says why (`sim::wording::below_half_sentence`).
 
 use std::cell::RefCell;
@@ -30,7 +32,10 @@ use crate::sim::stream::VIEW_HALF_SIDE;
 
 use super::geometry::{clip_boundary, grid_ok, region_edges, region_runs};
 use crate::sim::ml::truth::{class1_arrow, RuleLines};
-use crate::sim::wording::{below_half_sentence, team_scatter_note};
+use crate::sim::stream::circle::{from_view, CirclePhase, CircleRules, TrueCircle};
+use crate::sim::wording::{
+    below_half_sentence, circle_axis_names, circle_caption, circle_legend, team_scatter_note,
+};
 
 /// Properties of [`ScatterChart`].
 #[derive(Properties, PartialEq)]
@@ -71,6 +76,7 @@ struct ScatterKey {
     candidate_grid: Option<DecisionGrid>,
     candidate_boundary: Option<LinearBoundary>,
     rules: Option<RuleLines>,
+    circles: Option<CircleRules>,
     v1_boundary: Option<LinearBoundary>,
     v1_grid: Option<DecisionGrid>,
 }
@@ -95,6 +101,7 @@ impl ScatterKey {
             candidate_grid: s.candidate_grid.clone(),
             candidate_boundary: s.candidate_boundary,
             rules: s.scatter.rules,
+            circles: s.scatter.circles,
             v1_boundary: s.scatter.v1_boundary,
             v1_grid: s.scatter.v1_grid.clone(),
         }
@@ -161,6 +168,15 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
     if s.scatter.rules.is_some() {
         aria.push_str(", with the true labelling rule");
     }
+    if let Some(c) = &s.scatter.circles {
+        aria.push_str(match c.phase {
+            CirclePhase::Before => ", with the true circle",
+            CirclePhase::During => {
+                ", with the circles before and after the drift, which is under way"
+            }
+            CirclePhase::After => ", with the true circle now and the one before the drift",
+        });
+    }
     if let Some(c) = &cand_name {
         aria.push_str(&format!(" and the {c}'s boundary"));
     }
@@ -191,6 +207,11 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
         (None, None) => {}
     }
     match s.scatter.rules {
+        _ if s.scatter.circles.is_some() => {
+            if let Some(c) = &s.scatter.circles {
+                caption.push_str(&circle_caption(c));
+            }
+        }
         Some(rules) if rules.moved() => {
             let share = if rules.now.share < 0.995 {
                 format!(
@@ -332,6 +353,20 @@ fn legend(s: &Snapshot, pal: &Palette) -> Vec<LegendEntry> {
             ));
         }
     }
+    if let Some(c) = &s.scatter.circles {
+        let (now, before) = circle_legend(c.phase);
+        rows.push(LegendEntry::new(Glyph::Ring { color: pal.rule }, now));
+        if let Some(before) = before {
+            rows.push(LegendEntry::new(
+                Glyph::Line {
+                    color: pal.rule_before,
+                    width: 2,
+                    dash: Dash::Dashed,
+                },
+                before,
+            ));
+        }
+    }
     match v1_shape(s) {
         Some(V1Shape::Line(_)) => rows.push(LegendEntry::new(
             Glyph::Line {
@@ -378,6 +413,27 @@ fn draw_line(
         draw_path(canvas.area, pixels, style, dash)?;
     }
     Ok(())
+}
+
+/// Draws a circle of the true rule (in the view's units) as a closed path.
+fn draw_circle(
+    canvas: &Canvas,
+    chart: &ScatterChartContext,
+    circle: TrueCircle,
+    style: plotters::style::ShapeStyle,
+    dash: Dash,
+) -> DrawResult {
+    const SEGMENTS: usize = 96;
+    let pixels = (0..=SEGMENTS)
+        .map(|i| {
+            let a = std::f64::consts::TAU * i as f64 / SEGMENTS as f64;
+            chart.backend_coord(&(
+                circle.centre[0] + circle.radius * a.cos(),
+                circle.centre[1] + circle.radius * a.sin(),
+            ))
+        })
+        .collect();
+    draw_path(canvas.area, pixels, style, dash)
 }
 
 /// Draws a grid's region edges (a tree's boundary).
@@ -463,6 +519,8 @@ enum LayerKey {
         look: ChartLook,
         half_side: u64,
         axis_names: (String, String),
+        /// The ticks read in the Circle file's units ([`from_view`]).
+        file_units: bool,
     },
     /// The legend panel.
     Legend {
@@ -568,7 +626,15 @@ fn draw_axes(
     look: ChartLook,
     h: f64,
     (x_name, y_name): (&str, &str),
+    file_units: bool,
 ) -> Result<i32, DrawError> {
+    let tick = |v: &f64| {
+        if file_units {
+            format!("{:.1}", from_view(*v))
+        } else {
+            format!("{v:.0}")
+        }
+    };
     let (pal, size) = (look.palette(), look.type_sizes());
     let (plot_area, _, axes) = split_areas(root, look);
     let mut chart = plot_coords(&plot_area, axes, h)?;
@@ -581,8 +647,8 @@ fn draw_axes(
         .axis_style(pal.muted)
         .label_style((FONT, size.tick, &pal.ink))
         .axis_desc_style((FONT, size.label, &pal.ink))
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
         .x_desc(x_name)
         .y_desc(y_name)
         .draw()?;
@@ -606,11 +672,13 @@ fn spare_canvas(
 /// and note are drawn over it.
 fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     // The weather data's features by name (standardised); others as x1, x2.
+    let file_units = s.scatter.circles.is_some();
     let axis_names = match s.weather {
         Some(w) => (
             format!("{} (standardised)", w.pair.first().label()),
             format!("{} (standardised)", w.pair.second().label()),
         ),
+        None if file_units => circle_axis_names(),
         None => ("feature x1".to_string(), "feature x2".to_string()),
     };
     let root = canvas.area;
@@ -646,9 +714,10 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         look,
         half_side: h.to_bits(),
         axis_names: axis_names.clone(),
+        file_units,
     };
     paint_layer(canvas, axes_key, |area| {
-        draw_axes(area, look, h, (&axis_names.0, &axis_names.1))
+        draw_axes(area, look, h, (&axis_names.0, &axis_names.1), file_units)
     })?;
 
     // 3. The points, subsampled, in batch order so neither class always sits on top.
@@ -710,6 +779,26 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             draw_rule_arrow(canvas, &chart, (before, h), arrow, pal.rule_before, 2)?;
         }
         draw_rule_arrow(canvas, &chart, (now, h), (4.6 * side, 2.0), pal.rule, 3)?;
+    }
+
+    // 5b. The Circle data's true rule: the circle before the drift dashed
+    // once it has started, the circle now (or the one it moves to) solid.
+    if let Some(c) = &s.scatter.circles {
+        let now = match c.phase {
+            CirclePhase::Before => c.before,
+            CirclePhase::During | CirclePhase::After => {
+                let faint = pal.rule_before.stroke_width(2);
+                draw_circle(canvas, &chart, c.before.in_view(), faint, Dash::Dashed)?;
+                c.after
+            }
+        };
+        draw_circle(
+            canvas,
+            &chart,
+            now.in_view(),
+            pal.rule.stroke_width(4),
+            Dash::Solid,
+        )?;
     }
 
     // 6. The candidate: its line (logistic) or its region edges (tree).

@@ -6,13 +6,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, ScenarioShown, TeamIntent};
-use crate::sim::engine::share::{
-    hidden_keys, hideable, team_query, to_query, weather_query, Hidden,
-};
+use crate::sim::engine::share::{data_query, hidden_keys, hideable, team_query, to_query, Hidden};
 use crate::sim::params::SimParams;
 use crate::sim::retraining::scenarios::{scenario, scenarios};
 use crate::sim::retraining::team_view::TeamView;
-use crate::sim::stream::weather::FeaturePair;
+use crate::sim::stream::real_data::RealData;
 use crate::ui::hooks::{use_dispatch, use_send};
 use crate::ui::state::Action;
 
@@ -27,10 +25,9 @@ pub struct ClassroomProps {
     pub lock_seed: bool,
     /// The presenter view is on.
     pub presenter: bool,
-    /// The features streamed, when the run streams the real weather data
-    /// (the link then names the data too).
+    /// The real data streamed, if any (the link then names it too).
     #[prop_or_default]
-    pub weather: Option<FeaturePair>,
+    pub data: Option<RealData>,
     /// The scenario loaded.
     pub scenario: Option<ScenarioShown>,
     /// The team's view, when on (the link carries it, and its lock).
@@ -68,9 +65,9 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             props.presenter
         )
     );
-    if let Some(pair) = props.weather {
+    if let Some(data) = props.data {
         link.push('&');
-        link.push_str(&weather_query(pair));
+        link.push_str(&data_query(data));
     }
     if let Some(team) = props.team {
         link.push('&');

@@ -6,6 +6,7 @@
 //! (which chapter, leaving the guide) comes as a callback.
 
 pub mod alert_log;
+pub mod circle_data;
 pub mod classroom;
 pub mod code_sample;
 pub mod compare;

@@ -7,9 +7,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
-use crate::sim::retraining::scenarios::WEATHER_SCENARIO;
+use crate::sim::engine::share::streamed_data;
+use crate::sim::retraining::scenarios::{CIRCLE_SCENARIO, WEATHER_SCENARIO};
 use crate::sim::stream::csv_data::MAX_BYTES;
-use crate::sim::wording::data_source;
+use crate::sim::stream::real_data::RealData;
+use crate::sim::wording::{circle_offer_hint, data_source};
 use crate::ui::hooks::{use_dispatch, use_send};
 use crate::ui::state::{Action, Notice};
 
@@ -18,7 +20,7 @@ use crate::ui::state::{Action, Notice};
 pub struct OwnDataProps {
     /// The run (says which data it streams).
     pub snapshot: std::rc::Rc<Snapshot>,
-    /// The page is fetching the weather data (its button waits).
+    /// The page is fetching a data file (the buttons that fetch one wait).
     #[prop_or_default]
     pub fetching: bool,
 }
@@ -70,11 +72,14 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
         let send = send.clone();
         Callback::from(move |_: MouseEvent| send.emit(Command::UseSyntheticData))
     };
-    // The real weather scenario: a ready example of real data.
-    let weather = Callback::from(move |_: MouseEvent| {
-        send.emit(Command::OpenScenario(WEATHER_SCENARIO.into()))
-    });
-    let on_weather = props.snapshot.weather.is_some();
+    // The ready data sets, each a scenario (its file fetched first).
+    let open = |key: &'static str| {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(Command::OpenScenario(key.into())))
+    };
+    let real = streamed_data(&props.snapshot);
+    let on_weather = matches!(real, Some(RealData::Weather(_)));
+    let on_circle = real == Some(RealData::Circle);
     html! {
         <section class="panel own-data" aria-labelledby="own-data-title">
             <h2 id="own-data-title">{ "Your own data" }</h2>
@@ -85,14 +90,18 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
                 <p class="hint" id="csv-hint">{ "Two numeric feature columns and a 0/1 label column (named label, y, target or class, or the last one); optionally a time column to order the rows. The rows stream in batches through the same loop; features are standardised." }</p>
             </div>
             <p role="status" data-testid="data-source">
-                { data_source(props.snapshot.user_data.as_deref(), on_weather) }
+                { data_source(props.snapshot.user_data.as_deref(), real) }
             </p>
             if props.snapshot.user_data.is_some() {
                 <button type="button" onclick={synthetic}>{ "Back to the synthetic stream" }</button>
             }
             if !on_weather {
                 <p class="hint" id="weather-hint">{ crate::sim::wording::weather_offer_hint() }</p>
-                <button type="button" onclick={weather} aria-describedby="weather-hint" disabled={props.fetching}>{ "Use the real weather data" }</button>
+                <button type="button" onclick={open(WEATHER_SCENARIO)} aria-describedby="weather-hint" disabled={props.fetching}>{ "Use the real weather data" }</button>
+            }
+            if !on_circle {
+                <p class="hint" id="circle-hint">{ circle_offer_hint() }</p>
+                <button type="button" onclick={open(CIRCLE_SCENARIO)} aria-describedby="circle-hint" disabled={props.fetching}>{ "Use the Circle benchmark" }</button>
             }
         </section>
     }

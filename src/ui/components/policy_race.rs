@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::slider::Slider;
 use crate::sim::engine::protocol::{Command, Snapshot};
-use crate::sim::engine::share::Hidden;
+use crate::sim::engine::share::{streamed_data, Hidden};
 use crate::sim::retraining::race::MAX_RACE_CYCLES;
 use crate::sim::retraining::race::{race_policies, raced_detector};
 use crate::sim::retraining::settings::sensitivity_setting;
@@ -44,8 +44,14 @@ pub struct PolicyRaceProps {
 #[component]
 pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
     // Real history ends: race all the years it holds.
-    let weather = props.snapshot.weather;
-    let cycles = weather.map_or(RACE_CYCLES, |w| w.cycles_in_data.clamp(1, MAX_RACE_CYCLES));
+    let s = &props.snapshot;
+    let in_data = match (s.weather, s.circle) {
+        (Some(w), _) => Some(w.cycles_in_data),
+        (None, Some(c)) => Some(c.progress.cycles_in_data),
+        (None, None) => None,
+    };
+    let cycles = in_data.map_or(RACE_CYCLES, |n| n.clamp(1, MAX_RACE_CYCLES));
+    let real = streamed_data(s);
     let run = {
         let send = use_send();
         Callback::from(move |_: MouseEvent| send.emit(Command::RunPolicyRace(cycles)))
@@ -78,7 +84,7 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
     html! {
         <section class="panel race" id="policy-race" aria-labelledby="race-title">
             <h2 id="race-title">{ "Policy race: which retraining keeps the model fresh?" }</h2>
-            <p>{ race_description(n, weather.is_some(), race_policies(&props.snapshot.params).len()) }</p>
+            <p>{ race_description(n, real, race_policies(&props.snapshot.params).len()) }</p>
             if props.button {
                 <button type="button" class="primary" onclick={run}>{ "Run policy race" }</button>
             }

@@ -24,7 +24,7 @@ impl Simulation {
                 let b = d.batch(self.cycle, self.cursor, p.batch_size, p.holdout_fraction);
                 self.cursor = match d.streaming {
                     Streaming::WrapAround => (self.cursor + p.batch_size) % d.data.rows.max(1),
-                    Streaming::History => self.cursor + p.batch_size,
+                    Streaming::History | Streaming::Ordered => self.cursor + p.batch_size,
                 };
                 b
             }

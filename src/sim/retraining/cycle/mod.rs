@@ -195,7 +195,7 @@ impl Simulation {
         let mut last_error = None;
         let cursor = user_data.as_ref().map_or(0, |d| match d.streaming {
             Streaming::WrapAround => params.batch_size % d.data.rows.max(1),
-            Streaming::History => params.batch_size.min(d.data.rows),
+            Streaming::History | Streaming::Ordered => params.batch_size.min(d.data.rows),
         });
         let draws = if user_data.is_some() {
             1

@@ -39,5 +39,5 @@ mod test_files;
 
 pub use dataset::{StandardizedData, Streaming, MAX_SLICE_ROWS};
 pub use error::{CsvError, QuoteProblem, MAX_BYTES, MAX_ROWS, MIN_ROWS};
-pub(in crate::sim::stream) use parser::{feature_value, parse_label};
+pub(in crate::sim::stream) use parser::{feature_value, fixed_cells, fixed_lines, parse_label};
 pub use parser::{parse_csv, UserDataset, LABEL_NAMES, TIME_NAMES};

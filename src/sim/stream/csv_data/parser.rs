@@ -345,6 +345,50 @@ fn read_header(row: usize, line: &str) -> Result<(Layout, u8), CsvError> {
     }
 }
 
+/// The non-blank lines of a file of fixed layout (the page's own data
+/// files), numbered as a spreadsheet numbers rows (the header is row 1), with
+/// a byte-order mark and CR line ends removed.
+pub(in crate::sim::stream) fn fixed_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.strip_suffix('\r').unwrap_or(line)))
+        .filter(|(_, line)| !line.trim().is_empty())
+}
+
+/// Row `row`'s comma-separated cells (trimmed), if there are as many as the
+/// `expected` columns; else which column has no value or which is the last.
+pub(in crate::sim::stream) fn fixed_cells<'a>(
+    row: usize,
+    line: &'a str,
+    expected: &[&str],
+) -> Result<Vec<&'a str>, CsvError> {
+    let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+    let column = |i: usize| {
+        expected
+            .get(i)
+            .or(expected.last())
+            .copied()
+            .unwrap_or("")
+            .to_string()
+    };
+    match cells.len().cmp(&expected.len()) {
+        std::cmp::Ordering::Equal => Ok(cells),
+        std::cmp::Ordering::Less => Err(CsvError::MissingFields {
+            row,
+            found: cells.len(),
+            expected: expected.len(),
+            column: column(cells.len()),
+        }),
+        std::cmp::Ordering::Greater => Err(CsvError::ExtraFields {
+            row,
+            found: cells.len(),
+            expected: expected.len(),
+            column: column(expected.len().saturating_sub(1)),
+        }),
+    }
+}
+
 /// Parses a feature cell.
 pub(in crate::sim::stream) fn feature_value(
     row: usize,
