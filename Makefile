@@ -5,8 +5,9 @@
 #   make test        install what is missing (incl. Chromium), then run every test tier
 #
 #   make serve-release  the same with the release build (what make build ships)
-#   make build       release build into dist/ (wasm-opt -Oz); relative URLs: upload
-#                    dist/ to any folder of any static host, it works offline after one visit
+#   make build       release build into dist/ (wasm-opt -Oz), with .br and .gz copies beside
+#                    each file (scripts/precompress.mjs); relative URLs: upload dist/ to
+#                    any folder of any static host, it works offline after one visit
 #   make dist-subpath PUBLIC_URL=/retrain-playground/
 #                    the same, with absolute URLs under that prefix (default ./ = make build)
 #   make setup       only install/check tools (scripts/setup.sh)
@@ -17,6 +18,7 @@
 #   make lint        cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make bench       criterion + headless-Chromium + scikit-learn benchmarks: one table, also in BENCHMARKS.md
 #   make wasm-size   what each part of the page's wasm costs (scripts/wasm_size.py)
+#   make budget      the built files' compressed sizes against benches/budget.json (no browser)
 #
 # Each target runs scripts/setup.sh first; it skips whatever is installed, so it
 # costs a few seconds. Pass NO_SETUP=1 to skip it entirely.
@@ -47,10 +49,10 @@ SETUP := setup
 SETUP_BROWSER := setup-browser
 endif
 
-.PHONY: help setup setup-browser build dist-subpath serve serve-release test test-native test-wasm test-e2e lint bench wasm-size clean
+.PHONY: help setup setup-browser build dist-subpath serve serve-release test test-native test-wasm test-e2e lint bench budget wasm-size clean
 
 help:
-	@sed -n '2,22p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,24p' Makefile | sed 's/^# \{0,1\}//'
 
 setup:
 	@scripts/setup.sh
@@ -60,11 +62,13 @@ setup-browser:
 
 build: $(SETUP)
 	trunk build --release
+	node scripts/precompress.mjs dist
 
 # A static folder for any web host, e.g. a GitHub Pages project site
 # (https://USER.github.io/retrain-playground/ -> PUBLIC_URL=/retrain-playground/).
 dist-subpath: $(SETUP)
 	trunk build --release --public-url '$(PUBLIC_URL)'
+	node scripts/precompress.mjs dist
 	@echo
 	@echo "  dist/ is ready (public URL $(PUBLIC_URL)): upload everything in dist/"
 	@echo "  (index.html, sw.js, the .js/.wasm/.css files) to the app's folder on any static web host."
@@ -167,6 +171,12 @@ bench: $(SETUP_BROWSER)
 	$(MAKE) wasm-size NO_SETUP=1
 	@echo
 	node scripts/bench.mjs report $(BENCH_DIR) BENCHMARKS.md
+
+# The built files' compressed sizes against benches/budget.json (make bench prints
+# the same table into BENCHMARKS.md); fails naming each file over its budget.
+budget: $(SETUP)
+	trunk build --release --dist $(BENCH_DIST)
+	node scripts/bench.mjs budget $(BENCH_DIST)
 
 # What each part of the page's wasm costs (BENCHMARKS.md's breakdown): the page as
 # Trunk builds it (cargo release profile, wasm-bindgen, wasm-opt -Oz) with function

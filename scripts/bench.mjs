@@ -4,6 +4,8 @@
 //   node scripts/bench.mjs browser DIST OUT.json   measure the release build DIST in headless Chromium
 //   node scripts/bench.mjs load DIST OUT.json      only its loads, slow line and fps (e.g. to
 //        measure an older build: benches/before-issue-14.json was measured so)
+//   node scripts/bench.mjs budget DIST              the built files' sizes (gzip, Brotli) against
+//        benches/budget.json; exits 1 and names each file over its budget
 //   node scripts/bench.mjs report DIR [BENCHMARKS.md]
 //        DIR holds criterion.txt (cargo bench output), native.jsonl (examples/export_window),
 //        sklearn.jsonl (scripts/bench_sklearn.py), browser.json; prints ONE table and
@@ -33,12 +35,13 @@
 //     soak test's reading too.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { compressions } from './precompress.mjs';
 import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, MIME, memoryUse, trackPageWasm } from '../tests/e2e/harness.mjs';
@@ -404,6 +407,8 @@ async function measureBrowser(dist, { loadOnly = false } = {}) {
               rows: Number(tr.dataset.rows),
               logistic_ms: Number(tr.querySelector('[data-model="logistic"]').textContent),
               tree_ms: Number(tr.querySelector('[data-model="tree"]').textContent),
+              logistic_estimate_ms: Number(tr.querySelector('[data-model="logistic-estimate"]')?.textContent ?? NaN),
+              tree_estimate_ms: Number(tr.querySelector('[data-model="tree-estimate"]')?.textContent ?? NaN),
             })),
           ),
         );
@@ -411,7 +416,7 @@ async function measureBrowser(dist, { loadOnly = false } = {}) {
       }
       for (const row of samples[0]) {
         const cell = (k) => median(samples.map((s) => s.find((x) => x.rows === row.rows)?.[k]).filter((v) => v != null));
-        out.fits.push({ rows: row.rows, logistic_ms: cell('logistic_ms'), tree_ms: cell('tree_ms'), samples: samples.map((s) => s.find((x) => x.rows === row.rows)) });
+        out.fits.push({ rows: row.rows, logistic_ms: cell('logistic_ms'), tree_ms: cell('tree_ms'), logistic_estimate_ms: cell('logistic_estimate_ms'), tree_estimate_ms: cell('tree_estimate_ms'), samples: samples.map((s) => s.find((x) => x.rows === row.rows)) });
         log(`worker fit ${row.rows} rows: logistic ${cell('logistic_ms')} ms, tree ${cell('tree_ms')} ms`);
       }
       await b.close();
@@ -542,6 +547,21 @@ function report(dir, mdPath) {
       verdict(c.max_gap_ms <= 1000 / 30),
     );
   }
+  // Estimating accuracy without labels (issue 27): in the worker, per batch, at 10k rows.
+  for (const model of ['logistic', 'tree']) {
+    const f = br?.fits?.find((x) => x.rows === 10000);
+    const v = f?.[`${model}_estimate_ms`];
+    if (v == null || Number.isNaN(v)) continue;
+    row(
+      `Estimated accuracy of one batch without labels, ${model === 'logistic' ? 'logistic regression' : 'decision tree'}, 10k rows (worker)`,
+      `${fmt(v, 2)} ms`,
+      '',
+      '',
+      '',
+      '< 1 ms',
+      verdict(v < 1),
+    );
+  }
   // Fit only: native linfa vs sklearn on the same exported windows.
   for (const model of ['logistic', 'tree']) {
     for (const nat of native) {
@@ -647,7 +667,7 @@ Measured by \`make bench\` on ${date}: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'
 ${table}
 ${loadNote}
 
-${wasmBreakdown(dir)}${keptSection(mdPath)}
+${existsSync(join(dir, 'dist')) ? budgetReport(join(dir, 'dist')).md : ''}${wasmBreakdown(dir)}${keptSection(mdPath)}
 ## How each figure is measured
 
 - **Native (criterion)**: \`cargo bench --profile worker-release --bench cycle\` (benches/cycle.rs): one full
@@ -750,13 +770,73 @@ ${lines.join('\n')}
 }
 
 // ---------------------------------------------------------------------------------------
+// Byte budget (benches/budget.json): each built file's gzip -9 and Brotli (quality 11)
+// size against its budget, the first load's and everything's totals against issue 28's
+// targets, with the load average. Returns the markdown and the lines over budget.
+function budgetReport(dist) {
+  const budget = JSON.parse(readFileSync(join(ROOT_DIR, 'benches', 'budget.json'), 'utf8'));
+  const names = readdirSync(dist).filter((n) => statSync(join(dist, n)).isFile() && !/\.(br|gz)$/.test(n));
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = [];
+  const over = [];
+  const totals = { first: { gzip: 0, br: 0 }, everything: { gzip: 0, br: 0 } };
+  for (const f of budget.files) {
+    const re = new RegExp(f.pattern);
+    const matched = names.filter((n) => re.test(n));
+    if (matched.length !== 1) {
+      over.push(`BUDGET: "${f.name}" (${f.pattern}) matches ${matched.length} files in ${dist}, expected 1`);
+      continue;
+    }
+    const buf = readFileSync(join(dist, matched[0]));
+    const { gzip, br } = compressions(buf);
+    for (const t of f.first_load ? [totals.first, totals.everything] : [totals.everything]) {
+      t.gzip += gzip.length;
+      t.br += br.length;
+    }
+    const gzKb = gzip.length / 1024;
+    const growth = gzKb - f.recorded_gzip_kb;
+    const sign = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)} KB`;
+    const ok = gzKb <= f.budget_gzip_kb;
+    if (!ok) {
+      over.push(`OVER BUDGET: ${f.name} (${matched[0]}) is ${kb(gzip.length)} gzip, budget ${f.budget_gzip_kb} KB: ${sign(gzKb - f.budget_gzip_kb)} over, ${sign(growth)} (${((growth / f.recorded_gzip_kb) * 100).toFixed(1)} %) since the budget was written (${f.recorded_gzip_kb} KB)`);
+    }
+    rows.push(`| ${f.name}${f.first_load ? ' (first load)' : ''} | ${kb(buf.length)} | ${kb(gzip.length)} | ${kb(br.length)} | ${f.budget_gzip_kb} KB | ${sign(growth)} | ${ok ? 'within' : '**OVER**'} |`);
+  }
+  for (const [key, label, limit] of [['first', 'First load (HTML+CSS+JS+page wasm)', budget.first_load_gzip_kb], ['everything', 'Everything but lazily loaded data', budget.everything_gzip_kb]]) {
+    const t = totals[key];
+    const ok = t.gzip / 1024 <= limit;
+    if (!ok) over.push(`OVER BUDGET: ${label} is ${kb(t.gzip)} gzip, target ${limit} KB (${(t.gzip / 1024 - limit).toFixed(1)} KB over; Brotli ${kb(t.br)})`);
+    rows.push(`| **${label}** | | **${kb(t.gzip)}** | **${kb(t.br)}** | ${limit} KB | | ${ok ? 'within' : '**OVER**'} |`);
+  }
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const md = `
+## Byte budget
+
+\`make budget\` (or \`make bench\`): every built file's size against benches/budget.json (gzip -9 and Brotli
+quality 11, what \`make build\` writes beside each file; hosts that serve precompressed files send the .br
+copy to every current browser). Growth is since the budget was written. Load average: ${load} (sizes do not
+depend on it).
+
+| File | Raw | gzip -9 | Brotli 11 | Budget (gzip) | Growth | |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+${over.length ? `\n${over.map((l) => `- ${l}`).join('\n')}\n` : '\nEverything is within its budget.\n'}`;
+  return { md, over };
+}
+
+// ---------------------------------------------------------------------------------------
 const [mode, a, b] = process.argv.slice(2);
 if (mode === 'browser' || mode === 'load') {
   const res = await measureBrowser(a || 'dist', { loadOnly: mode === 'load' });
   writeFileSync(b || 'target/bench/browser.json', JSON.stringify(res, null, 2));
 } else if (mode === 'report') {
   report(a || 'target/bench', b);
+} else if (mode === 'budget') {
+  const { md, over } = budgetReport(a || 'dist');
+  console.log(md);
+  for (const l of over) console.error(l);
+  process.exit(over.length ? 1 : 0);
 } else {
-  console.error('usage: node scripts/bench.mjs browser|load DIST OUT.json | report DIR [BENCHMARKS.md]');
+  console.error('usage: node scripts/bench.mjs browser|load DIST OUT.json | report DIR [BENCHMARKS.md] | budget DIST');
   process.exit(2);
 }

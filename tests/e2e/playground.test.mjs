@@ -219,6 +219,11 @@ test('"Measure training time" times real fits in the worker while the page keeps
     const big = await read(100000, model);
     assert.ok(Number.isFinite(small) && Number.isFinite(big), `${model}: ${small} / ${big}`);
     assert.ok(big > small, `${model}: 100,000 rows (${big} ms) not slower than 1,000 (${small} ms)`);
+    // Estimating accuracy without labels is timed too: finite, and far cheaper
+    // than a fit at 100,000 rows (a mean of the model's confidences).
+    const estimate = await read(100000, `${model}-estimate`);
+    assert.ok(Number.isFinite(estimate) && estimate >= 0, `${model} estimate: ${estimate}`);
+    assert.ok(estimate < big, `${model}: estimating 100,000 rows (${estimate} ms) not cheaper than fitting them (${big} ms)`);
   }
   await waitForText(page.locator('#training-time'), /100× the rows took \d+× as long/);
   // The run itself is untouched by the measurement.

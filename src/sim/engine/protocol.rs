@@ -351,7 +351,12 @@ pub struct TrainingTiming {
     pub logistic_ms: f64,
     /// Decision tree fit, milliseconds.
     pub tree_ms: f64,
-    /// Fits timed per model (the figures are their medians).
+    /// Estimating the logistic regression's accuracy on the window's rows from
+    /// its calibrated confidence (no labels: `ml::estimate`), milliseconds.
+    pub logistic_estimate_ms: f64,
+    /// The same for the decision tree, milliseconds.
+    pub tree_estimate_ms: f64,
+    /// Fits (and estimates) timed per model (the figures are their medians).
     pub runs: u32,
 }
 

@@ -88,25 +88,35 @@ pub fn TrainingSpeed(props: &TrainingSpeedProps) -> Html {
     html! {
         <section class="panel training-speed" id="training-time" aria-labelledby="training-time-title">
             <h2 id="training-time-title">{ "How long does retraining take?" }</h2>
-            <p id="training-time-hint">{ "Times real fits of both models on fresh windows of 1,000 to 100,000 rows, in the same Web Worker that retrains the model each cycle." }</p>
+            <p id="training-time-hint">{ "Times real fits of both models on fresh windows of 1,000 to 100,000 rows, in the same Web Worker that retrains the model each cycle, and how long each model takes to estimate its accuracy on that many rows from its own confidence (what it does for every batch whose labels are late)." }</p>
             <button type="button" aria-describedby="training-time-hint"
                 disabled={*asked && props.busy} onclick={measure}>{ "Measure training time" }</button>
             <p role="status" aria-live="polite" class="hint" data-testid="training-time-status">{ status }</p>
             if !timings.is_empty() {
                 <div class="table-scroll" role="region" tabindex="0" aria-label="Training time table">
                 <table data-testid="training-time-table">
-                    <caption>{ "Training time per fit, milliseconds" }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Rows in the window" }</th>
+                    <caption>{ "Time per fit and per estimate of accuracy without labels, milliseconds" }</caption>
+                    <thead>
+                    <tr>
+                        <th scope="col" rowspan="2">{ "Rows in the window" }</th>
+                        <th scope="colgroup" colspan="2">{ "Fit" }</th>
+                        <th scope="colgroup" colspan="2">{ "Estimate (labels late)" }</th>
+                    </tr>
+                    <tr>
                         <th scope="col">{ "Logistic regression" }</th>
                         <th scope="col">{ "Decision tree" }</th>
-                    </tr></thead>
+                        <th scope="col">{ "Logistic regression" }</th>
+                        <th scope="col">{ "Decision tree" }</th>
+                    </tr>
+                    </thead>
                     <tbody>
                         { for timings.iter().map(|t| html! {
                             <tr data-rows={t.rows.to_string()}>
                                 <th scope="row">{ group_thousands(t.rows) }</th>
                                 <td data-model="logistic">{ format_ms(t.logistic_ms) }</td>
                                 <td data-model="tree">{ format_ms(t.tree_ms) }</td>
+                                <td data-model="logistic-estimate">{ format_ms(t.logistic_estimate_ms) }</td>
+                                <td data-model="tree-estimate">{ format_ms(t.tree_estimate_ms) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -138,6 +148,8 @@ mod tests {
             rows,
             logistic_ms,
             tree_ms,
+            logistic_estimate_ms: 0.1,
+            tree_estimate_ms: 0.2,
             runs: 7,
         };
         let s = growth_sentence(&[t(1_000, 0.5, 1.0), t(100_000, 50.0, 150.0)]).unwrap();
