@@ -311,3 +311,18 @@ fn scores_never_look_wrong_after_rounding() {
     assert_eq!(format_score(0.7996, 0.80), "0.7996");
     assert_eq!(format_score(0.8004, 0.80), "0.8004");
 }
+
+#[test]
+fn the_input_drift_table_tests_at_the_runs_ks_alpha() {
+    // The dashboard's per-feature KS test uses the KS α setting, as the KS
+    // trigger does: a change of the setting changes what counts as "moved".
+    for alpha in [0.01, 0.05, 0.2] {
+        let mut sim = Simulation::from_params(SimParams::default().ks_alpha(alpha)).unwrap();
+        let summary = sim.finish_cycle().expect("the synthetic stream never ends");
+        let drift = summary.input_drift.expect("each cycle tests its inputs");
+        assert_eq!(drift.alpha, alpha);
+        for f in 0..2 {
+            assert_eq!(drift.drifted(f), drift.ks[f].p_value < alpha);
+        }
+    }
+}

@@ -16,6 +16,7 @@ use crate::sim::engine::protocol::{
 };
 use crate::sim::ml::truth::RuleLines;
 use crate::sim::params::SimParams;
+use crate::sim::retraining::below_half::BelowHalfCause;
 use crate::sim::retraining::circle_run::{CircleRun, CircleStartError};
 use crate::sim::retraining::cycle::{SimError, Simulation};
 use crate::sim::retraining::history::stall;
@@ -604,7 +605,15 @@ impl Engine {
                 .then(|| sim.grid_of(1))
                 .flatten(),
             v1_boundary,
-            below_half: below_half.cloned(),
+            below_half: below_half.cloned().map(|mut b| {
+                // The cycle knows only "real data, rule unknown"; the engine
+                // knows the data is the Circle and the model a line.
+                let line = sim.params().model == crate::sim::params::ModelKind::LogisticRegression;
+                if self.circle_on && line && b.cause == BelowHalfCause::UnknownRule {
+                    b.cause = BelowHalfCause::LineCannotFitCircle;
+                }
+                b
+            }),
         }
     }
 
@@ -1045,6 +1054,59 @@ mod tests {
         assert!(snap.user_data.is_some(), "reset keeps the data");
         let snap = engine.handle(Command::UseSyntheticData);
         assert!(snap.user_data.is_none());
+    }
+
+    #[test]
+    fn a_line_below_a_coin_flip_on_the_circle_is_explained_as_a_line() {
+        use crate::sim::engine::protocol::CircleStart;
+        use crate::sim::params::ModelKind;
+        use crate::sim::retraining::below_half::BelowHalfCause;
+        use crate::sim::stream::circle::CIRCLE_BATCH;
+        // Logistic regression on the Circle scores about a coin flip each
+        // cycle, so some cycles fall below 0.5: the cause named is the line,
+        // not "your data's rule is unknown". A tree never gets that cause.
+        for (model, seed) in [
+            (ModelKind::LogisticRegression, 1),
+            (ModelKind::LogisticRegression, 7),
+            (ModelKind::DecisionTree, 1),
+        ] {
+            let params = SimParams::default()
+                .batch_size(CIRCLE_BATCH)
+                .model(model)
+                .seed(seed);
+            let mut engine = Engine::new(params.clone()).0;
+            let mut snap = engine.handle(Command::StartCircle(CircleStart {
+                file: Some(crate::sim::testing::circle_file()),
+                params,
+            }));
+            let mut causes = Vec::new();
+            for _ in 0..7 {
+                if let Some(b) = &snap.scatter.below_half {
+                    causes.push(b.cause.clone());
+                    let said = crate::sim::wording::below_half_sentence(b);
+                    let line = model == ModelKind::LogisticRegression;
+                    assert_eq!(
+                        said.contains("a straight line cannot fit a circle"),
+                        line,
+                        "{said}"
+                    );
+                }
+                snap = engine.handle(Command::Run(1));
+            }
+            for cause in &causes {
+                let expected = match model {
+                    ModelKind::LogisticRegression => BelowHalfCause::LineCannotFitCircle,
+                    ModelKind::DecisionTree => BelowHalfCause::UnknownRule,
+                };
+                assert_eq!(cause, &expected, "{model:?} seed {seed}");
+            }
+            if model == ModelKind::LogisticRegression && seed == 1 {
+                assert!(
+                    !causes.is_empty(),
+                    "logistic regression falls below 0.5 at least once"
+                );
+            }
+        }
     }
 
     #[test]

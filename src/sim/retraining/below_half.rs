@@ -151,6 +151,11 @@ pub enum BelowHalfCause {
     },
     /// The teacher's own data: its true rule is unknown.
     UnknownRule,
+    /// Logistic regression on the Circle benchmark (the engine names this
+    /// cause where the cycle only knows "real data"): class 1 lies inside a
+    /// circle, and any straight line is right about as often as a coin flip,
+    /// so a score a little below 0.5 is one side of that coin.
+    LineCannotFitCircle,
 }
 
 /// What the diagnosis looks at.

@@ -8,7 +8,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::sim::ml::detectors::{ks_per_feature, KsResult};
-use crate::sim::retraining::triggers::KS_ALPHA;
 
 /// At most this many of the training window's newest rows are compared (a
 /// window of all data holds up to 100,000; sorting them every cycle would
@@ -33,14 +32,19 @@ pub struct InputDrift {
 
 impl InputDrift {
     /// The test of `batch` against `reference` (its newest
-    /// [`MAX_REFERENCE_ROWS`] rows) at cycle `cycle`, at the level the KS
-    /// trigger uses.
-    pub fn measure(cycle: u32, reference: &[[f64; 2]], batch: &[[f64; 2]]) -> InputDrift {
+    /// [`MAX_REFERENCE_ROWS`] rows) at cycle `cycle`, at level `alpha` (the
+    /// run's KS α setting, the level the KS trigger uses too).
+    pub fn measure(
+        cycle: u32,
+        reference: &[[f64; 2]],
+        batch: &[[f64; 2]],
+        alpha: f64,
+    ) -> InputDrift {
         let reference = &reference[reference.len().saturating_sub(MAX_REFERENCE_ROWS)..];
         InputDrift {
             cycle,
             ks: ks_per_feature(reference, batch),
-            alpha: KS_ALPHA,
+            alpha,
             reference_rows: reference.len() as u32,
             batch_rows: batch.len() as u32,
         }
@@ -62,6 +66,7 @@ impl InputDrift {
 mod tests {
     use super::*;
     use crate::sim::ml::detectors::ks_2samp;
+    use crate::sim::retraining::triggers::KS_ALPHA;
 
     #[test]
     fn each_feature_is_tested_on_its_own_column() {
@@ -70,7 +75,7 @@ mod tests {
         let batch: Vec<[f64; 2]> = (0..100)
             .map(|i| [2.0 * i as f64, 1000.0 + i as f64])
             .collect();
-        let d = InputDrift::measure(4, &reference, &batch);
+        let d = InputDrift::measure(4, &reference, &batch, KS_ALPHA);
         let col = |rows: &[[f64; 2]], f: usize| rows.iter().map(|r| r[f]).collect::<Vec<_>>();
         assert_eq!(d.ks[0], ks_2samp(&col(&reference, 0), &col(&batch, 0)));
         assert_eq!(d.ks[1].statistic, 1.0);
@@ -86,7 +91,7 @@ mod tests {
         let rows: Vec<[f64; 2]> = (0..300)
             .map(|i| [(i % 17) as f64, (i % 5) as f64])
             .collect();
-        let d = InputDrift::measure(1, &rows, &rows);
+        let d = InputDrift::measure(1, &rows, &rows, KS_ALPHA);
         assert_eq!(d.ks[0].statistic, 0.0);
         assert_eq!(d.ks[1].p_value, 1.0);
         assert!(!d.any_drifted());
@@ -96,9 +101,9 @@ mod tests {
     fn only_the_newest_reference_rows_are_compared() {
         let mut reference = vec![[100.0, 100.0]; 5];
         reference.extend((0..MAX_REFERENCE_ROWS).map(|i| [i as f64, 0.0]));
-        let d = InputDrift::measure(2, &reference, &[[1.0, 0.0], [2.0, 0.0]]);
+        let d = InputDrift::measure(2, &reference, &[[1.0, 0.0], [2.0, 0.0]], KS_ALPHA);
         assert_eq!(d.reference_rows as usize, MAX_REFERENCE_ROWS);
-        let empty = InputDrift::measure(2, &[], &[]);
+        let empty = InputDrift::measure(2, &[], &[], KS_ALPHA);
         assert_eq!(empty.ks, [KsResult::NO_EVIDENCE; 2]);
     }
 }

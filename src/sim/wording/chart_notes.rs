@@ -240,6 +240,11 @@ pub fn below_half_sentence(b: &BelowHalf) -> String {
         BelowHalfCause::UnknownRule => format!(
             "{head}: the playground does not know the true rule of your data, so it cannot say why."
         ),
+        BelowHalfCause::LineCannotFitCircle => format!(
+            "{head}: a straight line cannot fit a circle. Class 1 lies inside the circle, and \
+             any line {v} can draw is right about as often as a coin flip, so a score a little \
+             below 0.5 is only chance. A decision tree can box the circle in."
+        ),
     }
 }
 

@@ -71,7 +71,7 @@ impl Simulation {
         // What a monitoring dashboard shows of the inputs, labels or not.
         self.input_drift = self
             .explains
-            .then(|| InputDrift::measure(self.cycle, &reference, &batch.x));
+            .then(|| InputDrift::measure(self.cycle, &reference, &batch.x, p.ks_alpha));
         let mut checks = Vec::new();
         let mut failures = Vec::new();
         // Input checks need no labels: with a delay they run on the batch as
