@@ -37,7 +37,7 @@ use super::components::weather_data::WeatherData;
 use super::components::when_seen::WhenSeen;
 use super::state::{Playground, Speed};
 use crate::sim::engine::protocol::Snapshot;
-use crate::sim::engine::share::{streamed_data, Hidden, Panel};
+use crate::sim::engine::share::{Hidden, Panel};
 use crate::sim::wording::{start_here, viewing_rewound};
 
 /// While the run plays fast, the scatter (1,500 marks, its caption with them)
@@ -65,7 +65,7 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
     // A rewound cycle is shown by the same components, as the engine built it.
     let snap = state.rewound.clone().unwrap_or_else(|| live_snap.clone());
     let weather = live_snap.weather;
-    let real = streamed_data(live_snap);
+    let real = live_snap.streamed_data();
     let ended = match (weather, live_snap.circle) {
         (Some(w), _) if w.ended => Some(crate::sim::wording::weather_ended_short()),
         (None, Some(c)) if c.progress.ended => Some(crate::sim::wording::circle_ended_short()),

@@ -15,8 +15,8 @@ use super::hooks::{
 };
 use super::layout::playground;
 use super::state::{Action, Playground, View};
-use crate::sim::engine::protocol::{Command, ProgressIntent};
-use crate::sim::engine::share::{data_query, guide_query, streamed_data, team_query, to_query};
+use crate::sim::engine::protocol::{Command, ProgressIntent, Snapshot};
+use crate::sim::engine::share::{data_query, guide_query, team_query, to_query};
 
 /// The page itself: the guide's chapter or the playground.
 #[component]
@@ -148,7 +148,7 @@ fn playground_query(state: &Playground) -> String {
         state.lock_seed,
         state.presenter,
     );
-    if let Some(data) = state.snapshot.as_deref().and_then(streamed_data) {
+    if let Some(data) = state.snapshot.as_deref().and_then(Snapshot::streamed_data) {
         q.push('&');
         q.push_str(&data_query(data));
     }

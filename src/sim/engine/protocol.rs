@@ -508,6 +508,18 @@ pub struct Snapshot {
     pub error: Option<Problem>,
 }
 
+impl Snapshot {
+    /// The real data the run streams (`None`: the synthetic stream or the
+    /// teacher's own file, which no link can carry).
+    pub fn streamed_data(&self) -> Option<RealData> {
+        match (self.weather, self.circle) {
+            (Some(w), _) => Some(RealData::Weather(w.pair)),
+            (None, Some(_)) => Some(RealData::Circle),
+            (None, None) => None,
+        }
+    }
+}
+
 /// A snapshot is compared only to tell whether the page must redraw. Declaring
 /// it `Eq` lets `Rc<Snapshot>` compare by pointer first (std's `Rc` does so for
 /// `Eq` types): the page re-renders often with the very same snapshot (each

@@ -9,7 +9,6 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
-use crate::sim::engine::protocol::Snapshot;
 use crate::sim::keys_and_labels::keys_and_labels;
 use crate::sim::params::{DetectorKind, RetrainTrigger, SimParams};
 use crate::sim::retraining::settings::ParamError;
@@ -244,16 +243,6 @@ pub fn data_query(data: RealData) -> String {
     match data {
         RealData::Weather(pair) => format!("data=weather&features={}", pair.key()),
         RealData::Circle => "data=circle".to_string(),
-    }
-}
-
-/// The real data a run streams, as the snapshot says (`None`: the synthetic
-/// stream or the teacher's own file, which no link can carry).
-pub fn streamed_data(s: &Snapshot) -> Option<RealData> {
-    match (s.weather, s.circle) {
-        (Some(w), _) => Some(RealData::Weather(w.pair)),
-        (None, Some(_)) => Some(RealData::Circle),
-        (None, None) => None,
     }
 }
 

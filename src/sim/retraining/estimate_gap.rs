@@ -102,7 +102,14 @@ pub fn estimate_gap(
 mod tests {
     use super::*;
     use crate::sim::params::SimParams;
-    use crate::sim::testing::run;
+    use crate::sim::retraining::cycle::Simulation;
+
+    /// A run of `cycles` cycles (`sim::testing::run` sits above this layer).
+    fn run(params: SimParams, cycles: u32) -> Simulation {
+        let mut sim = Simulation::from_params(params).expect("starts");
+        sim.finish_cycles(cycles);
+        sim
+    }
 
     #[test]
     fn the_side_is_cut_at_the_tolerance() {

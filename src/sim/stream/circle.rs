@@ -341,7 +341,13 @@ pub fn parse_circle(text: &str) -> Result<CircleTable, CircleError> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::sim::testing::circle_file;
+
+    /// The committed file, as the page serves it (read here, not from
+    /// `sim::testing`, which sits above this layer).
+    fn circle_file() -> String {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/circle-minku.csv");
+        std::fs::read_to_string(path).expect("static/data/circle-minku.csv is committed")
+    }
 
     fn table() -> CircleTable {
         parse_circle(&circle_file()).expect("the shipped file parses")

@@ -7,7 +7,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::sim::engine::protocol::{Command, Snapshot};
-use crate::sim::engine::share::streamed_data;
 use crate::sim::retraining::scenarios::{CIRCLE_SCENARIO, WEATHER_SCENARIO};
 use crate::sim::stream::csv_data::MAX_BYTES;
 use crate::sim::stream::real_data::RealData;
@@ -77,7 +76,7 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
         let send = send.clone();
         Callback::from(move |_: MouseEvent| send.emit(Command::OpenScenario(key.into())))
     };
-    let real = streamed_data(&props.snapshot);
+    let real = props.snapshot.streamed_data();
     let on_weather = matches!(real, Some(RealData::Weather(_)));
     let on_circle = real == Some(RealData::Circle);
     html! {

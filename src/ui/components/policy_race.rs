@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::slider::Slider;
 use crate::sim::engine::protocol::{Command, Snapshot};
-use crate::sim::engine::share::{streamed_data, Hidden};
+use crate::sim::engine::share::Hidden;
 use crate::sim::retraining::race::MAX_RACE_CYCLES;
 use crate::sim::retraining::race::{race_policies, raced_detector};
 use crate::sim::retraining::settings::sensitivity_setting;
@@ -51,7 +51,7 @@ pub fn PolicyRacePanel(props: &PolicyRaceProps) -> Html {
         (None, None) => None,
     };
     let cycles = in_data.map_or(RACE_CYCLES, |n| n.clamp(1, MAX_RACE_CYCLES));
-    let real = streamed_data(s);
+    let real = s.streamed_data();
     let run = {
         let send = use_send();
         Callback::from(move |_: MouseEvent| send.emit(Command::RunPolicyRace(cycles)))
