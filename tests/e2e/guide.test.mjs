@@ -674,7 +674,7 @@ test('the Playground switch and Open this run, keyboard only, axe best practice 
   for (const id of ['#drift-strength', '#threshold', '#label-noise', '#batch-size', '#drift-kind', '#drift-pattern', '#model', '#window', '#trigger', '#seed']) {
     assert.ok(await page.locator(id).isVisible(), `${id} is visible in the playground`);
   }
-  await page.getByRole('button', { name: 'Guide: chapter 1 of 9', exact: true }).click();
+  await page.getByRole('button', { name: `Guide: chapter 1 of ${CHAPTERS}`, exact: true }).click();
   await waitForText(page.locator('#chapter-title'), /^A model goes stale$/);
   await settle(page);
 
