@@ -1,6 +1,6 @@
-// The guided first visit, nine chapters of one idea each (src/sim/teach/guide/).
+// The guided first visit, ten chapters of one idea each (src/sim/teach/guide/).
 //
-// 1. A first visit walks all nine chapters by visible labels on the guide's own
+// 1. A first visit walks all ten chapters by visible labels on the guide's own
 //    seed, two control values per chapter (predict, run, read the reveal, change
 //    a setting, run again, Next chapter); a reload resumes where the student is.
 // 2. Teacher links `?chapter=N&seed=S` for two more seeds, two control values per
@@ -54,6 +54,11 @@ const BLIND = [
   'In the cycle the drift begins',
   'Later: only when the labels of the drifted batch come in',
   'Not within this run',
+];
+const ESTIMATE = [
+  'It follows the true accuracy: the team sees what the drift does without labels',
+  'It stays high while the true accuracy collapses: only labels show the drop',
+  'It falls well below the true accuracy: a false alarm',
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -366,6 +371,29 @@ function checkBlind(spec, r, value) {
   }
 }
 
+/** Chapter 10: what the estimate does beside the true accuracy after the drift. */
+function checkEstimate(spec, r, value) {
+  assert.ok(r.question.includes('Labels arrive 3 cycles late'), r.question);
+  const [, est, truth] = grab(r.text,
+    new RegExp(`From cycle 3 to cycle ${spec.cycles} the estimate averaged ([\\d.]+) while the true accuracy, which only the simulator knows, averaged ([\\d.]+)`),
+    'the means after the drift');
+  assert.equal(r.stats.live, 'v1', 'v1 is never replaced');
+  assert.equal(r.stats.deploys, 0, 'never retrained: no deploys');
+  assert.match(r.chart.aria, /Three lines for the live model/, 'the chart draws the estimate beside the measured and true lines');
+  if (value.kind === 'Concept drift (the rule changes)') {
+    assert.equal(r.answer, 1, r.text);
+    assert.match(r.question, /the rule turns while the inputs look as before/);
+    assert.ok(num(est) - num(truth) > 0.6, `the estimate stays high: ${est} vs ${truth}`);
+    assert.match(r.text, /The rule turned 180° but the inputs looked as before, so v1 was as sure as ever and wrong: confidently wrong\./);
+    const [, at, of] = grab(r.text, /Only labels showed it: at cycle (\d+) the labels of cycle (\d+) came in and the team measured ([\d.]+)\./, 'the labels');
+    assert.equal(num(at) - num(of), 3, 'the labels came in 3 cycles late');
+  } else {
+    assert.equal(r.answer, 0, r.text);
+    assert.ok(Math.abs(num(est) - num(truth)) <= 0.08, `the estimate follows: ${est} vs ${truth}`);
+    assert.match(r.text, /stayed an honest guess of its accuracy, within 0\.08 of it on average/);
+  }
+}
+
 // Setting a chapter's controls by their visible labels.
 const choose = (label, option) => (page) => page.getByLabel(label, { exact: true }).selectOption({ label: option });
 const slide = (label, value) => async (page) => {
@@ -465,7 +493,20 @@ const SPECS = [
     })[seed],
     check: (page, spec, r, v) => checkBlind(spec, r, v),
   },
+  {
+    n: 10, title: 'Can you see drift before the labels arrive?', run: 'Run 10 cycles', cycles: 10, options: ESTIMATE,
+    // covariate and prior -> the estimate follows, concept at 180° -> it stays high (every seed).
+    values: (seed) => ({
+      [GUIDE_SEED]: [{ ...kind(COVARIATE), expect: 0 }, { ...kind(CONCEPT), expect: 1 }],
+      3: [{ ...kind(CONCEPT), expect: 1 }, { ...kind(PRIOR), expect: 0 }],
+      7: [{ ...kind(PRIOR), expect: 0 }, { ...kind(CONCEPT), expect: 1 }],
+    })[seed],
+    check: (page, spec, r, v) => checkEstimate(spec, r, v),
+  },
 ];
+
+/** How many chapters the guide has (sim::guide::CHAPTERS). */
+const CHAPTERS = SPECS.length;
 
 /**
  * Plays the open chapter with two control values: set, predict (the expected
@@ -474,7 +515,7 @@ const SPECS = [
  */
 async function playChapter(page, spec, seed) {
   assert.equal(await chapterTitle(page), spec.title);
-  assert.equal((await page.locator('.chapter-count').textContent()).trim(), `Chapter ${spec.n} of 9`);
+  assert.equal((await page.locator('.chapter-count').textContent()).trim(), `Chapter ${spec.n} of ${CHAPTERS}`);
   const reveals = [];
   let previous = null;
   for (const [i, value] of spec.values(seed).entries()) {
@@ -514,7 +555,7 @@ async function playChapter(page, spec, seed) {
 
 // ---------------------------------------------------------------- journeys
 
-test('a first visit walks all nine chapters by visible labels, two settings each, and resumes after a reload', async (t) => {
+test('a first visit walks all ten chapters by visible labels, two settings each, and resumes after a reload', async (t) => {
   const app = await launchApp(t, { guide: true, viewport: { width: 1440, height: 900 } });
   const page = await app.open('/');
   await page.locator('#chapter-title').waitFor();
@@ -524,7 +565,7 @@ test('a first visit walks all nine chapters by visible labels, two settings each
   const controls = await visibleControls(page);
   assert.ok(controls.length <= 6, `at most six controls at chapter 1, got ${controls.length}:\n${controls.join('\n')}`);
   const list = (await page.locator('#chapter-select option').allTextContents()).map((o) => o.trim());
-  assert.deepEqual(list, SPECS.map((s) => `${s.n}. ${s.title}`), 'the chapter list names the nine chapters');
+  assert.deepEqual(list, SPECS.map((s) => `${s.n}. ${s.title}`), 'the chapter list names the ten chapters');
 
   for (const spec of SPECS) {
     if (spec.n > 1) {
@@ -538,19 +579,20 @@ test('a first visit walks all nine chapters by visible labels, two settings each
   const ticked = await page.locator('#chapter-select option').allTextContents();
   assert.ok(ticked.every((o) => o.trim().endsWith('✓')), `every chapter is ticked: ${ticked.join(' | ')}`);
 
-  // A reload resumes at chapter 9, and so does the bare address (saved progress).
+  // A reload resumes at the last chapter, and so does the bare address (saved progress).
+  const lastTitle = new RegExp(`^${esc(SPECS[CHAPTERS - 1].title)}$`);
   await page.reload();
-  await waitForText(page.locator('#chapter-title'), /^Labels that arrive late$/);
+  await waitForText(page.locator('#chapter-title'), lastTitle);
   await page.goto(new URL('/', app.baseUrl).href);
-  await waitForText(page.locator('#chapter-title'), /^Labels that arrive late$/);
+  await waitForText(page.locator('#chapter-title'), lastTitle);
   await settle(page);
   // The last chapter's Next leads to free play.
-  await page.getByLabel('Not within this run', { exact: true }).check();
+  await page.getByLabel(ESTIMATE[1], { exact: true }).check();
   await page.getByRole('button', { name: 'Run 10 cycles', exact: true }).click();
   await page.getByTestId('reveal').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Open the Playground', exact: true }).click();
   await page.locator('.app[data-view="playground"]').waitFor();
-  await page.getByRole('button', { name: 'Guide: chapter 9 of 9', exact: true }).waitFor();
+  await page.getByRole('button', { name: `Guide: chapter ${CHAPTERS} of ${CHAPTERS}`, exact: true }).waitFor();
 });
 
 test('chapter links with two more seeds: every chapter, two settings each, reveals match the cards and charts', async (t) => {
@@ -632,7 +674,7 @@ test('the Playground switch and Open this run, keyboard only, axe best practice 
   for (const id of ['#drift-strength', '#threshold', '#label-noise', '#batch-size', '#drift-kind', '#drift-pattern', '#model', '#window', '#trigger', '#seed']) {
     assert.ok(await page.locator(id).isVisible(), `${id} is visible in the playground`);
   }
-  await page.getByRole('button', { name: 'Guide: chapter 1 of 9', exact: true }).click();
+  await page.getByRole('button', { name: `Guide: chapter 1 of ${CHAPTERS}`, exact: true }).click();
   await waitForText(page.locator('#chapter-title'), /^A model goes stale$/);
   await settle(page);
 

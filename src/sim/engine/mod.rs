@@ -973,7 +973,10 @@ mod tests {
         assert_eq!(moved.progress.guide, place);
         let back = progress(&mut other, ProgressIntent::Load(Some(moved.stored.clone())));
         assert_eq!(back.progress.guide, place);
-        progress(&mut engine, ProgressIntent::OpenChapter(10));
+        progress(
+            &mut engine,
+            ProgressIntent::OpenChapter(crate::sim::teach::guide::CHAPTERS + 1),
+        );
         let bogus = progress(&mut engine, ProgressIntent::ChapterDone(0));
         assert_eq!(bogus.progress.guide, place);
         let play = progress(&mut engine, ProgressIntent::OpenPlayground);

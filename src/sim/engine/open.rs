@@ -261,6 +261,17 @@ mod tests {
                 seed: 7
             }
         );
+        // The newest chapter opens by link with its labels late.
+        let opened = open(&mut engine, "chapter=10");
+        let run = opened.run.expect("chapter 10's run started");
+        assert_eq!(run.params.label_delay, 3);
+        assert_eq!(
+            opened.link.unwrap().view,
+            LinkView::Guide {
+                chapter: 10,
+                seed: GUIDE_SEED
+            }
+        );
     }
 
     #[test]

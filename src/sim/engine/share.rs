@@ -495,11 +495,15 @@ mod tests {
             (Some(2), 7, true)
         );
         assert!(link.problems.is_empty());
-        for bad in ["chapter=0", "chapter=10", "chapter=two", "chapter=-1"] {
+        // The last chapter round-trips too.
+        let link = parse_link(&guide_query(CHAPTERS, GUIDE_SEED, false));
+        assert_eq!((link.chapter, link.names_settings), (Some(CHAPTERS), false));
+        assert!(link.problems.is_empty());
+        for bad in ["chapter=0", "chapter=11", "chapter=two", "chapter=-1"] {
             let link = parse_link(bad);
             assert_eq!(link.chapter, None, "{bad}");
             assert!(
-                link.problems[0].contains("chapters 1 to 9"),
+                link.problems[0].contains(&format!("chapters 1 to {CHAPTERS}")),
                 "{bad}: {:?}",
                 link.problems
             );

@@ -53,7 +53,7 @@ pub fn InputDriftPanel(props: &InputDriftProps) -> Html {
             <h2 id="input-drift-title">{ INPUT_DRIFT_TITLE }</h2>
             <p class="hint" id="input-drift-caption" data-testid="input-drift-caption">{ caption }</p>
             if !rows.is_empty() {
-                <div class="table-scroll" role="region" tabindex="0" aria-label="Input drift table, scrollable">
+                <div class="table-scroll" role="region" tabindex="0" aria-label="Input drift table">
                 <table class="input-drift-table" aria-describedby="input-drift-caption">
                     <caption class="sr-only">{ "KS statistic D and p-value per feature, newest cycle first" }</caption>
                     <thead>

@@ -1,4 +1,4 @@
-//! The guided first visit: nine chapters, one idea each. A chapter names the
+//! The guided first visit: ten chapters, one idea each. A chapter names the
 //! run it loads, the few controls it needs, the panels it shows, one
 //! prediction the student commits to, and how that prediction is settled by
 //! the run itself.
@@ -24,7 +24,7 @@ mod reveal;
 pub use reveal::{reveal, Reveal};
 
 /// How many chapters the guide has.
-pub const CHAPTERS: u8 = 9;
+pub const CHAPTERS: u8 = 10;
 
 /// The seed every chapter's run starts from (a link's `seed=` replaces it).
 pub const GUIDE_SEED: u64 = 2026;
@@ -112,6 +112,9 @@ pub enum Prediction {
     FaultyBatch,
     /// When the team first measures the drop, with labels that arrive late.
     BlindSpot,
+    /// What the estimated accuracy does beside the true accuracy after a
+    /// drift, while labels are late (graded on the expected accuracy).
+    EstimateFollows,
 }
 
 /// One chapter of the guide.
@@ -327,6 +330,7 @@ pub fn chapters() -> Vec<Chapter> {
                 "The accuracy chart draws what the team measured (solid) beside the true accuracy that only the simulator knows (faint). Set how late the labels arrive, then predict.",
             ],
             params: turning
+                .clone()
                 .trigger(RetrainTrigger::PerformanceDrop)
                 .window(TrainingWindow::NewestBatch)
                 .label_delay(3),
@@ -336,6 +340,33 @@ pub fn chapters() -> Vec<Chapter> {
             run: GuideRun::Cycles(10),
             prediction: Prediction::BlindSpot,
             try_next: "Set the label delay to 0, then to 8, and run again: how long is the team blind each time?",
+        },
+        Chapter {
+            number: 10,
+            title: "Can you see drift before the labels arrive?",
+            text: &[
+                "Labels arrive 3 cycles late here and v1, a logistic regression, is never retrained.",
+                "While labels are out, the team can still estimate v1's accuracy from the inputs alone: the mean confidence of its predictions, calibrated on its hold-out when it was trained.",
+                "The accuracy chart draws the estimate (dashed) beside what the team measured (solid) and the true accuracy that only the simulator knows (faint).",
+                "At cycle 3 covariate drift slides the inputs 4 standard deviations along the rule; concept drift turns the rule 180°, and the two classes' clouds swap places, so the inputs look exactly as before. Pick the drift kind, then predict.",
+            ],
+            // Nothing retrains, so the estimate is always about v1 and the
+            // drift is the only thing that moves it.
+            params: base
+                .clone()
+                .trigger(RetrainTrigger::Never)
+                .validate_data(false)
+                .drift_kind(DriftKind::Covariate)
+                .drift_pattern(DriftPattern::Sudden)
+                .drift_onset(ONSET)
+                .drift_strength(1.0)
+                .label_delay(3),
+            fault: None,
+            controls: &[GuideControl::DriftKind],
+            panels: &[GuidePanel::Stats, GuidePanel::Accuracy, GuidePanel::Scatter],
+            run: GuideRun::Cycles(10),
+            prediction: Prediction::EstimateFollows,
+            try_next: "Switch the drift kind and run again: which drift does the estimate see, and which do only the labels show?",
         },
     ]
 }
@@ -391,6 +422,17 @@ pub fn question(
             params.label_delay,
             if params.label_delay == 1 { "" } else { "s" }
         ),
+        Prediction::EstimateFollows => format!(
+            "Labels arrive {} cycle{} late and {} from cycle {}. Over the {cycles} cycles, what will the estimated accuracy (dashed) do beside the true accuracy?",
+            params.label_delay,
+            if params.label_delay == 1 { "" } else { "s" },
+            match params.drift_kind {
+                DriftKind::Concept => "the rule turns while the inputs look as before",
+                DriftKind::Covariate => "the inputs slide; the rule that labels them stays",
+                DriftKind::Prior => "one class becomes far more common than the other",
+            },
+            params.drift_onset
+        ),
     }
 }
 
@@ -428,6 +470,11 @@ pub fn options(prediction: Prediction) -> &'static [&'static str] {
             "In the cycle the drift begins",
             "Later: only when the labels of the drifted batch come in",
             "Not within this run",
+        ],
+        Prediction::EstimateFollows => &[
+            "It follows the true accuracy: the team sees what the drift does without labels",
+            "It stays high while the true accuracy collapses: only labels show the drop",
+            "It falls well below the true accuracy: a false alarm",
         ],
     }
 }
@@ -472,7 +519,7 @@ mod tests {
     use crate::sim::retraining::cycle::Simulation;
 
     #[test]
-    fn nine_chapters_with_two_to_four_sentences_and_valid_runs() {
+    fn ten_chapters_with_two_to_four_sentences_and_valid_runs() {
         let all = chapters();
         assert_eq!(all.len(), usize::from(CHAPTERS));
         for (i, c) in all.iter().enumerate() {

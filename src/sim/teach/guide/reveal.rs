@@ -8,6 +8,7 @@ use super::{model_name, Chapter, GuideRun, Prediction};
 use crate::sim::english::join_words;
 use crate::sim::ml::truth::with_noise;
 use crate::sim::params::{DriftKind, ModelKind, RetrainTrigger, SimParams, TrainingWindow};
+use crate::sim::retraining::estimate_gap::{GapSide, TRACKS_WITHIN};
 use crate::sim::retraining::history::{CycleSummary, Expected};
 use crate::sim::retraining::outcome::{AlertReason, Outcome};
 use crate::sim::retraining::race::{CostVerdict, Policy, PolicyRace};
@@ -59,6 +60,7 @@ pub fn reveal(
                 Prediction::FaultyBatch => faulty_batch(params, run),
                 Prediction::AfterRejection => after_rejection(params, run),
                 Prediction::BlindSpot => blind_spot(params, run),
+                Prediction::EstimateFollows => estimate_follows(params, run),
                 Prediction::CheapestNearPolicy => return None,
             })
         }
@@ -589,6 +591,84 @@ fn blind_spot(params: &SimParams, run: &[CycleSummary]) -> Reveal {
             two(run[run.len() - 1].live_score)
         )),
     }
+    Reveal { answer, text }
+}
+
+/// The mean of `f` over `cycles`, or `None` if none has it.
+fn mean_of(cycles: &[&CycleSummary], f: impl Fn(&CycleSummary) -> Option<f64>) -> Option<f64> {
+    let xs: Vec<f64> = cycles.iter().filter_map(|s| f(s)).collect();
+    (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
+}
+
+/// Graded on the mean gap between the estimate and the accuracy the live
+/// model can expect over the cycles after the onset: a mean, not one cycle,
+/// so the luck of one batch does not decide it.
+fn estimate_follows(params: &SimParams, run: &[CycleSummary]) -> Reveal {
+    let onset = params.drift_onset;
+    let before: Vec<&CycleSummary> = run.iter().filter(|s| s.cycle < onset).collect();
+    let after: Vec<&CycleSummary> = run.iter().filter(|s| s.cycle >= onset).collect();
+    let estimate = |s: &CycleSummary| s.estimated.map(|e| e.score);
+    let truth = |s: &CycleSummary| Some(expected_of(s).live);
+    let (e1, t1) = (
+        mean_of(&after, estimate).unwrap_or(0.0),
+        mean_of(&after, truth).unwrap_or(0.0),
+    );
+    let side = GapSide::of(e1, t1);
+    let answer = match side {
+        GapSide::Tracks => 0,
+        GapSide::TooHigh => 1,
+        GapSide::TooLow => 2,
+    };
+    let last = &run[run.len() - 1];
+    let mut text = Vec::new();
+    if let (Some(e0), Some(t0)) = (mean_of(&before, estimate), mean_of(&before, truth)) {
+        text.push(format!(
+            "Before the drift (cycles 0\u{2013}{}) the estimate averaged {} and v{} could expect {}.",
+            onset.saturating_sub(1),
+            two(e0),
+            last.live_before,
+            two(t0)
+        ));
+    }
+    text.push(format!(
+        "From cycle {onset} to cycle {} the estimate averaged {} while the true accuracy, which only the simulator knows, averaged {}: {} {} the truth on average.",
+        last.cycle,
+        two(e1),
+        two(t1),
+        two((e1 - t1).abs()),
+        if e1 >= t1 { "above" } else { "below" }
+    ));
+    text.push(match (params.drift_kind, side) {
+        (DriftKind::Concept, GapSide::TooHigh) => {
+            let measured = run.iter().find(|s| s.measured.is_some_and(|m| m.on_cycle >= onset));
+            format!(
+                "The rule turned {:.0}° but the inputs looked as before, so v1 was as sure as ever and wrong: confidently wrong. {}",
+                last.drift.rotation_deg,
+                match measured.and_then(|s| s.measured.map(|m| (s.cycle, m))) {
+                    Some((cycle, m)) => format!(
+                        "Only labels showed it: at cycle {cycle} the labels of cycle {} came in and the team measured {}.",
+                        m.on_cycle,
+                        two(m.score)
+                    ),
+                    None => "Only labels could show it, and none of a drifted batch came in within the run.".to_string(),
+                }
+            )
+        }
+        (DriftKind::Concept, _) => format!(
+            "The rule turned only {:.0}°, and the estimate stayed within {} of the truth on average.",
+            last.drift.rotation_deg,
+            two(TRACKS_WITHIN)
+        ),
+        (_, GapSide::Tracks) => format!(
+            "The {} moved, not the rule: where v1 is sure it is still right, so its confidence stayed an honest guess of its accuracy, within {} of it on average.",
+            if params.drift_kind == DriftKind::Prior { "balance of the classes" } else { "inputs" },
+            two(TRACKS_WITHIN)
+        ),
+        (_, _) => format!(
+            "The rule did not move, yet the estimate was more than {} from the truth on average: the luck of the hold-out v1 was calibrated on.",
+            two(TRACKS_WITHIN)
+        ),
+    });
     Reveal { answer, text }
 }
 

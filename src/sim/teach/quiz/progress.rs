@@ -123,6 +123,24 @@ impl GuideProgress {
             chapters: CHAPTERS,
         }
     }
+
+    /// A save of the nine-chapter guide read as today's guide: chapter 10
+    /// ("Can you see drift before the labels arrive?") was added after the
+    /// others, so every chapter keeps its number. A place the nine-chapter
+    /// guide never had stays out of range, for [`Progress::validate`] to
+    /// refuse.
+    pub fn from_nine_chapters(self) -> GuideProgress {
+        if self.chapters != 9 {
+            return self;
+        }
+        if !(1..=9).contains(&self.chapter) || self.done & !0b1_1111_1111 != 0 {
+            return GuideProgress { chapter: 0, ..self };
+        }
+        GuideProgress {
+            chapters: CHAPTERS,
+            ..self
+        }
+    }
 }
 
 /// One bit per chapter.
@@ -309,7 +327,7 @@ impl Progress {
         }
         let mut progress: Progress =
             serde_json::from_value(value).map_err(|e| ProgressError::BadFields(e.to_string()))?;
-        progress.guide = progress.guide.from_six_chapters();
+        progress.guide = progress.guide.from_six_chapters().from_nine_chapters();
         progress.validate()?;
         Ok(progress)
     }
@@ -357,7 +375,7 @@ mod tests {
         }
         assert_eq!(
             sample().to_storage_string(),
-            r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2,"guide":{"chapter":4,"done":7,"playground":false,"chapters":9}}"#
+            r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2,"guide":{"chapter":4,"done":7,"playground":false,"chapters":10}}"#
         );
         // A save from before the guide reads as a first visit to it.
         let old = r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2}"#;
@@ -365,6 +383,21 @@ mod tests {
             Progress::from_storage(old).map(|p| p.guide),
             Ok(GuideProgress::default())
         );
+    }
+
+    /// A save of the nine-chapter guide keeps its place and chapters done
+    /// (chapter 10 came after them); a place it never had is refused.
+    #[test]
+    fn a_nine_chapter_save_keeps_its_chapters() {
+        let old = r#"{"version":1,"answered":12,"correct":9,"best_test_score":7,"tests_taken":2,"guide":{"chapter":9,"done":257,"playground":true,"chapters":9}}"#;
+        let g = Progress::from_storage(old).unwrap().guide;
+        assert_eq!((g.chapter, g.playground, g.chapters), (9, true, CHAPTERS));
+        assert!(g.is_done(1) && g.is_done(9) && !g.is_done(10), "{g:?}");
+        let bad = r#"{"version":1,"answered":1,"correct":1,"best_test_score":null,"tests_taken":0,"guide":{"chapter":10,"done":0,"playground":false,"chapters":9}}"#;
+        assert!(matches!(
+            Progress::from_storage(bad),
+            Err(ProgressError::NoSuchChapter { .. })
+        ));
     }
 
     /// A save of the six-chapter guide keeps its place and its chapters
@@ -388,7 +421,7 @@ mod tests {
 
     #[test]
     fn impossible_guide_places_are_rejected() {
-        for (chapter, done) in [(0, 0), (10, 0), (3, 0b10_0000_0000)] {
+        for (chapter, done) in [(0, 0), (CHAPTERS + 1, 0), (3, 1 << CHAPTERS)] {
             let mut p = sample();
             p.guide.chapter = chapter;
             p.guide.done = done;
@@ -397,8 +430,8 @@ mod tests {
         }
         let mut g = GuideProgress::default();
         g.mark_done(2);
-        g.mark_done(10);
-        assert!(g.is_done(2) && !g.is_done(1) && !g.is_done(10));
+        g.mark_done(CHAPTERS + 1);
+        assert!(g.is_done(2) && !g.is_done(1) && !g.is_done(CHAPTERS + 1));
         assert_eq!(g.done_count(), 1);
     }
 

@@ -1,18 +1,22 @@
-//! The fixed question bank, thirty-six questions, each tied to the loop step it
+//! The fixed question bank, forty-one questions, each tied to the loop step it
 //! is about, one file a topic, in the bank's order: the lesson's five practice
 //! questions (`lesson`, the snippet question corrected so that exactly one
 //! option is right), fifteen about what this playground shows (`playground`),
 //! ten about the MLOps tools around the loop (`tools`: the drift detectors, the
 //! KS test, the champion/challenger gate, rollback, cron schedules and training
 //! windows), two about what retraining costs (`cost`), two about labels that
-//! arrive late (`late_labels`), and two about real data (`weather`: a drift
-//! that is a broken pipeline, a fair hold-out in time). Each topic's tests,
+//! arrive late (`late_labels`), two about real data (`weather`: a drift
+//! that is a broken pipeline, a fair hold-out in time), three about the team's
+//! view (`team_view`: which accuracy the team has, the estimate under concept
+//! drift, KS per feature) and two about the detector scorecard (`scorecard`:
+//! a false alarm against a missed drift, raising the KS test's α). Each topic's tests,
 //! which check its claims on the simulation, stand beside its questions.
 
 mod cost;
 mod late_labels;
 mod lesson;
 mod playground;
+mod scorecard;
 mod spec;
 mod team_view;
 mod tools;
@@ -22,7 +26,7 @@ use super::QuizQuestion;
 use spec::Spec;
 
 /// The topics, in the bank's fixed order.
-const TOPICS: [&[Spec]; 7] = [
+const TOPICS: [&[Spec]; 8] = [
     &lesson::QUESTIONS,
     &playground::QUESTIONS,
     &tools::QUESTIONS,
@@ -30,6 +34,7 @@ const TOPICS: [&[Spec]; 7] = [
     &late_labels::QUESTIONS,
     &weather::QUESTIONS,
     &team_view::QUESTIONS,
+    &scorecard::QUESTIONS,
 ];
 
 /// Every bank entry, topic after topic.
@@ -94,6 +99,7 @@ mod tests {
     fn bank_is_big_enough_for_a_test_at_every_level() {
         let bank = question_bank();
         assert_eq!(bank.len(), BANK_SIZE);
+        assert_eq!(BANK_SIZE, 41, "the module's first line counts them");
         assert!(bank.len() >= 12);
         let count = |d| bank.iter().filter(|q| q.difficulty == d).count();
         assert!(count(Difficulty::Easy) >= 3);
