@@ -48,6 +48,10 @@ test('the switch hides the truth by keyboard; a diagnosis reveals it and is grad
   assert.equal(await toggle.getAttribute('aria-checked'), 'true');
   await expectTeamView(page);
   assert.match(page.url(), /view=team/);
+  // Labels 3 cycles late: the newest batch has no classes yet, so the team
+  // sees its points in grey, and no class counts.
+  assert.match(await scatterCaption(page), /points in grey: their labels are not in yet \(they arrive 3 cycles later\)/);
+  assert.doesNotMatch(await scatterCaption(page), /of class 0/);
   // A further cycle keeps the truth out.
   await finishCycles(page, 1);
   await expectTeamView(page);
@@ -66,6 +70,7 @@ test('the switch hides the truth by keyboard; a diagnosis reveals it and is grad
   assert.equal(await page.locator('figure.chart-drift').count(), 1, 'the drift chart is back');
   assert.match(await perfAria(page), /only the simulator knows/);
   assert.match(await scatterCaption(page), /Green line/);
+  assert.match(await scatterCaption(page), /of class 0 \(blue circles\)/, 'the classes are back');
   await app.screenshot(page, 'team-view-revealed');
 
   await page.getByRole('button', { name: "Back to the team's view" }).click();

@@ -614,6 +614,7 @@ impl Engine {
                 }
                 b
             }),
+            labels_pending: false,
         }
     }
 

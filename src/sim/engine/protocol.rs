@@ -314,6 +314,11 @@ pub struct ScatterFacts {
     pub v1_grid: Option<DecisionGrid>,
     /// Why the model live when the batch arrived scored below 0.5 on it.
     pub below_half: Option<BelowHalf>,
+    /// The newest batch's labels are not in yet and the team's view is on:
+    /// the engine sent its points without their classes (`batch.y` is
+    /// empty), and the scatter draws them without a class.
+    #[serde(default)]
+    pub labels_pending: bool,
 }
 
 /// What changed between two versions.

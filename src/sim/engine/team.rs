@@ -61,6 +61,14 @@ impl Engine {
 /// knows.
 pub(super) fn hide_truth(snap: &mut Snapshot) {
     snap.scatter.rules = None;
+    snap.scatter.circles = None;
+    // With a label delay the team has no labels for the newest batch yet
+    // (the initial data, cycle 0, was labelled when v1 was trained).
+    if snap.params.label_delay > 0 && snap.batch.cycle > 0 {
+        snap.scatter.labels_pending = true;
+        snap.batch.y.clear();
+        snap.batch.positives = 0;
+    }
     snap.scatter.below_half = None;
     snap.best_possible = None;
     for c in &mut snap.summaries {
@@ -142,7 +150,13 @@ mod tests {
                             for s in views.into_iter().flatten() {
                                 assert!(s.hides_truth());
                                 assert_eq!(s.scatter.rules, None);
+                                assert_eq!(s.scatter.circles, None);
                                 assert_eq!(s.scatter.below_half, None);
+                                // Labels late: the newest batch comes without them.
+                                let late = delay > 0 && s.batch.cycle > 0;
+                                assert_eq!(s.scatter.labels_pending, late);
+                                assert_eq!(s.batch.y.is_empty(), late);
+                                assert!(!s.batch.x.is_empty());
                                 assert_eq!(s.best_possible, None);
                                 assert!(s
                                     .summaries

@@ -70,6 +70,7 @@ struct ScatterKey {
     batch_len: usize,
     batch_probe: [Option<([f64; 2], bool)>; 3],
     live_version: u32,
+    labels_pending: bool,
     live_grid: Option<DecisionGrid>,
     live_boundary: Option<LinearBoundary>,
     candidate: Option<u32>,
@@ -95,6 +96,7 @@ impl ScatterKey {
                 probe(b.x.len().saturating_sub(1)),
             ],
             live_version: s.live_version,
+            labels_pending: s.scatter.labels_pending,
             live_grid: s.live_grid.clone(),
             live_boundary: s.live_boundary,
             candidate: s.candidate,
@@ -184,6 +186,13 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
 
     let mut caption = if n == 0 {
         format!("{which} has no points yet.")
+    } else if s.scatter.labels_pending {
+        format!(
+            "{which}: {} points in grey: their labels are not in yet (they arrive {} later), so \
+             the team sees where the points are, not their classes.",
+            group_thousands(n),
+            crate::ui::charts::count_noun(s.params.label_delay as usize, "cycle", "cycles")
+        )
     } else {
         let ones = batch.positives;
         format!(
@@ -278,22 +287,32 @@ pub fn scatter_text(s: &Snapshot) -> ChartText {
 
 /// Legend rows for what is on the plot.
 fn legend(s: &Snapshot, pal: &Palette) -> Vec<LegendEntry> {
-    let mut rows = vec![
-        LegendEntry::new(
+    let mut rows = if s.scatter.labels_pending {
+        vec![LegendEntry::new(
             Glyph::Dot {
-                fill: pal.class0,
-                rim: pal.class0_rim,
+                fill: pal.muted,
+                rim: pal.ink,
             },
-            "class 0",
-        ),
-        LegendEntry::new(
-            Glyph::Triangle {
-                fill: pal.class1,
-                rim: pal.class1_rim,
-            },
-            "class 1",
-        ),
-    ];
+            "new point\n(label not in)",
+        )]
+    } else {
+        vec![
+            LegendEntry::new(
+                Glyph::Dot {
+                    fill: pal.class0,
+                    rim: pal.class0_rim,
+                },
+                "class 0",
+            ),
+            LegendEntry::new(
+                Glyph::Triangle {
+                    fill: pal.class1,
+                    rim: pal.class1_rim,
+                },
+                "class 1",
+            ),
+        ]
+    };
     let tree = live_is_tree(s);
     if s.live_grid.is_some() {
         rows.push(LegendEntry::new(
@@ -722,21 +741,21 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
 
     // 3. The points, subsampled, in batch order so neither class always sits on top.
     // The snapshot carries the engine's sample of the batch (SHOWN_POINTS).
+    // Labels not in yet (the team's view): every point alike, in grey.
+    let pending = s.scatter.labels_pending;
     let mut marks = Marks::new();
-    for (p, &class1) in s
-        .batch
-        .x
-        .iter()
-        .zip(&s.batch.y)
-        .filter(|(p, _)| p[0].abs() <= h && p[1].abs() <= h)
-    {
-        marks.push(chart.backend_coord(&(p[0], p[1])), class1);
+    for (i, p) in s.batch.x.iter().enumerate() {
+        if p[0].abs() <= h && p[1].abs() <= h {
+            let class1 = !pending && s.batch.y.get(i).copied().unwrap_or(false);
+            marks.push(chart.backend_coord(&(p[0], p[1])), class1);
+        }
     }
-    marks.draw(
-        canvas.ctx,
-        (3.0, pal.class0, pal.class0_rim),
-        (5.0, pal.class1, pal.class1_rim),
-    );
+    let dots = if pending {
+        (3.0, pal.muted, pal.ink)
+    } else {
+        (3.0, pal.class0, pal.class0_rim)
+    };
+    marks.draw(canvas.ctx, dots, (5.0, pal.class1, pal.class1_rim));
 
     // 4. v1, never retrained: dotted, under everything else.
     let thin = pal.muted.stroke_width(3);
