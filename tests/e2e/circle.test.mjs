@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCREENSHOT_DIR, launchApp, runAxe, serveUnderPrefix, settle, waitForServiceWorker, waitForText } from './harness.mjs';
+import { SCREENSHOT_DIR, failedFetchesKeepTheRun, launchApp, runAxe, serveUnderPrefix, settle, waitForServiceWorker, waitForText } from './harness.mjs';
 
 const FILE = '/data/circle-minku.csv';
 const fetchesOfFile = (server) => server.requests.filter((p) => p === FILE).length;
@@ -120,23 +120,18 @@ test('a failed fetch of the Circle data is said in words and the run stays', asy
   await settle(page);
   await page.getByRole('button', { name: 'Finish cycle' }).click();
   await settle(page);
-  const before = { cycle: await page.getByTestId('cycle').textContent(), url: page.url() };
-  for (const [answer, says] of [
-    [(route) => route.fulfill({ status: 404, body: 'not here' }), /the server answered with HTTP status 404/],
-    [(route) => route.abort('internetdisconnected'), /there is no connection/],
-  ]) {
-    await app.context.route(`**${FILE}`, answer);
-    await page.getByRole('button', { name: 'Use the Circle benchmark' }).click();
-    await waitForText(page.getByTestId('notice'), says);
-    const notice = page.getByTestId('notice');
-    assert.equal(await notice.getAttribute('role'), 'alert');
-    assert.match(await notice.textContent(), /The Circle data could not be fetched: .*The run on screen is unchanged\./);
-    await settle(page);
-    assert.equal(await page.getByTestId('cycle').textContent(), before.cycle);
-    assert.equal(page.url(), before.url, 'the address still names the run on screen');
-    assert.equal(await page.getByTestId('circle').count(), 0, 'no Circle panel without a Circle run');
-    await app.context.unroute(`**${FILE}`);
-  }
+  await failedFetchesKeepTheRun(app, page, {
+    file: FILE,
+    button: 'Use the Circle benchmark',
+    dataName: 'Circle data',
+    answers: [
+      [(route) => route.fulfill({ status: 404, body: 'not here' }), /the server answered with HTTP status 404/],
+      [(route) => route.abort('internetdisconnected'), /there is no connection/],
+    ],
+    unchanged: async (page) => {
+      assert.equal(await page.getByTestId('circle').count(), 0, 'no Circle panel without a Circle run');
+    },
+  });
   await page.getByRole('button', { name: 'Finish cycle' }).click();
   await settle(page);
   assert.equal(await page.getByTestId('cycle').textContent(), '2', 'the run still works');

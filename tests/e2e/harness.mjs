@@ -13,6 +13,7 @@
 //
 // The server: tests/e2e/run.mjs starts one for all journeys and passes its URL in
 // E2E_BASE_URL; without it (e.g. `node --test tests/e2e/`) each file starts its own.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -410,4 +411,28 @@ export async function waitForServiceWorker(page, { timeout = 10_000 } = {}) {
     script: navigator.serviceWorker.controller.scriptURL,
     scope: (await navigator.serviceWorker.ready).scope,
   }));
+}
+
+/**
+ * A real-data file that cannot be fetched (each of `answers`: a route handler and
+ * the words the notice must say) is said in words, as an alert, and leaves the run
+ * on screen as it was: the same cycle and address. `unchanged(page)` checks what
+ * else a journey keeps (its data set's panel, the table).
+ */
+export async function failedFetchesKeepTheRun(app, page, { file, button, dataName, answers, unchanged }) {
+  const before = { cycle: await page.getByTestId('cycle').textContent(), url: page.url() };
+  for (const [answer, says] of answers) {
+    await app.context.route(`**${file}`, answer);
+    await page.getByRole('button', { name: button }).click();
+    await waitForText(page.getByTestId('notice'), says);
+    const notice = page.getByTestId('notice');
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    assert.match(await notice.textContent(), new RegExp(`The ${dataName} could not be fetched: .*The run on screen is unchanged\\.`));
+    await settle(page);
+    assert.equal(await page.getByTestId('cycle').textContent(), before.cycle);
+    assert.equal(page.url(), before.url, 'the address still names the run on screen');
+    await unchanged(page);
+    await app.context.unroute(`**${file}`);
+  }
+  return before;
 }

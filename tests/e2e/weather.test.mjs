@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCREENSHOT_DIR, launchApp, runAxe, serveUnderPrefix, settle, waitForServiceWorker, waitForText } from './harness.mjs';
+import { SCREENSHOT_DIR, failedFetchesKeepTheRun, launchApp, runAxe, serveUnderPrefix, settle, waitForServiceWorker, waitForText } from './harness.mjs';
 
 const FILE = '/data/weather-nebraska.csv';
 const fetchesOfFile = (server) => server.requests.filter((p) => p === FILE).length;
@@ -129,24 +129,20 @@ test('a failed fetch is said in words and the run on screen stays as it was', as
   const before = { cycle: await page.getByTestId('cycle').textContent(), table: await table(), url: page.url() };
   assert.equal(before.cycle, '2');
 
-  for (const [answer, says] of [
-    [(route) => route.fulfill({ status: 503, body: 'down for maintenance' }), /the server answered with HTTP status 503/],
-    [(route) => route.abort('internetdisconnected'), /there is no connection/],
-  ]) {
-    await app.context.route(`**${FILE}`, answer);
-    await page.getByRole('button', { name: 'Use the real weather data' }).click();
-    await waitForText(page.getByTestId('notice'), says);
-    const notice = page.getByTestId('notice');
-    assert.equal(await notice.getAttribute('role'), 'alert');
-    assert.match(await notice.textContent(), /The weather data could not be fetched: .*The run on screen is unchanged\./);
-    await settle(page);
-    assert.equal(await page.getByTestId('cycle').textContent(), before.cycle);
-    assert.equal(await table(), before.table, 'the run is as it was');
-    assert.equal(page.url(), before.url, 'the address still names the run on screen');
-    assert.match(await page.getByTestId('data-source').textContent(), /synthetic/);
-    assert.equal(await page.getByTestId('weather').count(), 0, 'no weather panel without a weather run');
-    await app.context.unroute(`**${FILE}`);
-  }
+  await failedFetchesKeepTheRun(app, page, {
+    file: FILE,
+    button: 'Use the real weather data',
+    dataName: 'weather data',
+    answers: [
+      [(route) => route.fulfill({ status: 503, body: 'down for maintenance' }), /the server answered with HTTP status 503/],
+      [(route) => route.abort('internetdisconnected'), /there is no connection/],
+    ],
+    unchanged: async (page) => {
+      assert.equal(await table(), before.table, 'the run is as it was');
+      assert.match(await page.getByTestId('data-source').textContent(), /synthetic/);
+      assert.equal(await page.getByTestId('weather').count(), 0, 'no weather panel without a weather run');
+    },
+  });
   // The run still works.
   await page.getByRole('button', { name: 'Finish cycle' }).click();
   await settle(page);
