@@ -52,8 +52,9 @@ const SCATTER_EVERY_MS: u32 = 1000;
 /// follow every draw. At full speed a cycle's steps pass faster than anyone
 /// reads them, and re-laying out their changing text at every draw (ten a
 /// second) made each draw a long task on a CPU slowed 4× (about half of the
-/// page's layout work while playing). They catch up the moment the run pauses.
-const PANEL_EVERY_MS: u32 = 500;
+/// page's layout work while playing); at 500 ms they still were a third of the
+/// long tasks left. They catch up the moment the run pauses.
+const PANEL_EVERY_MS: u32 = 1000;
 
 /// The settings' hide keys the team's view leaves out: the drift's kind,
 /// pattern, strength and speed (what the student diagnoses).

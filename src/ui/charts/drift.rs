@@ -7,10 +7,11 @@ use plotters::element::{Circle, PathElement, Polygon};
 use plotters::style::Color;
 use yew::prelude::*;
 
-use super::look::Palette;
+use super::look::{ChartLook, Palette};
 use super::{
-    chart_figure, cycle_axis, cycle_chart, draw_cycles_note, draw_legend, forgotten_cycles,
-    use_chart, window_start, Canvas, ChartText, DrawResult, Glyph, LegendEntry,
+    chart_figure, chart_height, cycle_axis, cycle_chart, draw_cycles_note, draw_frame_legend,
+    forgotten_cycles, frame, use_chart, window_start, Canvas, ChartText, DrawResult, Glyph,
+    LegendEntry,
 };
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
@@ -42,7 +43,13 @@ pub fn DriftChart(props: &DriftChartProps) -> Html {
         snap.summaries.last().map(|c| (c.cycle, c.drift)),
         snap.drift,
     );
-    let (canvas, error) = use_chart("drift", key, props.snapshot.clone(), draw_drift);
+    let (canvas, error) = use_chart(
+        "drift",
+        key,
+        props.snapshot.clone(),
+        draw_drift,
+        drift_height,
+    );
     chart_figure(super::ChartId::Drift, canvas, &text, None, error)
 }
 
@@ -152,7 +159,13 @@ fn legend(pal: &Palette) -> Vec<LegendEntry> {
     ]
 }
 
-/// Draws the chart: plot on the left, legend on the right.
+/// The chart's height at `width` (the legend and the cycles note under the
+/// plot on a narrow screen).
+fn drift_height(_: &Snapshot, look: ChartLook, width: u32) -> u32 {
+    chart_height(width, look, &legend(look.palette()), 2)
+}
+
+/// Draws the chart: plot on the left, legend on the right (under it when narrow).
 fn draw_drift(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     let root = canvas.area;
     let history = drift_history(s);
@@ -162,9 +175,9 @@ fn draw_drift(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         _ => cycle_axis(0, 0, 5),
     };
     let (look, pal) = (canvas.look, canvas.look.palette());
-    let (plot_area, legend_area) = root.split_horizontally(if look.presenter { 400 } else { 420 });
+    let f = frame(root, look, 140);
     let mut chart = cycle_chart(
-        &plot_area,
+        &f.plot,
         look,
         (x0, x1, x_labels),
         6,
@@ -207,9 +220,9 @@ fn draw_drift(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         )))?;
     }
 
-    let below = draw_legend(&legend_area, look, 14, 10, &legend(pal))?;
+    let below = draw_frame_legend(&f, look, 14, 10, &legend(pal))?;
     let total = history.len() + forgotten_cycles(s);
-    draw_cycles_note(&legend_area, look, below + 2, shown.len(), total)
+    draw_cycles_note(&f.legend, look, below + 2, shown.len(), total)
 }
 
 #[cfg(test)]

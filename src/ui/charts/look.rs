@@ -138,8 +138,8 @@ pub struct TypeSizes {
     pub y_axis: u32,
 }
 
-/// The normal view: readable at arm's length (a canvas is shown at about its
-/// own size at 1440 px wide).
+/// The normal view, in CSS pixels (every chart is drawn at the size it is
+/// shown): readable at arm's length, and at least 12 on a phone.
 pub const NORMAL_TYPE: TypeSizes = TypeSizes {
     tick: 14,
     label: 15,
@@ -148,14 +148,14 @@ pub const NORMAL_TYPE: TypeSizes = TypeSizes {
     y_axis: 56,
 };
 
-/// The presenter view: at 1920 × 1080 a chart is shown about 1.3 times its
-/// canvas size, so ticks read as about 24 CSS pixels, like the page's text.
+/// The presenter view, in CSS pixels: at least 20, read from the back of a
+/// room on a 1280- or 1920-wide projector.
 pub const PRESENTER_TYPE: TypeSizes = TypeSizes {
-    tick: 19,
-    label: 19,
-    legend_line: 23,
-    x_axis: 50,
-    y_axis: 66,
+    tick: 20,
+    label: 21,
+    legend_line: 27,
+    x_axis: 54,
+    y_axis: 72,
 };
 
 impl ChartLook {

@@ -14,64 +14,67 @@
 //! scheme and the presenter view), and a drawing error is shown in the caption
 //! (and logged as a console warning), never a panic.
 
+pub(crate) mod backend;
 pub mod drift;
 mod figure;
+pub(crate) mod frame;
 pub mod geometry;
 pub mod look;
+mod paint;
 pub mod performance;
 pub mod race;
 pub mod race_cost;
 pub mod scatter;
+mod stamp;
 pub mod sweep;
 
 pub use drift::DriftChart;
 pub(crate) use figure::chart_figure;
 pub use figure::ChartId;
+pub(crate) use frame::{chart_height, draw_frame_legend, frame, legend_width, Frame, NARROW};
 pub use look::ChartLookProvider;
+pub(crate) use paint::{png_of, use_chart, Canvas};
 pub use performance::PerformanceChart;
 pub use race::RaceChart;
 pub use race_cost::RaceCostChart;
 pub use scatter::ScatterChart;
+pub(crate) use stamp::{MarkStyle, Marks};
 pub use sweep::SweepChart;
 
-use std::rc::Rc;
-
-use plotters::backend::DrawingBackend;
 use plotters::coord::Shift;
-use plotters::drawing::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, IntoFont, RGBColor, TextStyle, TRANSPARENT};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
-use yew::prelude::*;
 
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
-use look::{use_chart_look, ChartLook};
+use backend::Backend;
+use look::ChartLook;
 
-/// Width of every chart's canvas in canvas pixels (CSS scales it to the column).
-pub const CANVAS_WIDTH: u32 = 560;
-/// Height of every chart's canvas in canvas pixels.
+/// Width of a chart's canvas before it is measured on the page (CSS pixels):
+/// each chart is then drawn at the width its column gives it.
+pub const CANVAS_WIDTH: u32 = paint::DEFAULT_WIDTH;
+/// Height of a chart's canvas before it is measured on the page.
 pub const CANVAS_HEIGHT: u32 = 360;
 
 /// The font family of all chart text.
 pub(crate) const FONT: &str = "sans-serif";
 
 /// The error type of every drawing call.
-pub(crate) type DrawError = DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
+pub(crate) type DrawError =
+    DrawingAreaErrorKind<<Backend as plotters::backend::DrawingBackend>::ErrorType>;
 /// The result of drawing one chart.
 pub(crate) type DrawResult = Result<(), DrawError>;
 /// The whole canvas as a plotters drawing area.
-pub(crate) type Area = DrawingArea<CanvasBackend, Shift>;
+pub(crate) type Area = DrawingArea<Backend, Shift>;
 
 /// A per-cycle chart with y from 0 to 1, as the performance, drift and race
 /// charts draw it.
 pub(crate) type CycleChart<'a> = plotters::chart::ChartContext<
     'a,
-    CanvasBackend,
+    Backend,
     plotters::coord::cartesian::Cartesian2d<
         plotters::coord::types::RangedCoordf64,
         plotters::coord::types::RangedCoordf64,
@@ -203,6 +206,14 @@ pub(crate) enum Glyph {
     Regions { left: RGBColor, right: RGBColor },
     /// A filled area under a line.
     Area { fill: RGBColor, line: RGBColor },
+    /// A line on a patch of a band (`band` at `opacity`).
+    Banded {
+        band: RGBColor,
+        opacity: f64,
+        color: RGBColor,
+        width: u32,
+        dash: Dash,
+    },
 }
 
 /// One legend row: a glyph and a label (`\n` breaks the label into lines).
@@ -268,75 +279,6 @@ pub(crate) fn draw_triangle(
     outline.push(pts[0]);
     area.draw(&Polygon::new(pts, fill.filled()))?;
     area.draw(&PathElement::new(outline, rim.stroke_width(1)))
-}
-
-/// A scatter's marks: class-0 dots and class-1 triangles with 1 px rims, drawn
-/// straight on the canvas's context in a few batched paths instead of two
-/// plotters calls (and two colour strings) per point. The points are drawn in
-/// [`MARK_CHUNKS`] runs in their given order, each run dots first, then
-/// triangles, so neither class always sits on top.
-pub(crate) struct Marks {
-    points: Vec<((f64, f64), bool)>,
-}
-
-/// How many runs [`Marks`] draws its points in.
-pub(crate) const MARK_CHUNKS: usize = 8;
-
-impl Marks {
-    /// No marks yet.
-    pub(crate) fn new() -> Self {
-        Marks { points: Vec::new() }
-    }
-
-    /// A mark at pixel `(x, y)`: a triangle for class 1, else a dot.
-    pub(crate) fn push(&mut self, (x, y): (i32, i32), class1: bool) {
-        self.points.push(((f64::from(x), f64::from(y)), class1));
-    }
-
-    /// Draws the marks: dots of radius `dot_r` in `dot` with rim `dot_rim`,
-    /// triangles of circumradius `tri_r` in `tri` with rim `tri_rim`.
-    pub(crate) fn draw(
-        &self,
-        ctx: &CanvasRenderingContext2d,
-        (dot_r, dot, dot_rim): (f64, RGBColor, RGBColor),
-        (tri_r, tri, tri_rim): (f64, RGBColor, RGBColor),
-    ) {
-        let css = |c: RGBColor| format!("rgb({},{},{})", c.0, c.1, c.2);
-        let (dot, dot_rim, tri, tri_rim) = (css(dot), css(dot_rim), css(tri), css(tri_rim));
-        let offsets = triangle_offsets(tri_r.round() as i32);
-        let chunk = self.points.len().div_ceil(MARK_CHUNKS).max(1);
-        ctx.save();
-        ctx.set_line_width(1.0);
-        for run in self.points.chunks(chunk) {
-            for (class1, fill, rim) in [(false, &dot, &dot_rim), (true, &tri, &tri_rim)] {
-                ctx.begin_path();
-                let mut any = false;
-                for &((x, y), c) in run.iter().filter(|(_, c)| *c == class1) {
-                    any = true;
-                    if c {
-                        let mut corners = offsets
-                            .iter()
-                            .map(|&(dx, dy)| (x + f64::from(dx), y + f64::from(dy)));
-                        if let Some((x0, y0)) = corners.next() {
-                            ctx.move_to(x0, y0);
-                            corners.for_each(|(cx, cy)| ctx.line_to(cx, cy));
-                            ctx.close_path();
-                        }
-                    } else {
-                        ctx.move_to(x + dot_r, y);
-                        let _ = ctx.arc(x, y, dot_r, 0.0, std::f64::consts::TAU);
-                    }
-                }
-                if any {
-                    ctx.set_fill_style_str(fill);
-                    ctx.fill();
-                    ctx.set_stroke_style_str(rim);
-                    ctx.stroke();
-                }
-            }
-        }
-        ctx.restore();
-    }
 }
 
 /// Draws an × of half-size `r` at pixel `(x, y)` of `area`.
@@ -407,6 +349,24 @@ fn draw_glyph(area: &Area, pal: &look::Palette, glyph: Glyph, x: i32, y: i32) ->
             color.stroke_width(width),
             dash,
         ),
+        Glyph::Banded {
+            band,
+            opacity,
+            color,
+            width,
+            dash,
+        } => {
+            area.draw(&Rectangle::new(
+                [(x0, y - 7), (x1, y + 7)],
+                band.mix(opacity).filled(),
+            ))?;
+            draw_path(
+                area,
+                vec![(x0, y), (x1, y)],
+                color.stroke_width(width),
+                dash,
+            )
+        }
         Glyph::Arrow { color, width } => {
             area.draw(&PathElement::new(
                 vec![(x0, y + 4), (x1, y + 4)],
@@ -538,106 +498,6 @@ extern "C" {
     /// text alternative).
     #[wasm_bindgen(js_namespace = console, js_name = warn)]
     fn console_warn(message: &str);
-}
-
-/// What a chart draws with: plotters' drawing area, the same canvas's 2D
-/// context for the many small marks that plotters would draw one call (and one
-/// colour string) at a time ([`Marks`]), and the look to draw in.
-pub(crate) struct Canvas<'a> {
-    /// The drawing area (axes, lines, text, legends).
-    pub area: &'a Area,
-    /// The canvas's 2D context (the one plotters draws on).
-    pub ctx: &'a CanvasRenderingContext2d,
-    /// The colours and type sizes.
-    pub look: ChartLook,
-}
-
-/// Clears the canvas to the look's background, then runs `draw` on it, then
-/// presents it; sets the canvas's `data-draw-ms` attribute to the time the
-/// draw took.
-fn paint(
-    canvas: &NodeRef,
-    snapshot: &Snapshot,
-    look: ChartLook,
-    draw: fn(&Canvas, &Snapshot) -> DrawResult,
-) -> Result<(), String> {
-    let element = canvas
-        .cast::<HtmlCanvasElement>()
-        .ok_or_else(|| "the canvas is not on the page yet".to_string())?;
-    let ctx: CanvasRenderingContext2d = element
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(|| "this browser gave no 2D canvas context".to_string())?;
-    let backend = CanvasBackend::with_canvas_object(element)
-        .ok_or_else(|| "this browser gave no 2D canvas context".to_string())?;
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let started = performance.as_ref().map(|p| p.now());
-    let root = backend.into_drawing_area();
-    let run = || -> DrawResult {
-        root.fill(&look.palette().background)?;
-        draw(
-            &Canvas {
-                area: &root,
-                ctx: &ctx,
-                look,
-            },
-            snapshot,
-        )?;
-        root.present()
-    };
-    let outcome = run().map_err(|e| e.to_string());
-    // How long the draw took, for the end-to-end tests' time budget.
-    if let (Some(p), Some(t0), Some(element)) = (performance, started, canvas.cast::<Element>()) {
-        let _ = element.set_attribute("data-draw-ms", &format!("{:.1}", p.now() - t0));
-    }
-    // The look it was drawn in, for the end-to-end tests (scheme, view and the
-    // tick labels' size in canvas pixels).
-    if let Some(element) = canvas.cast::<Element>() {
-        let scheme = if look.dark { "dark" } else { "light" };
-        let _ = element.set_attribute("data-scheme", scheme);
-        let _ = element.set_attribute("data-tick-px", &look.type_sizes().tick.to_string());
-    }
-    outcome
-}
-
-/// Draws a chart on the canvas behind the returned `NodeRef` whenever `key`
-/// or the page's [`ChartLook`] changes; returns the drawing error, if any, in
-/// words.
-#[hook]
-pub(crate) fn use_chart<K>(
-    name: &'static str,
-    key: K,
-    snapshot: Rc<Snapshot>,
-    draw: fn(&Canvas, &Snapshot) -> DrawResult,
-) -> (NodeRef, Option<String>)
-where
-    K: PartialEq + 'static,
-{
-    let canvas = use_node_ref();
-    let error = use_state_eq(|| None::<String>);
-    let look = use_chart_look();
-    {
-        let canvas = canvas.clone();
-        let error = error.clone();
-        use_effect_with((key, look), move |(_, look)| {
-            let look = *look;
-            // Each chart paints in a task of its own (a zero-delay timeout), not in
-            // the task that decoded the snapshot and rendered the page, so the
-            // browser can show a frame in between; a newer snapshot cancels a
-            // paint that has not run yet.
-            let pending = gloo_timers::callback::Timeout::new(0, move || {
-                let outcome = paint(&canvas, &snapshot, look, draw);
-                if let Err(e) = &outcome {
-                    console_warn(&format!("{name} chart: could not draw: {e}"));
-                }
-                error.set(outcome.err());
-            });
-            move || drop(pending)
-        });
-    }
-    (canvas, (*error).clone())
 }
 
 #[cfg(test)]

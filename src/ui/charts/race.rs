@@ -6,10 +6,10 @@ use std::rc::Rc;
 use plotters::style::{Color, RGBColor};
 use yew::prelude::*;
 
-use super::look::Palette;
+use super::look::{ChartLook, Palette};
 use super::{
-    chart_figure, count_noun, cycle_axis, cycle_chart, draw_legend, draw_path, use_chart, Canvas,
-    ChartText, Dash, DrawResult, Glyph, LegendEntry,
+    chart_figure, chart_height, count_noun, cycle_axis, cycle_chart, draw_frame_legend, draw_path,
+    frame, use_chart, Canvas, ChartText, Dash, DrawResult, Glyph, LegendEntry,
 };
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::retraining::race::PolicyRace;
@@ -41,7 +41,7 @@ pub struct RaceChartProps {
 pub fn RaceChart(props: &RaceChartProps) -> Html {
     let text = race_text(props.snapshot.race.as_ref());
     let key = props.snapshot.race.clone();
-    let (canvas, error) = use_chart("race", key, props.snapshot.clone(), draw_race);
+    let (canvas, error) = use_chart("race", key, props.snapshot.clone(), draw_race, race_height);
     chart_figure(super::ChartId::Race, canvas, &text, None, error)
 }
 
@@ -83,6 +83,40 @@ pub fn race_text(race: Option<&PolicyRace>) -> ChartText {
     }
 }
 
+/// The legend: each policy's line and how many times it retrained.
+fn race_legend(race: &PolicyRace, pal: &Palette) -> Vec<LegendEntry> {
+    let styles = styles(pal);
+    race.runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| {
+            let (color, dash) = styles[i.min(styles.len() - 1)];
+            LegendEntry::new(
+                Glyph::Line {
+                    color,
+                    width: 3,
+                    dash,
+                },
+                format!(
+                    "{}\n{}",
+                    policy_short_name(&run.policy),
+                    count_noun(run.retrains as usize, "retrain", "retrains")
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The chart's height at `width` (the legend under the plot when narrow).
+fn race_height(s: &Snapshot, look: ChartLook, width: u32) -> u32 {
+    let legend = s
+        .race
+        .as_ref()
+        .map(|r| race_legend(r, look.palette()))
+        .unwrap_or_default();
+    chart_height(width, look, &legend, 0)
+}
+
 fn draw_race(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     let root = canvas.area;
     let Some(race) = &s.race else {
@@ -90,16 +124,15 @@ fn draw_race(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     };
     let (x0, x1, x_labels) = cycle_axis(1, race.cycles, 5);
     let (look, pal) = (canvas.look, canvas.look.palette());
-    let (plot_area, legend_area) = root.split_horizontally(if look.presenter { 360 } else { 380 });
+    let f = frame(root, look, 180);
     let chart = cycle_chart(
-        &plot_area,
+        &f.plot,
         look,
         (x0, x1, x_labels),
         6,
         "live accuracy on new data",
     )?;
     let styles = styles(pal);
-    let mut legend = Vec::new();
     for (i, run) in race.runs.iter().enumerate() {
         let (color, dash) = styles[i.min(styles.len() - 1)];
         let points: Vec<(i32, i32)> = run
@@ -110,20 +143,8 @@ fn draw_race(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             .map(|(c, a)| chart.backend_coord(&(c as f64 + 1.0, a.clamp(0.0, 1.0))))
             .collect();
         draw_path(root, points, color.stroke_width(3), dash)?;
-        legend.push(LegendEntry::new(
-            Glyph::Line {
-                color,
-                width: 3,
-                dash,
-            },
-            format!(
-                "{}\n{}",
-                policy_short_name(&run.policy),
-                count_noun(run.retrains as usize, "retrain", "retrains")
-            ),
-        ));
     }
     let gap = if look.presenter { 4 } else { 10 };
-    draw_legend(&legend_area, look, 14, gap, &legend)?;
+    draw_frame_legend(&f, look, 14, gap, &race_legend(race, pal))?;
     Ok(())
 }

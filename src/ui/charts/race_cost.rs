@@ -9,8 +9,12 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, TRANSPARENT};
 use yew::prelude::*;
 
+use super::look::ChartLook;
 use super::race::styles;
-use super::{chart_figure, draw_dot, text_style, use_chart, Canvas, ChartText, DrawResult, FONT};
+use super::{
+    chart_figure, chart_height, draw_dot, text_style, use_chart, Canvas, ChartText, DrawResult,
+    FONT, NARROW,
+};
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::retraining::race::PolicyRace;
 use crate::sim::wording::{policy_point_text, policy_short_name};
@@ -27,7 +31,13 @@ pub struct RaceCostChartProps {
 pub fn RaceCostChart(props: &RaceCostChartProps) -> Html {
     let text = race_cost_text(props.snapshot.race.as_ref());
     let key = props.snapshot.race.clone();
-    let (canvas, error) = use_chart("race-cost", key, props.snapshot.clone(), draw_race_cost);
+    let (canvas, error) = use_chart(
+        "race-cost",
+        key,
+        props.snapshot.clone(),
+        draw_race_cost,
+        race_cost_height,
+    );
     chart_figure(super::ChartId::RaceCost, canvas, &text, None, error)
 }
 
@@ -144,6 +154,11 @@ pub fn place_labels(
     out
 }
 
+/// The chart's height at `width` (no legend: each point is labelled).
+fn race_cost_height(_: &Snapshot, look: ChartLook, width: u32) -> u32 {
+    chart_height(width, look, &[], 0)
+}
+
 fn draw_race_cost(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     let root = canvas.area;
     let Some(race) = &s.race else {
@@ -158,10 +173,11 @@ fn draw_race_cost(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         .y_label_area_size(size.y_axis)
         .build_cartesian_2d(x0..x1, y0..y1)?;
     let small = x1 < 10.0;
+    let ticks = if root.dim_in_pixel().0 < NARROW { 4 } else { 6 };
     chart
         .configure_mesh()
-        .x_labels(6)
-        .y_labels(6)
+        .x_labels(ticks)
+        .y_labels(ticks)
         .light_line_style(TRANSPARENT)
         .bold_line_style(pal.grid)
         .axis_style(pal.muted)

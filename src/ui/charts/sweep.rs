@@ -10,9 +10,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, TRANSPARENT};
 use yew::prelude::*;
 
+use super::look::{ChartLook, Palette};
 use super::{
-    chart_figure, draw_dot, draw_legend, draw_path, draw_triangle, text_style, use_chart, Canvas,
-    ChartText, Dash, DrawResult, Glyph, LegendEntry, FONT,
+    chart_figure, chart_height, draw_dot, draw_frame_legend, draw_path, draw_triangle, frame,
+    text_style, use_chart, Canvas, ChartText, Dash, DrawResult, Glyph, LegendEntry, FONT,
 };
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::retraining::race::PolicyRace;
@@ -38,7 +39,13 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
         .and_then(|r| r.sweep.as_ref())
         .map(|s| sweep_note(s.detector));
     let key = race.and_then(|r| r.sweep.clone());
-    let (canvas, error) = use_chart("sweep", key, props.snapshot.clone(), draw_sweep);
+    let (canvas, error) = use_chart(
+        "sweep",
+        key,
+        props.snapshot.clone(),
+        draw_sweep,
+        sweep_height,
+    );
     chart_figure(super::ChartId::Sweep, canvas, &text, why, error)
 }
 
@@ -74,13 +81,42 @@ pub fn y_top(sweep: &SensitivitySweep) -> f64 {
     (top * 1.15).max(4.0).ceil()
 }
 
+/// The legend: false alarms, missed drifts and the time to detect.
+fn sweep_legend(pal: &Palette) -> Vec<LegendEntry> {
+    vec![
+        LegendEntry::new(
+            Glyph::Dot {
+                fill: pal.vermillion,
+                rim: pal.ink,
+            },
+            "false alarms\n(retrains)",
+        ),
+        LegendEntry::new(
+            Glyph::Triangle {
+                fill: pal.purple,
+                rim: pal.ink,
+            },
+            "missed drift\npoints",
+        ),
+        LegendEntry::new(
+            Glyph::Ring { color: pal.class0 },
+            "mean time to\ndetect (cycles)",
+        ),
+    ]
+}
+
+/// The chart's height at `width` (the legend under the plot when narrow).
+fn sweep_height(_: &Snapshot, look: ChartLook, width: u32) -> u32 {
+    chart_height(width, look, &sweep_legend(look.palette()), 0)
+}
+
 fn draw_sweep(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     let root = canvas.area;
     let Some(sweep) = s.race.as_ref().and_then(|r| r.sweep.as_ref()) else {
         return Ok(());
     };
     let (look, pal, size) = (canvas.look, canvas.look.palette(), canvas.look.type_sizes());
-    let (plot_area, legend_area) = root.split_horizontally(if look.presenter { 360 } else { 400 });
+    let f = frame(root, look, 160);
     let n = sweep.points.len().max(1);
     let top = y_top(sweep);
     let values: Vec<String> = sweep
@@ -88,7 +124,7 @@ fn draw_sweep(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         .iter()
         .map(|p| sensitivity_value(p.value))
         .collect();
-    let mut chart = plotters::chart::ChartBuilder::on(&plot_area)
+    let mut chart = plotters::chart::ChartBuilder::on(&f.plot)
         .margin(10)
         .margin_right(14)
         .x_label_area_size(size.x_axis)
@@ -180,28 +216,8 @@ fn draw_sweep(canvas: &Canvas, s: &Snapshot) -> DrawResult {
             pal.class0.stroke_width(3),
         ))?;
     }
-    let legend = [
-        LegendEntry::new(
-            Glyph::Dot {
-                fill: pal.vermillion,
-                rim: pal.ink,
-            },
-            "false alarms\n(retrains)",
-        ),
-        LegendEntry::new(
-            Glyph::Triangle {
-                fill: pal.purple,
-                rim: pal.ink,
-            },
-            "missed drift\npoints",
-        ),
-        LegendEntry::new(
-            Glyph::Ring { color: pal.class0 },
-            "mean time to\ndetect (cycles)",
-        ),
-    ];
     let gap = if look.presenter { 4 } else { 10 };
-    draw_legend(&legend_area, look, 14, gap, &legend)?;
+    draw_frame_legend(&f, look, 14, gap, &sweep_legend(pal))?;
     Ok(())
 }
 

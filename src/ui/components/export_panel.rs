@@ -189,11 +189,8 @@ fn save_charts() -> Status {
             n += 1;
         }
         let file = format!("{PNG_PREFIX}{name}.png");
-        match canvas
-            .to_data_url_with_type("image/png")
-            .map_err(js_error)
-            .and_then(|url| click_download(&url, &file))
-        {
+        // Drawn again at a fixed, print-friendly size, whatever the screen.
+        match crate::ui::charts::png_of(&canvas).and_then(|url| click_download(&url, &file)) {
             Ok(()) => saved.push(file),
             Err(e) => problems.push(format!("{file}: {e}")),
         }

@@ -12,6 +12,9 @@
 //! ochre, `ml::estimate`), and the true accuracy only the simulator knows
 //! (dotted, faint blue); a ring marks an alert on an estimated drop.
 
+mod points;
+mod text;
+
 use std::rc::Rc;
 
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
@@ -20,20 +23,17 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 use yew::prelude::*;
 
-use super::look::Palette;
+use super::look::ChartLook;
 use super::{
-    chart_figure, count_noun, cycle_axis, cycle_chart, draw_cross, draw_cycles_note, draw_legend,
-    draw_path, draw_triangle, forgotten_cycles, text_style, use_chart, window_start, Canvas,
-    ChartText, Dash, DrawResult, Glyph, LegendEntry,
+    chart_figure, chart_height, cycle_axis, cycle_chart, draw_cross, draw_cycles_note,
+    draw_frame_legend, draw_path, draw_triangle, forgotten_cycles, frame, text_style, use_chart,
+    window_start, Canvas, Dash, DrawResult, LegendEntry,
 };
 use crate::sim::engine::protocol::Snapshot;
-use crate::sim::english::group_thousands;
-use crate::sim::retraining::estimate_gap::estimate_gap;
 use crate::sim::retraining::history::CycleSummary;
-use crate::sim::wording::{
-    blind_spot_sentence, candidate_note, ceiling_sentence, estimate_sentence, format_score,
-    format_threshold, sampling_band_sentence, team_accuracy_note,
-};
+use points::*;
+pub use text::performance_text;
+use text::{legend, EstimateRows};
 
 /// At most this many cycles are drawn (the newest, all the core keeps); the
 /// caption says so.
@@ -80,7 +80,13 @@ pub fn PerformanceChart(props: &PerformanceChartProps) -> Html {
         snap.best_possible.map(f64::to_bits),
         snap.hides_truth(),
     );
-    let (canvas, error) = use_chart("performance", key, props.snapshot.clone(), draw_performance);
+    let (canvas, error) = use_chart(
+        "performance",
+        key,
+        props.snapshot.clone(),
+        draw_performance,
+        performance_height,
+    );
     chart_figure(super::ChartId::Performance, canvas, &text, None, error)
 }
 
@@ -103,414 +109,42 @@ pub fn deploys_and_alerts(s: &Snapshot) -> (usize, usize) {
     (s.totals.deploys as usize, s.totals.alerts as usize)
 }
 
-/// The performance chart's text alternatives.
-pub fn performance_text(s: &Snapshot) -> ChartText {
-    if s.hides_truth() {
-        return team_performance_text(s);
-    }
-    let Some(last) = s.summaries.last() else {
-        let mut caption = format!(
-            "No finished cycles yet: run a cycle to see performance. \
-             A candidate is deployed only if it scores above the threshold {}.",
-            format_threshold(s.params.threshold)
-        );
-        if let Some(best) = s.best_possible {
-            caption.push(' ');
-            caption.push_str(&ceiling_sentence(best, s.params.threshold));
-        }
-        return ChartText {
-            aria_label: "Accuracy per cycle: empty until the first cycle finishes.".into(),
-            caption,
-        };
+/// The legend's rows for the snapshot, and the gap between them (late labels
+/// add the estimate's rows: the rows close up to fit).
+fn legend_rows(s: &Snapshot, look: ChartLook) -> (Vec<LegendEntry>, i32) {
+    let all = &s.summaries;
+    let shown = &all[window_start(all.len(), MAX_CYCLES_SHOWN)..];
+    let delayed = labels_late(shown);
+    let gap = match (look.presenter, delayed) {
+        (true, true) => 2,
+        (true, false) => 5,
+        (false, true) => 4,
+        (false, false) => 8,
     };
-    let n = s.summaries.len() + forgotten_cycles(s);
-    let t = last.threshold;
-    let score = |v: f64| format_score(v, t);
-    let (deploys, alerts) = deploys_and_alerts(s);
-    let tally = format!(
-        "{}, {}",
-        count_noun(deploys, "deploy", "deploys"),
-        count_noun(alerts, "alert", "alerts")
+    let estimate_rows = EstimateRows {
+        line: delayed && !estimated_points(shown).is_empty(),
+        // No room for the ring's row in the presenter's larger type; the
+        // caption and the alert log name the alerts.
+        alerts: delayed && !estimate_alert_points(shown).is_empty() && !look.presenter,
+        team: s.hides_truth(),
+    };
+    let (rows, _) = legend(
+        look.palette(),
+        !ceiling_levels(s, shown).is_empty(),
+        delayed,
+        !expected_band_runs(shown).is_empty(),
+        estimate_rows,
     );
-    let candidate = candidate_note(last);
-    let mut caption = format!(
-        "Cycle {}: live model v{} {} on new data, v1 {}, threshold {}; {candidate}. \
-         Over {}: {tally}.",
-        last.cycle,
-        last.live_before,
-        score(last.live_score),
-        score(last.v1_score),
-        format_threshold(t),
-        count_noun(n, "cycle", "cycles"),
-    );
-    if let Some(best) = last.best_possible {
-        caption.push(' ');
-        caption.push_str(&ceiling_sentence(best, t));
-    }
-    let shown = &s.summaries[window_start(s.summaries.len(), MAX_CYCLES_SHOWN)..];
-    let blind_spot = labels_late(shown).then(|| {
-        let measured = shown
-            .iter()
-            .rev()
-            .find_map(|c| c.measured)
-            .map(|m| (m.on_cycle, m.score));
-        blind_spot_sentence(last.label_delay, measured, (last.cycle, last.live_score), t)
-    });
-    if let Some(b) = &blind_spot {
-        caption.push(' ');
-        caption.push_str(b);
-    }
-    let estimate = labels_late(shown)
-        .then(|| estimate_gap(shown, s.params.drift_kind, s.params.model))
-        .flatten()
-        .map(|g| estimate_sentence(&g));
-    if let Some(e) = &estimate {
-        caption.push(' ');
-        caption.push_str(e);
-    }
-    if n > MAX_CYCLES_SHOWN {
-        caption.push_str(&format!(
-            " The chart shows the last {} of {} cycles.",
-            group_thousands(MAX_CYCLES_SHOWN),
-            group_thousands(n)
-        ));
-    }
-    let band = sampling_band_sentence(shown, labels_late(shown));
-    if let Some(b) = &band {
-        caption.push(' ');
-        caption.push_str(b);
-    }
-    let best = last
-        .best_possible
-        .map(|b| format!(" (the best possible is {})", score(b)))
-        .unwrap_or_default();
-    let aria = format!(
-        "Accuracy per cycle over {}: at cycle {} the live model scored {} on new data \
-         against a threshold of {}{best}, with {tally}.",
-        count_noun(n, "cycle", "cycles"),
-        last.cycle,
-        score(last.live_score),
-        format_threshold(t),
-    );
-    let lines = (labels_late(shown) && !estimated_points(shown).is_empty()).then(|| {
-        "Three lines for the live model: measured once labels came in (solid blue), estimated \
-         before they did from its own confidence (dashed ochre), and true, which only the \
-         simulator knows (dotted, faint blue)."
-            .to_string()
-    });
-    let aria_label = [Some(aria), lines, blind_spot, estimate, band]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    ChartText {
-        aria_label,
-        caption,
-    }
+    (rows, gap)
 }
 
-/// The performance chart's text alternatives in the team's view: only what
-/// the team measured and estimated, never the true or best possible score.
-fn team_performance_text(s: &Snapshot) -> ChartText {
-    let t = s.params.threshold;
-    let Some(last) = s.summaries.last() else {
-        return ChartText {
-            aria_label: "Accuracy per cycle: empty until the first cycle finishes.".into(),
-            caption: format!(
-                "No finished cycles yet: run a cycle to see performance. A candidate is deployed \
-                 only if it scores above the threshold {}. {}",
-                format_threshold(t),
-                team_accuracy_note(false)
-            ),
-        };
-    };
-    let shown = &s.summaries[window_start(s.summaries.len(), MAX_CYCLES_SHOWN)..];
-    let late = labels_late(shown);
-    let score = |v: f64| format_score(v, t);
-    let (deploys, alerts) = deploys_and_alerts(s);
-    let n = s.summaries.len() + forgotten_cycles(s);
-    let tally = format!(
-        "{}, {}",
-        count_noun(deploys, "deploy", "deploys"),
-        count_noun(alerts, "alert", "alerts")
-    );
-    let measured = match shown.iter().rev().find_map(|c| c.measured) {
-        Some(m) => format!(
-            "the live model's newest measured accuracy is {} (on the labels of cycle {})",
-            score(m.score),
-            m.on_cycle
-        ),
-        None => "no labels have come in yet, so nothing is measured".into(),
-    };
-    let estimated = last
-        .estimated
-        .map(|e| format!("; estimated before labels: {}", score(e.score)))
-        .unwrap_or_default();
-    let v1 = if late {
-        String::new()
-    } else {
-        format!("; v1 {}", score(last.v1_score))
-    };
-    let summary = format!(
-        "Cycle {}: {measured}{estimated}{v1}; threshold {}; {}. Over {}: {tally}.",
-        last.cycle,
-        format_threshold(t),
-        candidate_note(last),
-        count_noun(n, "cycle", "cycles"),
-    );
-    ChartText {
-        aria_label: format!("Accuracy per cycle as the team sees it. {summary}"),
-        caption: format!("{summary} {}", team_accuracy_note(late)),
-    }
+/// The chart's height at `width` (the legend and the cycles note under the
+/// plot on a narrow screen).
+fn performance_height(s: &Snapshot, look: ChartLook, width: u32) -> u32 {
+    chart_height(width, look, &legend_rows(s, look).0, 2)
 }
 
-/// The legend's rows, and which row (if any) is the expected score's, whose
-/// glyph is drawn on a patch of the band.
-fn legend(
-    pal: &Palette,
-    ceiling: bool,
-    delayed: bool,
-    band: bool,
-    estimate: EstimateRows,
-) -> (Vec<LegendEntry>, Option<usize>) {
-    let live = if delayed {
-        "live, measured"
-    } else {
-        "live model\non new data"
-    };
-    let mut rows = vec![LegendEntry::new(
-        Glyph::Line {
-            color: pal.class0,
-            width: 3,
-            dash: Dash::Solid,
-        },
-        live,
-    )];
-    if delayed && estimate.line {
-        rows.push(LegendEntry::new(
-            Glyph::Line {
-                color: pal.estimate,
-                width: ESTIMATE_WIDTH,
-                dash: Dash::Dashed,
-            },
-            "estimated, before\nlabels",
-        ));
-    }
-    if delayed && estimate.alerts {
-        rows.push(LegendEntry::new(
-            Glyph::Ring {
-                color: pal.estimate,
-            },
-            "estimate alert",
-        ));
-    }
-    if delayed && !estimate.team {
-        rows.push(LegendEntry::new(
-            Glyph::Line {
-                color: pal.tint(pal.class0, TRUTH_TINT),
-                width: 2,
-                dash: Dash::Dotted,
-            },
-            "true (only the\nsimulator knows)",
-        ));
-    }
-    let band_row = band.then(|| {
-        rows.push(LegendEntry::new(
-            Glyph::Line {
-                color: pal.class0,
-                width: EXPECTED_WIDTH,
-                dash: Dash::Dashed,
-            },
-            "expected, ± luck",
-        ));
-        rows.len() - 1
-    });
-    if !(delayed && estimate.team) {
-        rows.push(LegendEntry::new(
-            Glyph::Line {
-                color: pal.muted,
-                width: 2,
-                dash: Dash::Dashed,
-            },
-            "v1, never\nretrained",
-        ));
-    }
-    rows.extend([
-        LegendEntry::new(
-            Glyph::Dot {
-                fill: pal.purple,
-                rim: pal.ink,
-            },
-            "candidate",
-        ),
-        LegendEntry::new(
-            Glyph::Triangle {
-                fill: pal.deploy,
-                rim: pal.deploy_rim,
-            },
-            "deployed",
-        ),
-        LegendEntry::new(
-            Glyph::Cross {
-                color: pal.vermillion,
-            },
-            "alert",
-        ),
-        LegendEntry::new(
-            Glyph::Step {
-                color: pal.ink,
-                width: 2,
-            },
-            "threshold",
-        ),
-    ]);
-    if ceiling {
-        rows.push(LegendEntry::new(
-            Glyph::Line {
-                color: pal.rule,
-                width: 2,
-                dash: Dash::Dotted,
-            },
-            "best possible\n(true rule)",
-        ));
-    }
-    (rows, band_row)
-}
-
-/// Which of the estimate's legend rows to show: its line, and its alert ring.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct EstimateRows {
-    line: bool,
-    alerts: bool,
-    /// The team's view: no row for what only the simulator knows (the true
-    /// line, and v1's line while labels are late).
-    team: bool,
-}
-
-/// The estimated accuracy at each shown cycle that has one (made when the
-/// batch arrived, before its labels).
-pub fn estimated_points(shown: &[CycleSummary]) -> Vec<(f64, f64)> {
-    shown
-        .iter()
-        .filter_map(|c| c.estimated.map(|e| (f64::from(c.cycle), e.score)))
-        .filter(finite)
-        .collect()
-}
-
-/// The cycles whose estimate raised an alert on an estimated drop, at the
-/// estimate.
-pub fn estimate_alert_points(shown: &[CycleSummary]) -> Vec<(f64, f64)> {
-    shown
-        .iter()
-        .filter_map(|c| {
-            c.estimated
-                .filter(|e| e.alerted)
-                .map(|e| (f64::from(c.cycle), e.score))
-        })
-        .filter(finite)
-        .collect()
-}
-
-/// True when any shown cycle had its labels arrive late (or a measurement
-/// about an older batch): the chart then splits measured from true accuracy.
-pub fn labels_late(shown: &[CycleSummary]) -> bool {
-    shown
-        .iter()
-        .any(|c| c.label_delay > 0 || c.measured.is_some_and(|m| m.on_cycle != c.cycle))
-}
-
-/// What the team measured, at the cycle of the batch it was measured on.
-pub fn measured_points(shown: &[CycleSummary]) -> Vec<(f64, f64)> {
-    let first = shown.first().map_or(0, |c| c.cycle);
-    shown
-        .iter()
-        .filter_map(|c| c.measured)
-        .filter(|m| m.on_cycle >= first && m.score.is_finite())
-        .map(|m| (f64::from(m.on_cycle), m.score))
-        .collect()
-}
-
-/// What the live model could expect at one shown cycle, and the band (two
-/// standard errors of a score on that cycle's hold-out rows) a measured score
-/// falls in about 19 times in 20, clipped to 0..1.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct BandPoint {
-    /// The cycle, as the x axis places it.
-    pub x: f64,
-    /// The band's lower edge.
-    pub low: f64,
-    /// The expected score.
-    pub expected: f64,
-    /// The band's upper edge.
-    pub high: f64,
-}
-
-/// The expected live score and its band at each shown cycle whose summary
-/// has one, in runs of consecutive cycles (a run breaks where a cycle has
-/// none: real or own data, whose expectation nobody knows).
-pub fn expected_band_runs(shown: &[CycleSummary]) -> Vec<Vec<BandPoint>> {
-    let mut runs = Vec::new();
-    let mut run = Vec::new();
-    for c in shown {
-        let point = c
-            .expected
-            .filter(|e| e.live.is_finite() && e.holdout_rows > 0)
-            .map(|e| {
-                let half = e.band(e.live);
-                BandPoint {
-                    x: f64::from(c.cycle),
-                    low: (e.live - half).max(0.0),
-                    expected: e.live,
-                    high: (e.live + half).min(1.0),
-                }
-            });
-        match point {
-            Some(p) => run.push(p),
-            None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
-            None => {}
-        }
-    }
-    if !run.is_empty() {
-        runs.push(run);
-    }
-    runs
-}
-
-/// The band's outline through a run: along its upper edge, back along its
-/// lower one. A lone cycle gets a short bar, [`LONE_BAND_HALF`] either side.
-fn band_outline(run: &[BandPoint]) -> Vec<(f64, f64)> {
-    let spread: Vec<BandPoint> = match run {
-        [one] => [-LONE_BAND_HALF, LONE_BAND_HALF]
-            .map(|dx| BandPoint {
-                x: one.x + dx,
-                ..*one
-            })
-            .to_vec(),
-        _ => run.to_vec(),
-    };
-    spread
-        .iter()
-        .map(|p| (p.x, p.high))
-        .chain(spread.iter().rev().map(|p| (p.x, p.low)))
-        .collect()
-}
-
-/// The expected score's line through a run (a short dash for a lone cycle).
-fn expected_line(run: &[BandPoint]) -> Vec<(f64, f64)> {
-    match run {
-        [one] => vec![
-            (one.x - LONE_BAND_HALF, one.expected),
-            (one.x + LONE_BAND_HALF, one.expected),
-        ],
-        _ => run.iter().map(|p| (p.x, p.expected)).collect(),
-    }
-}
-
-fn finite(p: &(f64, f64)) -> bool {
-    p.0.is_finite() && p.1.is_finite()
-}
-
-/// Draws the chart: plot on the left, legend on the right.
+/// Draws the chart: plot on the left, legend on the right (under it when narrow).
 fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     let root = canvas.area;
     let all = &s.summaries;
@@ -520,8 +154,8 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         _ => cycle_axis(1, 1, 5),
     };
     let (look, pal) = (canvas.look, canvas.look.palette());
-    let (plot_area, legend_area) = root.split_horizontally(if look.presenter { 370 } else { 388 });
-    let mut chart = cycle_chart(&plot_area, look, (x0, x1, x_labels), 11, "accuracy")?;
+    let f = frame(root, look, 172);
+    let mut chart = cycle_chart(&f.plot, look, (x0, x1, x_labels), 11, "accuracy")?;
 
     // What the live model can expect, and its band (drawn below, behind the
     // data).
@@ -735,45 +369,15 @@ fn draw_performance(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         root.draw_text("to see performance", &style, (x, y + line / 2))?;
     }
 
-    // Late labels add the estimate's rows: the rows close up to fit.
-    let gap = match (look.presenter, delayed) {
-        (true, true) => 2,
-        (true, false) => 5,
-        (false, true) => 4,
-        (false, false) => 8,
-    };
-    let estimate_rows = EstimateRows {
-        line: !estimated.is_empty(),
-        // No room for the ring's row in the presenter's larger type; the
-        // caption and the alert log name the alerts.
-        alerts: !estimate_alerts.is_empty() && !look.presenter,
-        team,
-    };
-    let (rows, band_row) = legend(
-        pal,
-        !ceiling.is_empty(),
-        delayed,
-        !band_runs.is_empty(),
-        estimate_rows,
-    );
-    let below = match band_row {
-        // The expected score's row is drawn on its own, on a patch of the
-        // band, between the rows before and after it.
-        Some(i) => {
-            let top = draw_legend(&legend_area, look, 12, gap, &rows[..i])?;
-            let mid = top + look.type_sizes().legend_line / 2;
-            legend_area.draw(&Rectangle::new([(4, mid - 7), (32, mid + 7)], band_fill))?;
-            let top = draw_legend(&legend_area, look, top, gap, &rows[i..=i])?;
-            draw_legend(&legend_area, look, top, gap, &rows[i + 1..])?
-        }
-        None => draw_legend(&legend_area, look, 12, gap, &rows)?,
-    };
+    let (rows, gap) = legend_rows(s, look);
+    let below = draw_frame_legend(&f, look, 12, gap, &rows)?;
     let total = all.len() + forgotten_cycles(s);
-    draw_cycles_note(&legend_area, look, below + 2, shown.len(), total)
+    draw_cycles_note(&f.legend, look, below + 2, shown.len(), total)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::text::*;
     use super::*;
     use crate::sim::params::SimParams;
     use crate::sim::retraining::outcome::{AlertReason, Outcome};

@@ -1,0 +1,295 @@
+//! Painting a chart: at the size its canvas is shown (CSS pixels) times the
+//! screen's device pixel ratio, redrawn when its data, its look or that size
+//! changes (a `ResizeObserver` on the canvas), in a task of its own; and the
+//! same drawing at a fixed size for the PNG a student downloads.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use plotters::drawing::IntoDrawingArea;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+use yew::prelude::*;
+
+use super::backend::Backend;
+use super::look::{use_chart_look, ChartLook};
+use super::{console_warn, Area, DrawResult};
+use crate::sim::engine::protocol::Snapshot;
+
+/// What a chart draws with: plotters' drawing area, the same canvas's 2D
+/// context for the many small marks that plotters would draw one call (and one
+/// colour string) at a time ([`super::Marks`]), the look to draw in, and how
+/// many device pixels the canvas holds per CSS pixel.
+pub(crate) struct Canvas<'a> {
+    /// The drawing area (axes, lines, text, legends), in CSS pixels.
+    pub area: &'a Area,
+    /// The canvas's 2D context (the one plotters draws on), scaled so that
+    /// its units are CSS pixels.
+    pub ctx: &'a CanvasRenderingContext2d,
+    /// The colours and type sizes.
+    pub look: ChartLook,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+}
+
+/// How a chart draws the snapshot on a canvas.
+pub(crate) type DrawFn = fn(&Canvas, &Snapshot) -> DrawResult;
+/// How tall (CSS pixels) a chart is at a width, for the snapshot and look.
+pub(crate) type HeightFn = fn(&Snapshot, ChartLook, u32) -> u32;
+
+/// A chart's size: CSS pixels, and device pixels per CSS pixel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct ChartSize {
+    /// Width in CSS pixels.
+    pub width: u32,
+    /// Height in CSS pixels.
+    pub height: u32,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+}
+
+impl ChartSize {
+    /// The canvas's backing store: width and height in device pixels.
+    pub(crate) fn device(&self) -> (u32, u32) {
+        let px = |v: u32| (f64::from(v) * self.scale).round().max(1.0) as u32;
+        (px(self.width), px(self.height))
+    }
+}
+
+/// The narrowest a chart is laid out (CSS pixels): narrower canvases are drawn
+/// at this width and shrunk.
+pub(crate) const MIN_WIDTH: u32 = 240;
+/// The width a chart is laid out at before its canvas has one (CSS pixels),
+/// and the downloaded PNG's.
+pub(crate) const DEFAULT_WIDTH: u32 = 560;
+/// Device pixels per CSS pixel of a downloaded PNG (1,120 pixels wide).
+pub(crate) const PNG_SCALE: f64 = 2.0;
+
+/// The screen's device pixels per CSS pixel, between 1 and 4.
+pub(crate) fn device_pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite())
+        .unwrap_or(1.0)
+        .clamp(1.0, 4.0)
+}
+
+/// The CSS width the canvas is shown at (its box, which CSS sizes to its
+/// column), whole pixels, at least [`MIN_WIDTH`].
+fn shown_width(element: &Element) -> u32 {
+    let w = element.get_bounding_client_rect().width();
+    if w.is_finite() && w >= 1.0 {
+        (w.round() as u32).max(MIN_WIDTH)
+    } else {
+        DEFAULT_WIDTH
+    }
+}
+
+/// The canvas's 2D context.
+fn context(element: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    element
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| "this browser gave no 2D canvas context".to_string())
+}
+
+/// Sizes `element`'s backing store to `size` (a change clears it), clears it to
+/// the look's background, then runs `draw` on it.
+pub(crate) fn draw_at(
+    element: &HtmlCanvasElement,
+    size: ChartSize,
+    snapshot: &Snapshot,
+    look: ChartLook,
+    draw: DrawFn,
+) -> Result<(), String> {
+    let (w, h) = size.device();
+    if element.width() != w {
+        element.set_width(w);
+    }
+    if element.height() != h {
+        element.set_height(h);
+    }
+    let ctx = context(element)?;
+    let backend = Backend::new(element.clone(), &ctx, (size.width, size.height), size.scale)
+        .ok_or_else(|| "this browser gave no 2D canvas context".to_string())?;
+    let root = backend.into_drawing_area();
+    let run = || -> DrawResult {
+        root.fill(&look.palette().background)?;
+        draw(
+            &Canvas {
+                area: &root,
+                ctx: &ctx,
+                look,
+                scale: size.scale,
+            },
+            snapshot,
+        )?;
+        root.present()
+    };
+    run().map_err(|e| e.to_string())
+}
+
+/// Paints the chart on the canvas behind `canvas` at the width it is shown
+/// and the screen's pixel ratio; sets `data-draw-ms` (the time it took), and
+/// the look and sizes it was drawn in, for the end-to-end tests.
+fn paint(
+    canvas: &NodeRef,
+    snapshot: &Snapshot,
+    look: ChartLook,
+    (draw, height): (DrawFn, HeightFn),
+) -> Result<(), String> {
+    let element = canvas
+        .cast::<HtmlCanvasElement>()
+        .ok_or_else(|| "the canvas is not on the page yet".to_string())?;
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let started = performance.as_ref().map(|p| p.now());
+    let width = shown_width(&element);
+    let size = ChartSize {
+        width,
+        height: height(snapshot, look, width),
+        scale: device_pixel_ratio(),
+    };
+    let outcome = draw_at(&element, size, snapshot, look, draw);
+    if let (Some(p), Some(t0)) = (performance, started) {
+        let _ = element.set_attribute("data-draw-ms", &format!("{:.1}", p.now() - t0));
+    }
+    let scheme = if look.dark { "dark" } else { "light" };
+    let _ = element.set_attribute("data-scheme", scheme);
+    // Type sizes are in CSS pixels: the canvas is drawn at the size it is shown.
+    let _ = element.set_attribute("data-tick-px", &look.type_sizes().tick.to_string());
+    let _ = element.set_attribute("data-legend-px", &look.type_sizes().label.to_string());
+    let _ = element.set_attribute("data-css-size", &format!("{}x{}", size.width, size.height));
+    outcome
+}
+
+/// What each chart on the page last drew, by its canvas's `data-slot`: a
+/// downloaded PNG is drawn again from it at a fixed size.
+struct Drawn {
+    slot: u32,
+    snapshot: Rc<Snapshot>,
+    draw: DrawFn,
+    height: HeightFn,
+}
+
+thread_local! {
+    static DRAWN: RefCell<Vec<Drawn>> = const { RefCell::new(Vec::new()) };
+    static NEXT_SLOT: Cell<u32> = const { Cell::new(1) };
+}
+
+/// The chart on `canvas` (a chart's canvas on the page) as a PNG `data:` URL,
+/// drawn again at a fixed, print-friendly size ([`DEFAULT_WIDTH`] CSS pixels
+/// at [`PNG_SCALE`], light colours, normal type) whatever the screen is; the
+/// canvas itself where the chart is not known.
+pub(crate) fn png_of(canvas: &HtmlCanvasElement) -> Result<String, String> {
+    let js = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let slot: Option<u32> = canvas
+        .get_attribute("data-slot")
+        .and_then(|s| s.parse().ok());
+    let found = DRAWN.with(|d| {
+        d.borrow()
+            .iter()
+            .find(|x| Some(x.slot) == slot)
+            .map(|x| (x.snapshot.clone(), x.draw, x.height))
+    });
+    let Some((snapshot, draw, height)) = found else {
+        return canvas.to_data_url_with_type("image/png").map_err(js);
+    };
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("this page has no document")?;
+    let spare: HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(js)?
+        .dyn_into()
+        .map_err(|_| "no canvas could be made".to_string())?;
+    let look = ChartLook::default();
+    let size = ChartSize {
+        width: DEFAULT_WIDTH,
+        height: height(&snapshot, look, DEFAULT_WIDTH),
+        scale: PNG_SCALE,
+    };
+    draw_at(&spare, size, &snapshot, look, draw)?;
+    spare.to_data_url_with_type("image/png").map_err(js)
+}
+
+/// Draws a chart on the canvas behind the returned `NodeRef` whenever `key`,
+/// the page's [`ChartLook`] or the canvas's shown size changes; returns the
+/// drawing error, if any, in words. `height` says how tall the chart is at a
+/// width (CSS pixels).
+#[hook]
+pub(crate) fn use_chart<K>(
+    name: &'static str,
+    key: K,
+    snapshot: Rc<Snapshot>,
+    draw: DrawFn,
+    height: HeightFn,
+) -> (NodeRef, Option<String>)
+where
+    K: PartialEq + 'static,
+{
+    let canvas = use_node_ref();
+    let error = use_state_eq(|| None::<String>);
+    let look = use_chart_look();
+    // The canvas's shown width and the pixel ratio, as last observed.
+    let shown = use_state_eq(|| None::<(u32, u64)>);
+    let slot = *use_state(|| NEXT_SLOT.with(|n| n.replace(n.get() + 1)));
+    {
+        let canvas = canvas.clone();
+        let shown = shown.clone();
+        use_effect_with((), move |_| {
+            let observer = canvas.cast::<Element>().and_then(|element| {
+                let _ = element.set_attribute("data-slot", &slot.to_string());
+                let on_resize = {
+                    let element = element.clone();
+                    Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+                        let ratio = device_pixel_ratio().to_bits();
+                        shown.set(Some((shown_width(&element), ratio)));
+                    })
+                };
+                let observer =
+                    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&element);
+                Some((observer, on_resize))
+            });
+            move || {
+                if let Some((observer, _)) = observer {
+                    observer.disconnect();
+                }
+                DRAWN.with(|d| d.borrow_mut().retain(|x| x.slot != slot));
+            }
+        });
+    }
+    {
+        let canvas = canvas.clone();
+        let error = error.clone();
+        use_effect_with((key, look, *shown), move |(_, look, _)| {
+            let look = *look;
+            // Each chart paints in a task of its own (a zero-delay timeout), not in
+            // the task that decoded the snapshot and rendered the page, so the
+            // browser can show a frame in between; a newer snapshot cancels a
+            // paint that has not run yet.
+            let pending = gloo_timers::callback::Timeout::new(0, move || {
+                let outcome = paint(&canvas, &snapshot, look, (draw, height));
+                if let Err(e) = &outcome {
+                    console_warn(&format!("{name} chart: could not draw: {e}"));
+                }
+                DRAWN.with(|d| {
+                    let mut d = d.borrow_mut();
+                    d.retain(|x| x.slot != slot);
+                    d.push(Drawn {
+                        slot,
+                        snapshot,
+                        draw,
+                        height,
+                    });
+                });
+                error.set(outcome.err());
+            });
+            move || drop(pending)
+        });
+    }
+    (canvas, (*error).clone())
+}

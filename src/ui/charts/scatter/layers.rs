@@ -1,0 +1,151 @@
+//! The scatter's kept layers: the axes and the legend, drawn once on canvases
+//! of their own and copied onto the chart at each redraw.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+use super::super::backend::Backend;
+use super::super::look::ChartLook;
+use super::super::{Area, Canvas, DrawError, LegendEntry};
+
+/// A layer of the scatter that changes rarely, drawn once on a canvas of its own
+/// and copied onto the chart at each redraw. While a run plays, the batch (and
+/// often the live model) changes at every redraw, but the axes only with the
+/// view and the legend only when a version goes live or a candidate is judged;
+/// their text was most of a redraw's time (measured: drawing the axes' and the
+/// legend's text took 60–80 % of the scatter's drawing on a CPU slowed 4×).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum LayerKey {
+    /// The axes, their tick labels and the faint grid.
+    Axes {
+        /// CSS pixels, and device pixels per CSS pixel (as bits).
+        size: (u32, u32, u64),
+        look: ChartLook,
+        half_side: u64,
+        axis_names: (String, String),
+        /// The ticks read in the Circle file's units ([`from_view`]).
+        file_units: bool,
+    },
+    /// The legend panel.
+    Legend {
+        /// CSS pixels, and device pixels per CSS pixel (as bits).
+        size: (u32, u32, u64),
+        look: ChartLook,
+        entries: Vec<LegendEntry>,
+    },
+}
+
+/// A layer drawn on a canvas of its own, and the figure its drawing returned
+/// (the legend: where it ended).
+struct Layer {
+    key: LayerKey,
+    canvas: HtmlCanvasElement,
+    figure: i32,
+}
+
+/// Layers kept: the axes and legend of the playground's scatter and of a guide
+/// chapter's (both can be on the page), and the previous legend.
+const LAYERS_KEPT: usize = 6;
+
+thread_local! {
+    static LAYERS: RefCell<Vec<Layer>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Copies the layer for `key` onto `canvas`, drawing it first (with `draw`, on
+/// a transparent canvas of its own) unless a kept one matches; returns what
+/// `draw` returned. Where no spare canvas can be made or copied, the layer is
+/// drawn straight onto `canvas`.
+pub(super) fn paint_layer(
+    canvas: &Canvas,
+    key: LayerKey,
+    draw: impl Fn(&Area) -> Result<i32, DrawError>,
+) -> Result<i32, DrawError> {
+    // A kept layer moves to the front: the least recently used goes first.
+    let kept = LAYERS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let i = kept.iter().position(|l| l.key == key)?;
+        let layer = kept.remove(i);
+        let found = (layer.canvas.clone(), layer.figure);
+        kept.insert(0, layer);
+        Some(found)
+    });
+    let (spare, figure) = match kept {
+        Some(found) => found,
+        None => {
+            let size = canvas.area.dim_in_pixel();
+            let scale = canvas.scale;
+            // The least recently used layer's canvas is drawn over, not thrown
+            // away: a new canvas's first drawing costs an allocation of its
+            // pixels (measured: most of a redrawn legend's time).
+            let recycled = LAYERS.with(|kept| {
+                let mut kept = kept.borrow_mut();
+                (kept.len() >= LAYERS_KEPT)
+                    .then(|| kept.pop())
+                    .flatten()
+                    .map(|l| l.canvas)
+            });
+            let Some((spare, backend)) = spare_canvas(size, scale, recycled) else {
+                return draw(canvas.area);
+            };
+            let figure = draw(&plotters::prelude::IntoDrawingArea::into_drawing_area(
+                backend,
+            ))?;
+            LAYERS.with(|kept| {
+                let mut kept = kept.borrow_mut();
+                kept.insert(
+                    0,
+                    Layer {
+                        key,
+                        canvas: spare.clone(),
+                        figure,
+                    },
+                );
+                kept.truncate(LAYERS_KEPT);
+            });
+            (spare, figure)
+        }
+    };
+    // Both contexts are scaled to CSS pixels: the copy lands pixel for pixel.
+    let (w, h) = canvas.area.dim_in_pixel();
+    match canvas
+        .ctx
+        .draw_image_with_html_canvas_element_and_dw_and_dh(
+            &spare,
+            0.0,
+            0.0,
+            f64::from(w),
+            f64::from(h),
+        ) {
+        Ok(()) => Ok(figure),
+        Err(_) => draw(canvas.area),
+    }
+}
+
+/// A transparent canvas off the page for `size` CSS pixels at `scale` device
+/// pixels each (`recycled`, cleared, if given), and plotters' backend on it.
+fn spare_canvas(
+    size: (u32, u32),
+    scale: f64,
+    recycled: Option<HtmlCanvasElement>,
+) -> Option<(HtmlCanvasElement, Backend)> {
+    let device = |v: u32| (f64::from(v) * scale).round() as u32;
+    let (width, height) = (device(size.0), device(size.1));
+    let spare = match recycled {
+        Some(spare) if spare.width() == width && spare.height() == height => spare,
+        _ => {
+            let document = web_sys::window()?.document()?;
+            let spare: HtmlCanvasElement =
+                document.create_element("canvas").ok()?.dyn_into().ok()?;
+            spare.set_width(width);
+            spare.set_height(height);
+            spare
+        }
+    };
+    let ctx: web_sys::CanvasRenderingContext2d = spare.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok()?;
+    ctx.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    let backend = Backend::new(spare.clone(), &ctx, size, scale)?;
+    Some((spare, backend))
+}
