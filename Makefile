@@ -150,6 +150,9 @@ lint: $(SETUP)
 BENCH_DIR ?= target/bench
 BENCH_DIST ?= $(BENCH_DIR)/dist
 BENCH_VENV ?= target/bench-venv
+# Lighthouse for make bench, installed outside package.json (the tests never need it).
+LIGHTHOUSE_DIR ?= target/lighthouse
+LIGHTHOUSE_VERSION ?= 13.5.0
 BENCH_ROWS := 1000 5000 10000 100000
 bench: $(SETUP_BROWSER)
 	@mkdir -p $(BENCH_DIR) && : > $(BENCH_DIR)/loadavg.txt
@@ -167,6 +170,12 @@ bench: $(SETUP_BROWSER)
 	$(BENCH_VENV)/bin/python scripts/bench_sklearn.py $(BENCH_DIR) $(BENCH_ROWS) | tee $(BENCH_DIR)/sklearn.jsonl
 	@echo "browser $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
 	node scripts/bench.mjs browser $(BENCH_DIST) $(BENCH_DIR)/browser.json
+	@if [ ! -f $(LIGHTHOUSE_DIR)/node_modules/lighthouse/cli/index.js ]; then \
+	  echo "bench: installing Lighthouse $(LIGHTHOUSE_VERSION) into $(LIGHTHOUSE_DIR)"; \
+	  mkdir -p $(LIGHTHOUSE_DIR) && npm install --no-audit --no-fund --prefix $(LIGHTHOUSE_DIR) lighthouse@$(LIGHTHOUSE_VERSION); \
+	fi
+	@echo "lighthouse $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
+	node scripts/lighthouse.mjs $(BENCH_DIST) $(BENCH_DIR)/lighthouse.json $(LIGHTHOUSE_DIR)
 	@echo "end $$(date -u +%T) load $$(cut -d' ' -f1-3 /proc/loadavg)" >> $(BENCH_DIR)/loadavg.txt
 	$(MAKE) wasm-size NO_SETUP=1
 	@echo

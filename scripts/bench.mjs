@@ -33,16 +33,15 @@
 //     hands to TrunkApplicationStarted) and the worker's wasm memory (the exports
 //     wasm_bindgen() resolves to inside the worker): tests/e2e/harness.mjs memoryUse, the
 //     soak test's reading too.
-import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { compressions } from './precompress.mjs';
-import { createHash } from 'node:crypto';
+import { serve } from './serve.mjs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, MIME, memoryUse, trackPageWasm } from '../tests/e2e/harness.mjs';
 
@@ -54,63 +53,7 @@ const median = (xs) => {
   return s.length ? s[Math.floor(s.length / 2)] : NaN;
 };
 
-// ---------------------------------------------------------------------------------------
-// Static server with a request log. It answers as a real web host does: text, JS and
-// wasm gzip-compressed when the browser accepts it (level 9, as a host that stores
-// precompressed files), with an ETag and `cache-control: no-cache` (revalidate before
-// reuse). Without compression the slow-line figures would mean nothing.
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.csv']);
-async function serve(dir) {
-  const root = resolve(dir);
-  const state = { requests: [] };
-  const cache = new Map(); // file -> { body, gz, etag, mtime }
-  const server = createServer(async (req, res) => {
-    try {
-      const { pathname } = new URL(req.url, 'http://127.0.0.1');
-      let file = normalize(join(root, decodeURIComponent(pathname)));
-      if (file !== root && !file.startsWith(root + sep)) return res.writeHead(403).end();
-      let info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file).catch(() => null);
-      }
-      if (!info?.isFile()) return res.writeHead(404).end('not found');
-      let entry = cache.get(file);
-      if (!entry || entry.mtime !== info.mtimeMs) {
-        const body = await readFile(file);
-        const gz = COMPRESSIBLE.has(extname(file)) ? gzipSync(body, { level: 9 }) : null;
-        entry = { body, gz, etag: `"${createHash('sha1').update(body).digest('hex')}"`, mtime: info.mtimeMs };
-        cache.set(file, entry);
-      }
-      const name = file.slice(root.length + 1);
-      const headers = {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-        etag: entry.etag,
-        vary: 'accept-encoding',
-      };
-      if (req.headers['if-none-match'] === entry.etag) {
-        state.requests.push({ name, bytes: 0, raw: entry.body.length, t: Date.now(), status: 304 });
-        return res.writeHead(304, headers).end();
-      }
-      const gzip = entry.gz && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-      const body = gzip ? entry.gz : entry.body;
-      if (gzip) headers['content-encoding'] = 'gzip';
-      headers['content-length'] = body.length;
-      state.requests.push({ name, bytes: body.length, raw: entry.body.length, t: Date.now(), status: 200 });
-      res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (err) {
-      res.writeHead(500).end(String(err));
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    state,
-    close: () => new Promise((ok) => (server.closeAllConnections?.(), server.close(() => ok()))),
-  };
-}
+// The static server (gzip like a real host, with a request log): scripts/serve.mjs.
 
 async function launch({ serviceWorkers = 'allow' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'retrain-bench-'));
@@ -667,7 +610,7 @@ Measured by \`make bench\` on ${date}: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'
 ${table}
 ${loadNote}
 
-${existsSync(join(dir, 'dist')) ? budgetReport(join(dir, 'dist')).md : ''}${wasmBreakdown(dir)}${keptSection(mdPath)}
+${existsSync(join(dir, 'dist')) ? budgetReport(join(dir, 'dist')).md : ''}${lighthouseSection(dir)}${wasmBreakdown(dir)}${keptSection(mdPath)}
 ## How each figure is measured
 
 - **Native (criterion)**: \`cargo bench --profile worker-release --bench cycle\` (benches/cycle.rs): one full
@@ -773,6 +716,24 @@ ${lines.join('\n')}
 // Byte budget (benches/budget.json): each built file's gzip -9 and Brotli (quality 11)
 // size against its budget, the first load's and everything's totals against issue 28's
 // targets, with the load average. Returns the markdown and the lines over budget.
+/** Lighthouse's mobile run (scripts/lighthouse.mjs), against issue 28's targets. */
+function lighthouseSection(dir) {
+  const f = join(dir, 'lighthouse.json');
+  if (!existsSync(f)) return '';
+  const l = JSON.parse(readFileSync(f, 'utf8'));
+  const s = (v) => (v / 1000).toFixed(1);
+  const mark = (ok) => (ok ? 'met' : '**not met**');
+  return `## Lighthouse (default mobile run, release build served gzip-compressed on loopback)
+
+Lighthouse ${l.version}, Chromium at /usr/bin/chromium, load average ${l.load}: performance **${l.performance}**
+(target ≥ 92: ${mark(l.performance >= 92)}), accessibility ${l.accessibility}, best practices ${l.bestPractices},
+SEO ${l.seo} (targets 100); FCP ${s(l.fcpMs)} s, LCP ${s(l.lcpMs)} s (≤ 2.1 s: ${mark(l.lcpMs <= 2100)}), total blocking
+time ${l.tbtMs} ms (≤ 300 ms: ${mark(l.tbtMs <= 300)}), time to interactive ${s(l.ttiMs)} s. Lighthouse simulates a 4×
+slower CPU from the tasks it observes, so a loaded machine inflates TBT and TTI: read them beside the load.
+
+`;
+}
+
 function budgetReport(dist) {
   const budget = JSON.parse(readFileSync(join(ROOT_DIR, 'benches', 'budget.json'), 'utf8'));
   const names = readdirSync(dist).filter((n) => statSync(join(dist, n)).isFile() && !/\.(br|gz)$/.test(n));

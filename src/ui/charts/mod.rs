@@ -92,6 +92,19 @@ pub(crate) fn cycle_chart<'a>(
 ) -> Result<CycleChart<'a>, DrawError> {
     let (x0, x1, x_labels) = x;
     let (pal, size) = (look.palette(), look.type_sizes());
+    // A short plot (the legend under it on a phone) gets fewer ticks, so that
+    // its labels keep their size without crowding.
+    let (width, height) = area.dim_in_pixel();
+    let y_labels = if height < 300 {
+        y_labels.min(6)
+    } else {
+        y_labels
+    };
+    let x_labels = if width < NARROW {
+        x_labels.min(6)
+    } else {
+        x_labels
+    };
     let mut chart = plotters::chart::ChartBuilder::on(area)
         .margin(10)
         .margin_right(14)
