@@ -7,7 +7,8 @@
 //!
 //! Open on a wide screen; on a narrow one (the layout's single column) the
 //! sections that ask for it start folded. A link to something inside a folded
-//! section (the section links of the mode bar) opens it.
+//! section (the section links of the mode bar) opens it, and so does a control
+//! that points into it (`reveal`).
 
 use gloo_events::EventListener;
 use yew::prelude::*;
@@ -32,6 +33,10 @@ pub struct DisclosureProps {
     /// while the run plays). Wide screens always start open.
     #[prop_or_default]
     pub folds_on_phone: bool,
+    /// Opens the section when it turns true: a control elsewhere points into
+    /// it (a key moment of the lesson highlights a row of the process table).
+    #[prop_or_default]
+    pub reveal: bool,
     /// Shown in the heading after the button (a cycle number), folded or not.
     #[prop_or_default]
     pub after: Html,
@@ -82,6 +87,14 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
                 })
             });
             move || drop(listener)
+        });
+    }
+    {
+        let open = open.clone();
+        use_effect_with(props.reveal, move |&reveal| {
+            if reveal {
+                open.set(true);
+            }
         });
     }
     let toggle = {
