@@ -313,3 +313,39 @@ async fn every_slider_offers_its_settings_bounds_from_the_table() {
         "one slider per setting that has one (the sensitivity of the default trigger's detector only)"
     );
 }
+
+#[wasm_bindgen_test]
+async fn folding_the_settings_hides_them_and_keeps_the_same_sliders() {
+    let root = mount(SimParams::default()).await;
+    let toggle = button(&root, "Settings");
+    let body = root
+        .query_selector("#settings-title-body")
+        .unwrap()
+        .expect("the settings' body");
+    assert_eq!(
+        toggle.get_attribute("aria-controls").as_deref(),
+        Some("settings-title-body")
+    );
+    // Open on a wide window, folded on a narrow one: either way, a press flips it.
+    let open_at_first = toggle.get_attribute("aria-expanded").as_deref() == Some("true");
+    assert_eq!(body.has_attribute("hidden"), !open_at_first);
+    let slider = body
+        .query_selector("input[type=range]")
+        .unwrap()
+        .expect("a slider in the settings");
+    for open in [!open_at_first, open_at_first] {
+        toggle.click();
+        settle().await;
+        let expanded = toggle.get_attribute("aria-expanded");
+        assert_eq!(
+            expanded.as_deref(),
+            Some(if open { "true" } else { "false" })
+        );
+        assert_eq!(body.has_attribute("hidden"), !open);
+        // Folding only hides: the slider (and its value) is the same element.
+        assert!(
+            body.contains(Some(&*slider)),
+            "the slider stayed in the page"
+        );
+    }
+}

@@ -14,6 +14,7 @@ use super::components::classroom::Classroom;
 use super::components::code_sample::CodeSample;
 use super::components::compare::CompareVersions;
 use super::components::decision_banner::DecisionBanner;
+use super::components::disclosure::Disclosure;
 use super::components::export_panel::ExportPanel;
 use super::components::gates::Gates;
 use super::components::glossary::Glossary;
@@ -92,9 +93,14 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
     let params = state.shown_params();
     html! {
         <div class="layout">
+            // The left column: on a wide screen it stays beside the charts as a
+            // whole; in the single column (a phone) its box gives way
+            // (display: contents) so the run controls, its first part, stick to
+            // the top of the page while the student scrolls the charts.
+            <div class="side">
+            <RunControls playing={state.playing} speed={state.speed} ended={ended} />
             <aside class="sidebar">
                 <p class="start-here" data-testid="start-here">{ start_here(real) }</p>
-                <RunControls playing={state.playing} speed={state.speed} ended={ended} />
                 { notice }
                 if weather.is_some() {
                     <WeatherData snapshot={live_snap.clone()} params={params.clone()} />
@@ -109,6 +115,7 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                     scenario={state.scenario.clone().filter(|_| !hides_truth)}
                     team={live_snap.team} />
             </aside>
+            </div>
             <main class="main">
                 <WhenSeen hold={hold}>
                 <Stats snapshot={snap.clone()} />
@@ -164,16 +171,17 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                 <Glossary />
                 <WhenSeen hold={hold}>
                 <section class="tools" aria-labelledby="registry-section">
-                    <h2 class="section-title" id="registry-section">{ "Model registry and alerts" }</h2>
+                    <Disclosure title="Model registry and alerts" title_id="registry-section" heading_class="section-title" folds_on_phone=true>
                     <div class="grid-3-2">
                         if shows(Panel::Registry) { <RegistryTable snapshot={live_snap.clone()} /> }
                         if shows(Panel::Alerts) { <AlertLog snapshot={live_snap.clone()} /> }
                     </div>
+                    </Disclosure>
                 </section>
                 </WhenSeen>
                 <WhenSeen hold={hold}>
                 <section class="history tools" id="history" aria-labelledby="history-section">
-                    <h2 class="section-title" id="history-section">{ "Rewind, compare, export, your own data" }</h2>
+                    <Disclosure title="Rewind, compare, export, your own data" title_id="history-section" heading_class="section-title" folds_on_phone=true>
                     <div class="grid-2">
                         <Timeline snapshot={live_snap.clone()} />
                         <CompareVersions snapshot={live_snap.clone()} />
@@ -182,13 +190,16 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                         <ExportPanel export={state.export.clone()} />
                         <OwnData snapshot={live_snap.clone()} fetching={state.fetching_data()} />
                     </div>
+                    </Disclosure>
                 </section>
                 </WhenSeen>
                 <WhenSeen hold={hold}>
                 <section class="tools" aria-labelledby="policies-section">
-                    <h2 class="section-title" id="policies-section">{ "Policies and training time" }</h2>
+                    // Open on a phone too: the race is the section's point, one press away.
+                    <Disclosure title="Policies and training time" title_id="policies-section" heading_class="section-title">
                     if shows(Panel::Race) { <PolicyRacePanel snapshot={live_snap.clone()} hidden={state.hidden.clone()} /> }
                     if shows(Panel::Timing) { <TrainingSpeed timings={state.timings.clone()} busy={!state.in_flight().is_empty()} /> }
+                    </Disclosure>
                 </section>
                 </WhenSeen>
             </main>

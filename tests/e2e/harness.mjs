@@ -138,8 +138,10 @@ export async function serveStatic(dir = DIST) {
 /**
  * Starts (or reuses) the server and a fresh headless Chromium for test `t`.
  * Everything is closed in `t.after`, which also fails the test on recorded problems.
+ * `device`: further browser-context options of a device (deviceScaleFactor,
+ * isMobile, hasTouch), e.g. a phone's.
  */
-export async function launchApp(t, { viewport = { width: 1280, height: 800 }, guide = false, deviceScaleFactor = 1 } = {}) {
+export async function launchApp(t, { viewport = { width: 1280, height: 800 }, guide = false, ...device } = {}) {
   let server = null;
   let baseUrl = process.env.E2E_BASE_URL;
   if (!baseUrl) {
@@ -153,7 +155,7 @@ export async function launchApp(t, { viewport = { width: 1280, height: 800 }, gu
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
-    deviceScaleFactor,
+    ...device,
   });
   context.setDefaultTimeout(15_000);
   // A first visit opens the guide. Journeys about the playground start as a

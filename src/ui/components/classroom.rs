@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::disclosure::Disclosure;
 use crate::sim::engine::protocol::{Command, ScenarioShown, TeamIntent};
 use crate::sim::engine::share::{data_query, hidden_keys, hideable, team_query, to_query, Hidden};
 use crate::sim::params::SimParams;
@@ -175,48 +176,49 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     let watch = (*chosen).clone();
     html! {
         <section class="panel classroom" aria-labelledby="classroom-title">
-            <h2 id="classroom-title">{ "Classroom" }</h2>
-            <div class="field">
-                <label for="scenario">{ "Scenario" }</label>
-                <select id="scenario" onchange={on_pick} aria-describedby="scenario-hint">
-                    { for scenarios().iter().map(|s| html! {
-                        <option value={s.key} selected={*chosen == s.key}>{ s.title }</option>
-                    }) }
-                </select>
-                <p class="hint" id="scenario-hint">{ scenario(&watch).map_or("", |s| s.watch) }</p>
-            </div>
-            <button type="button" onclick={load}>{ "Load scenario" }</button>
-            if let Some(s) = &props.scenario {
-                <p class="scenario-now" data-testid="scenario"><strong>{ format!("{}: ", s.title) }</strong>{ &s.watch }</p>
-            }
-            <div class="field">
-                <label for="share-link">{ "Link to this run" }</label>
-                <input type="text" id="share-link" readonly=true value={link.clone()} data-testid="share-link" />
-            </div>
-            <button type="button" onclick={copy}>{ "Copy link" }</button>
-            <p role="status" class="hint">{ (*copied).clone().unwrap_or_default() }</p>
-            <details class="teacher">
-                <summary>{ "Teacher options for the link" }</summary>
-                <div class="field checkbox">
-                    <input type="checkbox" id="lock-seed" checked={props.lock_seed} onchange={on_lock} />
-                    <label for="lock-seed">{ "Lock the seed" }</label>
-                </div>
-                <div class="field checkbox">
-                    <input type="checkbox" id="lock-view" checked={props.team.is_some_and(|t| t.locked)}
-                        onchange={on_lock_view} aria-describedby="lock-view-hint" />
-                    <label for="lock-view">{ "Lock the team's view" }</label>
-                    <p class="hint" id="lock-view-hint">{ "Students see only what the team sees, with no switch; the truth comes back when they answer the diagnosis." }</p>
-                </div>
+            <Disclosure title="Classroom" title_id="classroom-title" folds_on_phone=true>
                 <div class="field">
-                    <label for="hide">{ "Hide controls and panels" }</label>
-                    <input type="text" id="hide" value={hidden_keys(&props.hidden)} onchange={on_hide}
-                        aria-describedby="hide-hint" spellcheck="false" />
-                    <p class="hint" id="hide-hint">{ format!("Comma-separated, from: {}.", hideable().join(", ")) }</p>
+                    <label for="scenario">{ "Scenario" }</label>
+                    <select id="scenario" onchange={on_pick} aria-describedby="scenario-hint">
+                        { for scenarios().iter().map(|s| html! {
+                            <option value={s.key} selected={*chosen == s.key}>{ s.title }</option>
+                        }) }
+                    </select>
+                    <p class="hint" id="scenario-hint">{ scenario(&watch).map_or("", |s| s.watch) }</p>
                 </div>
-            </details>
-            <button type="button" aria-pressed={props.presenter.to_string()} onclick={presenter}>
-                { "Presenter view" }
-            </button>
+                <button type="button" onclick={load}>{ "Load scenario" }</button>
+                if let Some(s) = &props.scenario {
+                    <p class="scenario-now" data-testid="scenario"><strong>{ format!("{}: ", s.title) }</strong>{ &s.watch }</p>
+                }
+                <div class="field">
+                    <label for="share-link">{ "Link to this run" }</label>
+                    <input type="text" id="share-link" readonly=true value={link.clone()} data-testid="share-link" />
+                </div>
+                <button type="button" onclick={copy}>{ "Copy link" }</button>
+                <p role="status" class="hint">{ (*copied).clone().unwrap_or_default() }</p>
+                <details class="teacher">
+                    <summary>{ "Teacher options for the link" }</summary>
+                    <div class="field checkbox">
+                        <input type="checkbox" id="lock-seed" checked={props.lock_seed} onchange={on_lock} />
+                        <label for="lock-seed">{ "Lock the seed" }</label>
+                    </div>
+                    <div class="field checkbox">
+                        <input type="checkbox" id="lock-view" checked={props.team.is_some_and(|t| t.locked)}
+                            onchange={on_lock_view} aria-describedby="lock-view-hint" />
+                        <label for="lock-view">{ "Lock the team's view" }</label>
+                        <p class="hint" id="lock-view-hint">{ "Students see only what the team sees, with no switch; the truth comes back when they answer the diagnosis." }</p>
+                    </div>
+                    <div class="field">
+                        <label for="hide">{ "Hide controls and panels" }</label>
+                        <input type="text" id="hide" value={hidden_keys(&props.hidden)} onchange={on_hide}
+                            aria-describedby="hide-hint" spellcheck="false" />
+                        <p class="hint" id="hide-hint">{ format!("Comma-separated, from: {}.", hideable().join(", ")) }</p>
+                    </div>
+                </details>
+                <button type="button" aria-pressed={props.presenter.to_string()} onclick={presenter}>
+                    { "Presenter view" }
+                </button>
+            </Disclosure>
         </section>
     }
 }

@@ -1,9 +1,11 @@
 //! The glossary: every term of `sim::glossary` with its definition, as a
-//! section of the playground, or folded into a `<details>` in the guide's
-//! chapter. Each entry is `#glossary-<key>`, where a term's first use links.
+//! section of the playground (folded on a phone, see `disclosure`), or folded
+//! into a `<details>` in the guide's chapter. Each entry is `#glossary-<key>`,
+//! where a term's first use links.
 
 use yew::prelude::*;
 
+use super::disclosure::Disclosure;
 use crate::sim::teach::glossary::terms;
 
 /// Props of [`Glossary`].
@@ -38,9 +40,10 @@ pub fn Glossary(props: &GlossaryProps) -> Html {
     } else {
         html! {
             <section class="panel glossary" id="glossary" aria-labelledby="glossary-title">
-                <h2 id="glossary-title">{ "Glossary" }</h2>
-                <p class="hint">{ "The words of the loop, as this playground uses them." }</p>
-                { entries }
+                <Disclosure title="Glossary" title_id="glossary-title" folds_on_phone=true>
+                    <p class="hint">{ "The words of the loop, as this playground uses them." }</p>
+                    { entries }
+                </Disclosure>
             </section>
         }
     }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::disclosure::Disclosure;
 use crate::sim::engine::protocol::{Command, Snapshot};
 use crate::sim::teach::lesson::LessonText;
 use crate::sim::wording::{
@@ -55,53 +56,54 @@ pub fn Lesson(props: &LessonProps) -> Html {
     let lesson = props.lesson.as_deref();
     html! {
         <section class="panel lesson" id="lesson" aria-labelledby="lesson-title">
-            <h2 id="lesson-title">{ lesson.map_or("The lesson", |l| l.title.as_str()) }</h2>
-            if lesson.is_none() {
-                <p class="hint">{ "Loading the lesson…" }</p>
-            }
-            <div class="grid-2">
-                <div>
-                    <h3>{ "Concept snapshot" }</h3>
-                    <ul class="concept">{ for lesson.iter().flat_map(|l| l.concept.iter()).map(|c| html! { <li>{ c }</li> }) }</ul>
-                </div>
-                <div>
-                    <h3>{ "Key moments" }</h3>
-                    { for lesson.iter().flat_map(|l| l.moments.iter()).map(|m| html! {
-                        <div class="moment">
-                            <p class="moment-q">{ &m.question }</p>
-                            <p>{ &m.answer }</p>
-                            <div class="moment-links">
-                                { for m.links.iter().map(|&(step, ref label)| html! {
-                                    <button type="button" class="link-button"
-                                        aria-pressed={(props.highlighted == Some(step)).to_string()}
-                                        onclick={highlight(step)}>
-                                        { label }
-                                        if !has_row(step) { <span class="hint">{ " (not reached yet in this cycle)" }</span> }
-                                    </button>
-                                }) }
+            <Disclosure title={lesson.map_or(AttrValue::from("The lesson"), |l| AttrValue::from(l.title.clone()))} title_id="lesson-title" folds_on_phone=true>
+                if lesson.is_none() {
+                    <p class="hint">{ "Loading the lesson…" }</p>
+                }
+                <div class="grid-2">
+                    <div>
+                        <h3>{ "Concept snapshot" }</h3>
+                        <ul class="concept">{ for lesson.iter().flat_map(|l| l.concept.iter()).map(|c| html! { <li>{ c }</li> }) }</ul>
+                    </div>
+                    <div>
+                        <h3>{ "Key moments" }</h3>
+                        { for lesson.iter().flat_map(|l| l.moments.iter()).map(|m| html! {
+                            <div class="moment">
+                                <p class="moment-q">{ &m.question }</p>
+                                <p>{ &m.answer }</p>
+                                <div class="moment-links">
+                                    { for m.links.iter().map(|&(step, ref label)| html! {
+                                        <button type="button" class="link-button"
+                                            aria-pressed={(props.highlighted == Some(step)).to_string()}
+                                            onclick={highlight(step)}>
+                                            { label }
+                                            if !has_row(step) { <span class="hint">{ " (not reached yet in this cycle)" }</span> }
+                                        </button>
+                                    }) }
+                                </div>
                             </div>
-                        </div>
-                    }) }
-                </div>
-            </div>
-            <details class="transcript">
-                <summary>{ "Full transcript (for screen readers and handouts)" }</summary>
-                if let Some(l) = lesson { <p>{ &l.transcript }</p> }
-                <h3>{ if s.rows.is_empty() { "This run so far".to_string() } else { format!("This run, cycle {}", s.cycle) } }</h3>
-                if s.rows.is_empty() {
-                    <p>{ transcript_start(s.v1_initial.accuracy) }</p>
-                } else {
-                    <ol class="live-transcript">
-                        { for s.rows.iter().map(|r| {
-                            html! { <li>{ transcript_step(r) }</li> }
                         }) }
-                    </ol>
-                }
-                if let Some(o) = s.outcome.as_ref().filter(|_| s.rows.len() >= 7) {
-                    <p>{ transcript_decision(o) }</p>
-                }
-                <p>{ transcript_so_far(&s.totals, s.live_version) }</p>
-            </details>
+                    </div>
+                </div>
+                <details class="transcript">
+                    <summary>{ "Full transcript (for screen readers and handouts)" }</summary>
+                    if let Some(l) = lesson { <p>{ &l.transcript }</p> }
+                    <h3>{ if s.rows.is_empty() { "This run so far".to_string() } else { format!("This run, cycle {}", s.cycle) } }</h3>
+                    if s.rows.is_empty() {
+                        <p>{ transcript_start(s.v1_initial.accuracy) }</p>
+                    } else {
+                        <ol class="live-transcript">
+                            { for s.rows.iter().map(|r| {
+                                html! { <li>{ transcript_step(r) }</li> }
+                            }) }
+                        </ol>
+                    }
+                    if let Some(o) = s.outcome.as_ref().filter(|_| s.rows.len() >= 7) {
+                        <p>{ transcript_decision(o) }</p>
+                    }
+                    <p>{ transcript_so_far(&s.totals, s.live_version) }</p>
+                </details>
+            </Disclosure>
         </section>
     }
 }

@@ -11,6 +11,7 @@ pub mod classroom;
 pub mod code_sample;
 pub mod compare;
 pub mod decision_banner;
+pub mod disclosure;
 pub mod export_panel;
 pub mod gates;
 pub mod glossary;

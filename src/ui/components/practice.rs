@@ -4,6 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::disclosure::Disclosure;
 use super::question_card::QuestionCard;
 use crate::sim::engine::protocol::{Command, ProgressIntent, QuizIntent};
 use crate::sim::teach::quiz::{Difficulty, Graded, QuizCard};
@@ -59,27 +60,28 @@ pub fn Practice(props: &PracticeProps) -> Html {
     });
     html! {
         <section class="panel practice" id="practice" aria-labelledby="practice-title">
-            <h2 id="practice-title">{ "Practice questions" }</h2>
-            <div class="practice-bar">
-                <div class="field inline">
-                    <label for="practice-level">{ "Level" }</label>
-                    <select id="practice-level" onchange={on_level}>
-                        <option value="all" selected={level.is_none()}>{ "All levels" }</option>
-                        { for Difficulty::ALL.iter().map(|d| html! {
-                            <option value={d.label()} selected={*level == Some(*d)}>{ d.label() }</option>
-                        }) }
-                    </select>
+            <Disclosure title="Practice questions" title_id="practice-title" folds_on_phone=true>
+                <div class="practice-bar">
+                    <div class="field inline">
+                        <label for="practice-level">{ "Level" }</label>
+                        <select id="practice-level" onchange={on_level}>
+                            <option value="all" selected={level.is_none()}>{ "All levels" }</option>
+                            { for Difficulty::ALL.iter().map(|d| html! {
+                                <option value={d.label()} selected={*level == Some(*d)}>{ d.label() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <button type="button" onclick={go(-1)}>{ "Previous question" }</button>
+                    <button type="button" onclick={go(1)}>{ "Next question" }</button>
                 </div>
-                <button type="button" onclick={go(-1)}>{ "Previous question" }</button>
-                <button type="button" onclick={go(1)}>{ "Next question" }</button>
-            </div>
-            if let Some(card) = shown.get(i).copied() {
-                <QuestionCard key={format!("practice-{}", card.question.id)} id={format!("practice-{i}")}
-                    heading={AttrValue::from(format!("Question {} of {n}", i + 1))}
-                    card={card.clone()} on_answered={on_answered} />
-            } else if props.bank.is_none() {
-                <p class="hint">{ "Loading the questions…" }</p>
-            }
+                if let Some(card) = shown.get(i).copied() {
+                    <QuestionCard key={format!("practice-{}", card.question.id)} id={format!("practice-{i}")}
+                        heading={AttrValue::from(format!("Question {} of {n}", i + 1))}
+                        card={card.clone()} on_answered={on_answered} />
+                } else if props.bank.is_none() {
+                    <p class="hint">{ "Loading the questions…" }</p>
+                }
+            </Disclosure>
         </section>
     }
 }

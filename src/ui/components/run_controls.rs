@@ -65,7 +65,7 @@ pub fn RunControls(props: &RunControlsProps) -> Html {
             if let Some(why) = &props.ended {
                 <p class="hint ended" role="status" data-testid="run-ended">{ why }</p>
             }
-            <p class="hint">{ "Keyboard: → step, Space play/pause, R reset." }</p>
+            <p class="hint keys-hint">{ "Keyboard: → step, Space play/pause, R reset." }</p>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::disclosure::Disclosure;
 use super::question_card::QuestionCard;
 use crate::sim::engine::protocol::{Command, ProgressIntent, QuizIntent, Snapshot};
 use crate::sim::teach::quiz::{Graded, VisualQuizView};
@@ -87,8 +88,9 @@ pub fn VisualQuiz(props: &VisualQuizProps) -> Html {
     };
     html! {
         <section class="panel visual-quiz" id="visual-quiz" aria-labelledby="visual-quiz-title">
-            <h2 id="visual-quiz-title">{ "Visual quiz: about the run on screen" }</h2>
-            { body }
+            <Disclosure title="Visual quiz: about the run on screen" title_id="visual-quiz-title" folds_on_phone=true>
+                { body }
+            </Disclosure>
         </section>
     }
 }
