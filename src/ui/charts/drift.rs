@@ -161,8 +161,15 @@ fn legend(pal: &Palette) -> Vec<LegendEntry> {
 
 /// The chart's height at `width` (the legend and the cycles note under the
 /// plot on a narrow screen).
-fn drift_height(_: &Snapshot, look: ChartLook, width: u32) -> u32 {
-    chart_height(width, look, &legend(look.palette()), 2)
+fn drift_height(s: &Snapshot, look: ChartLook, width: u32) -> u32 {
+    // The note "last N of M cycles" shows only once older cycles are left out.
+    let history = drift_history(s).len();
+    let notes = if history + forgotten_cycles(s) > MAX_CYCLES_SHOWN {
+        2
+    } else {
+        0
+    };
+    chart_height(width, look, &legend(look.palette()), notes)
 }
 
 /// Draws the chart: plot on the left, legend on the right (under it when narrow).

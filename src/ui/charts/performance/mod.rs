@@ -141,7 +141,13 @@ fn legend_rows(s: &Snapshot, look: ChartLook) -> (Vec<LegendEntry>, i32) {
 /// The chart's height at `width` (the legend and the cycles note under the
 /// plot on a narrow screen).
 fn performance_height(s: &Snapshot, look: ChartLook, width: u32) -> u32 {
-    chart_height(width, look, &legend_rows(s, look).0, 2)
+    // The note "last N of M cycles" shows only once older cycles are left out.
+    let notes = if s.summaries.len() + forgotten_cycles(s) > MAX_CYCLES_SHOWN {
+        2
+    } else {
+        0
+    };
+    chart_height(width, look, &legend_rows(s, look).0, notes)
 }
 
 /// Draws the chart: plot on the left, legend on the right (under it when narrow).
