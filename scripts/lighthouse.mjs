@@ -5,7 +5,7 @@
 // LIGHTHOUSE_DIR holds node_modules/lighthouse (make bench installs it there with npm,
 // outside the repo's package.json: it is ~100 packages the tests never need).
 // Writes the four category scores and FCP, LCP, TBT, TTI, speed index to OUT.json.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from './serve.mjs';
@@ -16,7 +16,8 @@ const cli = resolve(lhDir, 'node_modules', 'lighthouse', 'cli', 'index.js');
 const server = await serve(dist);
 const report = resolve(out.replace(/\.json$/, '') + '.report.json');
 try {
-  const run = spawnSync(
+  // Not spawnSync: the server answering Lighthouse's requests runs in this process.
+  const child = spawn(
     process.execPath,
     [
       cli,
@@ -30,8 +31,9 @@ try {
     ],
     { stdio: 'inherit', env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' } },
   );
-  if (run.status !== 0) {
-    console.error(`lighthouse: exited ${run.status}`);
+  const status = await new Promise((ok) => child.on('exit', (code) => ok(code)));
+  if (status !== 0) {
+    console.error(`lighthouse: exited ${status}`);
     process.exit(1);
   }
 } finally {
