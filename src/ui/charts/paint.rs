@@ -86,14 +86,28 @@ fn shown_width(element: &Element) -> u32 {
     }
 }
 
-/// The canvas's 2D context.
-fn context(element: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+/// A canvas made off the page (never put in the document).
+pub(crate) fn off_page_canvas() -> Option<HtmlCanvasElement> {
+    web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// A canvas's 2D context.
+pub(crate) fn context_2d(element: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     element
         .get_context("2d")
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(|| "this browser gave no 2D canvas context".to_string())
+}
+
+/// The canvas's 2D context, or why there is none.
+fn context(element: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    context_2d(element).ok_or_else(|| "this browser gave no 2D canvas context".to_string())
 }
 
 /// Sizes `element`'s backing store to `size` (a change clears it), clears it to
@@ -211,14 +225,7 @@ pub(crate) fn png_of(canvas: &HtmlCanvasElement) -> Result<String, String> {
     let Some((snapshot, draw, height)) = found else {
         return canvas.to_data_url_with_type("image/png").map_err(js);
     };
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("this page has no document")?;
-    let spare: HtmlCanvasElement = document
-        .create_element("canvas")
-        .map_err(js)?
-        .dyn_into()
-        .map_err(|_| "no canvas could be made".to_string())?;
+    let spare = off_page_canvas().ok_or("no canvas could be made off the page")?;
     let look = ChartLook::default();
     let size = ChartSize {
         width: DEFAULT_WIDTH,

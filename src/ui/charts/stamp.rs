@@ -13,9 +13,10 @@
 use std::cell::RefCell;
 
 use plotters::style::RGBColor;
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+use super::paint::{context_2d, off_page_canvas, ChartSize};
 use super::triangle_offsets;
 
 /// The look of one kind of mark: its shape, size in pixels, fill and rim.
@@ -283,10 +284,12 @@ impl Marks {
             .iter()
             .map(|&((x, y), c)| ((device(x), device(y)), c))
             .collect();
-        let bounds = (
-            (f64::from(bounds.0) * scale).round() as u32,
-            (f64::from(bounds.1) * scale).round() as u32,
-        );
+        let bounds = ChartSize {
+            width: bounds.0,
+            height: bounds.1,
+            scale,
+        }
+        .device();
         let Some(stamped) = Stamped::of(&points, [&s0, &s1], bounds) else {
             return true;
         };
@@ -302,12 +305,7 @@ impl Marks {
             spare.set_width(spare.width().max(w));
             spare.set_height(spare.height().max(h));
         }
-        let Some(sctx) = spare
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        else {
+        let Some(sctx) = context_2d(&spare) else {
             return false;
         };
         if sctx.put_image_data(&image, 0.0, 0.0).is_err() {
@@ -337,8 +335,7 @@ fn spare_canvas() -> Option<HtmlCanvasElement> {
     SPARE.with(|spare| {
         let mut spare = spare.borrow_mut();
         if spare.is_none() {
-            let document = web_sys::window()?.document()?;
-            *spare = document.create_element("canvas").ok()?.dyn_into().ok();
+            *spare = off_page_canvas();
         }
         spare.clone()
     })

@@ -3,11 +3,11 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use super::super::backend::Backend;
 use super::super::look::ChartLook;
+use super::super::paint::{context_2d, off_page_canvas, ChartSize};
 use super::super::{Area, Canvas, DrawError, LegendEntry};
 
 /// A layer of the scatter that changes rarely, drawn once on a canvas of its own
@@ -130,20 +130,22 @@ fn spare_canvas(
     scale: f64,
     recycled: Option<HtmlCanvasElement>,
 ) -> Option<(HtmlCanvasElement, Backend)> {
-    let device = |v: u32| (f64::from(v) * scale).round() as u32;
-    let (width, height) = (device(size.0), device(size.1));
+    let (width, height) = ChartSize {
+        width: size.0,
+        height: size.1,
+        scale,
+    }
+    .device();
     let spare = match recycled {
         Some(spare) if spare.width() == width && spare.height() == height => spare,
         _ => {
-            let document = web_sys::window()?.document()?;
-            let spare: HtmlCanvasElement =
-                document.create_element("canvas").ok()?.dyn_into().ok()?;
+            let spare = off_page_canvas()?;
             spare.set_width(width);
             spare.set_height(height);
             spare
         }
     };
-    let ctx: web_sys::CanvasRenderingContext2d = spare.get_context("2d").ok()??.dyn_into().ok()?;
+    let ctx = context_2d(&spare)?;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok()?;
     ctx.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
     let backend = Backend::new(spare.clone(), &ctx, size, scale)?;
