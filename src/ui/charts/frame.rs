@@ -48,26 +48,34 @@ pub(crate) struct Frame {
     pub below: bool,
 }
 
+/// Splits `root` into plot and legend: the legend under a plot `at` tall
+/// (`below`), or beside a plot `at` wide.
+pub(crate) fn split(root: &Area, below: bool, at: u32) -> Frame {
+    let (plot, legend) = if below {
+        root.split_vertically(at)
+    } else {
+        root.split_horizontally(at)
+    };
+    Frame {
+        plot,
+        legend,
+        below,
+    }
+}
+
 /// Splits `root` into plot and legend: the legend `legend_base` wide (at the
 /// normal type) on the right, or under a plot of [`narrow_plot_height`] when
 /// `root` is narrower than [`NARROW`].
 pub(crate) fn frame(root: &Area, look: ChartLook, legend_base: u32) -> Frame {
     let (width, _) = root.dim_in_pixel();
     if width < NARROW {
-        let (plot, legend) = root.split_vertically(narrow_plot_height(width, look));
-        Frame {
-            plot,
-            legend,
-            below: true,
-        }
+        split(root, true, narrow_plot_height(width, look))
     } else {
-        let split = width.saturating_sub(legend_width(legend_base, look));
-        let (plot, legend) = root.split_horizontally(split);
-        Frame {
-            plot,
-            legend,
-            below: false,
-        }
+        split(
+            root,
+            false,
+            width.saturating_sub(legend_width(legend_base, look)),
+        )
     }
 }
 
@@ -89,9 +97,18 @@ fn column_height(entries: &[LegendEntry], look: ChartLook, gap: i32) -> i32 {
 /// Top margin of a legend under the plot.
 const BELOW_TOP: i32 = 6;
 
+/// What a legend under the plot needs below it (CSS pixels): its taller
+/// column and `note_lines` lines of notes, with their margins.
+pub(crate) fn below_height(look: ChartLook, entries: &[LegendEntry], note_lines: u32) -> u32 {
+    let gap = 6;
+    let (left, right) = columns(entries);
+    let legend = column_height(left, look, gap).max(column_height(right, look, gap));
+    let notes = note_lines * (look.type_sizes().tick + 4);
+    BELOW_TOP as u32 + legend.max(0) as u32 + notes + 8
+}
+
 /// A chart's height at `width`: [`wide_height`] with the legend beside the
-/// plot; with it under the plot, the plot, the legend's taller column and
-/// `note_lines` lines of notes.
+/// plot; with it under the plot, the plot and [`below_height`].
 pub(crate) fn chart_height(
     width: u32,
     look: ChartLook,
@@ -101,11 +118,7 @@ pub(crate) fn chart_height(
     if width >= NARROW {
         return wide_height(width, look);
     }
-    let gap = 6;
-    let (left, right) = columns(entries);
-    let legend = column_height(left, look, gap).max(column_height(right, look, gap));
-    let notes = note_lines * (look.type_sizes().tick + 4);
-    narrow_plot_height(width, look) + BELOW_TOP as u32 + legend.max(0) as u32 + notes + 8
+    narrow_plot_height(width, look) + below_height(look, entries, note_lines)
 }
 
 /// Draws the legend of `frame` from `top` (beside the plot) or in two columns

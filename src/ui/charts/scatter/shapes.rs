@@ -4,12 +4,12 @@
 use plotters::chart::ChartBuilder;
 use plotters::style::{Color, TRANSPARENT};
 
-use super::super::frame::{narrow_plot_height, wide_height};
+use super::super::frame::{below_height, split, wide_height};
 use super::super::geometry::{clip_boundary, region_edges};
 use super::super::look::ChartLook;
 use super::super::{
-    chart_height, draw_arrow, draw_path, legend_width, Area, Canvas, Dash, DrawError, DrawResult,
-    Frame, LegendEntry, FONT, NARROW,
+    draw_arrow, draw_path, legend_width, Area, Canvas, Dash, DrawError, DrawResult, Frame,
+    LegendEntry, FONT, NARROW,
 };
 use crate::sim::ml::train::{DecisionGrid, LinearBoundary};
 use crate::sim::ml::truth::class1_arrow;
@@ -154,10 +154,8 @@ pub(super) fn scatter_height(entries: &[LegendEntry], look: ChartLook, width: u3
     if width >= NARROW {
         return wide_height(width, look);
     }
-    let size = look.type_sizes();
-    let plot = plot_side(width, 0, look) + 20 + size.x_axis;
-    // chart_height counts a narrow plot's standard height: swap in the square's.
-    chart_height(width, look, entries, 2) - narrow_plot_height(width, look) + plot
+    let plot = plot_side(width, 0, look) + 20 + look.type_sizes().x_axis;
+    plot + below_height(look, entries, 2)
 }
 
 /// The scatter's plot and legend areas on the whole canvas, and the widths of
@@ -169,19 +167,9 @@ pub(super) fn split_areas(root: &Area, look: ChartLook) -> (Frame, (u32, u32)) {
     let (width, height) = root.dim_in_pixel();
     let side = plot_side(width, height, look);
     let frame = if width < NARROW {
-        let (plot, legend) = root.split_vertically(side + 20 + size.x_axis);
-        Frame {
-            plot,
-            legend,
-            below: true,
-        }
+        split(root, true, side + 20 + size.x_axis)
     } else {
-        let (plot, legend) = root.split_horizontally(side + 20 + y_axis);
-        Frame {
-            plot,
-            legend,
-            below: false,
-        }
+        split(root, false, side + 20 + y_axis)
     };
     (frame, (size.x_axis, y_axis))
 }
