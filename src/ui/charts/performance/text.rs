@@ -177,15 +177,15 @@ pub(super) fn team_performance_text(s: &Snapshot) -> ChartText {
     }
 }
 
-/// The legend's rows, and which row (if any) is the expected score's, whose
-/// glyph is drawn on a patch of the band.
+/// The legend's rows (the expected score's glyph is drawn on a patch of the
+/// band: [`Glyph::Banded`]).
 pub(super) fn legend(
     pal: &Palette,
     ceiling: bool,
     delayed: bool,
     band: bool,
     estimate: EstimateRows,
-) -> (Vec<LegendEntry>, Option<usize>) {
+) -> Vec<LegendEntry> {
     let live = if delayed {
         "live, measured"
     } else {
@@ -227,7 +227,7 @@ pub(super) fn legend(
             "true (only the\nsimulator knows)",
         ));
     }
-    let band_row = band.then(|| {
+    if band {
         rows.push(LegendEntry::new(
             Glyph::Banded {
                 band: pal.class0,
@@ -238,8 +238,7 @@ pub(super) fn legend(
             },
             "expected, ± luck",
         ));
-        rows.len() - 1
-    });
+    }
     if !(delayed && estimate.team) {
         rows.push(LegendEntry::new(
             Glyph::Line {
@@ -289,7 +288,7 @@ pub(super) fn legend(
             "best possible\n(true rule)",
         ));
     }
-    (rows, band_row)
+    rows
 }
 
 /// Which of the estimate's legend rows to show: its line, and its alert ring.
