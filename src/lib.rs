@@ -6,6 +6,10 @@
 
 pub mod sim;
 
+/// The first screen index.html paints before any wasm (a build step writes
+/// it; the app's waiting view uses its placeholders).
+pub mod first_screen;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

@@ -23,6 +23,7 @@ async fn mount(params: SimParams) -> Element {
         AppProps {
             initial: Some(params),
             local: Some(LocalEngine::new()),
+            first_screen: None,
         },
     )
     .render();

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yew_agent::worker::WorkerProvider;
 
 use super::connection::{use_local_connection, use_worker_connection, Connection, LocalEngine};
+use super::first_screen::FirstScreenState;
 use super::hooks::{use_open_link, EngineLink};
 use super::page::Page;
 use super::state::{Playground, PlaygroundHandle};
@@ -24,6 +25,10 @@ pub struct AppProps {
     /// Run the engine on this thread instead of the worker (tests only).
     #[prop_or_default]
     pub local: Option<LocalEngine>,
+    /// The first screen as the reader left it (index.html's markup, before
+    /// the app mounted; `None` in tests).
+    #[prop_or_default]
+    pub first_screen: Option<FirstScreenState>,
 }
 
 /// Where the worker script is served (Trunk writes it next to index.html).
@@ -44,13 +49,18 @@ pub fn App(props: &AppProps) -> Html {
         None => location_query(),
     });
     let link = AttrValue::from((*link).clone());
-    match &props.local {
+    let page = match &props.local {
         Some(engine) => html! { <OnThisThread engine={engine.clone()} link={link} /> },
         None => html! {
             <WorkerProvider<EngineWorker> path={WORKER_PATH} lazy={false}>
                 <InWorker link={link} />
             </WorkerProvider<EngineWorker>>
         },
+    };
+    html! {
+        <ContextProvider<FirstScreenState> context={props.first_screen.clone().unwrap_or_default()}>
+            { page }
+        </ContextProvider<FirstScreenState>>
     }
 }
 

@@ -34,6 +34,7 @@ pub mod components;
 pub mod connection;
 pub mod crash;
 pub mod fetch;
+pub mod first_screen;
 pub mod hooks;
 pub mod in_flight;
 pub mod layout;

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::charts::ChartLookProvider;
 use super::components::guide::{Guide, ModeBar};
 use super::fetch::use_data_fetch;
+use super::first_screen::{use_first_screen, use_focus_restored};
 use super::hooks::{
     use_address, use_dispatch, use_engine_watchdog, use_play_timer, use_playground,
     use_saved_progress, use_send, use_shortcuts,
@@ -17,6 +18,7 @@ use super::layout::playground;
 use super::state::{Action, Playground, View};
 use crate::sim::engine::protocol::{Command, ProgressIntent, Snapshot};
 use crate::sim::engine::share::{data_query, guide_query, team_query, to_query};
+use crate::sim::wording::{APP_TITLE, ENGINE_STARTING, FOOTER, TAGLINE};
 
 /// The page itself: the guide's chapter or the playground.
 #[component]
@@ -26,7 +28,24 @@ pub fn Page() -> Html {
     };
     let send = use_send();
     let dispatch = use_dispatch();
+    let first = use_first_screen();
+    use_focus_restored();
     let in_playground = state.view == View::Playground;
+    // The projector's type: the engine's word once it has opened the link,
+    // the first screen's until then.
+    let presenter = if state.view == View::Deciding {
+        first.presenter
+    } else {
+        state.presenter
+    };
+    // The chapter on screen: the one the engine opened, or, until it has
+    // opened the link, the one the first screen showed (drawn the same way,
+    // waiting for the engine, so nothing moves when the app mounts).
+    let chapter_shown = match state.view {
+        View::Guide(n) => Some(n),
+        View::Deciding => first.chapter,
+        View::Playground => None,
+    };
 
     use_play_timer(
         state.playing && in_playground,
@@ -37,11 +56,7 @@ pub fn Page() -> Html {
     use_engine_watchdog(state.in_flight().clone());
     // Not in the guide (its runs are its own); while the page still decides,
     // a key already goes to the run on screen.
-    use_shortcuts(
-        !matches!(state.view, View::Guide(_)),
-        &send,
-        dispatch.clone(),
-    );
+    use_shortcuts(chapter_shown.is_none(), &send, dispatch.clone());
     use_saved_progress(state.progress.clone());
     use_data_fetch(state.data_fetch.clone(), &send, &dispatch);
     // The address is always a link back to what is on screen: the chapter, or
@@ -90,15 +105,6 @@ pub fn Page() -> Html {
         })
     };
 
-    let (View::Guide(_) | View::Playground, Some(live_snap)) = (state.view, state.snapshot.clone())
-    else {
-        return html! {
-            <div class={classes!("app", state.presenter.then_some("presenter"))}>
-                { app_header() }
-                { loading_layout("Starting the simulation engine…") }
-            </div>
-        };
-    };
     let notice = state.notice.as_ref().map(|n| {
         html! {
             <p class={classes!("notice", n.is_error.then_some("error"))}
@@ -106,33 +112,44 @@ pub fn Page() -> Html {
                data-testid="notice">{ &n.text }</p>
         }
     });
-    let body = match state.view {
-        View::Guide(n) => html! {
-            <>
-                <ModeBar chapter={Some(n)} place={place} on_chapter={on_chapter.clone()} on_playground={on_playground.clone()} />
-                // One main landmark holds the chapter, its panels and its notices.
-                <main class="main guide-main">
-                    { notice }
-                    <Guide key={format!("chapter-{n}")} chapter={n} on_chapter={on_chapter} on_playground={on_playground} on_open_run={on_open_run} />
-                </main>
-            </>
-        },
-        _ => html! {
+    let body = match (chapter_shown, state.view, state.snapshot.clone()) {
+        (Some(n), view, snapshot) => {
+            let waiting = !matches!(view, View::Guide(_)) || snapshot.is_none();
+            html! {
+                <>
+                    <ModeBar chapter={Some(n)} place={place} waiting={waiting} on_chapter={on_chapter.clone()} on_playground={on_playground.clone()} />
+                    // One main landmark holds the chapter, its panels and its notices.
+                    <main class="main guide-main">
+                        { notice }
+                        <Guide key={format!("chapter-{n}")} chapter={n} on_chapter={on_chapter} on_playground={on_playground} on_open_run={on_open_run} />
+                    </main>
+                </>
+            }
+        }
+        (None, View::Playground, Some(live_snap)) => html! {
             <>
                 <ModeBar chapter={None} place={place} on_chapter={on_chapter} on_playground={on_playground} />
                 { playground(&state, &live_snap, notice) }
             </>
         },
+        _ => {
+            return html! {
+                <div class={classes!("app", presenter.then_some("presenter"))}>
+                    { app_header() }
+                    { loading_layout(ENGINE_STARTING) }
+                </div>
+            };
+        }
     };
     html! {
         // data-pending: commands whose answer is not on screen yet (tests wait for 0).
-        <div class={classes!("app", state.presenter.then_some("presenter"))} data-pending={state.in_flight().len().to_string()}
+        <div class={classes!("app", presenter.then_some("presenter"))} data-pending={state.in_flight().len().to_string()}
              data-view={if in_playground { "playground" } else { "guide" }}>
-            <ChartLookProvider presenter={state.presenter}>
+            <ChartLookProvider presenter={presenter}>
             { app_header() }
             { body }
             <footer class="app-footer">
-                <p>{ "Everything on this page is computed live in your browser: real data, real training (linfa), real evaluation. Nothing is pre-recorded." }</p>
+                <p>{ FOOTER }</p>
             </footer>
             </ChartLookProvider>
         </div>
@@ -166,20 +183,21 @@ fn scroll_to_top() {
     }
 }
 
-/// The page's header: title, section links and the one-line lead. index.html
-/// carries the same markup (the first paint, before any wasm), so keep them in
-/// step; tests/e2e/first-paint.test.mjs compares the two.
+/// The page's header: the title and the one-line lead. The first screen
+/// (`crate::first_screen`, index.html before any wasm) writes the same words
+/// in the same markup; tests/e2e/first-paint.test.mjs checks nothing moves.
 fn app_header() -> Html {
     html! {
         <header class="app-header">
-            <h1>{ "Retrain Playground" }</h1>
-            <p class="tagline">{ "Watch a real model go stale as the data drifts, get retrained in your browser, and be deployed — or raise an alert — cycle after cycle." }</p>
+            <h1>{ APP_TITLE }</h1>
+            <p class="tagline">{ TAGLINE }</p>
         </header>
     }
 }
 
-/// The layout while the engine starts: the static shell of index.html (skeleton
-/// panels where the controls and the flow will be) with a status line.
+/// The layout while the engine starts: the playground's first screen
+/// (skeleton panels where the controls and the flow will be) with a status
+/// line.
 fn loading_layout(status: &'static str) -> Html {
     html! {
         <>

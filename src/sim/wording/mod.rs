@@ -18,6 +18,7 @@ mod estimate;
 mod notice;
 mod numbers;
 mod outcome;
+mod page;
 mod panels;
 mod problem;
 mod scorecard;
@@ -51,6 +52,11 @@ pub use numbers::{format_pair, format_score, format_threshold, gate_numbers};
 pub use outcome::{
     alert_message, candidate_note, in_progress_message, no_alerts_text, outcome_message,
     outcome_title, viewing_rewound,
+};
+pub use page::{
+    chapter_count, chapter_entry, run_label, APP_TITLE, CHAPTER_LABEL, ENGINE_STARTING, FOOTER,
+    GLOSSARY_SUMMARY, PLAYGROUND_LOADING, PLAYGROUND_SWITCH, PREDICTION_LEAD, RUN_NEEDS_PREDICTION,
+    RUN_READY_HINT, RUN_WAITS_FOR_ENGINE, RUN_WAITS_HINT, TAGLINE,
 };
 pub use panels::{
     data_source, drift_speed_hint, prediction_question, prediction_waiting, predictions_closed,

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::disclosure::Disclosure;
 use crate::sim::teach::glossary::terms;
+use crate::sim::wording::GLOSSARY_SUMMARY;
 
 /// Props of [`Glossary`].
 #[derive(Properties, PartialEq)]
@@ -33,7 +34,7 @@ pub fn Glossary(props: &GlossaryProps) -> Html {
     if props.folded {
         html! {
             <details class="glossary folded" id="glossary">
-                <summary>{ "Glossary: every term, defined" }</summary>
+                <summary>{ GLOSSARY_SUMMARY }</summary>
                 { entries }
             </details>
         }

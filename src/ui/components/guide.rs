@@ -13,6 +13,7 @@ use super::policy_race::PolicyRacePanel;
 use super::select_field::SelectField;
 use super::slider::Slider;
 use super::stats::Stats;
+use crate::first_screen::{control_skeleton, panel_skeleton, run_of};
 use crate::sim::engine::protocol::{Command, ProgressIntent};
 use crate::sim::params::SimParams;
 use crate::sim::retraining::settings::SettingKey;
@@ -22,8 +23,14 @@ use crate::sim::teach::guide::{
     CHAPTERS, GUIDE_WINDOWS,
 };
 use crate::sim::teach::quiz::GuideProgress;
+use crate::sim::wording::{
+    chapter_count, chapter_entry, run_label, CHAPTER_LABEL, PLAYGROUND_SWITCH, PREDICTION_LEAD,
+    RUN_NEEDS_PREDICTION, RUN_READY_HINT, RUN_WAITS_FOR_ENGINE, RUN_WAITS_HINT,
+};
 use crate::ui::charts::{DriftChart, PerformanceChart, ScatterChart};
+use crate::ui::first_screen::use_first_screen;
 use crate::ui::hooks::{use_playground, use_send};
+use crate::ui::state::View;
 
 /// Props of [`Guide`]: the chapter; the run on screen, the seed, the reader's
 /// place and the engine come from the page's contexts.
@@ -56,46 +63,61 @@ fn send_run(send: &Callback<Command>, c: &Chapter, params: &SimParams, fault: Op
 #[component]
 pub fn Guide(props: &GuideProps) -> Html {
     let send = use_send();
+    let first = use_first_screen();
     let (Some(state), Some(c)) = (use_playground(), chapter(props.chapter)) else {
         return html! {};
     };
-    let Some(snapshot) = state.snapshot.clone() else {
-        return html! {};
-    };
+    // Until the engine has opened the page's link and started the chapter's
+    // run, the chapter waits: its text and prediction are there (as on the
+    // first screen, whose pick it keeps), Run says the engine is loading and
+    // the panels hold their places.
+    let snapshot = state
+        .snapshot
+        .clone()
+        .filter(|_| matches!(state.view, View::Guide(_)));
+    let waiting = snapshot.is_none();
     let settled = state.in_flight().is_empty();
     let place = state.guide_place();
     let guide_seed = state.guide_seed;
     let c = Rc::new(c);
-    // The student's choices for this chapter's controls, the prediction, and
-    // the settings of the run they pressed Run for.
+    // The student's choices for this chapter's controls (the seed is the
+    // guide's, which a link may set), the prediction, and the settings of the
+    // run they pressed Run for.
     let chosen = {
         let c = c.clone();
-        let seed = guide_seed;
-        use_state(move || c.params.clone().seed(seed))
+        use_state(move || c.params.clone())
     };
+    let chosen_now = (*chosen).clone().seed(guide_seed);
     let fault = {
         let c = c.clone();
         use_state(move || c.fault)
     };
-    let predicted = use_state(|| None::<usize>);
+    let predicted = {
+        let pick = first.pick_for(props.chapter);
+        use_state(move || pick)
+    };
     let ran = use_state(|| None::<SimParams>);
 
-    // Opening a chapter loads its run (cycle 0: v1 just trained).
+    // Opening a chapter loads its run (cycle 0: v1 just trained), once the
+    // engine is there.
     {
         let send = send.clone();
-        let start = with_choices(&c, &chosen);
-        use_effect_with(props.chapter, move |_| send.emit(Command::Start(start)));
+        let start = with_choices(&c, &chosen_now);
+        use_effect_with((props.chapter, waiting), move |&(_, waiting)| {
+            if !waiting {
+                send.emit(Command::Start(start));
+            }
+        });
     }
 
-    let params = with_choices(&c, &chosen);
-    let cycles = match c.run {
-        GuideRun::Cycles(n) | GuideRun::Race(n) => n,
-    };
-    let s = &snapshot;
-    let result = (*ran)
-        .as_ref()
-        .filter(|p| settled && s.params == **p)
-        .and_then(|p| reveal(&c, p, &s.summaries, s.race.as_ref()));
+    let params = with_choices(&c, &chosen_now);
+    let (cycles, race) = run_of(&c);
+    let result = snapshot.as_ref().and_then(|s| {
+        (*ran)
+            .as_ref()
+            .filter(|p| settled && s.params == **p)
+            .and_then(|p| reveal(&c, p, &s.summaries, s.race.as_ref()))
+    });
 
     // A reveal seen marks the chapter done (saved with the rest of the progress).
     {
@@ -120,7 +142,7 @@ pub fn Guide(props: &GuideProps) -> Html {
         })
     };
     let control = |which: GuideControl| -> Html {
-        let p = (*chosen).clone();
+        let p = chosen_now.clone();
         let set = set_choice.clone();
         match which {
             GuideControl::DriftStrength => html! {
@@ -254,34 +276,38 @@ pub fn Guide(props: &GuideProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let running = ran.is_some() && result.is_none();
-    let run_label = match c.run {
-        GuideRun::Cycles(n) => format!("Run {n} cycle{}", if n == 1 { "" } else { "s" }),
-        GuideRun::Race(n) => format!("Race the policies over {n} cycles"),
-    };
-    let panels = c.panels.iter().map(|panel| match panel {
-        GuidePanel::Stats => html! { <Stats snapshot={s.clone()} /> },
-        GuidePanel::Accuracy => html! { <PerformanceChart snapshot={s.clone()} /> },
-        GuidePanel::Scatter => html! { <ScatterChart snapshot={s.clone()} /> },
-        GuidePanel::Decision => html! { <DecisionBanner snapshot={s.clone()} /> },
-        GuidePanel::Gates => html! { <Gates snapshot={s.clone()} fault_controls={false} /> },
-        GuidePanel::Race => html! { <PolicyRacePanel snapshot={s.clone()} button={false} /> },
-        GuidePanel::Drift => html! { <DriftChart snapshot={s.clone()} /> },
+    let run_text = run_label(cycles, race);
+    let panels = c.panels.iter().map(|&panel| match &snapshot {
+        None => html! { <div class={classes!("panel", "skeleton", panel_skeleton(panel))} aria-hidden="true"></div> },
+        Some(s) => match panel {
+            GuidePanel::Stats => html! { <Stats snapshot={s.clone()} /> },
+            GuidePanel::Accuracy => html! { <PerformanceChart snapshot={s.clone()} /> },
+            GuidePanel::Scatter => html! { <ScatterChart snapshot={s.clone()} /> },
+            GuidePanel::Decision => html! { <DecisionBanner snapshot={s.clone()} /> },
+            GuidePanel::Gates => html! { <Gates snapshot={s.clone()} fault_controls={false} /> },
+            GuidePanel::Race => html! { <PolicyRacePanel snapshot={s.clone()} button={false} /> },
+            GuidePanel::Drift => html! { <DriftChart snapshot={s.clone()} /> },
+        },
     });
     let predicted_now = *predicted;
     html! {
         <div class="guide-layout">
             <section class="panel guide" aria-labelledby="chapter-title" data-chapter={props.chapter.to_string()}>
-                <p class="chapter-count">{ format!("Chapter {} of {CHAPTERS}", props.chapter) }</p>
+                <p class="chapter-count">{ chapter_count(props.chapter, CHAPTERS) }</p>
                 <h2 id="chapter-title">{ c.title }</h2>
                 { super::glossary_term::glossed_paragraphs(c.text) }
                 <super::glossary::Glossary folded={true} />
-                if !c.controls.is_empty() {
+                if waiting && !c.controls.is_empty() {
+                    <div class="guide-controls" aria-hidden="true">
+                        { for c.controls.iter().map(|&k| html! { <div class={classes!("field", "skeleton", control_skeleton(k))}></div> }) }
+                    </div>
+                } else if !c.controls.is_empty() {
                     <div class="guide-controls">
                         { for c.controls.iter().map(|&k| control(k)) }
                     </div>
                 }
                 <fieldset class="prediction" disabled={ran.is_some()}>
-                    <legend>{ format!("Your prediction: {}", question(c.prediction, &params, cycles, *fault)) }</legend>
+                    <legend>{ PREDICTION_LEAD }{ question(c.prediction, &params, cycles, *fault) }</legend>
                     { for opts.iter().enumerate().map(|(i, o)| {
                         let id = format!("predict-{i}");
                         html! {
@@ -293,10 +319,14 @@ pub fn Guide(props: &GuideProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                if ran.is_none() {
+                if waiting {
+                    <button type="button" class="primary" disabled=true aria-describedby="run-hint"
+                        data-run={run_text}>{ RUN_WAITS_FOR_ENGINE }</button>
+                    <p class="hint" id="run-hint">{ RUN_WAITS_HINT }</p>
+                } else if ran.is_none() {
                     <button type="button" class="primary" onclick={run} disabled={predicted_now.is_none()}
-                        aria-describedby="run-hint">{ run_label }</button>
-                    <p class="hint" id="run-hint">{ if predicted_now.is_none() { "Choose a prediction first: the run is its test." } else { "Then watch the charts." } }</p>
+                        aria-describedby="run-hint">{ run_text }</button>
+                    <p class="hint" id="run-hint">{ if predicted_now.is_none() { RUN_NEEDS_PREDICTION } else { RUN_READY_HINT } }</p>
                 }
                 if running {
                     <p class="hint" role="status">{ "Running… the engine trains a real model every cycle." }</p>
@@ -334,6 +364,10 @@ pub struct ModeBarProps {
     pub on_chapter: Callback<u8>,
     /// Switches to the playground.
     pub on_playground: Callback<()>,
+    /// The engine has not opened the page's link yet: the list and the
+    /// switch wait (disabled), as on the first screen.
+    #[prop_or_default]
+    pub waiting: bool,
 }
 
 /// The guide/playground switch and the chapter list.
@@ -357,16 +391,15 @@ pub fn ModeBar(props: &ModeBarProps) -> Html {
             html! {
                 <nav class="mode-bar" aria-label="Guide">
                     <div class="field inline">
-                        <label for="chapter-select">{ "Chapter" }</label>
-                        <select id="chapter-select" onchange={on_select}>
+                        <label for="chapter-select">{ CHAPTER_LABEL }</label>
+                        <select id="chapter-select" onchange={on_select} disabled={props.waiting}>
                             { for (1..=CHAPTERS).map(|n| {
                                 let title = chapter(n).map_or("", |c| c.title);
-                                let done = if props.place.is_done(n) { " ✓" } else { "" };
-                                html! { <option value={n.to_string()} selected={n == open}>{ format!("{n}. {title}{done}") }</option> }
+                                html! { <option value={n.to_string()} selected={n == open}>{ chapter_entry(n, title, props.place.is_done(n)) }</option> }
                             }) }
                         </select>
                     </div>
-                    <button type="button" class="mode-switch" onclick={play}>{ "Playground: every control" }</button>
+                    <button type="button" class="mode-switch" onclick={play} disabled={props.waiting}>{ PLAYGROUND_SWITCH }</button>
                 </nav>
             }
         }
