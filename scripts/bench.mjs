@@ -67,10 +67,18 @@ async function launch({ serviceWorkers = 'allow' } = {}) {
   context.setDefaultTimeout(120_000);
   // Page-side probe: first-interactive time.
   await context.addInitScript(() => {
-    window.__bench = { interactive: null, fcp: null };
+    window.__bench = { interactive: null, fcp: null, chapter: null, lcp: null };
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.fcp = e.startTime;
     }).observe({ type: 'paint', buffered: true });
+    // A first visit's first screen is chapter 1: when its text was first painted (the
+    // first largest-contentful-paint candidate inside the chapter), and the last candidate.
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        window.__bench.lcp = e.startTime;
+        if (window.__bench.chapter === null && e.element?.closest?.('section.guide')) window.__bench.chapter = e.startTime;
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
     const check = () => {
       if (window.__bench.interactive !== null) return;
       const h1 = document.querySelector('h1');
@@ -289,9 +297,9 @@ async function measureBrowser(dist, { loadOnly = false } = {}) {
       srv.state.requests = [];
       await page.goto(srv.url);
       await page.waitForFunction(() => window.__bench?.interactive !== null, null, { polling: 50, timeout: 60_000 });
-      const t = await page.evaluate(() => ({ fcp_ms: window.__bench.fcp, step_ms: window.__bench.interactive }));
+      const t = await page.evaluate(() => ({ fcp_ms: window.__bench.fcp, chapter_ms: window.__bench.chapter, lcp_ms: window.__bench.lcp, step_ms: window.__bench.interactive }));
       out.slow_line.push({ ...t, wire_bytes: srv.state.requests.reduce((a, r) => a + r.bytes, 0) });
-      log(`slow line run ${run + 1}: first paint ${t.fcp_ms?.toFixed(0)} ms, Step working ${t.step_ms.toFixed(0)} ms`);
+      log(`slow line run ${run + 1}: first paint ${t.fcp_ms?.toFixed(0)} ms, chapter 1's text ${t.chapter_ms?.toFixed(0)} ms, Run working ${t.step_ms.toFixed(0)} ms`);
       await b.close();
     }
 
@@ -463,8 +471,12 @@ function report(dir, mdPath) {
       const sfcp = med(br.slow_line, 'fcp_ms');
       const sstep = med(br.slow_line, 'step_ms');
       const tf = 'TF Playground: 0.8 s / 1.3 s';
-      row('Slow line (1.6 Mbit/s, 150 ms RTT, gzip): first contentful paint (median of 3)', `${fmt(sfcp / 1000, 2)} s`, '', '', [was(`${fmt(med(before?.slow_line, 'fcp_ms') / 1000, 2)} s`), tf].filter(Boolean).join('; '), '≤ 0.8 s', verdict(sfcp <= 800));
-      row('  Step button working (the worker answered)', `${fmt(sstep / 1000, 2)} s`, '', '', was(`${fmt(med(before?.slow_line, 'step_ms') / 1000, 2)} s`), '≤ 1.9 s', verdict(sstep <= 1900));
+      row('Slow line (1.6 Mbit/s, 150 ms RTT, gzip), a first visit: first contentful paint (median of 3)', `${fmt(sfcp / 1000, 2)} s`, '', '', [was(`${fmt(med(before?.slow_line, 'fcp_ms') / 1000, 2)} s`), tf].filter(Boolean).join('; '), '≤ 0.6 s', verdict(sfcp <= 600));
+      const schapter = med(br.slow_line, 'chapter_ms');
+      if (Number.isFinite(schapter)) {
+        row("  chapter 1's text painted (its first largest-contentful-paint candidate)", `${fmt(schapter / 1000, 2)} s`, '', '', was(`${fmt(med(before?.slow_line, 'chapter_ms') / 1000, 2)} s`), '≤ 0.6 s', verdict(schapter <= 600));
+      }
+      row('  Run / Step working (the worker answered)', `${fmt(sstep / 1000, 2)} s`, '', '', was(`${fmt(med(before?.slow_line, 'step_ms') / 1000, 2)} s`), '≤ 2.4 s', verdict(sstep <= 2400));
     }
   }
   // Full cycle: worker round trip vs native criterion.

@@ -141,9 +141,16 @@ pub fn Page() -> Html {
             };
         }
     };
+    // data-pending: commands whose answer is not on screen yet (tests wait for
+    // 0). Until the engine has opened the page's link, that opening is one,
+    // even before the command has left (the first screen's chapter waits).
+    let pending = if state.view == View::Deciding {
+        state.in_flight().len().max(1)
+    } else {
+        state.in_flight().len()
+    };
     html! {
-        // data-pending: commands whose answer is not on screen yet (tests wait for 0).
-        <div class={classes!("app", presenter.then_some("presenter"))} data-pending={state.in_flight().len().to_string()}
+        <div class={classes!("app", presenter.then_some("presenter"))} data-pending={pending.to_string()}
              data-view={if in_playground { "playground" } else { "guide" }}>
             <ChartLookProvider presenter={presenter}>
             { app_header() }
