@@ -154,18 +154,17 @@ fn paint(
     snapshot: &Snapshot,
     look: ChartLook,
     (draw, height): (DrawFn, HeightFn),
-    observed: Option<u32>,
+    width: u32,
 ) -> Result<(), String> {
     let element = canvas
         .cast::<HtmlCanvasElement>()
         .ok_or_else(|| "the canvas is not on the page yet".to_string())?;
     let performance = web_sys::window().and_then(|w| w.performance());
     let started = performance.as_ref().map(|p| p.now());
-    // The width the ResizeObserver last reported (read after the browser's own
-    // layout); reading the box here would force a layout inside this task,
-    // right after the page's render changed the DOM (measured: it made each
-    // scatter repaint 10–20 ms longer on a CPU slowed 4×).
-    let width = observed.unwrap_or_else(|| shown_width(&element));
+    // `width` is the one the ResizeObserver last reported (read after the
+    // browser's own layout); reading the box here would force a layout inside
+    // this task, right after the page's render changed the DOM (measured: it
+    // made each scatter repaint 10–20 ms longer on a CPU slowed 4×).
     let size = ChartSize {
         width,
         height: height(snapshot, look, width),
@@ -288,13 +287,20 @@ where
         let error = error.clone();
         use_effect_with((key, look, *shown), move |(_, look, shown)| {
             let look = *look;
-            let observed = shown.map(|(width, _)| width);
+            // Nothing is painted before the observer's first report of the
+            // width (it reports every observed element once, after the
+            // layout that placed it, before that frame is painted): painting
+            // at a width read here too would paint every chart twice as it
+            // mounts.
+            let Some((width, _)) = *shown else {
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            };
             // Each chart paints in a task of its own (a zero-delay timeout), not in
             // the task that decoded the snapshot and rendered the page, so the
             // browser can show a frame in between; a newer snapshot cancels a
             // paint that has not run yet.
             let pending = gloo_timers::callback::Timeout::new(0, move || {
-                let outcome = paint(&canvas, &snapshot, look, (draw, height), observed);
+                let outcome = paint(&canvas, &snapshot, look, (draw, height), width);
                 if let Err(e) = &outcome {
                     console_warn(&format!("{name} chart: could not draw: {e}"));
                 }
@@ -310,7 +316,7 @@ where
                 });
                 error.set(outcome.err());
             });
-            move || drop(pending)
+            Box::new(move || drop(pending))
         });
     }
     (canvas, (*error).clone())

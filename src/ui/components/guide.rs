@@ -17,6 +17,7 @@ use crate::first_screen::{control_skeleton, panel_skeleton, run_of};
 use crate::sim::engine::protocol::{Command, ProgressIntent};
 use crate::sim::params::SimParams;
 use crate::sim::retraining::settings::SettingKey;
+use crate::sim::retraining::step_kind::StepKind;
 use crate::sim::retraining::validate::Fault;
 use crate::sim::teach::guide::{
     chapter, options, question, reveal, with_choices, Chapter, GuideControl, GuidePanel, GuideRun,
@@ -97,14 +98,32 @@ pub fn Guide(props: &GuideProps) -> Html {
         use_state(move || pick)
     };
     let ran = use_state(|| None::<SimParams>);
+    // The chapter's paragraphs with their glossary terms, marked once (the
+    // guide redraws at every answer of the engine).
+    let text = {
+        let paragraphs = c.text;
+        use_memo(props.chapter, move |_| {
+            super::glossary_term::glossed_paragraphs(paragraphs)
+        })
+    };
 
     // Opening a chapter loads its run (cycle 0: v1 just trained), once the
-    // engine is there.
+    // engine is there, unless that run is already on screen untouched (a
+    // link to the chapter, or a first visit: the engine opened it so), which
+    // spares the page a second answer and the charts a second paint while it
+    // loads.
     {
         let send = send.clone();
         let start = with_choices(&c, &chosen_now);
+        let fresh = snapshot.as_ref().is_some_and(|s| {
+            s.params == start
+                && s.cycle == 0
+                && s.last_step == Some(StepKind::Start)
+                && s.pending.is_none()
+                && s.pending_fault.is_none()
+        });
         use_effect_with((props.chapter, waiting), move |&(_, waiting)| {
-            if !waiting {
+            if !waiting && !fresh {
                 send.emit(Command::Start(start));
             }
         });
@@ -295,7 +314,7 @@ pub fn Guide(props: &GuideProps) -> Html {
             <section class="panel guide" aria-labelledby="chapter-title" data-chapter={props.chapter.to_string()}>
                 <p class="chapter-count">{ chapter_count(props.chapter, CHAPTERS) }</p>
                 <h2 id="chapter-title">{ c.title }</h2>
-                { super::glossary_term::glossed_paragraphs(c.text) }
+                { (*text).clone() }
                 <super::glossary::Glossary folded={true} />
                 if waiting && !c.controls.is_empty() {
                     <div class="guide-controls" aria-hidden="true">
