@@ -54,7 +54,9 @@ const SCATTER_EVERY_MS: u32 = 1000;
 /// reads them, and re-laying out their changing text at every draw (ten a
 /// second) made each draw a long task on a CPU slowed 4× (about half of the
 /// page's layout work while playing); at 500 ms they still were a third of the
-/// long tasks left. They catch up the moment the run pauses.
+/// long tasks left. They catch up the moment the run pauses. The flow panel,
+/// the scatter and the decision column take their turns a third of a period
+/// apart (`phase_ms`), so each answer redraws at most one of them.
 const PANEL_EVERY_MS: u32 = 1000;
 
 /// The settings' hide keys the team's view leaves out: the drift's kind,
@@ -128,9 +130,9 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                 }
                 <div class="grid-2">
                     if shows(Panel::Charts) {
-                        <WhenSeen hold={hold} every_ms={SCATTER_EVERY_MS}><ScatterChart snapshot={snap.clone()} /></WhenSeen>
+                        <WhenSeen hold={hold} every_ms={SCATTER_EVERY_MS} phase_ms={SCATTER_EVERY_MS / 3}><ScatterChart snapshot={snap.clone()} /></WhenSeen>
                     }
-                    <WhenSeen hold={hold} every_ms={PANEL_EVERY_MS}>
+                    <WhenSeen hold={hold} every_ms={PANEL_EVERY_MS} phase_ms={PANEL_EVERY_MS * 2 / 3}>
                     <div class="stack">
                         <DecisionBanner snapshot={snap.clone()} />
                         if live_snap.viewing.is_none() {

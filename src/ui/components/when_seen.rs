@@ -23,6 +23,11 @@ pub struct WhenSeenProps {
     /// every change).
     #[prop_or_default]
     pub every_ms: u32,
+    /// Where in each `every_ms` the part's turn falls (ms): parts with the same
+    /// period and different phases redraw in different answers, so no one
+    /// answer redraws them all (on a CPU slowed 4× that one task was long).
+    #[prop_or_default]
+    pub phase_ms: u32,
     /// The part.
     #[prop_or_default]
     pub children: Html,
@@ -110,9 +115,13 @@ impl Component for WhenSeen {
         let held = props.hold && !self.seen;
         self.mark_held(held);
         // On screen while playing fast: at most one drawing per `every_ms`.
-        let too_soon = props.hold
-            && props.every_ms > 0
-            && now_ms() - self.drawn_at < f64::from(props.every_ms);
+        let too_soon = props.hold && props.every_ms > 0 && {
+            // Turns of `every_ms`, shifted by the part's phase: one drawing
+            // per turn at most.
+            let every = f64::from(props.every_ms);
+            let turn = |t: f64| ((t + f64::from(props.phase_ms)) / every).floor();
+            turn(now_ms()) == turn(self.drawn_at)
+        };
         let draw = !held && !too_soon;
         self.missed |= !draw;
         draw
