@@ -54,11 +54,17 @@ const res = {
   tbtMs: ms('total-blocking-time'),
   ttiMs: ms('interactive'),
   speedIndexMs: ms('speed-index'),
+  // What the largest contentful paint was (its element's markup, shortened).
+  lcpElement: (() => {
+    const items = lhr.audits['lcp-breakdown-insight']?.details?.items ?? [];
+    const node = items.find((i) => i.type === 'node');
+    return node ? `${node.selector}: ${String(node.nodeLabel).slice(0, 60)}` : null;
+  })(),
   load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
 };
 writeFileSync(out, JSON.stringify(res, null, 2));
 console.log(
   `Lighthouse ${res.version} (mobile): performance ${res.performance}, accessibility ${res.accessibility}, ` +
     `best practices ${res.bestPractices}, SEO ${res.seo}; FCP ${res.fcpMs} ms, LCP ${res.lcpMs} ms, ` +
-    `TBT ${res.tbtMs} ms, TTI ${res.ttiMs} ms (load ${res.load})`,
+    `TBT ${res.tbtMs} ms, TTI ${res.ttiMs} ms (load ${res.load}); LCP element ${res.lcpElement}`,
 );
