@@ -17,7 +17,7 @@
 #                    E2E_RELEASE=1 runs them on the release build instead
 #   make lint        cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make bench       criterion + headless-Chromium + scikit-learn benchmarks: one table, also in BENCHMARKS.md
-#   make wasm-size   what each part of the page's wasm costs (scripts/wasm_size.py)
+#   make wasm-size   what each part of the page's and the worker's wasm costs (scripts/wasm_size.py)
 #   make budget      the built files' compressed sizes against benches/budget.json (no browser)
 #
 # Each target runs scripts/setup.sh first; it skips whatever is installed, so it
@@ -197,6 +197,11 @@ wasm-size: $(SETUP)
 	wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 	  $(BENCH_DIR)/names/retrain-playground_bg.wasm -o $(BENCH_DIR)/names/page.wasm
 	python3 scripts/wasm_size.py $(BENCH_DIR)/names/page.wasm --json $(BENCH_DIR)/wasm-size.json
+	cargo build --profile worker-release --target $(WASM_TARGET) --bin worker
+	wasm-bindgen --target no-modules --keep-debug --out-dir $(BENCH_DIR)/names target/$(WASM_TARGET)/worker-release/worker.wasm
+	wasm-opt -O3 -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	  $(BENCH_DIR)/names/worker_bg.wasm -o $(BENCH_DIR)/names/worker.wasm
+	python3 scripts/wasm_size.py $(BENCH_DIR)/names/worker.wasm --json $(BENCH_DIR)/wasm-size-worker.json
 
 clean:
 	rm -rf dist target/e2e-screenshots
