@@ -33,10 +33,17 @@ pub struct FirstScreen {
     /// Script for the head (runs before the body is parsed): which shell the
     /// link asks for, as `<html data-shell="...">` when it is not chapter 1.
     pub choose: String,
-    /// The inside of `#app-root`: chapter 1's screen, the templates of the
-    /// others, and the script that swaps one in.
+    /// The inside of `#app-root`: chapter 1's screen, the playground's
+    /// template, and the script that swaps one in.
     pub body: String,
+    /// The other chapters' templates (`chapters.html` beside index.html),
+    /// fetched by the head script only when the address asks for one of them,
+    /// so a first visit's page stays within one round trip.
+    pub chapters: String,
 }
+
+/// Where the other chapters' templates are served (beside index.html).
+pub const CHAPTERS_FILE: &str = "chapters.html";
 
 /// `text` with `&`, `<`, `>` and `"` escaped (text and attribute values).
 fn esc(text: &str) -> String {
@@ -236,23 +243,76 @@ q.forEach(function(p){{var k=p.split('=')[0],v=p.slice(k.length+1);if(k==='chapt
 if(n>=1&&n<={chapters})t='chapter-'+n;else if(o)t='playground';\
 else{{try{{var s=localStorage.getItem('{key}');if(s){{var g=JSON.parse(s).guide;\
 t=g.playground?'playground':(g.chapters>=9&&g.chapter>=1&&g.chapter<={chapters})?'chapter-'+g.chapter:'playground'}}}}catch(e){{t='playground'}}}}\
-if(t&&t!=='chapter-1')document.documentElement.setAttribute('data-shell',t)}})();",
+if(t&&t!=='chapter-1'){{document.documentElement.setAttribute('data-shell',t);\
+if(t!=='playground')window.__firstScreens=fetch('{file}').then(function(r){{if(!r.ok)throw r.status;return r.text()}})}}}})();",
         chapters = CHAPTERS,
         key = PROGRESS_STORAGE_KEY,
+        file = CHAPTERS_FILE,
     )
 }
 
-/// The end of the markup's script: swaps in the screen the head chose (a
-/// chapter's template, keeping the one glossary, or the playground's) and
-/// shows it.
+/// The end of the markup's script: swaps in the screen the head chose (the
+/// playground's template at once; a chapter's once its template has been
+/// fetched, keeping the one glossary) and shows it. A screen that cannot be
+/// had leaves chapter 1 showing; the app, once mounted, shows what the engine
+/// opened. Nothing is swapped once the app has taken the page (it removes
+/// `data-shell`).
 fn swap_script() -> &'static str {
     "(function(){var h=document.documentElement,t=h.getAttribute('data-shell');if(!t)return;\
-var app=document.querySelector('#app-root>.app'),tpl=document.getElementById('shell-'+t);\
-if(app&&tpl){var head=app.querySelector('.app-header');\
-if(t==='playground'){while(head.nextSibling)head.parentNode.removeChild(head.nextSibling);app.appendChild(tpl.content.cloneNode(true))}\
-else{var layout=app.querySelector('.guide-layout'),g=layout.querySelector('#glossary'),f=tpl.content.cloneNode(true),spot=f.querySelector('[data-glossary]');\
-spot.parentNode.replaceChild(g,spot);layout.replaceChildren(f);app.querySelector('#chapter-select').value=t.slice(8)}}\
-h.removeAttribute('data-shell')})();"
+var app=document.querySelector('#app-root>.app'),show=function(){h.removeAttribute('data-shell')};\
+if(!app)return show();var head=app.querySelector('.app-header');\
+if(t==='playground'){var tpl=document.getElementById('shell-playground');\
+while(head.nextSibling)head.parentNode.removeChild(head.nextSibling);app.appendChild(tpl.content.cloneNode(true));return show()}\
+(window.__firstScreens||Promise.reject()).then(function(html){if(h.getAttribute('data-shell')!==t||!app.isConnected)return;\
+var holder=document.createElement('template');holder.innerHTML=html;var tpl=holder.content.getElementById('shell-'+t);if(!tpl)return;\
+var layout=app.querySelector('.guide-layout'),g=layout.querySelector('#glossary'),f=tpl.content.cloneNode(true),spot=f.querySelector('[data-glossary]');\
+spot.parentNode.replaceChild(g,spot);layout.replaceChildren(f);app.querySelector('#chapter-select').value=t.slice(8)})\
+.catch(function(){}).then(function(){if(app.isConnected)show()})})();"
+}
+
+/// The stylesheet as the page inlines it: `css` without its comments (a
+/// quarter of its bytes; the page's first bytes hold the whole first screen,
+/// so a first visit paints after one round trip) and without the blank lines
+/// they leave. Quoted strings are kept as written.
+pub fn stylesheet(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if c == '\\' {
+                    if let Some(next) = chars.next() {
+                        out.push(next);
+                    }
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '/' && chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+            }
+            None => {
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The whole first screen.
@@ -273,8 +333,9 @@ pub fn first_screen() -> FirstScreen {
         "<template id=\"shell-playground\">{}</template>",
         playground_screen()
     ));
+    let mut others = String::new();
     for c in all.iter().skip(1) {
-        body.push_str(&format!(
+        others.push_str(&format!(
             "<template id=\"shell-chapter-{}\">{}</template>",
             c.number,
             chapter_screen(c, "<i data-glossary></i>")
@@ -288,6 +349,7 @@ pub fn first_screen() -> FirstScreen {
     FirstScreen {
         choose: choose_script(),
         body,
+        chapters: others,
     }
 }
 
@@ -299,15 +361,20 @@ mod tests {
     fn every_chapter_is_there_in_its_own_words() {
         let screen = first_screen();
         for c in chapters() {
-            assert!(screen.body.contains(&esc(c.title)), "chapter {}", c.number);
+            let all = format!("{}{}", screen.body, screen.chapters);
+            assert!(all.contains(&esc(c.title)), "chapter {}", c.number);
             for o in options(c.prediction) {
-                assert!(screen.body.contains(&esc(o)), "{o}");
+                assert!(all.contains(&esc(o)), "{o}");
             }
             let (cycles, _) = run_of(&c);
             let q = question(c.prediction, &c.params, cycles, c.fault);
-            assert!(screen.body.contains(&esc(&q)), "{q}");
+            assert!(all.contains(&esc(&q)), "{q}");
             let id = format!("id=\"shell-chapter-{}\"", c.number);
-            assert_eq!(screen.body.contains(&id), c.number != 1, "{id}");
+            assert_eq!(screen.chapters.contains(&id), c.number != 1, "{id}");
+            assert!(
+                !screen.body.contains(&id),
+                "{id} is fetched, not in the page"
+            );
         }
         // Chapter 1 is the markup itself, its glossary there once.
         assert!(screen.body.contains("data-chapter=\"1\""));
@@ -321,7 +388,8 @@ mod tests {
             esc("a < b & \"c\" > d"),
             "a &lt; b &amp; &quot;c&quot; &gt; d"
         );
-        let body = first_screen().body;
+        let screen = first_screen();
+        let body = format!("{}{}", screen.body, screen.chapters);
         for tag in [
             "section", "template", "fieldset", "details", "p", "div", "main", "nav", "select",
             "span", "a",
@@ -334,10 +402,40 @@ mod tests {
     }
 
     #[test]
+    fn the_stylesheet_loses_its_comments_not_its_rules() {
+        let css =
+            "/* a */\n.a { color: red; } /* b\n c */\n\n.b::after { content: \"/* kept */\"; }\n";
+        assert_eq!(
+            stylesheet(css),
+            ".a { color: red; }\n.b::after { content: \"/* kept */\"; }"
+        );
+        let real = include_str!("../static/style.css");
+        let lean = stylesheet(real);
+        assert!(!lean.contains("/*"), "no comment left");
+        assert!(
+            lean.len() < real.len() * 9 / 10,
+            "{} of {} bytes",
+            lean.len(),
+            real.len()
+        );
+        // Every rule's braces survive (only those inside comments go).
+        let in_comments: usize = real
+            .split("/*")
+            .skip(1)
+            .map(|c| c.split("*/").next().unwrap_or("").matches('{').count())
+            .sum();
+        assert_eq!(
+            lean.matches('{').count(),
+            real.matches('{').count() - in_comments
+        );
+    }
+
+    #[test]
     fn the_head_script_knows_the_guide() {
         let s = first_screen().choose;
         assert!(s.contains(&format!("n<={CHAPTERS}")));
         assert!(s.contains(PROGRESS_STORAGE_KEY));
+        assert!(s.contains(CHAPTERS_FILE));
         assert!(!s.contains("</script"));
     }
 }
