@@ -1,16 +1,17 @@
 //! The first screen, before any wasm: the markup index.html paints with its
 //! first bytes, written at build time from the same chapters, glossary and
-//! words the app shows (`examples/first_screen.rs`, run by Trunk's pre_build
-//! hook, writes it into `target/first-screen/`, which index.html inlines).
+//! words the app shows (`src/bin/first_screen.rs`, run by Trunk's pre_build
+//! hook, writes it into `target/first-screen/`, which index.html inlines,
+//! with the stylesheet less its comments).
 //!
 //! A first visit paints chapter 1 itself: its title, its text with the
 //! glossary's terms, and its prediction, whose choices work at once (the app
 //! keeps the pick when it mounts, `ui::first_screen`), with the Run button
 //! saying that the engine is loading. A link to another chapter paints that
-//! chapter (from a `<template>`), and a link to the playground, or a returning
-//! reader who left for free play, paints the playground's skeleton. A script
-//! in the head decides which before anything is painted; one at the end of the
-//! markup swaps the template in.
+//! chapter (a `<template>` in `chapters.html`, fetched for such links only),
+//! and a link to the playground, or a returning reader who left for free
+//! play, paints the playground's skeleton. A script in the head decides which
+//! before anything is painted; one at the end of the markup swaps it in.
 //!
 //! The app's own waiting view (`ui::components::guide`) draws the same markup,
 //! so nothing moves when it mounts; tests/e2e/first-screen.test.mjs checks
