@@ -3,47 +3,6 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     retrain_playground::ui::crash::install_panic_hook();
-    after_first_paint(mount);
-}
-
-/// Runs `mount` once the first screen has been painted: the next frame's
-/// callback runs before that frame is painted, a zero-delay timeout set in it
-/// right after. On a fast line the wasm can be ready before the browser has
-/// painted the first screen at all; mounting then would make the app's copy of
-/// chapter 1 the page's largest contentful paint, timed after the wasm (the
-/// likely cause of two Lighthouse runs in nine that measured 3.0 and 5.8 s).
-/// A page in a background tab gets no frames: it mounts after 200 ms anyway.
-#[cfg(target_arch = "wasm32")]
-fn after_first_paint(mount: fn()) {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    use wasm_bindgen::{closure::Closure, JsCast};
-
-    let Some(window) = web_sys::window() else {
-        return mount();
-    };
-    let done = Rc::new(Cell::new(false));
-    let once = move || {
-        if !done.replace(true) {
-            mount();
-        }
-    };
-    let frame = {
-        let (once, window) = (once.clone(), window.clone());
-        Closure::once_into_js(move || {
-            let after_paint = Closure::once_into_js(once);
-            let _ = window.set_timeout_with_callback(after_paint.unchecked_ref());
-        })
-    };
-    let _ = window.request_animation_frame(frame.unchecked_ref());
-    let fallback = Closure::once_into_js(once);
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 200);
-}
-
-/// Mounts the app in place of the first screen.
-#[cfg(target_arch = "wasm32")]
-fn mount() {
     use retrain_playground::ui::app::{App, AppProps};
     use retrain_playground::ui::first_screen::FirstScreenState;
     // index.html paints the first screen (chapter 1, another chapter, or the
