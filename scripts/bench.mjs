@@ -67,15 +67,14 @@ async function launch({ serviceWorkers = 'allow' } = {}) {
   context.setDefaultTimeout(120_000);
   // Page-side probe: first-interactive time.
   await context.addInitScript(() => {
-    window.__bench = { interactive: null, fcp: null, chapter: null, lcp: null };
+    window.__bench = { interactive: null, fcp: null, chapter: null };
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.fcp = e.startTime;
     }).observe({ type: 'paint', buffered: true });
     // A first visit's first screen is chapter 1: when its text was first painted (the
-    // first largest-contentful-paint candidate inside the chapter), and the last candidate.
+    // first largest-contentful-paint candidate inside the chapter).
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) {
-        window.__bench.lcp = e.startTime;
         if (window.__bench.chapter === null && e.element?.closest?.('section.guide')) window.__bench.chapter = e.startTime;
       }
     }).observe({ type: 'largest-contentful-paint', buffered: true });
@@ -299,7 +298,7 @@ async function measureBrowser(dist, { loadOnly = false } = {}) {
       srv.state.requests = [];
       await page.goto(srv.url);
       await page.waitForFunction(() => window.__bench?.interactive !== null, null, { polling: 50, timeout: 60_000 });
-      const t = await page.evaluate(() => ({ fcp_ms: window.__bench.fcp, chapter_ms: window.__bench.chapter, lcp_ms: window.__bench.lcp, step_ms: window.__bench.interactive }));
+      const t = await page.evaluate(() => ({ fcp_ms: window.__bench.fcp, chapter_ms: window.__bench.chapter, step_ms: window.__bench.interactive }));
       out.slow_line.push({ ...t, wire_bytes: srv.state.requests.reduce((a, r) => a + r.bytes, 0) });
       log(`slow line run ${run + 1}: first paint ${t.fcp_ms?.toFixed(0)} ms, chapter 1's text ${t.chapter_ms?.toFixed(0)} ms, Run working ${t.step_ms.toFixed(0)} ms`);
       await b.close();

@@ -23,7 +23,7 @@ use crate::sim::teach::guide::{
 };
 use crate::sim::teach::quiz::PROGRESS_STORAGE_KEY;
 use crate::sim::wording::{
-    chapter_count, chapter_entry, run_label, APP_TITLE, CHAPTER_LABEL, FOOTER, GLOSSARY_SUMMARY,
+    chapter_count, chapter_entry, APP_TITLE, CHAPTER_LABEL, FOOTER, GLOSSARY_SUMMARY,
     PLAYGROUND_LOADING, PLAYGROUND_SWITCH, PREDICTION_LEAD, RUN_WAITS_FOR_ENGINE, RUN_WAITS_HINT,
     TAGLINE,
 };
@@ -145,7 +145,7 @@ pub fn run_of(c: &Chapter) -> (u32, bool) {
 /// A chapter's screen while the engine loads: the chapter (with `glossary`
 /// where the folded glossary goes) and its panels' placeholders.
 fn chapter_screen(c: &Chapter, glossary: &str) -> String {
-    let (cycles, race) = run_of(c);
+    let (cycles, _) = run_of(c);
     let mut out = format!(
         "<section class=\"panel guide\" aria-labelledby=\"chapter-title\" data-chapter=\"{n}\"><p class=\"chapter-count\">{count}</p><h2 id=\"chapter-title\">{title}</h2>{text}{glossary}",
         n = c.number,
@@ -175,8 +175,7 @@ fn chapter_screen(c: &Chapter, glossary: &str) -> String {
         ));
     }
     out.push_str(&format!(
-        "</fieldset><button type=\"button\" class=\"primary\" disabled aria-describedby=\"run-hint\" data-run=\"{}\">{}</button><p class=\"hint\" id=\"run-hint\">{}</p></section>",
-        esc(&run_label(cycles, race)),
+        "</fieldset><button type=\"button\" class=\"primary\" disabled aria-describedby=\"run-hint\">{}</button><p class=\"hint\" id=\"run-hint\">{}</p></section>",
         esc(RUN_WAITS_FOR_ENGINE),
         esc(RUN_WAITS_HINT)
     ));

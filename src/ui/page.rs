@@ -113,8 +113,8 @@ pub fn Page() -> Html {
         }
     });
     let body = match (chapter_shown, state.view, state.snapshot.clone()) {
-        (Some(n), view, snapshot) => {
-            let waiting = !matches!(view, View::Guide(_)) || snapshot.is_none();
+        (Some(n), _, _) => {
+            let waiting = state.opened_run().is_none();
             html! {
                 <>
                     <ModeBar chapter={Some(n)} place={place} waiting={waiting} on_chapter={on_chapter.clone()} on_playground={on_playground.clone()} />

@@ -251,6 +251,15 @@ impl Playground {
             .unwrap_or_default()
     }
 
+    /// The run the engine opened for the view on screen: `None` while the
+    /// page still waits for the engine to open its link (the first screen's
+    /// chapter is drawn waiting then).
+    pub fn opened_run(&self) -> Option<&Rc<Snapshot>> {
+        self.snapshot
+            .as_ref()
+            .filter(|_| self.view != View::Deciding)
+    }
+
     /// The commands on their way (shared: read it without a redraw).
     pub fn in_flight(&self) -> &InFlight {
         &self.in_flight

@@ -31,7 +31,6 @@ use crate::sim::wording::{
 use crate::ui::charts::{DriftChart, PerformanceChart, ScatterChart};
 use crate::ui::first_screen::use_first_screen;
 use crate::ui::hooks::{use_playground, use_send};
-use crate::ui::state::View;
 
 /// Props of [`Guide`]: the chapter; the run on screen, the seed, the reader's
 /// place and the engine come from the page's contexts.
@@ -72,10 +71,7 @@ pub fn Guide(props: &GuideProps) -> Html {
     // run, the chapter waits: its text and prediction are there (as on the
     // first screen, whose pick it keeps), Run says the engine is loading and
     // the panels hold their places.
-    let snapshot = state
-        .snapshot
-        .clone()
-        .filter(|_| matches!(state.view, View::Guide(_)));
+    let snapshot = state.opened_run().cloned();
     let waiting = snapshot.is_none();
     let settled = state.in_flight().is_empty();
     let place = state.guide_place();
@@ -339,8 +335,7 @@ pub fn Guide(props: &GuideProps) -> Html {
                     }) }
                 </fieldset>
                 if waiting {
-                    <button type="button" class="primary" disabled=true aria-describedby="run-hint"
-                        data-run={run_text}>{ RUN_WAITS_FOR_ENGINE }</button>
+                    <button type="button" class="primary" disabled=true aria-describedby="run-hint">{ RUN_WAITS_FOR_ENGINE }</button>
                     <p class="hint" id="run-hint">{ RUN_WAITS_HINT }</p>
                 } else if ran.is_none() {
                     <button type="button" class="primary" onclick={run} disabled={predicted_now.is_none()}
