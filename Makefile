@@ -18,6 +18,7 @@
 #   make lint        cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make bench       criterion + headless-Chromium + scikit-learn benchmarks: one table, also in BENCHMARKS.md
 #   make wasm-size   what each part of the page's and the worker's wasm costs (scripts/wasm_size.py)
+#   make one-module  page and worker as one wasm module, against the two shipped (issue 28)
 #   make budget      the built files' compressed sizes against benches/budget.json (no browser)
 #
 # Each target runs scripts/setup.sh first; it skips whatever is installed, so it
@@ -49,10 +50,10 @@ SETUP := setup
 SETUP_BROWSER := setup-browser
 endif
 
-.PHONY: help setup setup-browser build dist-subpath serve serve-release test test-native test-wasm test-e2e lint bench budget wasm-size clean
+.PHONY: help setup setup-browser build dist-subpath serve serve-release test test-native test-wasm test-e2e lint bench budget wasm-size one-module clean
 
 help:
-	@sed -n '2,24p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,25p' Makefile | sed 's/^# \{0,1\}//'
 
 setup:
 	@scripts/setup.sh
@@ -202,6 +203,28 @@ wasm-size: $(SETUP)
 	wasm-opt -O3 -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 	  $(BENCH_DIR)/names/worker_bg.wasm -o $(BENCH_DIR)/names/worker.wasm
 	python3 scripts/wasm_size.py $(BENCH_DIR)/names/worker.wasm --json $(BENCH_DIR)/wasm-size-worker.json
+
+# One module for page and worker (issue 28's measurement, BENCHMARKS.md): the example
+# examples/one_module.rs holds both halves; built with each half's profile and
+# compared, gzip -9, with the two files shipped today (the wasm-size build above).
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+one-module: $(SETUP)
+	@mkdir -p $(BENCH_DIR)/one
+	cargo build --release --target $(WASM_TARGET) --example one_module
+	wasm-bindgen --target web --out-dir $(BENCH_DIR)/one/z target/$(WASM_TARGET)/release/examples/one_module.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) $(BENCH_DIR)/one/z/one_module_bg.wasm -o $(BENCH_DIR)/one/one-z.wasm
+	cargo build --profile worker-release --target $(WASM_TARGET) --example one_module
+	wasm-bindgen --target web --out-dir $(BENCH_DIR)/one/o3 target/$(WASM_TARGET)/worker-release/examples/one_module.wasm
+	wasm-opt -O3 $(WASM_OPT_FEATURES) $(BENCH_DIR)/one/o3/one_module_bg.wasm -o $(BENCH_DIR)/one/one-o3.wasm
+	cargo build --release --target $(WASM_TARGET) --bin retrain-playground
+	wasm-bindgen --target web --out-dir $(BENCH_DIR)/one/page target/$(WASM_TARGET)/release/retrain-playground.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) $(BENCH_DIR)/one/page/retrain-playground_bg.wasm -o $(BENCH_DIR)/one/page.wasm
+	cargo build --profile worker-release --target $(WASM_TARGET) --bin worker
+	wasm-bindgen --target no-modules --out-dir $(BENCH_DIR)/one/worker target/$(WASM_TARGET)/worker-release/worker.wasm
+	wasm-opt -O3 $(WASM_OPT_FEATURES) $(BENCH_DIR)/one/worker/worker_bg.wasm -o $(BENCH_DIR)/one/worker.wasm
+	@cd $(BENCH_DIR)/one && for f in page.wasm worker.wasm one-z.wasm one-o3.wasm; do \
+	  printf '%-12s %8.1f KB raw %7.1f KB gzip -9\n' $$f $$(echo "$$(stat -c %s $$f) / 1000" | bc -l) \
+	    $$(echo "$$(gzip -9 -c $$f | wc -c) / 1000" | bc -l); done
 
 clean:
 	rm -rf dist target/e2e-screenshots

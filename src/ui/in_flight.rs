@@ -64,6 +64,11 @@ impl InFlight {
         q.arrived.push(reply);
     }
 
+    /// How many answers wait to be drawn.
+    pub fn waiting(&self) -> usize {
+        self.0.borrow().arrived.len()
+    }
+
     /// The answers waiting to be drawn, oldest first.
     pub fn take_arrived(&self) -> Vec<Reply> {
         std::mem::take(&mut self.0.borrow_mut().arrived)

@@ -170,7 +170,8 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
                     highlighted={state.highlighted_step} />
                 </WhenSeen>
                 }
-                <Glossary />
+                // Never changes; held off screen, the browser skips it too.
+                <WhenSeen hold={hold}><Glossary /></WhenSeen>
                 <WhenSeen hold={hold}>
                 <section class="tools" aria-labelledby="registry-section">
                     <Disclosure title="Model registry and alerts" title_id="registry-section" heading_class="section-title" folds_on_phone=true>

@@ -27,7 +27,21 @@ impl Backend {
         size: (u32, u32),
         scale: f64,
     ) -> Option<Self> {
-        ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).ok()?;
+        Backend::shifted(canvas, ctx, size, scale, (0, 0))
+    }
+
+    /// As [`Backend::new`], for a canvas that holds only part of the area: the
+    /// part whose top-left corner is at `origin` (in the same units). Drawing
+    /// anywhere on the area lands where that part is, and is cut off elsewhere.
+    pub(crate) fn shifted(
+        canvas: HtmlCanvasElement,
+        ctx: &CanvasRenderingContext2d,
+        size: (u32, u32),
+        scale: f64,
+        origin: (i32, i32),
+    ) -> Option<Self> {
+        let (dx, dy) = (-f64::from(origin.0) * scale, -f64::from(origin.1) * scale);
+        ctx.set_transform(scale, 0.0, 0.0, scale, dx, dy).ok()?;
         Some(Backend {
             inner: CanvasBackend::with_canvas_object(canvas)?,
             size,

@@ -55,13 +55,24 @@ thread_local! {
 
 /// Copies the layer for `key` onto `canvas`, drawing it first (with `draw`, on
 /// a transparent canvas of its own) unless a kept one matches; returns what
-/// `draw` returned. Where no spare canvas can be made or copied, the layer is
-/// drawn straight onto `canvas`.
+/// `draw` returned. The layer holds the pixels of `part` of the chart (the
+/// whole chart if `None`): `draw` draws on the whole chart's area as usual, and
+/// what falls outside `part` is cut off. A smaller layer costs less each time
+/// it is drawn again (measured: the legend redrawn at each new version, on a
+/// whole-chart layer, spent more time having its old pixels copied and cleared
+/// than drawing its text). Where no spare canvas can be made or copied, the
+/// layer is drawn straight onto `canvas`.
 pub(super) fn paint_layer(
     canvas: &Canvas,
     key: LayerKey,
+    part: Option<&Area>,
     draw: impl Fn(&Area) -> Result<i32, DrawError>,
 ) -> Result<i32, DrawError> {
+    let full = canvas.area.dim_in_pixel();
+    let (origin, size) = match part {
+        Some(part) => (part.get_base_pixel(), part.dim_in_pixel()),
+        None => ((0, 0), full),
+    };
     // A kept layer moves to the front: the least recently used goes first.
     let kept = LAYERS.with(|kept| {
         let mut kept = kept.borrow_mut();
@@ -74,7 +85,6 @@ pub(super) fn paint_layer(
     let (spare, figure) = match kept {
         Some(found) => found,
         None => {
-            let size = canvas.area.dim_in_pixel();
             let scale = canvas.scale;
             // The least recently used layer's canvas is drawn over, not thrown
             // away: a new canvas's first drawing costs an allocation of its
@@ -86,7 +96,7 @@ pub(super) fn paint_layer(
                     .flatten()
                     .map(|l| l.canvas)
             });
-            let Some((spare, backend)) = spare_canvas(size, scale, recycled) else {
+            let Some((spare, backend)) = spare_canvas((full, origin, size), scale, recycled) else {
                 return draw(canvas.area);
             };
             let figure = draw(&plotters::prelude::IntoDrawingArea::into_drawing_area(
@@ -108,13 +118,13 @@ pub(super) fn paint_layer(
         }
     };
     // Both contexts are scaled to CSS pixels: the copy lands pixel for pixel.
-    let (w, h) = canvas.area.dim_in_pixel();
+    let (w, h) = size;
     match canvas
         .ctx
         .draw_image_with_html_canvas_element_and_dw_and_dh(
             &spare,
-            0.0,
-            0.0,
+            f64::from(origin.0),
+            f64::from(origin.1),
             f64::from(w),
             f64::from(h),
         ) {
@@ -123,10 +133,12 @@ pub(super) fn paint_layer(
     }
 }
 
-/// A transparent canvas off the page for `size` CSS pixels at `scale` device
-/// pixels each (`recycled`, cleared, if given), and plotters' backend on it.
+/// A transparent canvas off the page for the part of a chart of `full` CSS
+/// pixels that is `size` pixels from `origin`, at `scale` device pixels each
+/// (`recycled`, cleared, if given), and plotters' backend on it (for the whole
+/// chart's area).
 fn spare_canvas(
-    size: (u32, u32),
+    (full, origin, size): ((u32, u32), (i32, i32), (u32, u32)),
     scale: f64,
     recycled: Option<HtmlCanvasElement>,
 ) -> Option<(HtmlCanvasElement, Backend)> {
@@ -148,6 +160,6 @@ fn spare_canvas(
     let ctx = context_2d(&spare)?;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok()?;
     ctx.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
-    let backend = Backend::new(spare.clone(), &ctx, size, scale)?;
+    let backend = Backend::shifted(spare.clone(), &ctx, full, scale, origin)?;
     Some((spare, backend))
 }

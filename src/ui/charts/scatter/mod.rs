@@ -201,7 +201,7 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         axis_names: axis_names.clone(),
         file_units,
     };
-    paint_layer(canvas, axes_key, |area| {
+    paint_layer(canvas, axes_key, None, |area| {
         draw_axes(area, look, h, (&axis_names.0, &axis_names.1), file_units)
     })?;
 
@@ -349,7 +349,7 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
         look,
         entries: entries.clone(),
     };
-    let below = paint_layer(canvas, legend_key, |area| {
+    let below = paint_layer(canvas, legend_key, Some(&frame.legend), |area| {
         let (frame, _) = split_areas(area, look);
         draw_frame_legend(&frame, look, 10, gap, &entries)
     })?;
