@@ -17,7 +17,9 @@ fn main() {
         yew::Renderer::<retrain_playground::ui::app::App>::new().render();
     } else {
         use yew_agent::Registrable;
-        retrain_playground::worker::EngineWorker::registrar().register();
+        retrain_playground::worker::EngineWorker::registrar()
+            .encoding::<retrain_playground::worker::Postcard>()
+            .register();
     }
 }
 

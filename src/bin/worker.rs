@@ -4,7 +4,9 @@
 fn main() {
     use yew_agent::Registrable;
     console_error_panic_hook::set_once();
-    retrain_playground::worker::EngineWorker::registrar().register();
+    retrain_playground::worker::EngineWorker::registrar()
+        .encoding::<retrain_playground::worker::Postcard>()
+        .register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -13,7 +13,7 @@ use super::page::Page;
 use super::state::{Playground, PlaygroundHandle};
 use crate::sim::engine::share::to_query;
 use crate::sim::params::SimParams;
-use crate::worker::EngineWorker;
+use crate::worker::{EngineWorker, Postcard};
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -52,9 +52,9 @@ pub fn App(props: &AppProps) -> Html {
     let page = match &props.local {
         Some(engine) => html! { <OnThisThread engine={engine.clone()} link={link} /> },
         None => html! {
-            <WorkerProvider<EngineWorker> path={WORKER_PATH} lazy={false}>
+            <WorkerProvider<EngineWorker, Postcard> path={WORKER_PATH} lazy={false}>
                 <InWorker link={link} />
-            </WorkerProvider<EngineWorker>>
+            </WorkerProvider<EngineWorker, Postcard>>
         },
     };
     html! {
