@@ -23,7 +23,7 @@ GROUPS = [
     ("our components' views (html!, inlined into Yew's lifecycle)", r"CompStateInner<COMP>.*::view|FunctionProvider>::run|retrain_playground::ui::components"),
     ("our charts (plotters drawing code)", r"retrain_playground::ui::charts"),
     ("our other page code (state, app, hooks)", r"retrain_playground::ui|retrain_playground::worker"),
-    ("serde: bincode (worker messages)", r"bincode|set_on_packed_message"),
+    ("serde: the worker messages' codec (postcard; bincode before session 14)", r"postcard|bincode|set_on_packed_message|Postcard"),
     ("serde: serde_json", r"serde_json"),
     ("serde: derived (de)serialisers of our types", r"serde_core::de::Deserialize for retrain_playground|serde_core::ser::Serialize for retrain_playground|retrain_playground::.*__Visitor|__FieldVisitor|serde_core|serde::"),
     ("core: quiz (bank, grading, sessions, progress)", r"retrain_playground::sim::(teach::)?quiz"),

@@ -37,10 +37,11 @@ pub fn Slider(props: &SliderProps) -> Html {
         let cb = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<f64>() {
-                if v.is_finite() {
-                    cb.emit(bounds.snap(v));
-                }
+            // The browser's own number (NaN if none): parsing the text here
+            // would bring Rust's float parser and its tables into the page.
+            let v = input.value_as_number();
+            if v.is_finite() {
+                cb.emit(bounds.snap(v));
             }
         })
     };
