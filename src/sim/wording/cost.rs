@@ -5,6 +5,7 @@
 //! Costs are exact to a thousandth of a unit and shown exactly (trailing zeros
 //! dropped: "6.05", "241.65", "0"), so the numbers on the page add up as shown.
 
+use super::numbers::shown_value;
 use crate::sim::english::{group_thousands, ordinal};
 use crate::sim::params::RetrainTrigger;
 use crate::sim::retraining::cost::{Cost, RetrainCost, ROWS_PER_UNIT};
@@ -117,7 +118,7 @@ pub fn policy_point_text(run: &PolicyRun) -> String {
 /// that difference.
 fn means(a: f64, b: f64) -> (String, String, String) {
     let round = |v: f64, d: usize| format!("{v:.d$}");
-    let shown = |v: f64, d: usize| round(v, d).parse::<f64>().unwrap_or(v);
+    let shown = |v: f64, d: usize| shown_value(&round(v, d)).unwrap_or(v);
     let d = (3..=6)
         .find(|&d| {
             shown(a, d).total_cmp(&shown(b, d)) == a.total_cmp(&b)
