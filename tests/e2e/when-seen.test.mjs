@@ -25,6 +25,13 @@ test('playing fast redraws what is on screen; a part scrolled to catches up; a p
   await page.waitForFunction((c) => Number(document.querySelector('[data-testid="cycle"]').textContent) >= c + 3, from);
   assert.equal(await registry.textContent(), heldText, 'the registry off screen was not redrawn');
   assert.equal(await page.locator('.when-seen', { has: page.getByTestId('cycle') }).getAttribute('data-held'), null, 'the part on screen is drawn');
+  // The browser skips a held part too (not laid out or painted), keeping its size;
+  // a part on screen is rendered as usual.
+  const visibility = (l) => l.evaluate((el) => getComputedStyle(el).contentVisibility);
+  assert.equal(await visibility(holder), 'auto', 'a held part is skipped by the browser while off screen');
+  assert.equal(await visibility(page.locator('.when-seen', { has: page.getByTestId('cycle') })), 'visible');
+  const box = await holder.boundingBox();
+  assert.ok(box && box.height > 100, `a skipped part keeps its height (${box?.height} px)`);
 
   // Scrolled to, the registry catches up while the run plays on.
   await registry.scrollIntoViewIfNeeded();
@@ -35,6 +42,7 @@ test('playing fast redraws what is on screen; a part scrolled to catches up; a p
   await page.getByRole('button', { name: 'Pause' }).click();
   await settle(page);
   assert.equal(await page.locator('[data-held]').count(), 0, 'a pause redraws every part');
+  assert.equal(await visibility(holder), 'visible', 'nothing is skipped once paused');
   const live = (await page.getByTestId('live-version').textContent()).trim();
   await waitForText(registry, new RegExp(`${live}(?!\\d)`));
   await app.screenshot(page, 'when-seen-paused');

@@ -1,12 +1,15 @@
 //! A part of the page that stops redrawing while it is off screen and the run
-//! plays fast. At full speed the page is sent a new cycle every tenth of a
-//! second; redrawing tables, charts and quizzes nobody can see took most of each
-//! frame on a slow laptop. Off screen (an IntersectionObserver, with a margin so
-//! a part is drawn before it scrolls in), the part keeps its last drawing and is
-//! not even compared with the new one; it catches up the moment it comes into
-//! view, and is redrawn when the run pauses or slows down. A part on screen can
-//! also be redrawn less often while the run plays fast (`every_ms`: the scatter's
-//! 1,500 marks, which nobody reads ten times a second).
+//! plays fast. At full speed the page draws new cycles up to ten times a
+//! second (`connection::full_speed_gap`); redrawing tables, charts and quizzes
+//! nobody can see took most of each frame on a slow laptop. Off screen (an
+//! IntersectionObserver, with a margin so a part is drawn before it scrolls
+//! in), the part keeps its last drawing and is not even compared with the new
+//! one; it catches up the moment it comes into view, and is redrawn when the
+//! run pauses or slows down. While held it is marked `data-held`, and the
+//! stylesheet has the browser skip it too (`content-visibility`: not laid out,
+//! painted or composited). A part on screen can also be redrawn less often
+//! while the run plays fast (`every_ms`: the scatter's 1,500 marks, which
+//! nobody reads ten times a second).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
