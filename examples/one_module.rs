@@ -16,10 +16,7 @@ fn main() {
         retrain_playground::ui::crash::install_panic_hook();
         yew::Renderer::<retrain_playground::ui::app::App>::new().render();
     } else {
-        use yew_agent::Registrable;
-        retrain_playground::worker::EngineWorker::registrar()
-            .encoding::<retrain_playground::worker::Postcard>()
-            .register();
+        retrain_playground::worker::register();
     }
 }
 

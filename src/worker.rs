@@ -51,6 +51,14 @@ impl Worker for EngineWorker {
     }
 }
 
+/// Registers the engine's worker in the worker's global scope, with the codec
+/// the page's `WorkerProvider` uses ([`Postcard`]): the worker binary and the
+/// one-module measurement (`examples/one_module.rs`) both start it this way.
+pub fn register() {
+    use yew_agent::Registrable;
+    EngineWorker::registrar().encoding::<Postcard>().register();
+}
+
 /// How the page and the worker pack their messages: postcard (varints, no
 /// field names), in place of yew-agent's default bincode. The same messages,
 /// about the same bytes on the wire; the code that packs and unpacks them is

@@ -2,11 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use yew_agent::Registrable;
     console_error_panic_hook::set_once();
-    retrain_playground::worker::EngineWorker::registrar()
-        .encoding::<retrain_playground::worker::Postcard>()
-        .register();
+    retrain_playground::worker::register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
