@@ -86,8 +86,9 @@ pub(super) fn shown_value(text: &str) -> Option<f64> {
     if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
         return None;
     }
-    // Up to 15 digits and 10^22: both exact in an f64.
-    if whole.len() + fraction.len() > 15 || fraction.len() > 22 {
+    // Up to 15 digits: the whole number and the power of ten (at most 10^15)
+    // are both exact in an f64.
+    if whole.len() + fraction.len() > 15 {
         return None;
     }
     let mut mantissa: u64 = 0;
