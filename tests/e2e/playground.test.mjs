@@ -88,6 +88,23 @@ test('a drift of 0 keeps deploying', async (t) => {
   await page.getByRole('heading', { name: 'Alert log (0)' }).waitFor();
   const [v1] = await waitForText(page.getByTestId('v1-accuracy'), /0\.\d+/);
   assert.ok(Number(v1) > 0.85, `without drift the never-retrained v1 stays accurate (${v1})`);
+  // The scatter's legend names the live version: at each new one its kept
+  // layers are drawn ahead, in a task before the paint's (counted on the
+  // canvas), and the paint shows them: its legend panel is not blank.
+  const scatter = page.locator('figure.chart-scatter canvas');
+  await page.waitForFunction(() => Number(document.querySelector('figure.chart-scatter canvas').dataset.drawnAhead) >= 2);
+  const before = Number(await scatter.getAttribute('data-drawn-ahead'));
+  await finishCycle(page);
+  assert.equal(await text(page, 'live-version'), 'v8');
+  await page.waitForFunction((n) => Number(document.querySelector('figure.chart-scatter canvas').dataset.drawnAhead) > n, before);
+  const inked = await scatter.evaluate((c) => {
+    const { width, height } = c;
+    const px = c.getContext('2d').getImageData(Math.round(width * 0.72), 0, Math.round(width * 0.28), Math.round(height * 0.4)).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) n++;
+    return n;
+  });
+  assert.ok(inked > 300, `the scatter's legend is drawn (${inked} inked pixels)`);
 });
 
 test('a threshold of 0.99 makes the next check alert', async (t) => {

@@ -33,7 +33,7 @@ pub(crate) use figure::chart_figure;
 pub use figure::ChartId;
 pub(crate) use frame::{chart_height, draw_frame_legend, frame, legend_width, Frame, NARROW};
 pub use look::ChartLookProvider;
-pub(crate) use paint::{png_of, use_chart, Canvas};
+pub(crate) use paint::{png_of, use_chart, use_chart_prepared, Canvas};
 pub use performance::PerformanceChart;
 pub use race::RaceChart;
 pub use race_cost::RaceCostChart;

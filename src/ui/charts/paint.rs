@@ -6,6 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -37,6 +38,12 @@ pub(crate) struct Canvas<'a> {
 pub(crate) type DrawFn = fn(&Canvas, &Snapshot) -> DrawResult;
 /// How tall (CSS pixels) a chart is at a width, for the snapshot and look.
 pub(crate) type HeightFn = fn(&Snapshot, ChartLook, u32) -> u32;
+/// What a chart draws ahead of a paint, in a task of its own, so that the
+/// paint's task is shorter (its kept layers: [`use_chart_prepared`]); true if
+/// it drew anything. Its [`Canvas`] has the chart's size, look and scale, but
+/// its context is a scratch one ([`prepare_paint`]): nothing drawn on the area
+/// itself shows.
+pub(crate) type PrepareFn = fn(&Canvas, &Snapshot) -> bool;
 
 /// A chart's size: CSS pixels, and device pixels per CSS pixel.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -127,23 +134,32 @@ pub(crate) fn draw_at(
         element.set_height(h);
     }
     let ctx = context(element)?;
-    let backend = Backend::new(element.clone(), &ctx, (size.width, size.height), size.scale)
-        .ok_or_else(|| "this browser gave no 2D canvas context".to_string())?;
+    let drawn = with_canvas(element.clone(), &ctx, size, look, |canvas| -> DrawResult {
+        canvas.area.fill(&look.palette().background)?;
+        draw(canvas, snapshot)?;
+        canvas.area.present()
+    })
+    .ok_or_else(|| "this browser gave no 2D canvas context".to_string())?;
+    drawn.map_err(|e| e.to_string())
+}
+
+/// Runs `f` on a [`Canvas`] of `size` in `look` over `element` (whose 2D
+/// context is `ctx`); `None` where no backend could be made on it.
+fn with_canvas<R>(
+    element: HtmlCanvasElement,
+    ctx: &CanvasRenderingContext2d,
+    size: ChartSize,
+    look: ChartLook,
+    f: impl FnOnce(&Canvas) -> R,
+) -> Option<R> {
+    let backend = Backend::new(element, ctx, (size.width, size.height), size.scale)?;
     let root = backend.into_drawing_area();
-    let run = || -> DrawResult {
-        root.fill(&look.palette().background)?;
-        draw(
-            &Canvas {
-                area: &root,
-                ctx: &ctx,
-                look,
-                scale: size.scale,
-            },
-            snapshot,
-        )?;
-        root.present()
-    };
-    run().map_err(|e| e.to_string())
+    Some(f(&Canvas {
+        area: &root,
+        ctx,
+        look,
+        scale: size.scale,
+    }))
 }
 
 /// Paints the chart on the canvas behind `canvas` at the width it is shown
@@ -192,6 +208,57 @@ fn paint(
     outcome
 }
 
+/// Runs a chart's `prepare` for the paint [`paint`] would make at `width`,
+/// on an area of the chart's size: true if it drew anything. The chart's own
+/// canvas is not touched (a first use of its context before the paint sizes
+/// it would make the browser allocate its pixels twice): `prepare` gets the
+/// context of a one-pixel canvas off the page, where nothing it draws shows.
+fn prepare_paint(
+    canvas: &NodeRef,
+    snapshot: &Snapshot,
+    look: ChartLook,
+    (height, prepare): (HeightFn, PrepareFn),
+    width: u32,
+) -> bool {
+    if canvas.cast::<HtmlCanvasElement>().is_none() {
+        return false;
+    }
+    let Some((scratch, ctx)) = SCRATCH.with(|s| {
+        s.borrow_mut()
+            .get_or_insert_with(|| {
+                let scratch = off_page_canvas()?;
+                scratch.set_width(1);
+                scratch.set_height(1);
+                let ctx = context_2d(&scratch)?;
+                Some((scratch, ctx))
+            })
+            .clone()
+    }) else {
+        return false;
+    };
+    let size = ChartSize {
+        width,
+        height: height(snapshot, look, width),
+        scale: device_pixel_ratio(),
+    };
+    with_canvas(scratch, &ctx, size, look, |canvas| {
+        prepare(canvas, snapshot)
+    })
+    .unwrap_or(false)
+}
+
+/// Counts on the canvas (`data-drawn-ahead`, for the end-to-end tests) the
+/// paints whose kept layers were drawn ahead, in a task of their own.
+fn count_drawn_ahead(canvas: &NodeRef) {
+    if let Some(element) = canvas.cast::<Element>() {
+        let n: u32 = element
+            .get_attribute("data-drawn-ahead")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let _ = element.set_attribute("data-drawn-ahead", &(n + 1).to_string());
+    }
+}
+
 /// What each chart on the page last drew, by its canvas's `data-slot`: a
 /// downloaded PNG is drawn again from it at a fixed size.
 struct Drawn {
@@ -201,8 +268,13 @@ struct Drawn {
     height: HeightFn,
 }
 
+/// A one-pixel canvas off the page and its context: what a chart's `prepare`
+/// is given to draw on ([`prepare_paint`]); made once.
+type Scratch = Option<(HtmlCanvasElement, CanvasRenderingContext2d)>;
+
 thread_local! {
     static DRAWN: RefCell<Vec<Drawn>> = const { RefCell::new(Vec::new()) };
+    static SCRATCH: RefCell<Option<Scratch>> = const { RefCell::new(None) };
     static NEXT_SLOT: Cell<u32> = const { Cell::new(1) };
 }
 
@@ -250,6 +322,24 @@ pub(crate) fn use_chart<K>(
 where
     K: PartialEq + 'static,
 {
+    use_chart_prepared(name, key, snapshot, (draw, height), |_, _| false)
+}
+
+/// As [`use_chart`], and `prepare` runs first, in a task of its own: where it
+/// draws anything, the paint follows in the next task (the browser can show a
+/// frame in between), else at once.
+#[hook]
+pub(crate) fn use_chart_prepared<K>(
+    name: &'static str,
+    key: K,
+    snapshot: Rc<Snapshot>,
+    drawn_by: (DrawFn, HeightFn),
+    prepare: PrepareFn,
+) -> (NodeRef, Option<String>)
+where
+    K: PartialEq + 'static,
+{
+    let (draw, height) = drawn_by;
     let canvas = use_node_ref();
     let error = use_state_eq(|| None::<String>);
     let look = use_chart_look();
@@ -298,25 +388,42 @@ where
             // Each chart paints in a task of its own (a zero-delay timeout), not in
             // the task that decoded the snapshot and rendered the page, so the
             // browser can show a frame in between; a newer snapshot cancels a
-            // paint that has not run yet.
-            let pending = gloo_timers::callback::Timeout::new(0, move || {
-                let outcome = paint(&canvas, &snapshot, look, (draw, height), width);
-                if let Err(e) = &outcome {
-                    console_warn(&format!("{name} chart: could not draw: {e}"));
+            // paint that has not run yet. A chart with kept layers to draw first
+            // draws them in that task and paints in the next.
+            let then: Rc<RefCell<Option<Timeout>>> = Rc::default();
+            let later = then.clone();
+            let pending = Timeout::new(0, move || {
+                let prepared = prepare_paint(&canvas, &snapshot, look, (height, prepare), width);
+                if prepared {
+                    count_drawn_ahead(&canvas);
                 }
-                DRAWN.with(|d| {
-                    let mut d = d.borrow_mut();
-                    d.retain(|x| x.slot != slot);
-                    d.push(Drawn {
-                        slot,
-                        snapshot,
-                        draw,
-                        height,
+                let run = move || {
+                    let outcome = paint(&canvas, &snapshot, look, (draw, height), width);
+                    if let Err(e) = &outcome {
+                        console_warn(&format!("{name} chart: could not draw: {e}"));
+                    }
+                    DRAWN.with(|d| {
+                        let mut d = d.borrow_mut();
+                        d.retain(|x| x.slot != slot);
+                        d.push(Drawn {
+                            slot,
+                            snapshot,
+                            draw,
+                            height,
+                        });
                     });
-                });
-                error.set(outcome.err());
+                    error.set(outcome.err());
+                };
+                if prepared {
+                    *later.borrow_mut() = Some(Timeout::new(0, run));
+                } else {
+                    run();
+                }
             });
-            Box::new(move || drop(pending))
+            Box::new(move || {
+                drop(pending);
+                drop(then.take());
+            })
         });
     }
     (canvas, (*error).clone())

@@ -68,57 +68,11 @@ pub(super) fn paint_layer(
     part: Option<&Area>,
     draw: impl Fn(&Area) -> Result<i32, DrawError>,
 ) -> Result<i32, DrawError> {
-    let full = canvas.area.dim_in_pixel();
-    let (origin, size) = match part {
-        Some(part) => (part.get_base_pixel(), part.dim_in_pixel()),
-        None => ((0, 0), full),
-    };
-    // A kept layer moves to the front: the least recently used goes first.
-    let kept = LAYERS.with(|kept| {
-        let mut kept = kept.borrow_mut();
-        let i = kept.iter().position(|l| l.key == key)?;
-        let layer = kept.remove(i);
-        let found = (layer.canvas.clone(), layer.figure);
-        kept.insert(0, layer);
-        Some(found)
-    });
-    let (spare, figure) = match kept {
-        Some(found) => found,
-        None => {
-            let scale = canvas.scale;
-            // The least recently used layer's canvas is drawn over, not thrown
-            // away: a new canvas's first drawing costs an allocation of its
-            // pixels (measured: most of a redrawn legend's time).
-            let recycled = LAYERS.with(|kept| {
-                let mut kept = kept.borrow_mut();
-                (kept.len() >= LAYERS_KEPT)
-                    .then(|| kept.pop())
-                    .flatten()
-                    .map(|l| l.canvas)
-            });
-            let Some((spare, backend)) = spare_canvas((full, origin, size), scale, recycled) else {
-                return draw(canvas.area);
-            };
-            let figure = draw(&plotters::prelude::IntoDrawingArea::into_drawing_area(
-                backend,
-            ))?;
-            LAYERS.with(|kept| {
-                let mut kept = kept.borrow_mut();
-                kept.insert(
-                    0,
-                    Layer {
-                        key,
-                        canvas: spare.clone(),
-                        figure,
-                    },
-                );
-                kept.truncate(LAYERS_KEPT);
-            });
-            (spare, figure)
-        }
+    let Some((spare, figure, _)) = keep_layer(canvas, key, part, &draw)? else {
+        return draw(canvas.area);
     };
     // Both contexts are scaled to CSS pixels: the copy lands pixel for pixel.
-    let (w, h) = size;
+    let (origin, (w, h)) = placement(canvas, part);
     match canvas
         .ctx
         .draw_image_with_html_canvas_element_and_dw_and_dh(
@@ -131,6 +85,83 @@ pub(super) fn paint_layer(
         Ok(()) => Ok(figure),
         Err(_) => draw(canvas.area),
     }
+}
+
+/// Draws the layer for `key` ahead of a paint, unless a kept one matches, and
+/// copies nothing: true if it drew. A chart's paint that needs a new layer
+/// (the legend, at a new version) is split in two tasks this way, each shorter
+/// than the whole (measured: a scatter paint with a new legend was one task of
+/// ~55 ms on a CPU slowed 4×, over the 50 ms of a long task).
+pub(super) fn prepare_layer(
+    canvas: &Canvas,
+    key: LayerKey,
+    part: Option<&Area>,
+    draw: impl Fn(&Area) -> Result<i32, DrawError>,
+) -> bool {
+    matches!(keep_layer(canvas, key, part, &draw), Ok(Some((_, _, true))))
+}
+
+/// Where the layer for `part` (the whole chart if `None`) lands on the chart:
+/// its top-left corner and size, in CSS pixels.
+fn placement(canvas: &Canvas, part: Option<&Area>) -> ((i32, i32), (u32, u32)) {
+    match part {
+        Some(part) => (part.get_base_pixel(), part.dim_in_pixel()),
+        None => ((0, 0), canvas.area.dim_in_pixel()),
+    }
+}
+
+/// The kept layer for `key` (moved to the front), or a new one drawn with
+/// `draw`: its canvas, what `draw` returned, and whether it was drawn now.
+/// `None` where no spare canvas can be made.
+fn keep_layer(
+    canvas: &Canvas,
+    key: LayerKey,
+    part: Option<&Area>,
+    draw: &impl Fn(&Area) -> Result<i32, DrawError>,
+) -> Result<Option<(HtmlCanvasElement, i32, bool)>, DrawError> {
+    let full = canvas.area.dim_in_pixel();
+    let (origin, size) = placement(canvas, part);
+    // A kept layer moves to the front: the least recently used goes first.
+    let kept = LAYERS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let i = kept.iter().position(|l| l.key == key)?;
+        let layer = kept.remove(i);
+        let found = (layer.canvas.clone(), layer.figure);
+        kept.insert(0, layer);
+        Some(found)
+    });
+    if let Some((spare, figure)) = kept {
+        return Ok(Some((spare, figure, false)));
+    }
+    // The least recently used layer's canvas is drawn over, not thrown away:
+    // a new canvas's first drawing costs an allocation of its pixels
+    // (measured: most of a redrawn legend's time).
+    let recycled = LAYERS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        (kept.len() >= LAYERS_KEPT)
+            .then(|| kept.pop())
+            .flatten()
+            .map(|l| l.canvas)
+    });
+    let Some((spare, backend)) = spare_canvas((full, origin, size), canvas.scale, recycled) else {
+        return Ok(None);
+    };
+    let figure = draw(&plotters::prelude::IntoDrawingArea::into_drawing_area(
+        backend,
+    ))?;
+    LAYERS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        kept.insert(
+            0,
+            Layer {
+                key,
+                canvas: spare.clone(),
+                figure,
+            },
+        );
+        kept.truncate(LAYERS_KEPT);
+    });
+    Ok(Some((spare, figure, true)))
 }
 
 /// A transparent canvas off the page for the part of a chart of `full` CSS

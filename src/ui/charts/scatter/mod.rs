@@ -21,8 +21,8 @@ use yew::prelude::*;
 
 use super::look::ChartLook;
 use super::{
-    chart_figure, draw_dot, draw_frame_legend, draw_note, draw_triangle, text_style, use_chart,
-    Canvas, Dash, DrawResult, MarkStyle, Marks,
+    chart_figure, draw_dot, draw_frame_legend, draw_note, draw_triangle, text_style,
+    use_chart_prepared, Area, Canvas, Dash, DrawError, DrawResult, LegendEntry, MarkStyle, Marks,
 };
 use crate::sim::engine::protocol::Snapshot;
 use crate::sim::english::group_thousands;
@@ -33,7 +33,7 @@ use super::geometry::{grid_ok, region_runs};
 use crate::sim::ml::truth::RuleLines;
 use crate::sim::stream::circle::{CirclePhase, CircleRules};
 use crate::sim::wording::{below_half_sentence, circle_axis_names};
-use layers::{paint_layer, LayerKey};
+use layers::{paint_layer, prepare_layer, LayerKey};
 use shapes::{
     arrow_start, draw_axes, draw_circle, draw_edges, draw_line, draw_rule_arrow, plot_coords,
     quiet_side, scatter_height, split_areas,
@@ -56,12 +56,12 @@ pub fn ScatterChart(props: &ScatterChartProps) -> Html {
     let snap = &props.snapshot;
     let text = scatter_text(snap);
     let why = snap.scatter.below_half.as_ref().map(below_half_sentence);
-    let (canvas, error) = use_chart(
+    let (canvas, error) = use_chart_prepared(
         "scatter",
         ScatterKey::of(snap),
         props.snapshot.clone(),
-        draw_scatter,
-        height,
+        (draw_scatter, height),
+        prepare_scatter,
     );
     chart_figure(super::ChartId::Scatter, canvas, &text, why, error)
 }
@@ -152,29 +152,92 @@ fn live_is_tree(s: &Snapshot) -> bool {
     s.live_boundary.is_none() && s.live_grid.is_some()
 }
 
-/// Draws the scatter on the whole canvas: a square plot on the left, the legend
-/// on the right; the backdrop comes from [`paint_backdrop`], the points, lines
-/// and note are drawn over it.
-fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
-    // The weather data's features by name (standardised); others as x1, x2.
-    let file_units = s.scatter.circles.is_some();
-    let axis_names = match s.weather {
+/// The axes' names: the weather data's features by name (standardised), the
+/// Circle file's in its own units, others as x1, x2.
+fn axis_names(s: &Snapshot) -> (String, String) {
+    match s.weather {
         Some(w) => (
             format!("{} (standardised)", w.pair.first().label()),
             format!("{} (standardised)", w.pair.second().label()),
         ),
-        None if file_units => circle_axis_names(),
+        None if s.scatter.circles.is_some() => circle_axis_names(),
         None => ("feature x1".to_string(), "feature x2".to_string()),
-    };
-    let root = canvas.area;
-    let look: ChartLook = canvas.look;
-    let (pal, size) = (look.palette(), look.type_sizes());
-    let h = s
-        .live_grid
+    }
+}
+
+/// The half side of the square the plot shows.
+fn half_side(s: &Snapshot) -> f64 {
+    s.live_grid
         .as_ref()
         .map(|g| g.half_side)
         .filter(|h| h.is_finite() && *h > 0.0)
-        .unwrap_or(VIEW_HALF_SIDE);
+        .unwrap_or(VIEW_HALF_SIDE)
+}
+
+/// The key of the axes' kept layer.
+fn axes_key(canvas: &Canvas, s: &Snapshot, axis_names: &(String, String)) -> LayerKey {
+    let size_px = canvas.area.dim_in_pixel();
+    LayerKey::Axes {
+        size: (size_px.0, size_px.1, canvas.scale.to_bits()),
+        look: canvas.look,
+        half_side: half_side(s).to_bits(),
+        axis_names: axis_names.clone(),
+        file_units: s.scatter.circles.is_some(),
+    }
+}
+
+/// The key of the legend's kept layer.
+fn legend_key(canvas: &Canvas, entries: &[LegendEntry]) -> LayerKey {
+    let size_px = canvas.area.dim_in_pixel();
+    LayerKey::Legend {
+        size: (size_px.0, size_px.1, canvas.scale.to_bits()),
+        look: canvas.look,
+        entries: entries.to_vec(),
+    }
+}
+
+/// Draws the legend panel on `area` (the whole chart's); returns where it ends.
+fn draw_legend_panel(
+    area: &Area,
+    look: ChartLook,
+    entries: &[LegendEntry],
+) -> Result<i32, DrawError> {
+    let gap = if look.presenter { 5 } else { 6 };
+    let (frame, _) = split_areas(area, look);
+    draw_frame_legend(&frame, look, 10, gap, entries)
+}
+
+/// Draws the scatter's kept layers that `s` needs and that are not kept yet
+/// (the legend at a new version, the axes at a new view), in a task before the
+/// paint's: true if it drew any.
+fn prepare_scatter(canvas: &Canvas, s: &Snapshot) -> bool {
+    let look = canvas.look;
+    let names = axis_names(s);
+    let (h, file_units) = (half_side(s), s.scatter.circles.is_some());
+    let axes = prepare_layer(canvas, axes_key(canvas, s, &names), None, |area| {
+        draw_axes(area, look, h, (&names.0, &names.1), file_units)
+    });
+    let (frame, _) = split_areas(canvas.area, look);
+    let entries = legend(s, look.palette());
+    let legend = prepare_layer(
+        canvas,
+        legend_key(canvas, &entries),
+        Some(&frame.legend),
+        |area| draw_legend_panel(area, look, &entries),
+    );
+    axes || legend
+}
+
+/// Draws the scatter on the whole canvas: a square plot on the left, the legend
+/// on the right; the backdrop comes from [`paint_backdrop`], the points, lines
+/// and note are drawn over it.
+fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
+    let file_units = s.scatter.circles.is_some();
+    let axis_names = axis_names(s);
+    let root = canvas.area;
+    let look: ChartLook = canvas.look;
+    let (pal, size) = (look.palette(), look.type_sizes());
+    let h = half_side(s);
     let size_px = root.dim_in_pixel();
     let (frame, axes) = split_areas(root, look);
     let mut chart = plot_coords(&frame.plot, axes, h)?;
@@ -194,14 +257,7 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     }
 
     // 2. Axes and a faint grid over the tint (a kept layer).
-    let axes_key = LayerKey::Axes {
-        size: (size_px.0, size_px.1, canvas.scale.to_bits()),
-        look,
-        half_side: h.to_bits(),
-        axis_names: axis_names.clone(),
-        file_units,
-    };
-    paint_layer(canvas, axes_key, None, |area| {
+    paint_layer(canvas, axes_key(canvas, s, &axis_names), None, |area| {
         draw_axes(area, look, h, (&axis_names.0, &axis_names.1), file_units)
     })?;
 
@@ -343,16 +399,12 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
 
     // The legend panel (a kept layer), the note under it.
     let entries = legend(s, pal);
-    let gap = if look.presenter { 5 } else { 6 };
-    let legend_key = LayerKey::Legend {
-        size: (size_px.0, size_px.1, canvas.scale.to_bits()),
-        look,
-        entries: entries.clone(),
-    };
-    let below = paint_layer(canvas, legend_key, Some(&frame.legend), |area| {
-        let (frame, _) = split_areas(area, look);
-        draw_frame_legend(&frame, look, 10, gap, &entries)
-    })?;
+    let below = paint_layer(
+        canvas,
+        legend_key(canvas, &entries),
+        Some(&frame.legend),
+        |area| draw_legend_panel(area, look, &entries),
+    )?;
     let n = s.batch.rows;
     let stride = s.batch.stride;
     let mut note = if s.batch.cycle == 0 {
