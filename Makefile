@@ -108,7 +108,7 @@ test: $(SETUP_BROWSER)
 	echo "make test: all tiers ok (test-native test-wasm test-e2e lint)"
 
 test-native: $(SETUP)
-	cargo test
+	cargo test --workspace
 
 test-wasm: $(SETUP_BROWSER)
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -136,7 +136,7 @@ endif
 lint: $(SETUP)
 	@failed=""; \
 	for cmd in "cargo fmt --all --check" \
-	           "cargo clippy --all-targets -- -D warnings" \
+	           "cargo clippy --workspace --all-targets -- -D warnings" \
 	           "cargo clippy --target $(WASM_TARGET) --lib --bins --test web -- -D warnings"; do \
 	  echo "$$cmd"; \
 	  $$cmd || failed="$$failed; $$cmd"; \

@@ -631,7 +631,8 @@ ${existsSync(join(dir, 'dist')) ? budgetReport(join(dir, 'dist')).md : ''}${ligh
 
 - **Native (criterion)**: \`cargo bench --profile worker-release --bench cycle\` (benches/cycle.rs): one full
   \`Simulation::finish_cycle\` (draw batch, score live model and v1, train a candidate on the window, score it,
-  decide) at cycle 10, with the profile the worker ships with (opt-level 3, LTO); the middle of criterion's
+  decide) at cycle 10, with the profile the worker ships with (LTO; the training kernels at opt-level 3, the rest
+  at "s"); the middle of criterion's
   estimate. Criterion does not bench a 5k-row window.
 - **Worker / browser**: \`scripts/bench.mjs\` against \`trunk build --release\` served on 127.0.0.1, headless
   Chromium with the e2e harness's arguments and a fresh profile. A full cycle in the worker is the round trip of

@@ -41,7 +41,6 @@
 //! the truth collapses: only labels can show that. docs/late-labels.md has the
 //! figures measured over many seeds.
 
-use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
 use crate::sim::ml::train::TrainedModel;
@@ -172,7 +171,7 @@ pub struct TreeLeaves {
 
 impl TreeLeaves {
     /// Flattens `tree`.
-    fn of(tree: &linfa_trees::DecisionTree<f64, usize>) -> Self {
+    fn of(tree: &retrain_fit::Tree) -> Self {
         let mut nodes = Vec::new();
         let mut leaves = 0;
         flatten(tree.root_node(), &mut nodes, &mut leaves);
@@ -226,7 +225,7 @@ impl TreeLeaves {
     }
 }
 
-fn flatten(node: &linfa_trees::TreeNode<f64, usize>, nodes: &mut Vec<Node>, leaves: &mut usize) {
+fn flatten(node: &retrain_fit::TreeNode<f64, usize>, nodes: &mut Vec<Node>, leaves: &mut usize) {
     let at = nodes.len();
     if let Some(class) = node.prediction() {
         nodes.push(Node::Leaf {
@@ -292,14 +291,9 @@ fn raw_confidence(model: &TrainedModel, raw: &Raw, x: &[[f64; 2]]) -> Vec<f64> {
     match (model, raw) {
         (_, Raw::Leaves(leaves)) => x.iter().map(|p| leaves.confidence(p)).collect(),
         (TrainedModel::Logistic(m), Raw::Probabilities) => {
-            let mut a = Array2::zeros((x.len(), 2));
-            for (i, p) in x.iter().enumerate() {
-                a[[i, 0]] = p[0];
-                a[[i, 1]] = p[1];
-            }
-            m.predict_probabilities(&a)
-                .iter()
-                .map(|&p| p.max(1.0 - p))
+            retrain_fit::logistic_probabilities(m, x)
+                .into_iter()
+                .map(|p| p.max(1.0 - p))
                 .collect()
         }
         // A tree always reads its leaves (see `calibrate`); a tree paired
@@ -439,6 +433,7 @@ mod tests {
     use crate::sim::stream::drift::DriftState;
     use crate::sim::stream::{generate_batch, rng_from_seed};
     use approx::assert_abs_diff_eq;
+    use ndarray::Array2;
 
     fn data(rows: usize, seed: u64) -> Batch {
         generate_batch(

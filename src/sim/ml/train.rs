@@ -1,10 +1,7 @@
 //! Real training with linfa: logistic regression or a decision tree fitted on
 //! the rows of the training window, and the predictions the page draws.
 
-use linfa::prelude::*;
-use linfa_logistic::LogisticRegression;
-use linfa_trees::DecisionTree;
-use ndarray::{Array1, Array2};
+use retrain_fit::{Logistic, LogisticFit, Logit, Tree};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -59,9 +56,9 @@ pub enum TrainError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum TrainedModel {
     /// A fitted logistic regression.
-    Logistic(linfa_logistic::FittedLogisticRegression<f64, bool>),
+    Logistic(Logistic),
     /// A fitted decision tree (labels 0/1).
-    Tree(DecisionTree<f64, usize>),
+    Tree(Tree),
 }
 
 /// The straight boundary of a logistic regression, `w1*x1 + w2*x2 + b = 0`,
@@ -86,15 +83,6 @@ pub struct DecisionGrid {
     pub half_side: f64,
     /// `true` where the model predicts class 1.
     pub class1: Vec<bool>,
-}
-
-fn records(x: &[[f64; 2]]) -> Array2<f64> {
-    let mut a = Array2::zeros((x.len(), 2));
-    for (i, p) in x.iter().enumerate() {
-        a[[i, 0]] = p[0];
-        a[[i, 1]] = p[1];
-    }
-    a
 }
 
 /// Checks a window before it reaches linfa, so degenerate data gives a clear reason.
@@ -168,9 +156,6 @@ fn linfa_positive(data: &Batch) -> bool {
     }
 }
 
-/// Logistic weights `[w1, w2, b]` whose logit is that of class 1 (`true`).
-type Logit = [f64; 3];
-
 /// The live model's weights, as a class-1 logit.
 fn previous_logit(previous: &TrainedModel) -> Option<Logit> {
     let TrainedModel::Logistic(m) = previous else {
@@ -182,63 +167,15 @@ fn previous_logit(previous: &TrainedModel) -> Option<Logit> {
     logit.iter().all(|v| v.is_finite()).then_some(logit)
 }
 
-/// Linear discriminant analysis of the window, as a class-1 logit:
-/// `w = Σ⁻¹ (μ₁ − μ₀)`, `b = −½ w·(μ₁ + μ₀) + ln(n₁ / n₀)` with the pooled
-/// covariance `Σ`. `None` when a class is missing or `Σ` is singular.
+/// Linear discriminant analysis of the window, as a class-1 logit
+/// ([`retrain_fit::discriminant_logit`]).
 fn discriminant_logit(data: &Batch) -> Option<Logit> {
-    let (mut n, mut sum) = ([0.0f64; 2], [[0.0f64; 2]; 2]);
-    for (p, &y) in data.x.iter().zip(&data.y) {
-        let c = usize::from(y);
-        n[c] += 1.0;
-        sum[c][0] += p[0];
-        sum[c][1] += p[1];
-    }
-    if n[0] < 2.0 || n[1] < 2.0 {
-        return None;
-    }
-    let mu = [
-        [sum[0][0] / n[0], sum[0][1] / n[0]],
-        [sum[1][0] / n[1], sum[1][1] / n[1]],
-    ];
-    let (mut sxx, mut sxy, mut syy) = (0.0, 0.0, 0.0);
-    for (p, &y) in data.x.iter().zip(&data.y) {
-        let m = mu[usize::from(y)];
-        let (dx, dy) = (p[0] - m[0], p[1] - m[1]);
-        sxx += dx * dx;
-        sxy += dx * dy;
-        syy += dy * dy;
-    }
-    let dof = n[0] + n[1] - 2.0;
-    let (sxx, sxy, syy) = (sxx / dof, sxy / dof, syy / dof);
-    let det = sxx * syy - sxy * sxy;
-    if !(det.is_finite() && det > 1e-12 * (sxx * syy).max(1e-300)) {
-        return None;
-    }
-    let d = [mu[1][0] - mu[0][0], mu[1][1] - mu[0][1]];
-    let w = [
-        (syy * d[0] - sxy * d[1]) / det,
-        (sxx * d[1] - sxy * d[0]) / det,
-    ];
-    let mid = [mu[1][0] + mu[0][0], mu[1][1] + mu[0][1]];
-    let b = -0.5 * (w[0] * mid[0] + w[1] * mid[1]) + (n[1] / n[0]).ln();
-    let logit = [w[0], w[1], b];
-    logit.iter().all(|v| v.is_finite()).then_some(logit)
+    retrain_fit::discriminant_logit(&data.x, &data.y)
 }
 
 /// The penalised loss linfa minimises, at a class-1 logit.
 fn logistic_loss(data: &Batch, logit: &Logit) -> f64 {
-    let mut loss = 0.0;
-    for (p, &y) in data.x.iter().zip(&data.y) {
-        let z = logit[0] * p[0] + logit[1] * p[1] + logit[2];
-        let yz = if y { z } else { -z };
-        // ln(1 + e^(−yz)), stable for both signs.
-        loss += if yz > 0.0 {
-            (-yz).exp().ln_1p()
-        } else {
-            -yz + yz.exp().ln_1p()
-        };
-    }
-    loss + 0.5 * LOGISTIC_ALPHA * (logit[0] * logit[0] + logit[1] * logit[1])
+    retrain_fit::logistic_loss(&data.x, &data.y, logit, LOGISTIC_ALPHA)
 }
 
 /// The nearer start of the previous model and the discriminant.
@@ -253,93 +190,22 @@ fn best_logit(data: &Batch, previous: Option<&TrainedModel>) -> Option<Logit> {
     }
 }
 
-/// Solves the 3 × 3 system `h · x = g` (Gaussian elimination with partial
-/// pivoting); `None` if it is singular.
-fn solve3(mut h: [[f64; 3]; 3], mut g: [f64; 3]) -> Option<[f64; 3]> {
-    for col in 0..3 {
-        let pivot = (col..3).max_by(|&a, &b| h[a][col].abs().total_cmp(&h[b][col].abs()))?;
-        if h[pivot][col].abs() < 1e-12 {
-            return None;
-        }
-        h.swap(col, pivot);
-        g.swap(col, pivot);
-        for row in col + 1..3 {
-            let f = h[row][col] / h[col][col];
-            let pivot_row = h[col];
-            for (cell, above) in h[row].iter_mut().zip(pivot_row).skip(col) {
-                *cell -= f * above;
-            }
-            g[row] -= f * g[col];
-        }
-    }
-    let mut x = [0.0; 3];
-    for row in (0..3).rev() {
-        let tail: f64 = (row + 1..3).map(|k| h[row][k] * x[k]).sum();
-        x[row] = (g[row] - tail) / h[row][row];
-    }
-    x.iter().all(|v| v.is_finite()).then_some(x)
-}
-
-/// The gradient and the (symmetric) Hessian of the penalised logistic loss at
-/// `logit`, in one pass over the rows.
+/// The gradient and the Hessian of the penalised logistic loss at `logit`.
+#[cfg(test)]
 fn gradient_and_hessian(data: &Batch, logit: &Logit) -> ([f64; 3], [[f64; 3]; 3]) {
-    let mut g = [0.0f64; 3];
-    let mut h = [[0.0f64; 3]; 3];
-    for (p, &y) in data.x.iter().zip(&data.y) {
-        let z = logit[0] * p[0] + logit[1] * p[1] + logit[2];
-        let prob = 1.0 / (1.0 + (-z).exp());
-        let r = prob - f64::from(u8::from(y));
-        let w = prob * (1.0 - prob);
-        let v = [p[0], p[1], 1.0];
-        for i in 0..3 {
-            g[i] += r * v[i];
-            for j in i..3 {
-                h[i][j] += w * v[i] * v[j];
-            }
-        }
-    }
-    // The L2 penalty (not on the intercept).
-    for i in 0..2 {
-        g[i] += LOGISTIC_ALPHA * logit[i];
-        h[i][i] += LOGISTIC_ALPHA;
-    }
-    let (h01, h02, h12) = (h[0][1], h[0][2], h[1][2]);
-    h[1][0] = h01;
-    h[2][0] = h02;
-    h[2][1] = h12;
-    (g, h)
+    retrain_fit::gradient_and_hessian(&data.x, &data.y, logit, LOGISTIC_ALPHA)
 }
 
-/// Newton steps on the penalised logistic loss from `logit`. Each step is one
-/// pass over the rows; it stops early once the gradient is within L-BFGS's
-/// tolerance, and never returns a point with a larger gradient than it had.
-fn newton_refine(data: &Batch, mut logit: Logit) -> Logit {
+/// Up to [`NEWTON_STEPS`] Newton steps on the penalised logistic loss from
+/// `logit`, stopping within L-BFGS's tolerance ([`retrain_fit::newton_refine`]).
+fn newton_refine(data: &Batch, logit: Logit) -> Logit {
     let tolerance = LOGISTIC_GRADIENT_TOLERANCE * data.len() as f64;
-    let mut best = (f64::INFINITY, logit);
-    for step in 0..=NEWTON_STEPS {
-        let (g, h) = gradient_and_hessian(data, &logit);
-        let norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
-        if !norm.is_finite() || norm >= best.0 {
-            break;
-        }
-        best = (norm, logit);
-        if norm < tolerance || step == NEWTON_STEPS {
-            break;
-        }
-        let Some(delta) = solve3(h, g) else {
-            break;
-        };
-        let next = [
-            logit[0] - delta[0],
-            logit[1] - delta[1],
-            logit[2] - delta[2],
-        ];
-        if !next.iter().all(|v| v.is_finite()) {
-            break;
-        }
-        logit = next;
-    }
-    best.1
+    retrain_fit::newton_refine(
+        (&data.x, &data.y),
+        logit,
+        LOGISTIC_ALPHA,
+        (tolerance, NEWTON_STEPS),
+    )
 }
 
 /// L-BFGS's starting point for `data`, in linfa's sign convention.
@@ -347,7 +213,7 @@ fn start_params(
     data: &Batch,
     previous: Option<&TrainedModel>,
     start: LogisticStart,
-) -> Option<Array1<f64>> {
+) -> Option<[f64; 3]> {
     let logit = match start {
         LogisticStart::Zero => None,
         LogisticStart::Previous => previous.and_then(previous_logit),
@@ -356,11 +222,7 @@ fn start_params(
         LogisticStart::Refined => best_logit(data, previous).map(|l| newton_refine(data, l)),
     }?;
     let sign = if linfa_positive(data) { 1.0 } else { -1.0 };
-    Some(Array1::from(vec![
-        sign * logit[0],
-        sign * logit[1],
-        sign * logit[2],
-    ]))
+    Some([sign * logit[0], sign * logit[1], sign * logit[2]])
 }
 
 /// Fits a model of `kind` on `data`, starting logistic regression from
@@ -386,40 +248,21 @@ pub fn train_with_start(
     start: LogisticStart,
 ) -> Result<TrainedModel, TrainError> {
     check_trainable(data)?;
-    let x = records(&data.x);
     match kind {
         ModelKind::LogisticRegression => {
-            let y = Array1::from(data.y.clone());
-            let ds = Dataset::new(x, y);
-            let mut params = LogisticRegression::default()
-                .alpha(LOGISTIC_ALPHA)
-                .gradient_tolerance(LOGISTIC_GRADIENT_TOLERANCE * data.len() as f64)
-                .max_iterations(LOGISTIC_MAX_ITERATIONS);
-            if let Some(start) = start_params(data, previous, start) {
-                params = params.initial_params(start);
-            }
-            params
-                .fit(&ds)
+            let fit = LogisticFit {
+                alpha: LOGISTIC_ALPHA,
+                gradient_tolerance: LOGISTIC_GRADIENT_TOLERANCE * data.len() as f64,
+                max_iterations: LOGISTIC_MAX_ITERATIONS,
+                start: start_params(data, previous, start),
+            };
+            retrain_fit::fit_logistic(&data.x, &data.y, &fit)
                 .map(TrainedModel::Logistic)
-                .map_err(|e| TrainError::Learner(e.to_string()))
+                .map_err(TrainError::Learner)
         }
-        ModelKind::DecisionTree => {
-            let y: Array1<usize> = data.y.iter().map(|&v| usize::from(v)).collect();
-            // linfa-trees breaks a tie between classes in a leaf by HashMap order,
-            // which is random per process; a tiny extra weight on class 0 makes the
-            // tie-break (and so the whole run) reproducible without moving any split.
-            let w: Array1<f32> = data
-                .y
-                .iter()
-                .map(|&v| if v { 1.0 } else { 1.0 + 1e-4 })
-                .collect();
-            let ds = Dataset::new(x, y).with_weights(w);
-            DecisionTree::params()
-                .max_depth(Some(tree_max_depth))
-                .fit(&ds)
-                .map(TrainedModel::Tree)
-                .map_err(|e| TrainError::Learner(e.to_string()))
-        }
+        ModelKind::DecisionTree => retrain_fit::fit_tree(&data.x, &data.y, tree_max_depth)
+            .map(TrainedModel::Tree)
+            .map_err(TrainError::Learner),
     }
 }
 
@@ -434,13 +277,9 @@ impl TrainedModel {
 
     /// Predicted labels for the rows.
     pub fn predict(&self, x: &[[f64; 2]]) -> Vec<bool> {
-        if x.is_empty() {
-            return Vec::new();
-        }
-        let a = records(x);
         match self {
-            TrainedModel::Logistic(m) => m.predict(&a).to_vec(),
-            TrainedModel::Tree(m) => m.predict(&a).iter().map(|&c| c == 1).collect(),
+            TrainedModel::Logistic(m) => retrain_fit::predict_logistic(m, x),
+            TrainedModel::Tree(m) => retrain_fit::predict_tree(m, x),
         }
     }
 
@@ -678,23 +517,6 @@ mod tests {
         // From zero, NEWTON_STEPS steps do not reach it, but never make things worse.
         let from_zero = newton_refine(&d, [0.0; 3]);
         assert!(grad_norm(&from_zero) <= grad_norm(&[0.0; 3]));
-    }
-
-    #[test]
-    fn three_by_three_systems_are_solved_or_refused() {
-        let h = [[4.0, 1.0, 0.5], [1.0, 3.0, 0.2], [0.5, 0.2, 2.0]];
-        let x = solve3(h, [1.0, 2.0, 3.0]).unwrap();
-        for (row, want) in h.iter().zip([1.0, 2.0, 3.0]) {
-            let got: f64 = row.iter().zip(&x).map(|(a, b)| a * b).sum();
-            assert!((got - want).abs() < 1e-12);
-        }
-        assert_eq!(
-            solve3(
-                [[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [0.0, 0.0, 1.0]],
-                [1.0; 3]
-            ),
-            None
-        );
     }
 
     #[test]
