@@ -42,7 +42,7 @@ use crate::sim::engine::share::{Hidden, Panel};
 use crate::sim::wording::{start_here, viewing_rewound};
 
 /// While the run plays fast, the scatter (1,500 marks, its caption with them)
-/// is redrawn at most this often; everything else on screen follows every draw.
+/// is redrawn at most this often (the other parts on screen: below).
 /// Each redraw is one task of 60–100 ms on a CPU slowed 4× (plotters' calls,
 /// then the canvas's rasterisation): at 300 ms they were a third of the long
 /// tasks while playing at full speed.
@@ -50,7 +50,7 @@ const SCATTER_EVERY_MS: u32 = 1000;
 
 /// While the run plays fast, the flow panel's step details and the decision
 /// beside the scatter are redrawn at most this often; the run's numbers (Stats)
-/// follow every draw. At full speed a cycle's steps pass faster than anyone
+/// every [`STATS_EVERY_MS`]. At full speed a cycle's steps pass faster than anyone
 /// reads them, and re-laying out their changing text at every draw (ten a
 /// second) made each draw a long task on a CPU slowed 4× (about half of the
 /// page's layout work while playing); at 500 ms they still were a third of the
@@ -58,6 +58,13 @@ const SCATTER_EVERY_MS: u32 = 1000;
 /// the scatter and the decision column take their turns a third of a period
 /// apart (`phase_ms`), so each answer redraws at most one of them.
 const PANEL_EVERY_MS: u32 = 1000;
+
+/// While the run plays fast, the run's numbers (Stats) are redrawn at most this
+/// often: four times a second. Each change to them costs the browser a layout of
+/// the whole page (~10 ms on a CPU slowed 4×, containment did not make it
+/// smaller); at every draw (six to ten a second) those layouts were half of all
+/// the page's layouts while playing.
+const STATS_EVERY_MS: u32 = 250;
 
 /// The settings' hide keys the team's view leaves out: the drift's kind,
 /// pattern, strength and speed (what the student diagnoses).
@@ -120,7 +127,7 @@ pub fn playground(state: &Playground, live_snap: &Rc<Snapshot>, notice: Option<H
             </div>
             <main class="main">
                 <WhenSeen hold={hold}>
-                <Stats snapshot={snap.clone()} />
+                <WhenSeen hold={hold} every_ms={STATS_EVERY_MS}><Stats snapshot={snap.clone()} /></WhenSeen>
                 <TeamViewPanel snapshot={live_snap.clone()} />
                 if let Some(cycle) = live_snap.viewing {
                     <p class="notice viewing" role="status">{ viewing_rewound(cycle) }</p>
