@@ -34,7 +34,7 @@ GROUPS = [
     ("core: the loop (cycle, triggers, validation, history, race)", r"retrain_playground::sim::retraining"),
     ("core: the engine (commands, snapshots, views)", r"retrain_playground::sim::engine"),
     ("core: other sim code", r"retrain_playground::sim"),
-    ("linfa, ndarray, argmin (the training's generic code)", r"linfa|ndarray|argmin|matrixmultiply|sprs|num_traits|approx"),
+    ("the training kernels (crates/fit) and linfa, ndarray, argmin", r"retrain_fit|linfa|ndarray|argmin|matrixmultiply|sprs|num_traits|approx"),
     ("yew runtime (vdom, scheduler, hooks)", r"yew"),
     ("plotters", r"plotters"),
     ("js-sys / web-sys / wasm-bindgen glue", r"js_sys|web_sys|wasm_bindgen|gloo"),

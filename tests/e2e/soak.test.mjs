@@ -1,6 +1,7 @@
 // Soak: autoplay at full speed for 2,000 cycles with each model and each drift
 // kind. No error (the harness fails on any console error), memory stays
-// bounded, and at the end the page still answers a click within 100 ms.
+// bounded, and at the end the page still answers a click within 100 ms (the
+// median of three).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchApp, memoryUse, settle, trackPageWasm } from './harness.mjs';
@@ -60,26 +61,36 @@ for (const model of ['logistic', 'tree']) {
 
       // The page still answers a click quickly: from the click on "Finish cycle"
       // to the new cycle number on screen (engine round trip and render included),
-      // measured inside the page.
-      const ms = await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const cycle = document.querySelector('[data-testid=cycle]');
-            const before = cycle.textContent;
-            const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Finish cycle');
-            const t0 = performance.now();
-            const observer = new MutationObserver(() => {
-              if (cycle.textContent !== before) {
-                observer.disconnect();
-                resolve(performance.now() - t0);
-              }
-            });
-            observer.observe(cycle, { childList: true, characterData: true, subtree: true });
-            button.click();
-          }),
-      );
-      console.log(`# soak ${model}/${kind}: a click answered in ${ms.toFixed(0)} ms`);
-      assert.ok(ms < 100, `the page answered a click in ${ms.toFixed(0)} ms`);
+      // measured inside the page. Three clicks, graded on the median: one pause of
+      // the machine (a garbage collection, the other tests' browser closing) is
+      // not the page being slow (a CI run once saw 241 ms for one click where
+      // every other soak answered in 13-29 ms).
+      const clickMs = () =>
+        page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const cycle = document.querySelector('[data-testid=cycle]');
+              const before = cycle.textContent;
+              const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Finish cycle');
+              const t0 = performance.now();
+              const observer = new MutationObserver(() => {
+                if (cycle.textContent !== before) {
+                  observer.disconnect();
+                  resolve(performance.now() - t0);
+                }
+              });
+              observer.observe(cycle, { childList: true, characterData: true, subtree: true });
+              button.click();
+            }),
+        );
+      const clicks = [];
+      for (let i = 0; i < 3; i++) {
+        clicks.push(await clickMs());
+        await settle(page);
+      }
+      const ms = [...clicks].sort((a, b) => a - b)[1];
+      console.log(`# soak ${model}/${kind}: clicks answered in ${clicks.map((c) => c.toFixed(0)).join(', ')} ms`);
+      assert.ok(ms < 100, `the page answered clicks in ${clicks.map((c) => c.toFixed(0)).join(', ')} ms (median ${ms.toFixed(0)})`);
     });
   }
 }
