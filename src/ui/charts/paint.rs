@@ -217,9 +217,12 @@ fn prepare_paint(
     canvas: &NodeRef,
     snapshot: &Snapshot,
     look: ChartLook,
-    (height, prepare): (HeightFn, PrepareFn),
+    (height, prepare): (HeightFn, Option<PrepareFn>),
     width: u32,
 ) -> bool {
+    let Some(prepare) = prepare else {
+        return false;
+    };
     if canvas.cast::<HtmlCanvasElement>().is_none() {
         return false;
     }
@@ -322,19 +325,19 @@ pub(crate) fn use_chart<K>(
 where
     K: PartialEq + 'static,
 {
-    use_chart_prepared(name, key, snapshot, (draw, height), |_, _| false)
+    use_chart_prepared(name, key, snapshot, (draw, height), None)
 }
 
-/// As [`use_chart`], and `prepare` runs first, in a task of its own: where it
-/// draws anything, the paint follows in the next task (the browser can show a
-/// frame in between), else at once.
+/// As [`use_chart`], and `prepare` (if any) runs first, in a task of its own:
+/// where it draws anything, the paint follows in the next task (the browser can
+/// show a frame in between), else at once. Charts without one pay nothing for it.
 #[hook]
 pub(crate) fn use_chart_prepared<K>(
     name: &'static str,
     key: K,
     snapshot: Rc<Snapshot>,
     drawn_by: (DrawFn, HeightFn),
-    prepare: PrepareFn,
+    prepare: Option<PrepareFn>,
 ) -> (NodeRef, Option<String>)
 where
     K: PartialEq + 'static,

@@ -61,7 +61,7 @@ pub fn ScatterChart(props: &ScatterChartProps) -> Html {
         ScatterKey::of(snap),
         props.snapshot.clone(),
         (draw_scatter, height),
-        prepare_scatter,
+        Some(prepare_scatter),
     );
     chart_figure(super::ChartId::Scatter, canvas, &text, why, error)
 }
@@ -174,26 +174,44 @@ fn half_side(s: &Snapshot) -> f64 {
         .unwrap_or(VIEW_HALF_SIDE)
 }
 
-/// The key of the axes' kept layer.
-fn axes_key(canvas: &Canvas, s: &Snapshot, axis_names: &(String, String)) -> LayerKey {
+/// The axes' kept layer for `s` on `canvas`: its key, and how it is drawn (on
+/// the whole chart's area).
+fn axes_layer(
+    canvas: &Canvas,
+    s: &Snapshot,
+) -> (LayerKey, impl Fn(&Area) -> Result<i32, DrawError>) {
+    let (look, names, h) = (canvas.look, axis_names(s), half_side(s));
+    let file_units = s.scatter.circles.is_some();
     let size_px = canvas.area.dim_in_pixel();
-    LayerKey::Axes {
+    let key = LayerKey::Axes {
         size: (size_px.0, size_px.1, canvas.scale.to_bits()),
-        look: canvas.look,
-        half_side: half_side(s).to_bits(),
-        axis_names: axis_names.clone(),
-        file_units: s.scatter.circles.is_some(),
-    }
+        look,
+        half_side: h.to_bits(),
+        axis_names: names.clone(),
+        file_units,
+    };
+    (key, move |area: &Area| {
+        draw_axes(area, look, h, (&names.0, &names.1), file_units)
+    })
 }
 
-/// The key of the legend's kept layer.
-fn legend_key(canvas: &Canvas, entries: &[LegendEntry]) -> LayerKey {
+/// The legend's kept layer for `s` on `canvas`: its key, and how it is drawn
+/// (on the whole chart's area; returns where the legend ends).
+fn legend_layer(
+    canvas: &Canvas,
+    s: &Snapshot,
+) -> (LayerKey, impl Fn(&Area) -> Result<i32, DrawError>) {
+    let look = canvas.look;
+    let entries = legend(s, look.palette());
     let size_px = canvas.area.dim_in_pixel();
-    LayerKey::Legend {
+    let key = LayerKey::Legend {
         size: (size_px.0, size_px.1, canvas.scale.to_bits()),
-        look: canvas.look,
-        entries: entries.to_vec(),
-    }
+        look,
+        entries: entries.clone(),
+    };
+    (key, move |area: &Area| {
+        draw_legend_panel(area, look, &entries)
+    })
 }
 
 /// Draws the legend panel on `area` (the whole chart's); returns where it ends.
@@ -211,20 +229,11 @@ fn draw_legend_panel(
 /// (the legend at a new version, the axes at a new view), in a task before the
 /// paint's: true if it drew any.
 fn prepare_scatter(canvas: &Canvas, s: &Snapshot) -> bool {
-    let look = canvas.look;
-    let names = axis_names(s);
-    let (h, file_units) = (half_side(s), s.scatter.circles.is_some());
-    let axes = prepare_layer(canvas, axes_key(canvas, s, &names), None, |area| {
-        draw_axes(area, look, h, (&names.0, &names.1), file_units)
-    });
-    let (frame, _) = split_areas(canvas.area, look);
-    let entries = legend(s, look.palette());
-    let legend = prepare_layer(
-        canvas,
-        legend_key(canvas, &entries),
-        Some(&frame.legend),
-        |area| draw_legend_panel(area, look, &entries),
-    );
+    let (key, draw) = axes_layer(canvas, s);
+    let axes = prepare_layer(canvas, key, None, draw);
+    let (key, draw) = legend_layer(canvas, s);
+    let part = split_areas(canvas.area, canvas.look).0.legend;
+    let legend = prepare_layer(canvas, key, Some(&part), draw);
     axes || legend
 }
 
@@ -232,8 +241,6 @@ fn prepare_scatter(canvas: &Canvas, s: &Snapshot) -> bool {
 /// on the right; the backdrop comes from [`paint_backdrop`], the points, lines
 /// and note are drawn over it.
 fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
-    let file_units = s.scatter.circles.is_some();
-    let axis_names = axis_names(s);
     let root = canvas.area;
     let look: ChartLook = canvas.look;
     let (pal, size) = (look.palette(), look.type_sizes());
@@ -257,9 +264,8 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     }
 
     // 2. Axes and a faint grid over the tint (a kept layer).
-    paint_layer(canvas, axes_key(canvas, s, &axis_names), None, |area| {
-        draw_axes(area, look, h, (&axis_names.0, &axis_names.1), file_units)
-    })?;
+    let (key, draw) = axes_layer(canvas, s);
+    paint_layer(canvas, key, None, draw)?;
 
     // 3. The points, subsampled, in batch order so neither class always sits on top.
     // The snapshot carries the engine's sample of the batch (SHOWN_POINTS).
@@ -398,13 +404,8 @@ fn draw_scatter(canvas: &Canvas, s: &Snapshot) -> DrawResult {
     }
 
     // The legend panel (a kept layer), the note under it.
-    let entries = legend(s, pal);
-    let below = paint_layer(
-        canvas,
-        legend_key(canvas, &entries),
-        Some(&frame.legend),
-        |area| draw_legend_panel(area, look, &entries),
-    )?;
+    let (key, draw) = legend_layer(canvas, s);
+    let below = paint_layer(canvas, key, Some(&frame.legend), draw)?;
     let n = s.batch.rows;
     let stride = s.batch.stride;
     let mut note = if s.batch.cycle == 0 {
