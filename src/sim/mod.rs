@@ -9,12 +9,14 @@
 //! quizzes) → [`wording`] (the one place facts become sentences) → [`retraining`]
 //! (settings, the eight steps, triggers, validation, history) → [`ml`] (training,
 //! evaluation, detectors, the truth) → [`stream`] (drift, batches, CSV, weather)
-//! → [`params`], [`english`], [`keys_and_labels`] (the shared vocabulary).
+//! → [`params`], [`english`], [`keys_and_labels`] (the shared vocabulary), [`order`]
+//! (short sorts).
 
 pub mod engine;
 pub mod english;
 pub mod keys_and_labels;
 pub mod ml;
+pub mod order;
 pub mod params;
 pub mod retraining;
 pub mod stream;

@@ -8,6 +8,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::sim::order::sort_short_by_key;
+
 /// One glossary entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Term {
@@ -216,7 +218,7 @@ fn wordings(terms: &'static [Term]) -> Vec<(&'static str, &'static str)> {
         .flat_map(|t| t.matches.iter().map(move |m| (*m, t.key)))
         .filter(|(m, _)| !m.is_empty())
         .collect();
-    all.sort_by_key(|(m, _)| std::cmp::Reverse(m.chars().count()));
+    sort_short_by_key(&mut all, |(m, _)| std::cmp::Reverse(m.chars().count()));
     all
 }
 

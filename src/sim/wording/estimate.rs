@@ -6,6 +6,7 @@
 
 use super::numbers::format_threshold;
 use super::outcome::alert_message;
+use crate::sim::order::merge_by_key;
 use crate::sim::params::{DriftKind, ModelKind};
 use crate::sim::retraining::estimate_gap::{EstimateGap, GapSide};
 use crate::sim::retraining::outcome::{Alert, EstimateAlert};
@@ -105,22 +106,15 @@ pub fn estimate_alert_message(a: &EstimateAlert) -> String {
 }
 
 /// The alert log's lines, oldest first: each cycle's alert on an estimated
-/// drop (raised at step 2) before the cycle's own alert (step 7).
+/// drop (raised at step 2) before the cycle's own alert (step 7). Both lists
+/// are in cycle order (the run appends them cycle by cycle).
 pub fn alert_log_lines(alerts: &[Alert], early: &[EstimateAlert]) -> Vec<(u32, String)> {
-    let mut lines: Vec<(u32, u8, String)> = alerts
+    let early = early
         .iter()
-        .map(|a| (a.cycle, 1, alert_message(a)))
-        .chain(
-            early
-                .iter()
-                .map(|a| (a.cycle, 0, estimate_alert_message(a))),
-        )
+        .map(|a| (a.cycle, estimate_alert_message(a)))
         .collect();
-    lines.sort_by_key(|(cycle, order, _)| (*cycle, *order));
-    lines
-        .into_iter()
-        .map(|(cycle, _, text)| (cycle, text))
-        .collect()
+    let own = alerts.iter().map(|a| (a.cycle, alert_message(a))).collect();
+    merge_by_key(early, own, |(cycle, _)| *cycle)
 }
 
 // Native only: the core is tested natively.
