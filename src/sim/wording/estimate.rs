@@ -6,7 +6,7 @@
 
 use super::numbers::format_threshold;
 use super::outcome::alert_message;
-use crate::sim::order::merge_by_key;
+use crate::sim::order::{merge_by_key, sort_short_by_key};
 use crate::sim::params::{DriftKind, ModelKind};
 use crate::sim::retraining::estimate_gap::{EstimateGap, GapSide};
 use crate::sim::retraining::outcome::{Alert, EstimateAlert};
@@ -106,15 +106,23 @@ pub fn estimate_alert_message(a: &EstimateAlert) -> String {
 }
 
 /// The alert log's lines, oldest first: each cycle's alert on an estimated
-/// drop (raised at step 2) before the cycle's own alert (step 7). Both lists
-/// are in cycle order (the run appends them cycle by cycle).
+/// drop (raised at step 2) before the cycle's own alert (step 7). The run
+/// appends both lists cycle by cycle, so they are merged in one pass; were one
+/// ever out of order, the lines are ordered one by one instead.
 pub fn alert_log_lines(alerts: &[Alert], early: &[EstimateAlert]) -> Vec<(u32, String)> {
-    let early = early
+    let early: Vec<(u32, String)> = early
         .iter()
         .map(|a| (a.cycle, estimate_alert_message(a)))
         .collect();
-    let own = alerts.iter().map(|a| (a.cycle, alert_message(a))).collect();
-    merge_by_key(early, own, |(cycle, _)| *cycle)
+    let own: Vec<(u32, String)> = alerts.iter().map(|a| (a.cycle, alert_message(a))).collect();
+    let in_order = |lines: &[(u32, String)]| lines.windows(2).all(|w| w[0].0 <= w[1].0);
+    if in_order(&early) && in_order(&own) {
+        return merge_by_key(early, own, |(cycle, _)| *cycle);
+    }
+    let mut lines = early;
+    lines.extend(own);
+    sort_short_by_key(&mut lines, |(cycle, _)| *cycle);
+    lines
 }
 
 // Native only: the core is tested natively.
@@ -214,7 +222,7 @@ mod tests {
             reference: 0.9,
             drop: 0.1,
         };
-        let lines = alert_log_lines(&[own], &[early(4), early(5)]);
+        let lines = alert_log_lines(&[own.clone()], &[early(4), early(5)]);
         let cycles: Vec<u32> = lines.iter().map(|l| l.0).collect();
         assert_eq!(cycles, [4, 4, 5]);
         assert!(lines[0].1.starts_with("Alert before labels: v2's accuracy"));
@@ -223,5 +231,11 @@ mod tests {
             .contains("is 0.70, 0.20 below its 0.90 on its hold-out"));
         assert!(lines[0].1.contains("a drop of 0.10"), "{}", lines[0].1);
         assert!(lines[1].1.contains("retraining failed"), "{}", lines[1].1);
+        // Lists out of cycle order still give the log in order.
+        let lines = alert_log_lines(&[own], &[early(5), early(4)]);
+        let cycles: Vec<u32> = lines.iter().map(|l| l.0).collect();
+        assert_eq!(cycles, [4, 4, 5]);
+        assert!(lines[0].1.starts_with("Alert before labels"));
+        assert!(lines[1].1.contains("retraining failed"));
     }
 }
