@@ -222,7 +222,7 @@ mod tests {
             reference: 0.9,
             drop: 0.1,
         };
-        let lines = alert_log_lines(&[own.clone()], &[early(4), early(5)]);
+        let lines = alert_log_lines(std::slice::from_ref(&own), &[early(4), early(5)]);
         let cycles: Vec<u32> = lines.iter().map(|l| l.0).collect();
         assert_eq!(cycles, [4, 4, 5]);
         assert!(lines[0].1.starts_with("Alert before labels: v2's accuracy"));
